@@ -1,0 +1,31 @@
+package org.exitpollaudit.ingest;
+
+import java.util.regex.Pattern;
+
+/** Strict readers for cell text: what is not exactly a number is not silently taken as one. */
+public final class Cells {
+
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private Cells() {
+    }
+
+    /** Parses a plain decimal number ("92.1", "4567458", "1E+3"); {@code null} for blank; throws for anything else. */
+    public static Double number(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (!NUMBER.matcher(t).matches()) {
+            throw new NumberFormatException("'" + abbreviate(t) + "' is not a number (digits with an optional"
+                    + " '.' decimal point; no thousands separators, no % sign)");
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** For messages: at most 40 characters of untrusted text. */
+    public static String abbreviate(String t) {
+        String oneLine = t.replaceAll("[\\r\\n\\t]", " ");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+}

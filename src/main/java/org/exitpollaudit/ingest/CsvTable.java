@@ -1,0 +1,143 @@
+package org.exitpollaudit.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/** CSV per RFC 4180, strict UTF-8 (a byte that is not UTF-8 is an error naming the line), optional BOM. */
+final class CsvTable implements Table {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final String display;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private TableRow next;
+    private long linesConsumed;
+
+    private CsvTable(String display, CSVParser parser) {
+        this.display = display;
+        this.parser = parser;
+        this.records = parser.iterator();
+        if (!hasNextRecord()) {
+            throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
+                    "the file is empty: a header row is required"));
+        }
+        CSVRecord h = nextRecord();
+        List<String> cells = new ArrayList<>();
+        h.forEach(c -> cells.add(c.strip()));
+        this.header = List.copyOf(cells);
+        this.linesConsumed = parser.getCurrentLineNumber();
+        advance();
+    }
+
+    static CsvTable open(Path file, String display) {
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return new CsvTable(display, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+        } catch (NoSuchFileException e) {
+            throw new InputException(DataIssue.fatal("MISSING_FILE", display, null, null, "file not found"));
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(failure(display, null, e));
+        }
+    }
+
+    private static DataIssue failure(String display, Integer line, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        while (cause != null && !(cause instanceof CharacterCodingException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof CharacterCodingException) {
+            return DataIssue.fatal("NOT_UTF8", display, line, null,
+                    "the file is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)");
+        }
+        return DataIssue.fatal("UNREADABLE_FILE", display, line, null,
+                "cannot be read as CSV: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    private boolean hasNextRecord() {
+        try {
+            return records.hasNext();
+        } catch (RuntimeException e) {
+            throw new InputException(failure(display, (int) parser.getCurrentLineNumber() + 1, e));
+        }
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.next();
+        } catch (RuntimeException e) {
+            throw new InputException(failure(display, (int) parser.getCurrentLineNumber() + 1, e));
+        }
+    }
+
+    private void advance() {
+        next = null;
+        while (next == null && hasNextRecord()) {
+            int line = (int) linesConsumed + 1;
+            CSVRecord r = nextRecord();
+            linesConsumed = parser.getCurrentLineNumber();
+            List<String> cells = new ArrayList<>(r.size());
+            r.forEach(cells::add);
+            TableRow row = new TableRow(line, cells);
+            if (!row.isBlank()) {
+                next = row;
+            }
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public List<DataIssue> notes() {
+        return List.of();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next != null;
+    }
+
+    @Override
+    public TableRow next() {
+        if (next == null) {
+            throw new NoSuchElementException();
+        }
+        TableRow r = next;
+        advance();
+        return r;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.exitpollaudit.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/**
+ * Turns a raw row into a {@link ResultRow}, or rejects it with the file, line, column and reason.
+ * A row is rejected whole when any of its figures is unusable: a half-read row would make its sums lie.
+ */
+public final class RowParser {
+
+    /** Either a loaded row or the reasons it was rejected. */
+    public record Parsed(ResultRow row, List<DataIssue> rejections) {
+        public boolean loaded() {
+            return row != null;
+        }
+    }
+
+    private final Source source;
+    private final ResultsLayout layout;
+    private final String file;
+
+    public RowParser(Source source, ResultsLayout layout) {
+        this.source = source;
+        this.layout = layout;
+        this.file = source.file();
+    }
+
+    public Parsed parse(TableRow raw) {
+        List<DataIssue> problems = new ArrayList<>();
+        boolean percent = source.values() == Source.ValueType.PERCENT;
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : layout.candidates().entrySet()) {
+            int before = problems.size();
+            Double v = value(raw, e.getValue(), percent, problems);
+            if (v == null && problems.size() == before) {
+                problems.add(reject(raw, layout.headerOf(e.getValue()), "no figure for candidate '" + e.getKey()
+                        + "'; write 0 if the source reported zero"));
+            }
+            values.put(e.getKey(), v);
+        }
+        Double other = layout.other() == null ? null : value(raw, layout.other(), percent, problems);
+        Double invalid = layout.invalid() == null ? null : value(raw, layout.invalid(), percent, problems);
+        Double registered = count(raw, ResultsLayout.REGISTERED, problems);
+        Double ballots = count(raw, ResultsLayout.BALLOTS_CAST, problems);
+        Double valid = count(raw, ResultsLayout.VALID, problems);
+        Integer t = layout.column(ResultsLayout.TURNOUT_PCT);
+        Double turnout = t == null ? null : value(raw, t, true, problems);
+        String district = text(raw, ResultsLayout.DISTRICT_ID);
+        String station = text(raw, ResultsLayout.STATION_ID);
+        if (source.level() == Source.Level.NATIONAL && (!district.isEmpty() || !station.isEmpty())) {
+            problems.add(reject(raw, district.isEmpty() ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID,
+                    "a national-level file has district_id and station_id empty"));
+        }
+        if (!problems.isEmpty()) {
+            return new Parsed(null, problems);
+        }
+        return new Parsed(new ResultRow(source.id(), raw.line(), district.isEmpty() ? null : district,
+                station.isEmpty() ? null : station, registered, ballots, invalid, valid, turnout, other, values), List.of());
+    }
+
+    private String text(TableRow raw, String column) {
+        Integer i = layout.column(column);
+        return i == null ? "" : raw.cell(i).strip();
+    }
+
+    private Double count(TableRow raw, String column, List<DataIssue> problems) {
+        Integer i = layout.column(column);
+        if (i == null) {
+            return null;
+        }
+        Double v = value(raw, i, false, problems);
+        if (v != null && v != Math.rint(v)) {
+            problems.add(reject(raw, layout.headerOf(i), v + " is not a whole number of ballots"));
+            return null;
+        }
+        return v;
+    }
+
+    private Double value(TableRow raw, int index, boolean percent, List<DataIssue> problems) {
+        String column = layout.headerOf(index);
+        try {
+            Double v = Cells.number(raw.cell(index));
+            if (v == null) {
+                return null;
+            }
+            if (v < 0) {
+                problems.add(reject(raw, column, "negative figure " + Cells.abbreviate(raw.cell(index).strip())));
+                return null;
+            }
+            if (Double.isInfinite(v)) {
+                problems.add(reject(raw, column, "figure out of range"));
+                return null;
+            }
+            if (percent && v > 100) {
+                problems.add(reject(raw, column, "percent " + Cells.abbreviate(raw.cell(index).strip()) + " is over 100"));
+                return null;
+            }
+            if (!percent && v != Math.rint(v)) {
+                problems.add(reject(raw, column, "vote count " + Cells.abbreviate(raw.cell(index).strip())
+                        + " is not a whole number (is the source values=percent?)"));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(reject(raw, column, e.getMessage()));
+            return null;
+        }
+    }
+
+    private DataIssue reject(TableRow raw, String column, String reason) {
+        return DataIssue.error("ROW_REJECTED", file, raw.line(), column, "row rejected: " + reason);
+    }
+}

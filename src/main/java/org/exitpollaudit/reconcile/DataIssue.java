@@ -1,0 +1,64 @@
+package org.exitpollaudit.reconcile;
+
+import java.util.Comparator;
+
+/**
+ * One entry of the data-issue log: a rejected row, a failed consistency check or a note about how the
+ * input was interpreted. Every row read is either loaded or listed here with a reason.
+ *
+ * @param file   path relative to the package ({@code null} for package-wide issues)
+ * @param line   1-based line (CSV) or row (XLSX) number; {@code null} for file-wide issues
+ * @param column the header of the column concerned; {@code null} for whole-row issues
+ */
+public record DataIssue(Severity severity, String code, String file, Integer line, String column, String message) {
+
+    public enum Severity {
+        /** Stops the job: the comparison would be meaningless. */
+        FATAL,
+        /** A row or a source could not be used, or figures contradict each other. */
+        ERROR,
+        /** Used, but an analyst should know (residuals, assumptions, partial data). */
+        WARNING,
+        /** How the input was interpreted. */
+        INFO
+    }
+
+    /** Deterministic order for reports: by file, line, column, code, message. */
+    public static final Comparator<DataIssue> ORDER = Comparator
+            .comparing((DataIssue i) -> i.file() == null ? "" : i.file())
+            .thenComparing(i -> i.line() == null ? 0 : i.line())
+            .thenComparing(i -> i.column() == null ? "" : i.column())
+            .thenComparing(DataIssue::code)
+            .thenComparing(DataIssue::message);
+
+    public static DataIssue fatal(String code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.FATAL, code, file, line, column, message);
+    }
+
+    public static DataIssue error(String code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.ERROR, code, file, line, column, message);
+    }
+
+    public static DataIssue warning(String code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.WARNING, code, file, line, column, message);
+    }
+
+    public static DataIssue info(String code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.INFO, code, file, line, column, message);
+    }
+
+    /** "file, line 3, column 'valid': message" — the form every message to a person takes. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        if (file != null) {
+            b.append(file);
+        }
+        if (line != null) {
+            b.append(b.length() > 0 ? ", " : "").append("line ").append(line);
+        }
+        if (column != null) {
+            b.append(b.length() > 0 ? ", " : "").append("column '").append(column).append('\'');
+        }
+        return (b.length() > 0 ? b + ": " : "") + message;
+    }
+}

@@ -1,0 +1,25 @@
+package org.exitpollaudit.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ProportionTestTest {
+
+    @Test
+    void zAndPByHand() {
+        // p = 0.52, v = 0.50, n = 2500, deff = 1: z = 0.02 / sqrt(0.25/2500) = 0.02 / 0.01 = 2.
+        // Two-sided p from the normal table: 2 (1 - 0.9772499) = 0.0455003.
+        double z = ProportionTest.z(0.52, 0.50, 2500, 1);
+        assertEquals(2.0, z, 1e-12);
+        assertEquals(0.0455003, ProportionTest.pValue(z), 5e-8);
+        // deff = 2: z = 2 / sqrt 2 = 1.4142136, p = 2 (1 - 0.9213504) = 0.1572992
+        assertEquals(0.1572992, ProportionTest.pValue(ProportionTest.z(0.52, 0.50, 2500, 2)), 5e-8);
+    }
+
+    @Test
+    void standardErrorByHand() {
+        // sqrt(0.52 * 0.48 / 2500) = sqrt(0.00009984) = 0.0099920
+        assertEquals(0.0099920, ProportionTest.standardError(0.52, 2500, 1), 5e-8);
+    }
+}
