@@ -1,0 +1,68 @@
+package org.exitpollaudit;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.exitpollaudit.ops.AuditRunner;
+import org.exitpollaudit.ops.CliOptions;
+import org.exitpollaudit.ops.ExitCodes;
+import org.exitpollaudit.ops.RunLock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Entry point: parse the command line, take the run lock, start Spring, run the job, exit with its code. */
+@SpringBootApplication
+public class ExitPollAuditApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one launch and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CliOptions opts;
+        try {
+            opts = CliOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\nRun with --help for the options.");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (opts.help()) {
+            System.out.print(CliOptions.HELP);
+            return ExitCodes.OK;
+        }
+        var stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
+        try {
+            Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
+            if (lock.isEmpty()) {
+                System.err.println("error: another exit-poll-audit run is using " + opts.output().toAbsolutePath()
+                        + " (lock " + stateDir.resolve("run.lock") + "); nothing was done. Try again when it has finished.");
+                return ExitCodes.ALREADY_RUNNING;
+            }
+            try (RunLock held = lock.get(); ConfigurableApplicationContext ctx = application(opts, stateDir.toString()).run()) {
+                return ctx.getBean(AuditRunner.class).run(opts, System.out, System.err);
+            }
+        } catch (Exception e) {
+            System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (opts.verbose()) {
+                e.printStackTrace();
+            } else {
+                System.err.println("Add --verbose for the stack trace.");
+            }
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static SpringApplication application(CliOptions opts, String stateDir) {
+        SpringApplication app = new SpringApplication(ExitPollAuditApplication.class);
+        Map<String, Object> props = new HashMap<>();
+        props.put("epa.state-dir", stateDir);
+        if (opts.verbose()) {
+            props.put("logging.level.org.springframework.batch", "INFO");
+        }
+        app.setDefaultProperties(props);
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+package org.exitpollaudit.analysis;
+
+/**
+ * One number of the report, as exported to {@code figures.csv}
+ * ({@code section,source,reference,level,unit,candidate,metric,value}); {@code value} is {@code null} when
+ * the figure is undefined (for example A' of a zero share). See docs/figures.md.
+ */
+public record Figure(String section, String source, String reference, String level, String unit, String candidate,
+                     String metric, Double value) {
+
+    public static final String ACCURACY = "accuracy";
+    public static final String AGREEMENT = "agreement";
+    public static final String SENSITIVITY = "sensitivity";
+    public static final String NATIONAL = "national";
+
+    /** Non-finite values become {@code null}: a CSV field or a cell is then empty, never "NaN". */
+    public Figure {
+        if (value != null && !Double.isFinite(value)) {
+            value = null;
+        }
+    }
+
+    /** The key that identifies a figure within a run. */
+    public String key() {
+        return String.join("|", section, nz(source), nz(reference), level, nz(unit), nz(candidate), metric);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

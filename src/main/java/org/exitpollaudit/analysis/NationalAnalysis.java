@@ -1,0 +1,144 @@
+package org.exitpollaudit.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.stats.Homogeneity;
+
+/**
+ * Applies the statistics to the national figures of a package: every exit poll against every national
+ * official release, the sensitivity grid against the final release, and the agreement among the polls.
+ */
+public final class NationalAnalysis {
+
+    /** Figures and the notes the analysis made about coverage. */
+    public record Result(List<Figure> figures, List<DataIssue> issues) {
+    }
+
+    private NationalAnalysis() {
+    }
+
+    /**
+     * @param rows the loaded national row of each source that has one (sources without are skipped with an issue
+     *             raised earlier)
+     */
+    public static Result run(ElectionPackage pkg, Map<String, ResultRow> rows, AnalysisParameters params) {
+        List<Figure> figures = new ArrayList<>();
+        List<DataIssue> issues = new ArrayList<>();
+        Map<String, Shares> shares = new LinkedHashMap<>();
+        for (Source s : pkg.sources()) {
+            if (s.level() == Source.Level.NATIONAL && rows.containsKey(s.id())) {
+                shares.put(s.id(), Shares.of(s, rows.get(s.id())));
+            }
+        }
+        List<Source> releases = pkg.officialReleases().stream().filter(s -> shares.containsKey(s.id())).toList();
+        List<Source> polls = pkg.exitPolls().stream().filter(s -> shares.containsKey(s.id())).toList();
+        Source finalRelease = pkg.finalRelease();
+
+        for (Source poll : polls) {
+            SampleSize sample = SampleSize.of(poll, params);
+            double deff = poll.deff() != null ? poll.deff() : params.deff();
+            if (sample.assumed()) {
+                issues.add(DataIssue.warning("ASSUMED_SAMPLE_SIZE", "sources.csv", poll.line(), "sample_size",
+                        poll.id() + ": sample size not published; n = " + SampleSize.fmt(sample.n()) + " " + sample.basis()));
+            }
+            for (Source release : releases) {
+                List<String> common = common(pkg, shares.get(poll.id()), shares.get(release.id()));
+                reportCoverage(pkg, poll, release, shares, common, issues);
+                if (common.size() < 2) {
+                    issues.add(DataIssue.error("NO_COMMON_CANDIDATES", poll.file(), null, null, poll.id() + " and "
+                            + release.id() + " share fewer than two candidates; not compared"));
+                    continue;
+                }
+                Shares ps = shares.get(poll.id());
+                Shares rs = shares.get(release.id());
+                if (common.stream().anyMatch(c -> ps.published().get(c) <= 0 || rs.published().get(c) <= 0)) {
+                    issues.add(DataIssue.warning("ZERO_SHARE", poll.file(), null, null, poll.id() + " vs " + release.id()
+                            + ": a candidate has a share of 0, so log-odds measures for it are undefined (left empty)"));
+                }
+                figures.addAll(Comparison.compare(poll, ps, release, rs, common, sample, deff, params));
+                if (release.id().equals(finalRelease.id())) {
+                    figures.addAll(Sensitivity.grid(poll.id(), release.id(), ps.renormalized(common),
+                            rs.renormalized(common), Sensitivity.sampleSizes(poll, sample, params), params.alpha()));
+                }
+            }
+        }
+        agreement(pkg, polls, shares, params, figures, issues);
+        return new Result(figures, issues);
+    }
+
+    /** Candidates of candidates.csv that both sources report, in candidates.csv order. */
+    static List<String> common(ElectionPackage pkg, Shares a, Shares b) {
+        return pkg.candidates().stream().map(Candidate::id)
+                .filter(id -> a.published().containsKey(id) && b.published().containsKey(id)).toList();
+    }
+
+    private static void reportCoverage(ElectionPackage pkg, Source poll, Source release, Map<String, Shares> shares,
+                                       List<String> common, List<DataIssue> issues) {
+        for (String c : shares.get(release.id()).published().keySet()) {
+            if (!common.contains(c)) {
+                issues.add(DataIssue.warning("CANDIDATE_NOT_IN_POLL", poll.file(), 1, null, poll.id()
+                        + " does not report " + pkg.candidateName(c) + ", whom " + release.id()
+                        + " reports; the comparison renormalizes over the candidates both report"));
+            }
+        }
+        for (String c : shares.get(poll.id()).published().keySet()) {
+            if (!common.contains(c)) {
+                issues.add(DataIssue.warning("CANDIDATE_NOT_IN_RELEASE", release.file(), 1, null, release.id()
+                        + " does not report " + pkg.candidateName(c) + ", whom " + poll.id()
+                        + " reports; that share is treated as residual and allocated proportionally"));
+            }
+        }
+    }
+
+    private static void agreement(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares,
+                                  AnalysisParameters params, List<Figure> figures, List<DataIssue> issues) {
+        if (polls.size() < 2) {
+            issues.add(DataIssue.info("NO_AGREEMENT_TEST", "sources.csv", null, null,
+                    "fewer than two exit polls with national figures: no agreement test"));
+            return;
+        }
+        List<String> common = pkg.candidates().stream().map(Candidate::id)
+                .filter(id -> polls.stream().allMatch(p -> shares.get(p.id()).published().containsKey(id))).toList();
+        if (common.size() < 2) {
+            return;
+        }
+        double[][] counts = new double[polls.size()][];
+        for (int i = 0; i < polls.size(); i++) {
+            Source poll = polls.get(i);
+            SampleSize sample = SampleSize.of(poll, params);
+            double deff = poll.deff() != null ? poll.deff() : params.deff();
+            double[] p = shares.get(poll.id()).renormalized(common);
+            counts[i] = new double[p.length];
+            for (int j = 0; j < p.length; j++) {
+                counts[i][j] = p[j] * sample.n() / deff;
+            }
+        }
+        Homogeneity.Result h = Homogeneity.test(counts);
+        figures.add(agreementFigure(null, "homogeneity_chi2", h.chi2()));
+        figures.add(agreementFigure(null, "homogeneity_df", (double) h.df()));
+        figures.add(agreementFigure(null, "homogeneity_p", h.p()));
+        figures.add(agreementFigure(null, "polls", (double) polls.size()));
+        for (int j = 0; j < common.size(); j++) {
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            for (int i = 0; i < polls.size(); i++) {
+                double p = counts[i][j] / java.util.Arrays.stream(counts[i]).sum();
+                min = Math.min(min, p);
+                max = Math.max(max, p);
+            }
+            figures.add(agreementFigure(common.get(j), "poll_spread_pp", 100 * (max - min)));
+        }
+    }
+
+    private static Figure agreementFigure(String candidate, String metric, Double value) {
+        return new Figure(Figure.AGREEMENT, null, null, Figure.NATIONAL, null, candidate, metric, value);
+    }
+}

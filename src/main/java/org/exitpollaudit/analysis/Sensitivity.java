@@ -1,0 +1,73 @@
+package org.exitpollaudit.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.stats.GoodnessOfFit;
+import org.exitpollaudit.stats.Holm;
+import org.exitpollaudit.stats.ProportionTest;
+
+/**
+ * How a poll's verdict against a release depends on the two things a published poll often leaves open:
+ * its sample size and its design effect. X² is linear in n, so X²_RS(n, deff) = X²(1) · n / deff and the grid
+ * needs no re-computation of shares; the verdict rule is the one of {@link Comparison}. Section {@code sensitivity}, unit {@code n=<n>|deff=<deff>}.
+ */
+public final class Sensitivity {
+
+    /** Design effects shown: none (simple random sample) to heavy clustering. */
+    public static final double[] DEFFS = {1.0, 1.5, 1.7, 2.0, 2.5, 3.0};
+    /** Respondents per station shown when only the number of stations is known. */
+    public static final double[] PER_STATION = {10, 20, 30, 40, 60, 80, 100};
+    /** Multiples of n shown otherwise. */
+    public static final double[] MULTIPLES = {0.1, 0.25, 0.5, 1, 2, 4};
+
+    private Sensitivity() {
+    }
+
+    /** The sample sizes the grid shows for a poll: always including the n the run used. */
+    public static List<Double> sampleSizes(Source poll, SampleSize used, AnalysisParameters params) {
+        TreeSet<Double> ns = new TreeSet<>();
+        ns.add(used.n());
+        if (poll.sampleSize() == null && poll.assumedSampleSize() == null && poll.stationsSampled() != null) {
+            for (double r : PER_STATION) {
+                ns.add(poll.stationsSampled() * r);
+            }
+        } else {
+            for (double m : MULTIPLES) {
+                ns.add((double) Math.round(used.n() * m));
+            }
+        }
+        return new ArrayList<>(ns);
+    }
+
+    /**
+     * The verdict of {@link Comparison} (χ²_RS p ≥ alpha and no Holm-adjusted candidate p below alpha) at each
+     * (n, deff) of the grid, for renormalized poll shares p and official shares v.
+     */
+    public static List<Figure> grid(String poll, String release, double[] p, double[] v, List<Double> ns, double alpha) {
+        int df = p.length - 1;
+        double chi2PerRespondent = GoodnessOfFit.pearson(p, v, 1);
+        List<Figure> out = new ArrayList<>();
+        for (double size : ns) {
+            for (double deff : DEFFS) {
+                String unit = "n=" + SampleSize.fmt(size) + "|deff=" + SampleSize.fmt(deff);
+                double chi2P = GoodnessOfFit.pValue(chi2PerRespondent * size / deff, df);
+                double[] pz = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    pz[i] = ProportionTest.pValue(ProportionTest.z(p[i], v[i], size, deff));
+                }
+                double minHolm = java.util.Arrays.stream(Holm.adjust(pz)).min().orElse(1);
+                boolean consistent = chi2P >= alpha && minHolm >= alpha;
+                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "n", size));
+                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "deff", deff));
+                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "chi2_p", chi2P));
+                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "min_p_holm", minHolm));
+                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "verdict_consistent",
+                        consistent ? 1.0 : 0.0));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package org.exitpollaudit.job;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.exitpollaudit.ingest.RowParser;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/** Parses raw rows (one {@link RowParser} per source) and passes notes through. */
+public class IngestProcessor implements ItemProcessor<IngestItem, IngestItem.Processed> {
+
+    private final Map<String, RowParser> parsers = new HashMap<>();
+
+    @Override
+    public IngestItem.Processed process(IngestItem item) {
+        if (item instanceof IngestItem.Raw raw) {
+            RowParser parser = parsers.computeIfAbsent(raw.source().id(), id -> new RowParser(raw.source(), raw.layout()));
+            return new IngestItem.Processed(parser.parse(raw.row()), null);
+        }
+        return new IngestItem.Processed(null, ((IngestItem.Note) item).issue());
+    }
+}

@@ -1,0 +1,45 @@
+package org.exitpollaudit.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/** The one national row of each national-level source, as staged; sources without exactly one are set aside. */
+record NationalRows(Map<String, ResultRow> rows, List<DataIssue> issues) {
+
+    static List<Source> national(ElectionPackage pkg) {
+        return pkg.sources().stream().filter(s -> s.level() == Source.Level.NATIONAL).toList();
+    }
+
+    static NationalRows load(StagingRepository staging, long run, ElectionPackage pkg) {
+        List<Source> sources = national(pkg);
+        Map<String, List<ResultRow>> bySource = staging.rows(run, sources.stream().map(Source::id).toList())
+                .stream().collect(Collectors.groupingBy(ResultRow::sourceId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, ResultRow> rows = new LinkedHashMap<>();
+        List<DataIssue> issues = new ArrayList<>();
+        for (Source s : sources) {
+            List<ResultRow> loaded = bySource.getOrDefault(s.id(), List.of());
+            if (loaded.size() == 1) {
+                rows.put(s.id(), loaded.get(0));
+                continue;
+            }
+            String why = loaded.isEmpty() ? "has no usable row (see the rejected rows)"
+                    : "has " + loaded.size() + " rows; a national-level file has exactly one";
+            if (s.isOfficial() && s.finalRelease()) {
+                throw new InputException(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
+                        + s.id() + " " + why + ": nothing to compare the polls with"));
+            }
+            issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), loaded.isEmpty() ? null : loaded.get(1).line(), null,
+                    s.id() + " " + why + "; it is left out of the comparison"));
+        }
+        return new NationalRows(rows, issues);
+    }
+}

@@ -1,0 +1,45 @@
+package org.exitpollaudit.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ops.AppVersion;
+import org.exitpollaudit.report.ReportData;
+import org.exitpollaudit.report.ReportPublisher;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Stage 5: the workbook, figures.csv, data-issues.csv and manifest.json, written and then moved into place. */
+@Component
+public class ReportTasklet implements Tasklet {
+
+    /** Key in the job execution context under which the published report folder is recorded. */
+    public static final String REPORT_DIR = "report.dir";
+
+    private final StagingRepository staging;
+
+    public ReportTasklet(StagingRepository staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws IOException {
+        var step = chunk.getStepContext().getStepExecution();
+        RunContext ctx = RunContext.of(step);
+        var pkg = PackageReader.read(ctx.input()).electionPackage();
+        Map<String, String> parameters = new TreeMap<>();
+        step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        ReportData data = new ReportData(pkg, staging.figures(ctx.run()), staging.issues(ctx.run()),
+                staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
+                ctx.executionId(), ctx.run(), AppVersion.current());
+        Path dir = ReportPublisher.publish(data, ctx.output());
+        step.getJobExecution().getExecutionContext().putString(REPORT_DIR, dir.toString());
+        return RepeatStatus.FINISHED;
+    }
+}

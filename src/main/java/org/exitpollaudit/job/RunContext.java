@@ -1,0 +1,41 @@
+package org.exitpollaudit.job;
+
+import java.nio.file.Path;
+
+import org.exitpollaudit.analysis.AnalysisParameters;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * What every step needs to know about its run, read from the job parameters.
+ *
+ * @param run the job instance id: the key of this run's staging rows, the same across restarts
+ */
+public record RunContext(long run, long executionId, Path input, Path output, String fingerprint,
+                         AnalysisParameters params) {
+
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String FINGERPRINT = "inputs.fingerprint";
+    public static final String DEFF = "deff";
+    public static final String RESPONDENTS_PER_STATION = "respondents-per-station";
+    public static final String FALLBACK_SAMPLE_SIZE = "fallback-sample-size";
+    public static final String ALPHA = "alpha";
+    public static final String CONFIDENCE = "confidence";
+
+    public static RunContext of(ChunkContext chunk) {
+        return of(chunk.getStepContext().getStepExecution());
+    }
+
+    public static RunContext of(StepExecution step) {
+        JobParameters p = step.getJobParameters();
+        AnalysisParameters d = AnalysisParameters.DEFAULTS;
+        return new RunContext(step.getJobExecution().getJobInstanceId(), step.getJobExecutionId(), Path.of(p.getString(INPUT)),
+                Path.of(p.getString(OUTPUT)), p.getString(FINGERPRINT),
+                new AnalysisParameters(p.getDouble(DEFF, d.deff()),
+                        p.getDouble(RESPONDENTS_PER_STATION, d.respondentsPerStation()),
+                        p.getLong(FALLBACK_SAMPLE_SIZE, d.fallbackSampleSize()), p.getDouble(ALPHA, d.alpha()),
+                        p.getDouble(CONFIDENCE, d.confidence())));
+    }
+}

@@ -1,0 +1,179 @@
+package org.exitpollaudit.job;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.reconcile.DataIssue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The staging tables each stage writes and the next reads, keyed by the job instance ({@code run_key}) so that
+ * a restarted run finds what its earlier attempt stored. Primary keys make a duplicated row an error, never a
+ * silent double count.
+ */
+@Repository
+public class StagingRepository {
+
+    private static final String[] DDL = {
+        """
+        CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(1000) NOT NULL,
+          BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
+        """
+        CREATE TABLE IF NOT EXISTS EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+          LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
+          BALLOTS_CAST DOUBLE, INVALID_VALUE DOUBLE, VALID DOUBLE, TURNOUT_PCT DOUBLE, OTHER_VALUE DOUBLE,
+          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
+        """
+        CREATE TABLE IF NOT EXISTS EPA_VALUE (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+          LINE_NO INT NOT NULL, POS INT NOT NULL, CANDIDATE_ID VARCHAR(100) NOT NULL, VAL DOUBLE NOT NULL,
+          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO, CANDIDATE_ID))""",
+        """
+        CREATE TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
+          SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
+          COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30) NOT NULL,
+          SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID VARCHAR(200),
+          CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE, PRIMARY KEY (RUN_KEY, SEQ))"""
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public StagingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        for (String ddl : DDL) {
+            jdbc.execute(ddl);
+        }
+    }
+
+    /** An input file's identity as recorded for provenance. */
+    public record InputFile(String path, long bytes, String sha256) {
+    }
+
+    public void replaceInputs(long run, List<InputFile> files) {
+        jdbc.update("DELETE FROM EPA_INPUT WHERE RUN_KEY = ?", run);
+        jdbc.batchUpdate("INSERT INTO EPA_INPUT (RUN_KEY, PATH, BYTES, SHA256) VALUES (?, ?, ?, ?)", files, files.size(),
+                (ps, f) -> {
+                    ps.setLong(1, run);
+                    ps.setString(2, f.path());
+                    ps.setLong(3, f.bytes());
+                    ps.setString(4, f.sha256());
+                });
+    }
+
+    public List<InputFile> inputs(long run) {
+        return jdbc.query("SELECT PATH, BYTES, SHA256 FROM EPA_INPUT WHERE RUN_KEY = ? ORDER BY PATH",
+                (rs, i) -> new InputFile(rs.getString(1), rs.getLong(2), rs.getString(3)), run);
+    }
+
+    public void deleteIssues(long run, String stage) {
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ?", run, stage);
+    }
+
+    public void addIssues(long run, String stage, Collection<DataIssue> issues) {
+        List<DataIssue> list = new ArrayList<>(issues);
+        jdbc.batchUpdate("INSERT INTO EPA_ISSUE (RUN_KEY, STAGE, SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list, 500, (ps, i) -> {
+                    ps.setLong(1, run);
+                    ps.setString(2, stage);
+                    ps.setString(3, i.severity().name());
+                    ps.setString(4, i.code());
+                    ps.setString(5, i.file());
+                    ps.setObject(6, i.line());
+                    ps.setString(7, i.column());
+                    ps.setString(8, i.message());
+                });
+    }
+
+    public List<DataIssue> issues(long run) {
+        return jdbc.query("SELECT SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE FROM EPA_ISSUE WHERE RUN_KEY = ?",
+                (rs, n) -> new DataIssue(DataIssue.Severity.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6)), run)
+                .stream().sorted(DataIssue.ORDER).toList();
+    }
+
+    public void addRows(long run, List<ResultRow> rows) {
+        jdbc.batchUpdate("INSERT INTO EPA_ROW (RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED,"
+                + " BALLOTS_CAST, INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows, 1000, (ps, r) -> {
+                    ps.setLong(1, run);
+                    ps.setString(2, r.sourceId());
+                    ps.setInt(3, r.line());
+                    ps.setString(4, r.districtId());
+                    ps.setString(5, r.stationId());
+                    ps.setObject(6, r.registered());
+                    ps.setObject(7, r.ballotsCast());
+                    ps.setObject(8, r.invalid());
+                    ps.setObject(9, r.valid());
+                    ps.setObject(10, r.turnoutPct());
+                    ps.setObject(11, r.other());
+                });
+        List<Object[]> values = new ArrayList<>();
+        for (ResultRow r : rows) {
+            int pos = 0;
+            for (Map.Entry<String, Double> e : r.candidates().entrySet()) {
+                values.add(new Object[] {run, r.sourceId(), r.line(), pos++, e.getKey(), e.getValue()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO EPA_VALUE (RUN_KEY, SOURCE_ID, LINE_NO, POS, CANDIDATE_ID, VAL)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", values);
+    }
+
+    /** Every loaded row of the given sources, in source and line order, candidate values in column order. */
+    public List<ResultRow> rows(long run, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", sourceIds.stream().map(s -> "?").toList());
+        List<Object> args = new ArrayList<>();
+        args.add(run);
+        args.addAll(sourceIds);
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        jdbc.query("SELECT SOURCE_ID, LINE_NO, CANDIDATE_ID, VAL FROM EPA_VALUE WHERE RUN_KEY = ? AND SOURCE_ID IN ("
+                + in + ") ORDER BY SOURCE_ID, LINE_NO, POS", rs -> {
+                    values.computeIfAbsent(rs.getString(1) + "#" + rs.getInt(2), k -> new LinkedHashMap<>())
+                            .put(rs.getString(3), rs.getDouble(4));
+                }, args.toArray());
+        return jdbc.query("SELECT SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, BALLOTS_CAST, INVALID_VALUE,"
+                + " VALID, TURNOUT_PCT, OTHER_VALUE FROM EPA_ROW WHERE RUN_KEY = ? AND SOURCE_ID IN (" + in
+                + ") ORDER BY SOURCE_ID, LINE_NO", (rs, n) -> new ResultRow(rs.getString(1), rs.getInt(2), rs.getString(3),
+                rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6), (Double) rs.getObject(7),
+                (Double) rs.getObject(8), (Double) rs.getObject(9), (Double) rs.getObject(10),
+                values.getOrDefault(rs.getString(1) + "#" + rs.getInt(2), Map.of())), args.toArray());
+    }
+
+    /** Rows loaded per source. */
+    public Map<String, Integer> rowCounts(long run) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.query("SELECT SOURCE_ID, COUNT(*) FROM EPA_ROW WHERE RUN_KEY = ? GROUP BY SOURCE_ID ORDER BY SOURCE_ID",
+                rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }, run);
+        return out;
+    }
+
+    public void replaceFigures(long run, List<Figure> figures) {
+        jdbc.update("DELETE FROM EPA_FIGURE WHERE RUN_KEY = ?", run);
+        List<Object[]> args = new ArrayList<>(figures.size());
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
+            args.add(new Object[] {run, i, f.section(), f.source(), f.reference(), f.level(), f.unit(), f.candidate(),
+                f.metric(), f.value()});
+        }
+        jdbc.batchUpdate("INSERT INTO EPA_FIGURE (RUN_KEY, SEQ, SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID,"
+                + " METRIC, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+    }
+
+    public List<Figure> figures(long run) {
+        return jdbc.query("SELECT SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID, METRIC, VAL FROM EPA_FIGURE"
+                + " WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new Figure(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                (Double) rs.getObject(8)), run);
+    }
+}

@@ -1,0 +1,47 @@
+package org.exitpollaudit.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/**
+ * {@code figures.csv} (every number of the workbook, full precision, docs/figures.md) and
+ * {@code data-issues.csv} (the Data quality sheet). UTF-8, RFC 4180, LF line ends, deterministic order.
+ */
+public final class CsvExports {
+
+    static final String[] FIGURE_COLUMNS = {"section", "source", "reference", "level", "unit", "candidate", "metric", "value"};
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private CsvExports() {
+    }
+
+    public static void figures(List<Figure> figures, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+            csv.printRecord((Object[]) FIGURE_COLUMNS);
+            for (Figure f : figures) {
+                csv.printRecord(CsvSafe.field(f.section()), CsvSafe.field(f.source()), CsvSafe.field(f.reference()),
+                        CsvSafe.field(f.level()), CsvSafe.field(f.unit()), CsvSafe.field(f.candidate()),
+                        CsvSafe.field(f.metric()), f.value() == null ? "" : Double.toString(f.value()));
+            }
+        }
+    }
+
+    public static void issues(List<DataIssue> issues, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+            csv.printRecord("severity", "code", "file", "line", "column", "message");
+            for (DataIssue i : issues) {
+                csv.printRecord(i.severity().name(), i.code(), CsvSafe.field(i.file()),
+                        i.line() == null ? "" : i.line().toString(), CsvSafe.field(i.column()), CsvSafe.field(i.message()));
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.exitpollaudit.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.analysis.SampleSize;
+import org.exitpollaudit.election.Source;
+
+/** Methods: what each figure means, the conventions, the defaults and their sources, and this run's assumptions. */
+final class MethodsSheet {
+
+    static final String NAME = "Methods";
+
+    /** A figure's definition as shown to analysts (same text as docs/figures.md). */
+    record Definition(String section, String metric, String definition, String reference) {
+    }
+
+    static final List<Definition> DEFINITIONS = List.of(
+            new Definition("accuracy", "poll_share_published", "The poll's share as published, as a fraction (of valid votes, or of all ballots where share_base = ballots).", ""),
+            new Definition("accuracy", "poll_share", "p_i: the poll's share renormalized over the candidates both sources report (residual allocated proportionally).", ""),
+            new Definition("accuracy", "official_share", "v_i: the official share of valid votes over the same candidates (from votes where given, else renormalized percents).", ""),
+            new Definition("accuracy", "deviation_pp", "100 (p_i − v_i), percentage points.", ""),
+            new Definition("accuracy", "relative_deviation", "(p_i − v_i) / v_i.", ""),
+            new Definition("accuracy", "se", "√(deff · p_i (1 − p_i) / n).", "Kish (1965), Survey Sampling"),
+            new Definition("accuracy", "ci_low, ci_high", "95 % Wilson score interval of p_i with the effective sample size n / deff.", "Wilson (1927); Newcombe (1998) Stat Med 17:857"),
+            new Definition("accuracy", "z, p_value", "z = (p_i − v_i) / √(deff · v_i (1 − v_i) / n); two-sided normal p-value.", ""),
+            new Definition("accuracy", "p_holm", "Holm's step-down adjustment of p_value over the candidates of one comparison.", "Holm (1979) Scand J Stat 6:65"),
+            new Definition("accuracy", "significant", "1 if p_holm < 0.05.", ""),
+            new Definition("accuracy", "log_odds_ratio", "A'_i = ln[(p_i/(1−p_i)) / (v_i/(1−v_i))]; 0 = no bias.", "Arzheimer & Evans (2014) Political Analysis 22:453"),
+            new Definition("accuracy", "log_odds_ratio_se", "√(deff / (n p_i (1 − p_i))).", "Arzheimer & Evans (2014)"),
+            new Definition("accuracy", "n, n_assumed, deff, n_eff, k", "Sample size used (1 in n_assumed when not published), design effect, n / deff, number of candidates compared.", ""),
+            new Definition("accuracy", "residual_share", "1 − sum of the poll's published shares (candidates, other and invalid).", ""),
+            new Definition("accuracy", "other_share_published, invalid_share_published", "The poll's published 'other' and 'invalid' shares, where it reports them.", ""),
+            new Definition("accuracy", "chi2", "Pearson X² of observed p_i n against expected v_i n, df = k − 1.", "Pearson (1900)"),
+            new Definition("accuracy", "chi2_rs, chi2_df, chi2_p", "X² / deff (first-order Rao–Scott correction with a common design effect); upper-tail p on k − 1 df.", "Rao & Scott (1981) JASA 76:221"),
+            new Definition("accuracy", "g2", "Likelihood-ratio G² = 2 Σ o_i ln(o_i / E_i), before the deff correction.", ""),
+            new Definition("accuracy", "b, b_w", "B = mean |A'_i|; B_w = Σ v_i |A'_i|.", "Arzheimer & Evans (2014); Stata package surveybias"),
+            new Definition("accuracy", "mosteller_m3", "Mean over candidates of |100 (p_i − v_i)|.", "Mosteller et al. (1949), measure 3"),
+            new Definition("accuracy", "mosteller_m5", "|(p_a − p_b) − (v_a − v_b)| · 100; a, b = official winner and runner-up.", "Mosteller et al. (1949), measure 5"),
+            new Definition("accuracy", "mtk_a, mtk_a_se", "A = ln[(p_a/p_b)/(v_a/v_b)]; SE = √(deff (1/(n p_a) + 1/(n p_b))).", "Martin, Traugott & Kennedy (2005) POQ 69:342"),
+            new Definition("accuracy", "max_abs_deviation_pp", "Largest |deviation_pp| over the candidates.", ""),
+            new Definition("accuracy", "winner_agrees", "1 if the poll's leader is the official winner.", ""),
+            new Definition("accuracy", "n_critical", "The n above which chi2_rs would reject at 5 % (X² grows linearly in n): n · χ²₀.₉₅(k−1) / chi2_rs.", ""),
+            new Definition("accuracy", "verdict_consistent", "1 if chi2_p ≥ 0.05 and no p_holm < 0.05: 'consistent with sampling error'.", ""),
+            new Definition("agreement", "homogeneity_chi2, _df, _p", "Pearson test of homogeneity on the polls × candidates table of effective counts p_i · n / deff.", ""),
+            new Definition("agreement", "poll_spread_pp", "Per candidate: largest minus smallest poll share (renormalized over the candidates all polls report), pp.", ""),
+            new Definition("agreement", "polls", "Number of exit polls in the test.", ""),
+            new Definition("sensitivity", "n, deff, chi2_p, min_p_holm, verdict_consistent", "For each poll against the final release, the verdict recomputed on a grid of n (unit 'n=…|deff=…') and design effects.", ""));
+
+    private MethodsSheet() {
+    }
+
+    static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
+        SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
+        w.title("Methods: what each figure means");
+        w.text(w.row(), 0, "Conventions", styles.subtitle);
+        for (String line : List.of(
+                "Shares are fractions of valid votes over the candidates that both the poll and the official release report."
+                        + " A poll's published shares are renormalized over those candidates: undecided, other and undisclosed"
+                        + " residuals are allocated proportionally, and the residual itself is reported (residual_share).",
+                "Sources whose percents are of all ballots (share_base = ballots, invalid included) are converted to shares of"
+                        + " valid votes by the same renormalization. Official shares come from vote counts where given.",
+                "n is the poll's sample size: published, or ASSUMED (flagged everywhere, with the assumption stated below).",
+                "deff, the design effect of a sample clustered by polling station, inflates every variance; n_eff = n / deff.",
+                "A poll is 'consistent with sampling error' when the Rao–Scott χ² test does not reject at 5 % and no candidate's"
+                        + " deviation is significant after Holm's correction. 'Differs beyond sampling error' says the gap is larger than"
+                        + " chance alone would produce at this n and deff; it does not say which side is wrong.",
+                "figures.csv holds every number of this workbook at full precision (section, source, reference, level, unit,"
+                        + " candidate, metric, value).")) {
+            w.text(w.row(), 0, line, styles.wrap);
+        }
+        w.skip();
+        w.text(w.row(), 0, "Parameters of this run and where the defaults come from", styles.subtitle);
+        var p = data.params();
+        param(w, "deff = " + SampleSize.fmt(p.deff()), "Default design effect 1.7: precinct-clustered exit polls have margins of"
+                + " error about 30 % wider than a simple random sample of the same size (1.3² ≈ 1.7), as the US National"
+                + " Election Pool's methodology statements put it (discussed in M. Blumenthal, 'What is the sampling error for"
+                + " exit polls?', Mystery Pollster, Dec. 2004). A source's own deff column overrides it. Sensitivity shows 1.0–3.0.");
+        param(w, "respondents-per-station = " + SampleSize.fmt(p.respondentsPerStation()), "Used when a poll published the"
+                + " number of stations it sampled but not its sample size. Default 40: the Social Research Center, the one"
+                + " 2024 Azerbaijan exit poll that published both, interviewed 5,012 voters at 125 stations (40.1 per station).");
+        param(w, "fallback-sample-size = " + p.fallbackSampleSize(), "Used when neither n nor the number of stations was published.");
+        param(w, "alpha = " + p.alpha() + ", confidence = " + p.confidence(), "Significance level of every test; confidence of the intervals.");
+        w.skip();
+        w.text(w.row(), 0, "Assumptions this run made", styles.subtitle);
+        for (Source poll : data.pkg().exitPolls()) {
+            SampleSize s = SampleSize.of(poll, p);
+            XSSFRow r = w.row();
+            w.text(r, 0, poll.id() + ": n = " + String.format(Locale.ROOT, "%,.0f", s.n()) + " — " + s.basis()
+                    + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
+                    + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warn : styles.wrap);
+        }
+        w.skip();
+        int header = w.header("Section", "Metric", "Definition", "Reference");
+        for (Definition d : DEFINITIONS) {
+            XSSFRow r = w.row();
+            w.text(r, 0, d.section());
+            w.text(r, 1, d.metric());
+            w.text(r, 2, d.definition(), styles.wrap);
+            w.text(r, 3, d.reference(), styles.wrap);
+        }
+        w.table(header, 3);
+        w.widths(14, 34, 100, 44);
+    }
+
+    private static void param(SheetWriter w, String name, String explanation) {
+        XSSFRow r = w.row();
+        w.text(r, 0, name, w.styles.bold);
+        w.text(r, 2, explanation, w.styles.wrap);
+    }
+}

@@ -1,0 +1,104 @@
+package org.exitpollaudit.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.election.Source;
+
+/**
+ * Releases: every official release against every exit poll (whole-comparison measures and verdict), in the
+ * order the count progressed, and a line chart of each poll's mean absolute deviation across the releases.
+ */
+final class ReleasesSheet {
+
+    static final String NAME = "Releases";
+
+    private ReleasesSheet() {
+    }
+
+    /** Releases in publication order; equal dates by share counted. */
+    static List<Source> inOrder(ReportData data) {
+        return data.pkg().officialReleases().stream()
+                .sorted(Comparator.comparing(Source::publishedAt)
+                        .thenComparing(s -> s.finalRelease() ? 101.0 : s.countedPct() == null ? 100.0 : s.countedPct()))
+                .toList();
+    }
+
+    static String label(Source release) {
+        String counted = release.finalRelease() ? "final" : release.countedPct() != null
+                ? release.countedPct() + " % counted" : "partial";
+        return release.id() + " (" + counted + ")";
+    }
+
+    static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
+        SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
+        FigureIndex f = data.index();
+        List<Source> releases = inOrder(data);
+        List<Source> polls = data.pkg().exitPolls();
+        w.title("Each official release against each exit poll, as the count progressed");
+        w.line("A partial release counts only some stations; deviations from it mix poll error with the"
+                + " difference between early and final results.");
+        w.skip();
+        int header = w.header("Official release", "Published at", "Values", "Stations counted", "Counted %", "Exit poll",
+                "n", "χ² (Rao–Scott)", "p", "M3 (pp)", "M5 (pp)", "B", "B_w", "MTK A", "Largest gap (pp)",
+                "Winner agrees", "Verdict");
+        for (Source release : releases) {
+            for (Source poll : polls) {
+                String pid = poll.id();
+                String rid = release.id();
+                if (!f.compared(pid, rid)) {
+                    continue;
+                }
+                XSSFRow r = w.row();
+                boolean ok = Verdicts.consistent(f, pid, rid);
+                w.text(r, 0, rid + (release.finalRelease() ? " (final)" : ""));
+                w.text(r, 1, release.publishedAt());
+                w.text(r, 2, release.values().name().toLowerCase(java.util.Locale.ROOT));
+                w.number(r, 3, release.stationsCounted() == null ? null : release.stationsCounted().doubleValue(),
+                        Styles.INTEGER);
+                w.number(r, 4, release.countedPct(), "0.00");
+                w.text(r, 5, pid);
+                w.number(r, 6, f.accuracy(pid, rid, null, "n"), Styles.INTEGER);
+                w.number(r, 7, f.accuracy(pid, rid, null, "chi2_rs"), "0.00");
+                w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
+                w.number(r, 9, f.accuracy(pid, rid, null, "mosteller_m3"), "0.00");
+                w.number(r, 10, f.accuracy(pid, rid, null, "mosteller_m5"), "0.00");
+                w.number(r, 11, f.accuracy(pid, rid, null, "b"), Styles.DECIMAL);
+                w.number(r, 12, f.accuracy(pid, rid, null, "b_w"), Styles.DECIMAL);
+                w.number(r, 13, f.accuracy(pid, rid, null, "mtk_a"), Styles.SIGNED_DECIMAL);
+                w.number(r, 14, f.accuracy(pid, rid, null, "max_abs_deviation_pp"), "0.00");
+                w.text(r, 15, FigureIndex.isTrue(f.accuracy(pid, rid, null, "winner_agrees")) ? "yes" : "NO");
+                w.text(r, 16, ok ? Verdicts.CONSISTENT : Verdicts.DIFFERS, ok ? styles.good : styles.bad);
+            }
+        }
+        w.table(header, 16);
+        w.widths(22, 17, 8, 10, 9, 14, 9, 10, 10, 8, 8, 8, 8, 9, 10, 9, 30);
+
+        w.skip();
+        w.text(w.row(), 0, "Mean absolute deviation M3 (pp) of each poll, release by release", styles.subtitle);
+        List<String> heads = new ArrayList<>(List.of("Release"));
+        polls.forEach(p -> heads.add(p.id()));
+        int chartHeader = w.header(heads.toArray(String[]::new));
+        for (Source release : releases) {
+            XSSFRow r = w.row();
+            w.text(r, 0, label(release));
+            for (int i = 0; i < polls.size(); i++) {
+                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), release.id(), null, "mosteller_m3"), "0.00");
+            }
+        }
+        int chartLast = w.nextRow() - 1;
+        if (releases.isEmpty() || polls.isEmpty()) {
+            return;
+        }
+        List<Integer> series = new ArrayList<>();
+        for (int i = 0; i < polls.size(); i++) {
+            series.add(1 + i);
+        }
+        Charts.lines(w.sheet, new Charts.Block(chartHeader, chartHeader + 1, chartLast, 0, series),
+                new Charts.Place(0, chartLast + 2, 8, chartLast + 22), "How far each poll is from each release",
+                "Official release, in the order published", "Mean absolute deviation (pp)", "0.0");
+    }
+}

@@ -1,0 +1,27 @@
+package org.exitpollaudit.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.analysis.AnalysisParameters;
+import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.ops.AppVersion;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/**
+ * Everything a report shows, gathered from staging by the report step: the workbook, figures.csv and the
+ * manifest are all written from this one object, so they cannot disagree.
+ *
+ * @param rowsLoaded    rows loaded per source id
+ * @param parameters    the job parameters as recorded (sorted by name)
+ */
+public record ReportData(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues, List<InputFile> inputs,
+                         Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
+                         String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version) {
+
+    public FigureIndex index() {
+        return new FigureIndex(figures);
+    }
+}

@@ -1,0 +1,89 @@
+package org.exitpollaudit.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.exitpollaudit.ops.InputFingerprint;
+
+/**
+ * Writes a report folder completely in a hidden temporary folder beside its destination, then moves it into
+ * place in one step; only then is {@code latest} pointed at it. An analyst never finds a half-written workbook
+ * where a finished one belongs, and a failed run leaves the previous reports as they were.
+ */
+public final class ReportPublisher {
+
+    public static final String WORKBOOK = "exit-poll-audit.xlsx";
+    public static final String FIGURES = "figures.csv";
+    public static final String ISSUES = "data-issues.csv";
+    public static final String MANIFEST = "manifest.json";
+    public static final String LATEST = "latest";
+
+    private ReportPublisher() {
+    }
+
+    /** The folder a run's report goes to: {@code <output>/<election id>/<first 12 hex digits of the fingerprint>}. */
+    public static Path reportDir(Path output, String electionId, String fingerprint) {
+        return output.resolve(electionId).resolve(fingerprint.substring(0, 12));
+    }
+
+    public static Path publish(ReportData data, Path output) throws IOException {
+        Path target = reportDir(output, data.pkg().election().id(), data.fingerprint());
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), ".writing-");
+        try {
+            WorkbookReport.write(data, tmp.resolve(WORKBOOK));
+            CsvExports.figures(data.figures(), tmp.resolve(FIGURES));
+            CsvExports.issues(data.issues(), tmp.resolve(ISSUES));
+            Map<String, String> outputs = new LinkedHashMap<>();
+            for (String name : new String[] {WORKBOOK, FIGURES, ISSUES}) {
+                outputs.put(name, InputFingerprint.sha256(tmp.resolve(name)));
+            }
+            Manifest.write(data, outputs, tmp.resolve(MANIFEST));
+            if (Files.exists(target)) {
+                // an earlier attempt of this same run got this far; its folder is replaced whole
+                Path old = Files.createTempDirectory(target.getParent(), ".replaced-");
+                Files.move(target, old.resolve("report"), StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        pointLatest(target);
+        return target;
+    }
+
+    /** Replaces the {@code latest} link beside the report by one to it, atomically (rename over the old link). */
+    static void pointLatest(Path target) throws IOException {
+        Path latest = target.getParent().resolve(LATEST);
+        Path link = target.getParent().resolve(".latest-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(link);
+        try {
+            Files.createSymbolicLink(link, target.getFileName());
+            Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (UnsupportedOperationException | FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            Files.deleteIfExists(link);
+            Files.writeString(target.getParent().resolve(LATEST + ".txt"), target.getFileName() + "\n");
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.exitpollaudit.report;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * Writes rows top to bottom on one sheet. Text is always written as a string cell, so text from input files
+ * is data and never a formula; text that a spreadsheet would take for a formula if retyped (=, +, -, @, tab,
+ * CR) is also marked quote-prefixed.
+ */
+final class SheetWriter {
+
+    final XSSFSheet sheet;
+    final Styles styles;
+    private int next;
+
+    SheetWriter(XSSFSheet sheet, Styles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    XSSFRow row() {
+        return sheet.createRow(next++);
+    }
+
+    int nextRow() {
+        return next;
+    }
+
+    void skip() {
+        next++;
+    }
+
+    void title(String text) {
+        text(row(), 0, text, styles.title);
+    }
+
+    void line(String text) {
+        text(row(), 0, text, styles.text);
+    }
+
+    /** A header row; returns its index. */
+    int header(String... names) {
+        XSSFRow r = row();
+        for (int i = 0; i < names.length; i++) {
+            text(r, i, names[i], styles.header);
+        }
+        return r.getRowNum();
+    }
+
+    static boolean looksLikeFormula(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+    }
+
+    Cell text(XSSFRow r, int col, String value, CellStyle style) {
+        Cell c = r.createCell(col);
+        String v = value == null ? "" : value;
+        c.setCellValue(v);
+        c.setCellStyle(looksLikeFormula(v) ? styles.quoted(style) : style);
+        return c;
+    }
+
+    Cell text(XSSFRow r, int col, String value) {
+        return text(r, col, value, styles.text);
+    }
+
+    /** A number in the given format; an absent (null) figure leaves the cell empty. */
+    Cell number(XSSFRow r, int col, Double value, String format) {
+        Cell c = r.createCell(col);
+        if (value != null) {
+            c.setCellValue(value);
+        }
+        c.setCellStyle(styles.number(format));
+        return c;
+    }
+
+    Cell number(XSSFRow r, int col, Double value, String format, CellStyle fill) {
+        Cell c = number(r, col, value, format);
+        c.setCellStyle(styles.number(format, fill));
+        return c;
+    }
+
+    /** Freeze everything above {@code headerRow + 1} and put a filter on the table below the header. */
+    void table(int headerRow, int lastColumn) {
+        sheet.createFreezePane(0, headerRow + 1);
+        int last = Math.max(headerRow + 1, next - 1);
+        sheet.setAutoFilter(new CellRangeAddress(headerRow, last, 0, lastColumn));
+    }
+
+    /** Column widths in characters. */
+    void widths(int... chars) {
+        for (int i = 0; i < chars.length; i++) {
+            sheet.setColumnWidth(i, Math.min(255, chars[i]) * 256);
+        }
+    }
+}
