@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -39,7 +43,32 @@ final class Charts {
     record Place(int col1, int row1, int col2, int row2) {
     }
 
+    /** Series colours (RGB): dark grey first (the official figure where it leads), then distinct hues. */
+    private static final int[] PALETTE = {0x404040, 0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B,
+        0xE377C2, 0x17BECF, 0xBCBD22};
+
     private Charts() {
+    }
+
+    private static XDDFColor color(int i) {
+        int rgb = PALETTE[i % PALETTE.length];
+        return XDDFColor.from(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb});
+    }
+
+    /** Explicit colours: without them some spreadsheet programs draw series with no fill at all. */
+    private static void colour(XDDFChartData.Series series, int index, boolean asLine) {
+        XDDFShapeProperties shape = series.getShapeProperties() != null ? series.getShapeProperties()
+                : new XDDFShapeProperties();
+        XDDFSolidFillProperties fill = new XDDFSolidFillProperties(color(index));
+        if (asLine) {
+            XDDFLineProperties line = new XDDFLineProperties();
+            line.setFillProperties(fill);
+            line.setWidth(2.0);
+            shape.setLineProperties(line);
+        } else {
+            shape.setFillProperties(fill);
+        }
+        series.setShapeProperties(shape);
     }
 
     static void clusteredBars(XSSFSheet sheet, Block data, Place at, String title, String xTitle, String yTitle,
@@ -54,6 +83,9 @@ final class Charts {
         bars.setVaryColors(false);
         addSeries(sheet, bars, data);
         chart.plot(bars);
+        for (int i = 0; i < bars.getSeriesCount(); i++) {
+            colour(bars.getSeries(i), i, false);
+        }
     }
 
     static void lines(XSSFSheet sheet, Block data, Place at, String title, String xTitle, String yTitle,
@@ -65,12 +97,13 @@ final class Charts {
         XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         lines.setVaryColors(false);
         addSeries(sheet, lines, data);
+        chart.plot(lines);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.getSeries(i);
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.CIRCLE);
+            colour(line, i + 1, true);
         }
-        chart.plot(lines);
     }
 
     private static XSSFChart chart(XSSFSheet sheet, Place at, String title) {

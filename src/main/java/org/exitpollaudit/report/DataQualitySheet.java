@@ -44,6 +44,7 @@ final class DataQualitySheet {
             w.number(r, 3, i.line() == null ? null : i.line().doubleValue(), "0");
             w.text(r, 4, i.column());
             w.text(r, 5, i.message(), styles.wrap);
+            r.setHeightInPoints((float) Math.max(1, Math.ceil(i.message().length() / 115.0)) * 13f + 3);
         }
         w.table(header, 5);
         w.widths(10, 24, 30, 7, 24, 120);

@@ -69,7 +69,7 @@ final class MethodsSheet {
                         + " chance alone would produce at this n and deff; it does not say which side is wrong.",
                 "figures.csv holds every number of this workbook at full precision (section, source, reference, level, unit,"
                         + " candidate, metric, value).")) {
-            w.text(w.row(), 0, line, styles.wrap);
+            w.paragraph(line, 3, 170, styles.wrap);
         }
         w.skip();
         w.text(w.row(), 0, "Parameters of this run and where the defaults come from", styles.subtitle);
@@ -90,7 +90,7 @@ final class MethodsSheet {
             XSSFRow r = w.row();
             w.text(r, 0, poll.id() + ": n = " + String.format(Locale.ROOT, "%,.0f", s.n()) + " — " + s.basis()
                     + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
-                    + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warn : styles.wrap);
+                    + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warnLine : styles.text);
         }
         w.skip();
         int header = w.header("Section", "Metric", "Definition", "Reference");
@@ -99,6 +99,7 @@ final class MethodsSheet {
             w.text(r, 0, d.section());
             w.text(r, 1, d.metric());
             w.text(r, 2, d.definition(), styles.wrap);
+            r.setHeightInPoints((float) Math.max(1, Math.ceil(d.definition().length() / 95.0)) * 13f + 3);
             w.text(r, 3, d.reference(), styles.wrap);
         }
         w.table(header, 3);
@@ -109,5 +110,6 @@ final class MethodsSheet {
         XSSFRow r = w.row();
         w.text(r, 0, name, w.styles.bold);
         w.text(r, 2, explanation, w.styles.wrap);
+        r.setHeightInPoints((float) Math.max(1, Math.ceil(explanation.length() / 95.0)) * 13f + 3);
     }
 }

@@ -44,7 +44,7 @@ final class PollSheet {
         if (assumed) {
             XSSFRow r = w.row();
             w.text(r, 0, "n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
-                    + " for how the verdicts change with n and the design effect.", styles.warn);
+                    + " for how the verdicts change with n and the design effect.", styles.warnLine);
         }
         Double residual = f.accuracy(poll.id(), fin, null, "residual_share");
         w.line(String.format(Locale.ROOT, "Published shares sum to %.2f %%; residual %.2f pp (allocated proportionally)."

@@ -48,7 +48,7 @@ final class SensitivitySheet {
             w.skip();
             XSSFRow t = w.row();
             w.text(t, 0, String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
-                    assumed ? "ASSUMED" : "published", usedN, usedDeff), assumed ? styles.warn : styles.subtitle);
+                    assumed ? "ASSUMED" : "published", usedN, usedDeff), assumed ? styles.warnLine : styles.subtitle);
             List<String> heads = new ArrayList<>(List.of("n \\ design effect"));
             for (double d : Sensitivity.DEFFS) {
                 heads.add(SampleSize.fmt(d) + (d == usedDeff ? " ▲" : ""));

@@ -20,6 +20,12 @@ final class SheetWriter {
     SheetWriter(XSSFSheet sheet, Styles styles) {
         this.sheet = sheet;
         this.styles = styles;
+        // printed or exported, a sheet is one page wide, as many pages tall as it needs
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     XSSFRow row() {
@@ -42,9 +48,24 @@ final class SheetWriter {
         text(row(), 0, text, styles.text);
     }
 
+    /**
+     * A paragraph of wrapped text across columns 0..lastColumn (merged), its row tall enough for the text
+     * at roughly {@code charsPerLine} characters a line.
+     */
+    void paragraph(String text, int lastColumn, int charsPerLine, CellStyle style) {
+        XSSFRow r = row();
+        text(r, 0, text, style);
+        if (lastColumn > 0) {
+            sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
+        }
+        int lines = Math.max(1, (int) Math.ceil(text.length() / (double) charsPerLine));
+        r.setHeightInPoints(lines * 13f + 3);
+    }
+
     /** A header row; returns its index. */
     int header(String... names) {
         XSSFRow r = row();
+        r.setHeightInPoints(30);
         for (int i = 0; i < names.length; i++) {
             text(r, i, names[i], styles.header);
         }

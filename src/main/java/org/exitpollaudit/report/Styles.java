@@ -31,6 +31,8 @@ final class Styles {
     final XSSFCellStyle good;
     final XSSFCellStyle bad;
     final XSSFCellStyle warn;
+    /** A one-line highlighted note (no wrapping, so it does not need a taller row). */
+    final XSSFCellStyle warnLine;
     private final XSSFWorkbook wb;
     private final java.util.Map<String, XSSFCellStyle> numbers = new java.util.HashMap<>();
 
@@ -61,6 +63,8 @@ final class Styles {
         good = fill(IndexedColors.LIGHT_GREEN);
         bad = fill(IndexedColors.ROSE);
         warn = fill(IndexedColors.LIGHT_YELLOW);
+        warnLine = fill(IndexedColors.LIGHT_YELLOW);
+        warnLine.setWrapText(false);
     }
 
     private XSSFCellStyle fill(IndexedColors color) {

@@ -42,6 +42,7 @@ final class SummarySheet {
                 "n critical", "Verdict");
         for (Source poll : polls) {
             XSSFRow r = w.row();
+            r.setHeightInPoints(48);
             String pid = poll.id();
             String rid = fin.id();
             boolean ok = Verdicts.consistent(f, pid, rid);
@@ -63,7 +64,7 @@ final class SummarySheet {
             w.text(r, 14, Verdicts.describe(f, pkg, pid, rid), ok ? styles.good : styles.bad);
         }
         w.table(header, 14);
-        w.widths(16, 28, 16, 10, 11, 9, 10, 5, 10, 10, 11, 9, 9, 11, 90);
+        w.widths(16, 28, 16, 10, 11, 9, 10, 5, 10, 10, 11, 9, 9, 11, 70);
 
         // chart data: shares, then deviations, candidate rows in candidates.csv order
         w.skip();
