@@ -50,16 +50,16 @@ public final class ConsistencyChecks {
         String parts = "candidates" + (row.other() != null ? " + other" : "") + (row.invalid() != null ? " + invalid" : "");
         if (sum > 100 + PERCENT_ROUNDING_PP) {
             out.add(DataIssue.error("PERCENT_OVER_100", s.file(), row.line(), null, String.format(Locale.ROOT,
-                    "%s: %s sum to %.4g %%, more than 100 beyond rounding", s.id(), parts, sum)));
+                    "%s: %s sum to %s %%, more than 100 beyond rounding", s.id(), parts, g4(sum))));
         } else if (Math.abs(residual) > PERCENT_ROUNDING_PP) {
             out.add(DataIssue.warning("PERCENT_RESIDUAL", s.file(), row.line(), null, String.format(Locale.ROOT,
-                    "%s: %s sum to %.4g %%; the residual %.4g pp (undisclosed other / undecided%s) is reported and"
-                            + " allocated proportionally", s.id(), parts, sum, residual,
+                    "%s: %s sum to %s %%; the residual %s pp (undisclosed other / undecided%s) is reported and"
+                            + " allocated proportionally", s.id(), parts, g4(sum), g4(residual),
                     s.shareBase() == Source.ShareBase.BALLOTS && row.invalid() == null ? " / invalid ballots" : "")));
         } else if (Math.abs(residual) > 1e-9) {
             out.add(DataIssue.info("PERCENT_ROUNDING", s.file(), row.line(), null, String.format(Locale.ROOT,
-                    "%s: %s sum to %.4g %% (rounding); residual %.4g pp allocated proportionally", s.id(), parts, sum,
-                    residual)));
+                    "%s: %s sum to %s %% (rounding); residual %s pp allocated proportionally", s.id(), parts, g4(sum),
+                    g4(residual))));
         }
         if (s.shareBase() == Source.ShareBase.BALLOTS) {
             out.add(DataIssue.info("SHARE_BASE_BALLOTS", s.file(), row.line(), null, s.id() + ": percents are of all"
@@ -191,6 +191,11 @@ public final class ConsistencyChecks {
         }
         Long r = pkg.election().registeredVoters();
         return r == null ? null : r.doubleValue();
+    }
+
+    /** Four significant digits without trailing zeros: 96.12, 3.88, 0.3. */
+    static String g4(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static double nz(Double d) {

@@ -53,6 +53,7 @@ public final class ReportPublisher {
                 Files.move(target, old.resolve("report"), StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(old);
             }
+            readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
@@ -73,6 +74,15 @@ public final class ReportPublisher {
         } catch (UnsupportedOperationException | FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             Files.deleteIfExists(link);
             Files.writeString(target.getParent().resolve(LATEST + ".txt"), target.getFileName() + "\n");
+        }
+    }
+
+    /** Temporary folders are created owner-only; a published report is as readable as any other output. */
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -1,0 +1,240 @@
+package org.exitpollaudit;
+
+import static org.exitpollaudit.testing.TestPackages.capture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.testing.TestPackages;
+import org.exitpollaudit.testing.TestPackages.Launch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line, end to end, as an analyst and a nightly schedule use it: the embedded Azerbaijan package,
+ * another election (Russia 2024, national files) and a package carrying spreadsheet formula payloads.
+ */
+class EndToEndTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Launch launch(String... args) {
+        return capture(() -> ExitPollAuditApplication.run(args));
+    }
+
+    /** figures.csv as key "section|source|reference|unit|candidate|metric" → value. */
+    static Map<String, String> figures(Path csv) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        for (CSVRecord r : records(csv)) {
+            out.put(String.join("|", r.get("section"), r.get("source"), r.get("reference"), r.get("unit"),
+                    r.get("candidate"), r.get("metric")), r.get("value"));
+        }
+        return out;
+    }
+
+    static List<CSVRecord> records(Path csv) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private static double value(Map<String, String> figures, String source, String candidate, String metric) {
+        String v = figures.get(String.join("|", "accuracy", source, "cec-final", "", candidate, metric));
+        assertNotNull(v, source + " " + candidate + " " + metric);
+        return Double.parseDouble(v);
+    }
+
+    @Test
+    void theAzerbaijanPackageGivesAWorkbookFiguresAndStableReruns() throws Exception {
+        Path out = tmp.resolve("out");
+        Launch first = launch("--input=" + TestPackages.AZ, "--output=" + out);
+        assertEquals(0, first.code(), first.all());
+        Path report = out.resolve("az-2024-presidential").resolve("latest").toRealPath();
+        assertTrue(first.out().contains("Report written to " + report), first.out());
+        for (String f : List.of("exit-poll-audit.xlsx", "figures.csv", "data-issues.csv", "manifest.json")) {
+            assertTrue(Files.isRegularFile(report.resolve(f)), f);
+        }
+
+        // Figures against the independent Python implementation (src/test/python/recompute_figures.py, written
+        // from docs/figures.md with the standard library only), values printed by it for this package with the
+        // default parameters (deff 1.7, 40 respondents per station):
+        Map<String, String> fig = figures(report.resolve("figures.csv"));
+        assertEquals(20000.0, value(fig, "oracle", "", "n"));
+        assertEquals(1.0, value(fig, "oracle", "", "n_assumed"));
+        assertEquals(69.99894656240731, value(fig, "oracle", "", "chi2_rs"), 1e-9);
+        assertEquals(4.090902851033744e-13, value(fig, "oracle", "", "chi2_p"), 1e-19);
+        assertEquals(3597.6504967879755, value(fig, "oracle", "", "n_critical"), 1e-7);
+        assertEquals(0.27660646439164366, value(fig, "oracle", "", "b_w"), 1e-12);
+        assertEquals(1.7763936912044809, value(fig, "oracle", "aliyev-ilham", "deviation_pp"), 1e-12);
+        assertEquals(207.0021961931496, value(fig, "rey", "", "chi2_rs"), 1e-9);
+        assertEquals(0.03880000000000006, value(fig, "rey", "", "residual_share"), 1e-12);
+        assertEquals(4.214304635856991, value(fig, "rey", "aliyev-ilham", "deviation_pp"), 1e-12);
+        assertEquals(5012.0, value(fig, "src", "", "n"));
+        assertEquals(0.0, value(fig, "src", "", "n_assumed"));
+        assertEquals(11.374281485849185, value(fig, "src", "", "chi2_rs"), 1e-9);
+        assertEquals(0.07747506918916816, value(fig, "src", "", "chi2_p"), 1e-12);
+        assertEquals(5548.397526837996, value(fig, "src", "", "n_critical"), 1e-7);
+        assertEquals(0.21434263502225698, value(fig, "src", "", "mosteller_m3"), 1e-12);
+        assertEquals(0.01654491764185083, value(fig, "src", "nurullayev", "p_holm"), 1e-12);
+        // the chi-square alone would not reject SRC, but Nurullayev's deviation survives Holm: not consistent
+        assertEquals(0.0, value(fig, "src", "", "verdict_consistent"));
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            List<String> sheets = Stream.iterate(0, i -> i < wb.getNumberOfSheets(), i -> i + 1).map(wb::getSheetName).toList();
+            for (String s : List.of("Summary", "Poll oracle", "Poll rey", "Poll src", "Releases", "Agreement",
+                    "Sensitivity", "Data quality", "Methods", "Provenance")) {
+                assertTrue(sheets.contains(s), s + " in " + sheets);
+            }
+            assertFalse(wb.getSheet("Summary").getDrawingPatriarch().getCharts().isEmpty(), "Summary chart");
+            assertFalse(wb.getSheet("Releases").getDrawingPatriarch().getCharts().isEmpty(), "Releases chart");
+            XSSFSheet poll = wb.getSheet("Poll src");
+            assertTrue(poll.getSheetConditionalFormatting().getNumConditionalFormattings() > 0, "highlighting");
+            assertNotNull(poll.getPaneInformation(), "frozen header");
+            assertTrue(poll.getPaneInformation().isFreezePane());
+            assertNotNull(poll.getCTWorksheet().getAutoFilter(), "filter");
+            String summary = text(wb.getSheet("Summary"));
+            assertTrue(summary.contains("ASSUMED"), "assumed sample sizes are flagged");
+            String dq = text(wb.getSheet("Data quality"));
+            assertTrue(dq.contains("TURNOUT_BELOW_VOTES") && dq.contains("PERCENT_RESIDUAL"), dq);
+            String prov = text(wb.getSheet("Provenance"));
+            assertTrue(prov.contains("exit-polls/oracle.xlsx") && prov.matches("(?s).*\\b[0-9a-f]{64}\\b.*"), prov);
+        }
+
+        // unchanged inputs: no new run, a one-line message naming the report
+        Launch again = launch("--input=" + TestPackages.AZ, "--output=" + out);
+        assertEquals(0, again.code(), again.all());
+        assertTrue(again.out().startsWith("Inputs unchanged since run ") && again.out().contains(report.toString()),
+                again.out());
+        assertEquals(1, reportFolders(out.resolve("az-2024-presidential")));
+
+        // a broken package: exit 2, a message naming file, line and column, the last good report untouched
+        Path broken = TestPackages.copy(TestPackages.AZ, tmp.resolve("broken"));
+        TestPackages.replace(broken, "exit-polls/src.csv", "nurullayev", "nurulayev-razi");
+        Launch bad = launch("--input=" + broken, "--output=" + out);
+        assertEquals(2, bad.code(), bad.all());
+        assertTrue(bad.err().contains("exit-polls/src.csv, line 1, column 'nurulayev-razi'"), bad.err());
+        assertTrue(bad.err().contains("aliyev-ilham (Ilham Aliyev)"), "lists the known candidates: " + bad.err());
+        assertFalse(bad.all().contains("\tat org."), "no stack trace: " + bad.all());
+        assertEquals(report, out.resolve("az-2024-presidential").resolve("latest").toRealPath());
+        assertEquals(1, reportFolders(out.resolve("az-2024-presidential")));
+    }
+
+    @Test
+    void anotherElectionWithFivePollsAndBallotBasesRunsWithoutCodeChanges() throws Exception {
+        Path out = tmp.resolve("out");
+        Launch ru = launch("--input=" + TestPackages.RU, "--output=" + out);
+        assertEquals(0, ru.code(), ru.all());
+        Path report = out.resolve("ru-2024-presidential").resolve("latest");
+        Map<String, String> fig = figures(report.resolve("figures.csv"));
+        // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
+        assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
+        assertEquals(0.014, Double.parseDouble(fig.get("accuracy|fom|cec-final|||invalid_share_published")), 1e-12);
+        String issues = Files.readString(report.resolve("data-issues.csv"));
+        assertTrue(issues.contains("LEVEL_SKIPPED") && issues.contains("official/stations.csv"), issues);
+
+        // two more polls in the same package: five polls, nothing else changes
+        Path five = TestPackages.copy(TestPackages.RU, tmp.resolve("five"));
+        TestPackages.write(five, "exit-polls/extra-a.csv", "putin,kharitonov,davankov,slutsky\n86,5,5,4\n");
+        TestPackages.write(five, "exit-polls/extra-b.xlsx.csv", "Путин,Харитонов,Даванков,Слуцкий,other\n85,4,4,3,4\n");
+        String sources = TestPackages.read(five, "sources.csv");
+        TestPackages.write(five, "sources.csv", sources
+                + "extra-a,exit_poll,Pollster A,2024-03-17,national,percent,exit-polls/extra-a.csv,2000,,,,,,,,\n"
+                + "extra-b,exit_poll,Pollster B,2024-03-17,national,percent,exit-polls/extra-b.xlsx.csv,,100,,,,,,,\n");
+        Launch five5 = launch("--input=" + five, "--output=" + out);
+        assertEquals(0, five5.code(), five5.all());
+        Map<String, String> f5 = figures(out.resolve("ru-2024-presidential").resolve("latest").resolve("figures.csv"));
+        assertEquals("5.0", f5.get("agreement|||||polls"));
+        // 5 polls x 4 candidates: (5 - 1)(4 - 1) = 12 degrees of freedom
+        assertEquals("12.0", f5.get("agreement|||||homogeneity_df"));
+        assertEquals("4000.0", f5.get("accuracy|extra-b|cec-final|||n"));
+        assertEquals(2, reportFolders(out.resolve("ru-2024-presidential")));
+    }
+
+    @Test
+    void textFromInputFilesNeverBecomesAFormula() throws Exception {
+        Path pkg = TestPackages.copy(TestPackages.AZ, tmp.resolve("payload"));
+        TestPackages.replace(pkg, "sources.csv", "\"\"\"Rey\"\" Monitoring Center\"", "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        TestPackages.replace(pkg, "sources.csv", "\"200 stations in 33", "\"+cmd|' /C calc'!A0 200 stations in 33");
+        TestPackages.replace(pkg, "candidates.csv", "Fuad Aliyev,independent,Aliyev Fuad Aghasi oghlu",
+                "@SUM(1+1),-2+3,Aliyev Fuad Aghasi oghlu|Fuad Aliyev");
+        TestPackages.replace(pkg, "election.yaml", "name: Azerbaijan presidential election 2024", "name: \"=1+1\"");
+        Path out = tmp.resolve("out");
+        Launch run = launch("--input=" + pkg, "--output=" + out);
+        assertEquals(0, run.code(), run.all());
+        Path report = out.resolve("az-2024-presidential").resolve("latest");
+        int texts = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                for (Row r : wb.getSheetAt(s)) {
+                    for (Cell c : r) {
+                        assertNotEquals(CellType.FORMULA, c.getCellType(), wb.getSheetName(s) + "!" + c.getAddress());
+                        if (c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("=HYPERLINK")) {
+                            texts++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(texts > 0, "the payload is shown as text");
+        for (String csv : List.of("figures.csv", "data-issues.csv")) {
+            for (CSVRecord r : records(report.resolve(csv))) {
+                for (String field : r) {
+                    assertFalse(!field.isEmpty() && "=+@\t\r".indexOf(field.charAt(0)) >= 0, csv + ": " + field);
+                    assertFalse(field.startsWith("-") && !field.matches("-[0-9.E-]+"), csv + ": " + field);
+                }
+            }
+        }
+    }
+
+    @Test
+    void helpAndBadOptions() {
+        Launch help = launch("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--input=<folder>") && help.out().contains("Exit codes"), help.out());
+        Launch bad = launch("--deff=high");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--deff=high is not a number"), bad.err());
+        Launch missing = launch("--input=" + tmp.resolve("nowhere"), "--output=" + tmp.resolve("out"));
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("is not a folder"), missing.err());
+    }
+
+    private static String text(XSSFSheet sheet) {
+        StringBuilder b = new StringBuilder();
+        for (Row r : sheet) {
+            for (Cell c : r) {
+                if (c.getCellType() == CellType.STRING) {
+                    b.append(c.getStringCellValue()).append('\n');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static long reportFolders(Path electionDir) throws IOException {
+        try (Stream<Path> s = Files.list(electionDir)) {
+            return s.filter(p -> !Files.isSymbolicLink(p) && Files.isDirectory(p)
+                    && !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+}
