@@ -3,7 +3,7 @@
 
 Written from docs/figures.md alone, in Python with the standard library only (no code shared with the
 Java application, no numerical library): it reads an election package, recomputes every `accuracy`
-figure (each exit poll x each national official release) and the `agreement` figures, and compares them
+figure (each exit poll x each national official release), the `agreement` and the `sensitivity` figures, and compares them
 with a `figures.csv` the job wrote.
 
     python3 src/test/python/recompute_figures.py input/az-2024-presidential output/az-2024-presidential/latest/figures.csv
@@ -287,10 +287,41 @@ def agreement(polls, order, shares, sizes, deff):
     return f
 
 
+def sensitivity(pub_p, pub_v, order, src, n_used, alpha):
+    """The verdict grid of docs/figures.md, section sensitivity."""
+    cands = [c for c in order if c in pub_p and c in pub_v]
+    p = [pub_p[c] / sum(pub_p[x] for x in cands) for c in cands]
+    v = [pub_v[c] / sum(pub_v[x] for x in cands) for c in cands]
+    k = len(cands)
+    if not src.get("sample_size", "").strip() and not src.get("assumed_sample_size", "").strip() \
+            and src.get("stations_sampled", "").strip():
+        ns = {float(src["stations_sampled"]) * r for r in (10, 20, 30, 40, 60, 80, 100)}
+    else:
+        ns = {float(math.floor(n_used * m + 0.5)) for m in (0.1, 0.25, 0.5, 1, 2, 4)}
+    ns.add(n_used)
+    f = {}
+    for n in sorted(ns):
+        for deff in (1.0, 1.5, 1.7, 2.0, 2.5, 3.0):
+            unit = "n=%s|deff=%s" % (fmt(n), fmt(deff))
+            chi2 = sum((p[i] * n - v[i] * n) ** 2 / (v[i] * n) for i in range(k)) / deff
+            chi2_p = chi2_sf(chi2, k - 1)
+            ph = holm([normal_two_sided((p[i] - v[i]) / math.sqrt(deff * v[i] * (1 - v[i]) / n)) for i in range(k)])
+            f[(unit, "n")] = n
+            f[(unit, "deff")] = deff
+            f[(unit, "chi2_p")] = chi2_p
+            f[(unit, "min_p_holm")] = min(ph)
+            f[(unit, "verdict_consistent")] = 1.0 if chi2_p >= alpha and min(ph) >= alpha else 0.0
+    return f
+
+
+def fmt(x):
+    return str(int(x)) if x == int(x) else repr(x)
+
+
 def close(expected, actual, metric):
     if expected == actual:
         return True
-    if metric in ("p_value", "p_holm", "chi2_p", "homogeneity_p"):
+    if metric in ("p_value", "p_holm", "chi2_p", "homogeneity_p", "min_p_holm"):
         return abs(expected - actual) <= max(1e-7 * abs(expected), 1e-300)
     return abs(expected - actual) <= 1e-9 * max(1.0, abs(expected))
 
@@ -321,16 +352,19 @@ def main():
             pub_v, _ = published_shares(rel, *data[rel["source_id"]])
             for (c, m), val in accuracy(pid, pub_p, extra_p, pub_v, order, n, assumed, deff,
                                         args.alpha, args.confidence).items():
-                expected[("accuracy", pid, rel["source_id"], c, m)] = val
+                expected[("accuracy", pid, rel["source_id"], "", c, m)] = val
+            if rel.get("final", "").strip().lower() == "true":
+                for (unit, m), val in sensitivity(pub_p, pub_v, order, poll, n, args.alpha).items():
+                    expected[("sensitivity", pid, rel["source_id"], unit, "", m)] = val
     if len(polls) >= 2:
         for (c, m), val in agreement(polls, order, shares, sizes, args.deff).items():
-            expected[("agreement", "", "", c, m)] = val
+            expected[("agreement", "", "", "", c, m)] = val
 
     actual = {}
     with open(args.figures, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
-            if r["section"] in ("accuracy", "agreement") and r["level"] == "national":
-                key = (r["section"], r["source"], r["reference"], r["candidate"], r["metric"])
+            if r["section"] in ("accuracy", "agreement", "sensitivity") and r["level"] == "national":
+                key = (r["section"], r["source"], r["reference"], r["unit"], r["candidate"], r["metric"])
                 actual[key] = float(r["value"]) if r["value"] != "" else None
 
     bad = 0
@@ -338,7 +372,7 @@ def main():
         if key not in actual:
             print("MISSING in figures.csv:", key)
             bad += 1
-        elif actual[key] is None or not close(val, actual[key], key[4]):
+        elif actual[key] is None or not close(val, actual[key], key[5]):
             print("MISMATCH", key, "expected", repr(val), "got", repr(actual[key]))
             bad += 1
     print("checked %d figures (%d exit polls x %d releases + agreement): %d mismatches"

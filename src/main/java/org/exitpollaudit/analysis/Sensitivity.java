@@ -27,6 +27,7 @@ public final class Sensitivity {
     }
 
     /** The sample sizes the grid shows for a poll: always including the n the run used. */
+    /** The sample sizes the grid shows for a poll: always including the n the run used. */
     public static List<Double> sampleSizes(Source poll, SampleSize used, AnalysisParameters params) {
         TreeSet<Double> ns = new TreeSet<>();
         ns.add(used.n());

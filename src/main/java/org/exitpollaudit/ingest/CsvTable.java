@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -22,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.reconcile.DataIssue;
 
 /** CSV per RFC 4180, strict UTF-8 (a byte that is not UTF-8 is an error naming the line), optional BOM. */
-final class CsvTable implements Table {
+final class CsvTable extends LookaheadTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
@@ -30,7 +29,6 @@ final class CsvTable implements Table {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
-    private TableRow next;
     private long linesConsumed;
 
     private CsvTable(String display, CSVParser parser) {
@@ -46,7 +44,6 @@ final class CsvTable implements Table {
         h.forEach(c -> cells.add(c.strip()));
         this.header = List.copyOf(cells);
         this.linesConsumed = parser.getCurrentLineNumber();
-        advance();
     }
 
     static CsvTable open(Path file, String display) {
@@ -96,9 +93,9 @@ final class CsvTable implements Table {
         }
     }
 
-    private void advance() {
-        next = null;
-        while (next == null && hasNextRecord()) {
+    @Override
+    protected TableRow readNext() {
+        while (hasNextRecord()) {
             int line = (int) linesConsumed + 1;
             CSVRecord r = nextRecord();
             linesConsumed = parser.getCurrentLineNumber();
@@ -106,9 +103,10 @@ final class CsvTable implements Table {
             r.forEach(cells::add);
             TableRow row = new TableRow(line, cells);
             if (!row.isBlank()) {
-                next = row;
+                return row;
             }
         }
+        return null;
     }
 
     @Override
@@ -119,21 +117,6 @@ final class CsvTable implements Table {
     @Override
     public List<DataIssue> notes() {
         return List.of();
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public TableRow next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        TableRow r = next;
-        advance();
-        return r;
     }
 
     @Override

@@ -33,6 +33,13 @@ public final class RowParser {
 
     public Parsed parse(TableRow raw) {
         List<DataIssue> problems = new ArrayList<>();
+        for (int i = layout.header().size(); i < raw.cells().size(); i++) {
+            if (!raw.cell(i).isBlank()) {
+                // a shifted row (an unquoted comma, a missing column) would otherwise be read into the wrong columns
+                return new Parsed(null, List.of(reject(raw, "#" + (i + 1), "the row has " + raw.cells().size()
+                        + " cells but the header has " + layout.header().size() + " columns")));
+            }
+        }
         boolean percent = source.values() == Source.ValueType.PERCENT;
         Map<String, Double> values = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : layout.candidates().entrySet()) {

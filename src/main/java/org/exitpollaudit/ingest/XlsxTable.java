@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,7 +23,7 @@ import org.exitpollaudit.reconcile.DataIssue;
  * formatted); a formula cell contributes its cached value, noted as a warning; a date cell is kept as
  * text so that it is rejected where a number is expected. POI's zip-bomb guard stays on.
  */
-final class XlsxTable implements Table {
+final class XlsxTable extends LookaheadTable {
 
     private final String display;
     private final XSSFWorkbook workbook;
@@ -32,7 +31,6 @@ final class XlsxTable implements Table {
     private final List<String> header;
     private final List<DataIssue> notes = new ArrayList<>();
     private final DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
-    private TableRow next;
 
     private XlsxTable(String display, XSSFWorkbook workbook) {
         this.display = display;
@@ -48,13 +46,12 @@ final class XlsxTable implements Table {
                     + sheet.getMergedRegion(0).formatAsString() + " and others) are read as their first cell only"));
         }
         this.rows = sheet.iterator();
-        TableRow h = nextNonBlank();
+        TableRow h = readNext();
         if (h == null) {
             throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
                     "the first sheet is empty: a header row is required"));
         }
         this.header = h.cells().stream().map(String::strip).toList();
-        this.next = nextNonBlank();
     }
 
     static XlsxTable open(Path file, String display) {
@@ -72,7 +69,8 @@ final class XlsxTable implements Table {
         }
     }
 
-    private TableRow nextNonBlank() {
+    @Override
+    protected TableRow readNext() {
         while (rows.hasNext()) {
             Row r = rows.next();
             List<String> cells = new ArrayList<>();
@@ -116,21 +114,6 @@ final class XlsxTable implements Table {
     @Override
     public List<DataIssue> notes() {
         return notes;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public TableRow next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        TableRow r = next;
-        next = nextNonBlank();
-        return r;
     }
 
     @Override
