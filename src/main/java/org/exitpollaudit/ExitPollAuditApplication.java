@@ -1,5 +1,6 @@
 package org.exitpollaudit;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,13 +8,19 @@ import java.util.Optional;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.CliOptions;
 import org.exitpollaudit.ops.ExitCodes;
+import org.exitpollaudit.ops.RunHistory;
 import org.exitpollaudit.ops.RunLock;
+import org.exitpollaudit.ops.ScheduledAudits;
+import org.exitpollaudit.ops.Verifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Entry point: parse the command line, take the run lock, start Spring, run the job, exit with its code. */
+/** Entry point: parse the command line, take the run lock, start Spring, run the command, exit with its code. */
 @SpringBootApplication
+@EnableScheduling
 public class ExitPollAuditApplication {
 
     public static void main(String[] args) {
@@ -33,16 +40,30 @@ public class ExitPollAuditApplication {
             System.out.print(CliOptions.HELP);
             return ExitCodes.OK;
         }
-        var stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
         try {
+            if (opts.command() == CliOptions.Command.VERIFY) {
+                return Verifier.verify(opts.target(), opts.inputGiven() ? opts.input() : null, System.out, System.err,
+                        ExitPollAuditApplication::run);
+            }
+            Path stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
             if (lock.isEmpty()) {
-                System.err.println("error: another exit-poll-audit run is using " + opts.output().toAbsolutePath()
-                        + " (lock " + stateDir.resolve("run.lock") + "); nothing was done. Try again when it has finished.");
+                System.err.println("error: another exit-poll-audit process (a run or a schedule) is using "
+                        + opts.output().toAbsolutePath() + " (lock " + stateDir.resolve("run.lock")
+                        + "); nothing was done. Try again when it has finished.");
                 return ExitCodes.ALREADY_RUNNING;
             }
             try (RunLock held = lock.get(); ConfigurableApplicationContext ctx = application(opts, stateDir.toString()).run()) {
-                return ctx.getBean(AuditRunner.class).run(opts, System.out, System.err);
+                return switch (opts.command()) {
+                    case HISTORY -> ctx.getBean(RunHistory.class).print(System.out);
+                    case SCHEDULE -> {
+                        System.out.println("Scheduled on '" + ctx.getEnvironment().getProperty("epa.schedule.cron")
+                                + "' for " + opts.input().toAbsolutePath().normalize() + "; stop with Ctrl-C or SIGTERM.");
+                        ctx.getBean(ScheduledAudits.class).awaitShutdown();
+                        yield ExitCodes.OK;
+                    }
+                    default -> ctx.getBean(AuditRunner.class).run(opts, System.out, System.err);
+                };
             }
         } catch (Exception e) {
             System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -59,10 +80,20 @@ public class ExitPollAuditApplication {
         SpringApplication app = new SpringApplication(ExitPollAuditApplication.class);
         Map<String, Object> props = new HashMap<>();
         props.put("epa.state-dir", stateDir);
+        if (opts.command() == CliOptions.Command.SCHEDULE) {
+            props.put("epa.schedule.enabled", "true");
+            if (opts.cron() != null) {
+                props.put("epa.schedule.cron", opts.cron());
+            }
+        }
         if (opts.verbose()) {
             props.put("logging.level.org.springframework.batch", "INFO");
         }
-        app.setDefaultProperties(props);
+        app.addInitializers(ctx -> {
+            // the command line outranks application.properties (and any external configuration)
+            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
+            ctx.getBeanFactory().registerSingleton("cliOptions", opts);
+        });
         return app;
     }
 }

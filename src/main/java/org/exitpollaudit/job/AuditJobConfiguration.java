@@ -22,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AuditJobConfiguration {
 
     public static final String JOB_NAME = "exitPollAudit";
-    static final int CHUNK = 1000;
 
     @Bean
     Job exitPollAuditJob(JobRepository repository, Step validate, Step ingest, Step reconcile, Step analyze, Step report) {
@@ -37,8 +36,9 @@ public class AuditJobConfiguration {
 
     @Bean
     Step ingest(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
-                StagingWriter stagingWriter, StepProgressLogger log) {
-        return new StepBuilder("ingest", repository).<IngestItem, IngestItem.Processed>chunk(CHUNK).transactionManager(tx)
+                StagingWriter stagingWriter, StepProgressLogger log,
+                @Value("${epa.ingest.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("ingest", repository).<IngestItem, IngestItem.Processed>chunk(chunkSize).transactionManager(tx)
                 .reader(resultsReader).processor(new IngestProcessor()).writer(stagingWriter).listener(log).build();
     }
 

@@ -1,13 +1,25 @@
 package org.exitpollaudit.ops;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.exitpollaudit.analysis.AnalysisParameters;
+import org.springframework.scheduling.support.CronExpression;
 
-/** The command line, parsed before Spring starts so that mistakes are reported plainly and fast. */
-public record CliOptions(Path input, Path output, AnalysisParameters params, boolean help, boolean verbose) {
+/**
+ * The command line, parsed before Spring starts so that mistakes are reported plainly and fast.
+ *
+ * @param command what to do: run the job once (default), run it on a schedule, list past runs, verify a report
+ * @param target  the report folder for {@code verify}
+ * @param cron    the schedule for {@code schedule}; {@code null} for the configured one (epa.schedule.cron)
+ */
+public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
+                         String cron, boolean help, boolean verbose, boolean inputGiven) {
+
+    public enum Command { RUN, SCHEDULE, HISTORY, VERIFY }
 
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
@@ -15,10 +27,21 @@ public record CliOptions(Path input, Path output, AnalysisParameters params, boo
     public static final String HELP = """
             exit-poll-audit: compares exit polls with official election results and writes an audit workbook.
 
-            Usage: java -jar target/exit-poll-audit.jar [options]
+            Usage: java -jar target/exit-poll-audit.jar [command] [options]
 
+            Commands:
+              run (default)           run the job once on a package; with unchanged inputs, name the existing report
+              schedule                stay running and run the job on the cron schedule of epa.schedule.cron
+                                      (application.properties; default every night at 03:00) or of --cron
+              history                 list the runs recorded in <output>/.state: id, start, end, status,
+                                      inputs fingerprint, report folder
+              verify <report folder>  re-compute a report from its recorded inputs and parameters (manifest.json)
+                                      and say whether every figure matches
+
+            Options:
               --input=<folder>        election package to analyse (format: docs/input-format.md)
-                                      default: input/az-2024-presidential (the embedded Azerbaijan 2024 package)
+                                      default: input/az-2024-presidential (the embedded Azerbaijan 2024 package);
+                                      for verify: where the recorded inputs are now, if they have moved
               --output=<folder>       where reports go; default: output
                                       a run writes <output>/<election id>/<fingerprint>/ and points
                                       <output>/<election id>/latest at it; the job repository lives in <output>/.state
@@ -28,16 +51,19 @@ public record CliOptions(Path input, Path output, AnalysisParameters params, boo
                                       its number of stations (default 40)
               --fallback-sample-size=<n>
                                       n assumed when a poll published neither (default 1000)
+              --cron=<expression>     with schedule: six-field Spring cron expression, e.g. "0 0 3 * * *"
               --verbose               show stack traces and framework logs
               --help                  this text
 
-            Exit codes: 0 report written (or inputs unchanged since the last complete report),
-                        1 the run failed, 2 bad input or options, 3 another run holds the output folder.
+            Exit codes: 0 report written, inputs unchanged since the last complete report, or report verified;
+                        1 the run failed, or the report does not verify;
+                        2 bad input or options; 3 another run holds the output folder.
             """;
 
     /** @throws IllegalArgumentException naming the option that is wrong */
     public static CliOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
         boolean help = false;
         boolean verbose = false;
         for (String a : args) {
@@ -50,18 +76,49 @@ public record CliOptions(Path input, Path output, AnalysisParameters params, boo
                 if (values.put(key, a.substring(a.indexOf('=') + 1)) != null) {
                     throw new IllegalArgumentException("option --" + key + " is given twice");
                 }
+            } else if (!a.startsWith("-")) {
+                positional.add(a);
             } else {
                 throw new IllegalArgumentException("unknown argument '" + a + "' (options take the form --name=value)");
             }
         }
+        Command command = Command.RUN;
+        Path target = null;
+        if (!positional.isEmpty()) {
+            String c = positional.remove(0);
+            command = switch (c) {
+                case "run" -> Command.RUN;
+                case "schedule" -> Command.SCHEDULE;
+                case "history" -> Command.HISTORY;
+                case "verify" -> Command.VERIFY;
+                default -> throw new IllegalArgumentException("unknown command '" + c
+                        + "' (commands: run, schedule, history, verify)");
+            };
+            if (command == Command.VERIFY) {
+                if (positional.isEmpty()) {
+                    throw new IllegalArgumentException("verify needs the report folder: verify <report folder>");
+                }
+                target = Path.of(positional.remove(0));
+            }
+            if (!positional.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + positional.get(0) + "'");
+            }
+        }
         AnalysisParameters d = AnalysisParameters.DEFAULTS;
-        Path input = values.containsKey("input") ? Path.of(values.remove("input")) : DEFAULT_INPUT;
+        boolean inputGiven = values.containsKey("input");
+        Path input = inputGiven ? Path.of(values.remove("input")) : DEFAULT_INPUT;
         Path output = values.containsKey("output") ? Path.of(values.remove("output")) : DEFAULT_OUTPUT;
         double deff = number(values, "deff", d.deff());
         double rps = number(values, "respondents-per-station", d.respondentsPerStation());
         double fallback = number(values, "fallback-sample-size", d.fallbackSampleSize());
+        String cron = values.remove("cron");
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
+        }
+        if (cron != null && (command != Command.SCHEDULE || !CronExpression.isValidExpression(cron))) {
+            throw new IllegalArgumentException(command != Command.SCHEDULE ? "--cron only goes with the schedule command"
+                    : "--cron=" + cron + " is not a valid cron expression (six fields: second minute hour day month"
+                    + " weekday, e.g. \"0 0 3 * * *\")");
         }
         if (fallback != Math.rint(fallback)) {
             throw new IllegalArgumentException("--fallback-sample-size must be a whole number");
@@ -73,7 +130,7 @@ public record CliOptions(Path input, Path output, AnalysisParameters params, boo
             throw new IllegalArgumentException("--deff, --respondents-per-station and --fallback-sample-size must be"
                     + " positive numbers");
         }
-        return new CliOptions(input, output, params, help, verbose);
+        return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven);
     }
 
     private static double number(Map<String, String> values, String key, double dflt) {

@@ -37,6 +37,7 @@ public final class ReportPublisher {
     public static Path publish(ReportData data, Path output) throws IOException {
         Path target = reportDir(output, data.pkg().election().id(), data.fingerprint());
         Files.createDirectories(target.getParent());
+        removeLeftovers(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), ".writing-");
         try {
             WorkbookReport.write(data, tmp.resolve(WORKBOOK));
@@ -77,6 +78,25 @@ public final class ReportPublisher {
         }
     }
 
+    /**
+     * Half-written folders of a run that was killed while publishing. The caller holds the output folder's run lock,
+     * so no other process can be writing them.
+     */
+    private static void removeLeftovers(Path electionDir) throws IOException {
+        try (Stream<Path> children = Files.list(electionDir)) {
+            for (Path p : children.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".writing-") || name.startsWith(".replaced-") || name.startsWith(".latest-")) {
+                    if (Files.isSymbolicLink(p)) {
+                        Files.delete(p);
+                    } else {
+                        deleteTree(p);
+                    }
+                }
+            }
+        }
+    }
+
     /** Temporary folders are created owner-only; a published report is as readable as any other output. */
     private static void readableByAll(Path dir) throws IOException {
         try {
@@ -86,7 +106,7 @@ public final class ReportPublisher {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,5 +1,7 @@
 package org.exitpollaudit.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -7,6 +9,10 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
@@ -38,8 +44,28 @@ public final class WorkbookReport {
             core.setModified(Optional.of(fixed));
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            wb.write(bytes);
             try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
+                withFixedEntryTimes(bytes.toByteArray(), fixed.getTime(), out);
+            }
+        }
+    }
+
+    /**
+     * POI stamps every part of the package with the time of writing; the same entries, in the same order, with
+     * one fixed time make the file a function of its content alone (auditors compare reports byte for byte).
+     */
+    static void withFixedEntryTimes(byte[] zip, long time, OutputStream target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(target)) {
+            out.setLevel(Deflater.DEFAULT_COMPRESSION);
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTime(time);
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
             }
         }
     }
