@@ -56,8 +56,11 @@ public record ResultsLayout(Map<String, Integer> fixed, Map<String, Integer> can
             Optional<String> id = resolver.resolve(h);
             if (id.isEmpty()) {
                 problems.add(DataIssue.fatal("UNKNOWN_CANDIDATE", file, 1, h, "the header '" + Cells.abbreviate(h)
-                        + "' matches no candidate id, name or alias in candidates.csv. Known: "
-                        + resolver.knownCandidates()));
+                        + "' matches no candidate id, name or alias in candidates.csv"
+                        + (header.size() == 1 && (h.contains(";") || h.contains("\t"))
+                                ? " (the file looks semicolon- or tab-separated; results files must be comma-separated,"
+                                + " as Excel's 'CSV UTF-8 (comma delimited)' writes them)" : "")
+                        + ". Known: " + resolver.knownCandidates()));
             } else if (id.get().equals(Candidate.OTHER)) {
                 if (other != null) {
                     problems.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, h, "'other' appears twice"));

@@ -64,9 +64,25 @@ final class XlsxTable extends LookaheadTable {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
-            throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null,
-                    "cannot be read as an XLSX workbook: " + e.getMessage()));
+            throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null, reason(e)));
         }
+    }
+
+    /** What went wrong, in words: POI's own messages are long and speak of its internals. */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb")) {
+                return "refused: the workbook expands to more than 100 times its compressed size, as a zip bomb does;"
+                        + " re-save it from a spreadsheet program";
+            }
+            if (t instanceof org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+                    || t instanceof org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException
+                    || t instanceof java.util.zip.ZipException) {
+                return "is not an XLSX workbook (an old .xls, or another file renamed?); save it as .xlsx or as CSV UTF-8";
+            }
+        }
+        return "cannot be read as an XLSX workbook: " + Cells.abbreviate(String.valueOf(e.getMessage()));
     }
 
     @Override

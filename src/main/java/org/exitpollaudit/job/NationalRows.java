@@ -34,8 +34,13 @@ record NationalRows(Map<String, ResultRow> rows, List<DataIssue> issues) {
             String why = loaded.isEmpty() ? "has no usable row (see the rejected rows)"
                     : "has " + loaded.size() + " rows; a national-level file has exactly one";
             if (s.isOfficial() && s.finalRelease()) {
-                throw new InputException(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
+                // the reasons the rows were rejected are what the analyst has to fix: list them with the stop
+                List<DataIssue> problems = new ArrayList<>();
+                problems.add(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
                         + s.id() + " " + why + ": nothing to compare the polls with"));
+                staging.issues(run).stream().filter(i -> "ROW_REJECTED".equals(i.code()) && s.file().equals(i.file()))
+                        .forEach(problems::add);
+                throw new InputException(problems);
             }
             issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), loaded.isEmpty() ? null : loaded.get(1).line(), null,
                     s.id() + " " + why + "; it is left out of the comparison"));
