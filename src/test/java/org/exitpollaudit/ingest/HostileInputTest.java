@@ -53,15 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class HostileInputTest {
 
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("epa-hostile");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = TestPackages.tempDir("epa-hostile");
 
     /** One output folder for every fatal case, holding a good report that none of them may touch. */
     private static final Path GOOD_OUTPUT = DIR.resolve("good");

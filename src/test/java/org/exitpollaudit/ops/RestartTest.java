@@ -40,15 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "epa.ingest.chunk-size=2")
 class RestartTest {
 
-    private static final Path STATE;
-
-    static {
-        try {
-            STATE = Files.createTempDirectory("epa-restart-state");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path STATE = TestPackages.tempDir("epa-restart-state");
 
     @DynamicPropertySource
     static void stateDir(DynamicPropertyRegistry registry) {

@@ -22,15 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"epa.schedule.enabled=true", "epa.schedule.cron=* * * * * *"})
 class ScheduleTest {
 
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("epa-schedule");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = TestPackages.tempDir("epa-schedule");
 
     @DynamicPropertySource
     static void stateDir(DynamicPropertyRegistry registry) {

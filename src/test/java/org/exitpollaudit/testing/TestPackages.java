@@ -19,6 +19,15 @@ public final class TestPackages {
     private TestPackages() {
     }
 
+    /** A temporary folder for a test class's state that must exist before Spring reads its properties. */
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A writable copy of {@code source} at {@code target}. */
     public static Path copy(Path source, Path target) {
         try (Stream<Path> walk = Files.walk(source)) {
