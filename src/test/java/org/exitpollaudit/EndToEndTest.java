@@ -142,25 +142,53 @@ class EndToEndTest {
     @Test
     void anotherElectionWithFivePollsAndBallotBasesRunsWithoutCodeChanges() throws Exception {
         Path out = tmp.resolve("out");
-        Launch ru = launch("--input=" + TestPackages.RU, "--output=" + out);
+        Path pkg = TestPackages.ru(tmp.resolve("ru"));
+        Launch ru = launch("--input=" + pkg, "--output=" + out);
         assertEquals(0, ru.code(), ru.all());
         Path report = out.resolve("ru-2024-presidential").resolve("latest");
         Map<String, String> fig = figures(report.resolve("figures.csv"));
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
         assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
         assertEquals(0.014, Double.parseDouble(fig.get("accuracy|fom|cec-final|||invalid_share_published")), 1e-12);
+
+        // Kobak, Shpilkin & Pshenichnikov's published counts (package README, from dkobak/elections
+        // analysis/2024/2024.ipynb): 85,345 stations included, 19,375 with an integer turnout or leader share
+        // (10,838 by turnout, 10,051 by the leader's share), about 16,444 expected; over all 91,946 stations with
+        // figures, turnout 75.40 % and the leader's share of ballots found 86.81 %.
+        String k = "forensics|cec-stations||||";
+        assertEquals(85345.0, Double.parseDouble(fig.get(k + "integer_stations_included")));
+        assertEquals(19375.0, Double.parseDouble(fig.get(k + "integer_either_observed")));
+        assertEquals(10838.0, Double.parseDouble(fig.get(k + "integer_turnout_observed")));
+        assertEquals(10051.0, Double.parseDouble(fig.get(k + "integer_leader_observed")));
+        assertEquals(16444, Double.parseDouble(fig.get(k + "integer_either_expected")), 10);
+        assertEquals(91946.0, Double.parseDouble(fig.get(k + "stations_with_figures")));
+        assertEquals(75.40, Double.parseDouble(fig.get(k + "turnout_pct")), 0.005);
+        assertEquals(86.81, Double.parseDouble(fig.get(k + "leader_share_pct")), 0.005);
+
+        // the 2,268 stations without figures are rejected rows, each listed with its line; the station files'
+        // gap to the final protocol is shown per candidate (final 76,277,708 for Putin minus the stations' sum)
         String issues = Files.readString(report.resolve("data-issues.csv"));
-        assertTrue(issues.contains("LEVEL_SKIPPED") && issues.contains("official/stations.csv"), issues);
+        assertEquals(2268, issues.lines().filter(l -> l.startsWith("ERROR,ROW_REJECTED,official/stations.csv,")).count());
+        assertEquals(2268.0, Double.parseDouble(fig.get("reconciliation|cec-stations||||stations_rejected")));
+        assertEquals(76277708 - 65246672, Double.parseDouble(fig.get("reconciliation|cec-stations|cec-final||putin|votes_gap")));
+        assertTrue(issues.contains("LEVEL_GAP"), issues.substring(0, 300));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            for (String s : List.of("Districts", "Forensics", "Fingerprint", "Reconciliation", "Stations")) {
+                assertNotNull(wb.getSheet(s), s);
+            }
+            assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 2, "91 districts below the header (row 3)");
+            assertFalse(wb.getSheet("Forensics").getDrawingPatriarch().getCharts().isEmpty());
+        }
+        assertTrue(Files.readAllLines(report.resolve("stations-flagged.csv")).size() > 1);
 
         // two more polls in the same package: five polls, nothing else changes
-        Path five = TestPackages.copy(TestPackages.RU, tmp.resolve("five"));
-        TestPackages.write(five, "exit-polls/extra-a.csv", "putin,kharitonov,davankov,slutsky\n86,5,5,4\n");
-        TestPackages.write(five, "exit-polls/extra-b.xlsx.csv", "Путин,Харитонов,Даванков,Слуцкий,other\n85,4,4,3,4\n");
-        String sources = TestPackages.read(five, "sources.csv");
-        TestPackages.write(five, "sources.csv", sources
+        TestPackages.write(pkg, "exit-polls/extra-a.csv", "putin,kharitonov,davankov,slutsky\n86,5,5,4\n");
+        TestPackages.write(pkg, "exit-polls/extra-b.csv", "Путин,Харитонов,Даванков,Слуцкий,other\n85,4,4,3,4\n");
+        String sources = TestPackages.read(pkg, "sources.csv");
+        TestPackages.write(pkg, "sources.csv", sources
                 + "extra-a,exit_poll,Pollster A,2024-03-17,national,percent,exit-polls/extra-a.csv,2000,,,,,,,,\n"
-                + "extra-b,exit_poll,Pollster B,2024-03-17,national,percent,exit-polls/extra-b.xlsx.csv,,100,,,,,,,\n");
-        Launch five5 = launch("--input=" + five, "--output=" + out);
+                + "extra-b,exit_poll,Pollster B,2024-03-17,national,percent,exit-polls/extra-b.csv,,100,,,,,,,\n");
+        Launch five5 = launch("--input=" + pkg, "--output=" + out);
         assertEquals(0, five5.code(), five5.all());
         Map<String, String> f5 = figures(out.resolve("ru-2024-presidential").resolve("latest").resolve("figures.csv"));
         assertEquals("5.0", f5.get("agreement|||||polls"));

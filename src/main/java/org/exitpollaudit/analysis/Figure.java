@@ -11,7 +11,12 @@ public record Figure(String section, String source, String reference, String lev
     public static final String ACCURACY = "accuracy";
     public static final String AGREEMENT = "agreement";
     public static final String SENSITIVITY = "sensitivity";
+    public static final String FORENSICS = "forensics";
+    public static final String RECONCILIATION = "reconciliation";
+    public static final String DISTRICT = "district";
     public static final String NATIONAL = "national";
+    public static final String LEVEL_DISTRICT = "district";
+    public static final String LEVEL_STATION = "station";
 
     /** Non-finite values become {@code null}: a CSV field or a cell is then empty, never "NaN". */
     public Figure {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.reconcile.DataIssue;
@@ -24,10 +25,19 @@ public final class RowParser {
     private final Source source;
     private final ResultsLayout layout;
     private final String file;
+    private final Set<String> districts;
 
     public RowParser(Source source, ResultsLayout layout) {
+        this(source, layout, Set.of());
+    }
+
+    /**
+     * @param districts the ids of districts.csv; when not empty, a district or station row must name one of them
+     */
+    public RowParser(Source source, ResultsLayout layout, Set<String> districts) {
         this.source = source;
         this.layout = layout;
+        this.districts = districts;
         this.file = source.file();
     }
 
@@ -60,9 +70,37 @@ public final class RowParser {
         Double turnout = t == null ? null : value(raw, t, true, problems);
         String district = text(raw, ResultsLayout.DISTRICT_ID);
         String station = text(raw, ResultsLayout.STATION_ID);
-        if (source.level() == Source.Level.NATIONAL && (!district.isEmpty() || !station.isEmpty())) {
-            problems.add(reject(raw, district.isEmpty() ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID,
-                    "a national-level file has district_id and station_id empty"));
+        switch (source.level()) {
+            case NATIONAL -> {
+                if (!district.isEmpty() || !station.isEmpty()) {
+                    problems.add(reject(raw, district.isEmpty() ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID,
+                            "a national-level file has district_id and station_id empty"));
+                }
+            }
+            case DISTRICT -> {
+                if (district.isEmpty()) {
+                    problems.add(reject(raw, ResultsLayout.DISTRICT_ID, "a district-level row needs its district_id"));
+                }
+            }
+            case STATION -> {
+                if (station.isEmpty()) {
+                    problems.add(reject(raw, ResultsLayout.STATION_ID, "a station-level row needs its station_id"));
+                }
+            }
+            default -> {
+            }
+        }
+        if (!district.isEmpty() && !districts.isEmpty() && !districts.contains(district)) {
+            problems.add(reject(raw, ResultsLayout.DISTRICT_ID, "district '" + Cells.abbreviate(district)
+                    + "' is not in districts.csv"));
+        }
+        if (problems.size() > 1) {
+            // one rejected row, one entry: the first problem's column, every reason
+            DataIssue first = problems.get(0);
+            String reasons = problems.stream().map(p -> (p.column() == null ? "" : "'" + p.column() + "': ")
+                    + p.message().substring("row rejected: ".length())).collect(java.util.stream.Collectors.joining("; "));
+            return new Parsed(null, List.of(DataIssue.error(first.code(), file, raw.line(), first.column(),
+                    "row rejected: " + reasons)));
         }
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);

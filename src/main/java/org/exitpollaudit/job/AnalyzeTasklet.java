@@ -1,14 +1,33 @@
 package org.exitpollaudit.job;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.NationalAnalysis;
+import org.exitpollaudit.analysis.StationAnalysis;
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.RespondentAggregator;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.ingest.Table;
+import org.exitpollaudit.reconcile.DataIssue;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-/** Stage 4: every figure, computed from the staged national rows and stored for the report. */
+/**
+ * Stage 4: every figure, computed from the staged rows and stored for the report. Respondent-level exit-poll files
+ * are summed here per station, district and nation; from then on such a poll is a poll of counts whose n is its
+ * number of respondents (unless sources.csv publishes another).
+ */
 @Component
 public class AnalyzeTasklet implements Tasklet {
 
@@ -21,15 +40,54 @@ public class AnalyzeTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext ctx = RunContext.of(chunk);
-        var pkg = PackageReader.read(ctx.input()).electionPackage();
-        NationalAnalysis.Result result = NationalAnalysis.run(pkg, NationalRows.load(staging, ctx.run(), pkg).rows(),
-                ctx.params());
-        staging.replaceFigures(ctx.run(), result.figures());
+        PackageReader.Result read = PackageReader.read(ctx.input());
+        ElectionPackage pkg = read.electionPackage();
+        List<DataIssue> issues = new ArrayList<>();
+        Map<String, ResultRow> national = new LinkedHashMap<>(NationalRows.load(staging, ctx.run(), pkg).rows());
+
+        List<Source> below = pkg.sources().stream().filter(s -> s.level() == Source.Level.DISTRICT
+                || s.level() == Source.Level.STATION).toList();
+        Map<String, List<ResultRow>> rows = staging.rows(ctx.run(), below.stream().map(Source::id).toList()).stream()
+                .collect(Collectors.groupingBy(ResultRow::sourceId, LinkedHashMap::new, Collectors.toList()));
+
+        List<Source> sources = new ArrayList<>();
+        List<String> order = pkg.candidates().stream().map(Candidate::id).toList();
+        for (Source s : pkg.sources()) {
+            if (s.level() != Source.Level.RESPONDENT) {
+                sources.add(s);
+                continue;
+            }
+            RespondentAggregator.Result r;
+            try (Table t = Table.open(pkg.resolve(s), s.file())) {
+                r = RespondentAggregator.read(s, t, read.resolver(), order);
+            }
+            issues.addAll(r.issues());
+            national.put(s.id(), r.national());
+            rows.put(s.id(), r.stations().isEmpty() ? r.districts() : r.stations());
+            sources.add(new Source(s.id(), s.kind(), s.organization(), s.publishedAt(), Source.Level.NATIONAL,
+                    Source.ValueType.VOTES, s.file(), s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents(),
+                    s.stationsSampled(), s.districtsSampled(), s.stationsCounted(), s.countedPct(), false,
+                    Source.ShareBase.VALID, s.url(), s.notes(), s.assumedSampleSize(), s.deff(), s.line()));
+        }
+        ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
+                sources);
+
+        NationalAnalysis.Result nationalResult = NationalAnalysis.run(analysed, national, ctx.params());
+        Map<String, Long> rejected = staging.issues(ctx.run()).stream().filter(i -> "ROW_REJECTED".equals(i.code()))
+                .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
+        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, national, rejected, ctx.params());
+
+        List<Figure> figures = new ArrayList<>(nationalResult.figures());
+        figures.addAll(local.figures());
+        issues.addAll(nationalResult.issues());
+        issues.addAll(local.issues());
+        staging.replaceFigures(ctx.run(), figures);
+        staging.replaceFlags(ctx.run(), local.flags());
         staging.deleteIssues(ctx.run(), STAGE);
-        staging.addIssues(ctx.run(), STAGE, result.issues());
-        contribution.incrementWriteCount(result.figures().size());
+        staging.addIssues(ctx.run(), STAGE, issues);
+        contribution.incrementWriteCount(figures.size());
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,7 +1,10 @@
 package org.exitpollaudit.job;
 
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
+import org.exitpollaudit.election.District;
+import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -36,17 +39,25 @@ public class AuditJobConfiguration {
 
     @Bean
     Step ingest(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
-                StagingWriter stagingWriter, StepProgressLogger log,
+                IngestProcessor ingestProcessor, StagingWriter stagingWriter, StepProgressLogger log,
                 @Value("${epa.ingest.chunk-size:1000}") int chunkSize) {
         return new StepBuilder("ingest", repository).<IngestItem, IngestItem.Processed>chunk(chunkSize).transactionManager(tx)
-                .reader(resultsReader).processor(new IngestProcessor()).writer(stagingWriter).listener(log).build();
+                .reader(resultsReader).processor(ingestProcessor).writer(stagingWriter).listener(log).build();
     }
 
     @Bean
     @StepScope
     ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
         PackageReader.Result read = PackageReader.read(Path.of(input));
-        return new ResultsItemReader(read.electionPackage(), read.resolver(), NationalRows.national(read.electionPackage()));
+        return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
+                .filter(s -> s.level() != Source.Level.RESPONDENT).toList());
+    }
+
+    @Bean
+    @StepScope
+    IngestProcessor ingestProcessor(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
+        return new IngestProcessor(PackageReader.read(Path.of(input)).electionPackage().districts().stream()
+                .map(District::id).collect(Collectors.toSet()));
     }
 
     @Bean

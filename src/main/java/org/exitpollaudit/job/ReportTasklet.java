@@ -36,6 +36,7 @@ public class ReportTasklet implements Tasklet {
         Map<String, String> parameters = new TreeMap<>();
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
         ReportData data = new ReportData(pkg, staging.figures(ctx.run()), staging.issues(ctx.run()),
+                staging.flags(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());
         Path dir = ReportPublisher.publish(data, ctx.output());

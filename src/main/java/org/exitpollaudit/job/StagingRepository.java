@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +41,11 @@ public class StagingRepository {
         """
         CREATE TABLE IF NOT EXISTS EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30) NOT NULL,
           SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID VARCHAR(200),
-          CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE, PRIMARY KEY (RUN_KEY, SEQ))"""
+          CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE, PRIMARY KEY (RUN_KEY, SEQ))""",
+        """
+        CREATE TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+          FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
+          TURNOUT DOUBLE, LEADER DOUBLE, REASONS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_KEY, SEQ))"""
     };
 
     private final JdbcTemplate jdbc;
@@ -168,6 +173,25 @@ public class StagingRepository {
         }
         jdbc.batchUpdate("INSERT INTO EPA_FIGURE (RUN_KEY, SEQ, SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID,"
                 + " METRIC, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+    }
+
+    public void replaceFlags(long run, List<StationFlag> flags) {
+        jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY = ?", run);
+        List<Object[]> args = new ArrayList<>(flags.size());
+        for (int i = 0; i < flags.size(); i++) {
+            StationFlag f = flags.get(i);
+            args.add(new Object[] {run, i, f.source(), f.file(), f.line(), f.district(), f.station(), f.registered(),
+                f.turnoutPct(), f.leaderSharePct(), f.reasons()});
+        }
+        jdbc.batchUpdate("INSERT INTO EPA_FLAG (RUN_KEY, SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID,"
+                + " REGISTERED, TURNOUT, LEADER, REASONS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+    }
+
+    public List<StationFlag> flags(long run) {
+        return jdbc.query("SELECT SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
+                + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new StationFlag(rs.getString(1),
+                rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), (Double) rs.getObject(6),
+                (Double) rs.getObject(7), (Double) rs.getObject(8), rs.getString(9)), run);
     }
 
     public List<Figure> figures(long run) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.RespondentLayout;
 import org.exitpollaudit.ingest.ResultsLayout;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.ops.InputFingerprint;
@@ -39,20 +40,14 @@ public class ValidateTasklet implements Tasklet {
         List<DataIssue> issues = new ArrayList<>(read.issues());
         List<DataIssue> fatal = new ArrayList<>();
         for (Source s : read.electionPackage().sources()) {
-            if (s.level() == Source.Level.RESPONDENT) {
-                issues.add(DataIssue.warning("LEVEL_SKIPPED", s.file(), null, null, s.id() + ": respondent-level"
-                        + " files are not analysed by this version; the file was not read"));
-                continue;
-            }
             try (Table t = Table.open(read.electionPackage().resolve(s), s.file())) {
-                ResultsLayout.resolve(t.header(), read.resolver(), s.file(), fatal);
+                if (s.level() == Source.Level.RESPONDENT) {
+                    RespondentLayout.resolve(t.header(), s.file(), fatal);
+                } else {
+                    ResultsLayout.resolve(t.header(), read.resolver(), s.file(), fatal);
+                }
             } catch (InputException e) {
                 fatal.addAll(e.problems());
-            }
-            if (s.level() != Source.Level.NATIONAL) {
-                issues.add(DataIssue.warning("LEVEL_SKIPPED", s.file(), null, null, s.id() + ": " + s.level().name()
-                        .toLowerCase(java.util.Locale.ROOT) + "-level results are not analysed by this version; the"
-                        + " header was checked, the rows were not read"));
             }
         }
         if (!fatal.isEmpty()) {

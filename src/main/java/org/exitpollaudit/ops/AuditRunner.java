@@ -59,7 +59,9 @@ public class AuditRunner {
         analysis.put(RunContext.ALPHA, Double.toString(opts.params().alpha()));
         analysis.put(RunContext.CONFIDENCE, Double.toString(opts.params().confidence()));
         List<InputFile> files = InputFingerprint.files(input);
-        String fingerprint = InputFingerprint.of(files, analysis, AppVersion.current().version());
+        // the code is an input too: another version or commit is a new run, never "unchanged"
+        AppVersion v = AppVersion.current();
+        String fingerprint = InputFingerprint.of(files, analysis, v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : ""));
         JobParameters params = new JobParametersBuilder()
                 .addString(RunContext.FINGERPRINT, fingerprint, true)
                 .addString(RunContext.INPUT, input.toString(), false)

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.reconcile.DataIssue;
 
 /**
@@ -33,6 +34,23 @@ public final class CsvExports {
                         CsvSafe.field(f.metric()), f.value() == null ? "" : Double.toString(f.value()));
             }
         }
+    }
+
+    /** {@code stations-flagged.csv}: the Stations sheet in full, whatever its length. */
+    public static void stations(List<StationFlag> flags, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+            csv.printRecord("source", "file", "line", "district_id", "station_id", "registered", "turnout_pct",
+                    "leader_share_pct", "reasons");
+            for (StationFlag f : flags) {
+                csv.printRecord(CsvSafe.field(f.source()), CsvSafe.field(f.file()), f.line(), CsvSafe.field(f.district()),
+                        CsvSafe.field(f.station()), num(f.registered()), num(f.turnoutPct()), num(f.leaderSharePct()),
+                        CsvSafe.field(f.reasons()));
+            }
+        }
+    }
+
+    private static String num(Double d) {
+        return d == null ? "" : Double.toString(d);
     }
 
     public static void issues(List<DataIssue> issues, Path file) throws IOException {

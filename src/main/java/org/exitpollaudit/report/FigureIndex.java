@@ -32,6 +32,12 @@ public final class FigureIndex {
         return get(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, metric, null));
     }
 
+    /** Any figure by all that identifies it. */
+    public Double get(String section, String source, String reference, String level, String unit, String candidate,
+                      String metric) {
+        return get(new Figure(section, source, reference, level, unit, candidate, metric, null));
+    }
+
     /** Whether poll × release was compared at all. */
     public boolean compared(String poll, String release) {
         return present.containsKey(new Figure(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, null, "n", null).key());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 import org.exitpollaudit.ops.AppVersion;
@@ -17,7 +18,8 @@ import org.exitpollaudit.reconcile.DataIssue;
  * @param rowsLoaded    rows loaded per source id
  * @param parameters    the job parameters as recorded (sorted by name)
  */
-public record ReportData(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues, List<InputFile> inputs,
+public record ReportData(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags,
+                         List<InputFile> inputs,
                          Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
                          String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version) {
 

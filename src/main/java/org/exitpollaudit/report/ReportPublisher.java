@@ -23,6 +23,7 @@ public final class ReportPublisher {
     public static final String WORKBOOK = "exit-poll-audit.xlsx";
     public static final String FIGURES = "figures.csv";
     public static final String ISSUES = "data-issues.csv";
+    public static final String STATIONS = "stations-flagged.csv";
     public static final String MANIFEST = "manifest.json";
     public static final String LATEST = "latest";
 
@@ -43,8 +44,9 @@ public final class ReportPublisher {
             WorkbookReport.write(data, tmp.resolve(WORKBOOK));
             CsvExports.figures(data.figures(), tmp.resolve(FIGURES));
             CsvExports.issues(data.issues(), tmp.resolve(ISSUES));
+            CsvExports.stations(data.flags(), tmp.resolve(STATIONS));
             Map<String, String> outputs = new LinkedHashMap<>();
-            for (String name : new String[] {WORKBOOK, FIGURES, ISSUES}) {
+            for (String name : new String[] {WORKBOOK, FIGURES, ISSUES, STATIONS}) {
                 outputs.put(name, InputFingerprint.sha256(tmp.resolve(name)));
             }
             Manifest.write(data, outputs, tmp.resolve(MANIFEST));

@@ -1,7 +1,5 @@
 package org.exitpollaudit.report;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,9 +9,10 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
 
@@ -33,10 +32,13 @@ public final class WorkbookReport {
             ReleasesSheet.write(wb, styles, data);
             AgreementSheet.write(wb, styles, data);
             SensitivitySheet.write(wb, styles, data);
+            DistrictsSheet.write(wb, styles, data);
+            ForensicsSheet.write(wb, styles, data);
+            FingerprintSheet.write(wb, styles, data);
+            ReconciliationSheet.write(wb, styles, data);
             DataQualitySheet.write(wb, styles, data);
             MethodsSheet.write(wb, styles, data);
             ProvenanceSheet.write(wb, styles, data);
-            wb.setActiveSheet(0);
             // fixed document timestamps: the same inputs give the same document
             Date fixed = Date.from(data.pkg().election().date().atStartOfDay().toInstant(ZoneOffset.UTC));
             var core = wb.getProperties().getCoreProperties();
@@ -44,10 +46,28 @@ public final class WorkbookReport {
             core.setModified(Optional.of(fixed));
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            wb.write(bytes);
+            // the station list may be long: streamed sheets, placed before Data quality
+            Path raw = file.resolveSibling(file.getFileName() + ".raw");
+            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, 1000);
+            try {
+                int at = wb.getSheetIndex(DataQualitySheet.NAME);
+                int before = wb.getNumberOfSheets();
+                StationsSheet.write(streaming, styles, data.flags(), StationsSheet.ROWS_PER_SHEET);
+                for (int i = before; i < wb.getNumberOfSheets(); i++) {
+                    streaming.setSheetOrder(streaming.getSheetName(i), at + (i - before));
+                }
+                wb.setActiveSheet(0);
+                wb.setSelectedTab(0);
+                try (OutputStream out = Files.newOutputStream(raw)) {
+                    streaming.write(out);
+                }
+            } finally {
+                streaming.dispose();
+            }
             try (OutputStream out = Files.newOutputStream(file)) {
-                withFixedEntryTimes(bytes.toByteArray(), fixed.getTime(), out);
+                withFixedEntryTimes(raw, fixed.getTime(), out);
+            } finally {
+                Files.deleteIfExists(raw);
             }
         }
     }
@@ -56,15 +76,16 @@ public final class WorkbookReport {
      * POI stamps every part of the package with the time of writing; the same entries, in the same order, with
      * one fixed time make the file a function of its content alone (auditors compare reports byte for byte).
      */
-    static void withFixedEntryTimes(byte[] zip, long time, OutputStream target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream out = new ZipOutputStream(target)) {
+    static void withFixedEntryTimes(Path zip, long time, OutputStream target) throws IOException {
+        try (ZipFile in = new ZipFile(zip.toFile()); ZipOutputStream out = new ZipOutputStream(target)) {
             out.setLevel(Deflater.DEFAULT_COMPRESSION);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTime(time);
                 out.putNextEntry(copy);
-                in.transferTo(out);
+                try (var content = in.getInputStream(e)) {
+                    content.transferTo(out);
+                }
                 out.closeEntry();
             }
         }

@@ -3,7 +3,7 @@ package org.exitpollaudit.stats;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /** The standard normal distribution, shared by the z-based figures. */
-final class Normal {
+public final class Normal {
 
     static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
@@ -11,6 +11,11 @@ final class Normal {
     }
 
     /** Two-sided p-value of a z statistic: 2 (1 − Φ(|z|)). */
+    /** One-sided upper-tail p of a standard normal z. */
+    public static double upperTail(double z) {
+        return STANDARD.survivalProbability(z);
+    }
+
     static double twoSidedP(double z) {
         return Math.min(1.0, 2 * STANDARD.survivalProbability(Math.abs(z)));
     }

@@ -19,6 +19,21 @@ public final class TestPackages {
     private TestPackages() {
     }
 
+    /**
+     * The complete Russian package at {@code target}: the fixture with its gzip-compressed station file unpacked.
+     */
+    public static Path ru(Path target) {
+        copy(RU, target);
+        Path gz = target.resolve("official/stations.csv.gz");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            Files.copy(in, target.resolve("official/stations.csv"));
+            Files.delete(gz);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
     /** A temporary folder for a test class's state that must exist before Spring reads its properties. */
     public static Path tempDir(String prefix) {
         try {

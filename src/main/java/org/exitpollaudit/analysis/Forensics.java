@@ -1,0 +1,248 @@
+package org.exitpollaudit.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.stats.DigitTests;
+import org.exitpollaudit.stats.Holm;
+import org.exitpollaudit.stats.IntegerPercentage;
+import org.exitpollaudit.stats.Normal;
+
+/**
+ * Screening of an official station-level release (section {@code forensics}), nationally and per district:
+ * turnout and leader-share distributions, the Klimek et al. (2012, PNAS 109:16469) turnout × leader-share
+ * fingerprint, the integer-percentage test ({@link IntegerPercentage}) and the digit tests ({@link DigitTests}).
+ * Turnout is ballots_cast / registered; the leader's share is the leader's votes over ballots found
+ * (valid + invalid), as in Kobak, Shpilkin &amp; Pshenichnikov.
+ */
+public final class Forensics {
+
+    /** Tolerance of the integer-percentage test, in percentage points. */
+    public static final double INTEGER_TOLERANCE = 0.05;
+
+    /** The figures, and the stations whose own numbers are remarkable. */
+    public record Result(List<Figure> figures, List<StationFlag> flags) {
+    }
+
+    private Forensics() {
+    }
+
+    /**
+     * @param rows    the release's station rows (duplicates already removed)
+     * @param leader  the candidate with the most votes in the release
+     */
+    public static Result run(String source, String file, List<ResultRow> rows, List<String> candidates, String leader,
+                             double alpha) {
+        List<Figure> out = new ArrayList<>();
+        List<StationFlag> flags = new ArrayList<>();
+        Emit national = new Emit(out, source, Figure.NATIONAL, null);
+        Map<String, List<ResultRow>> byDistrict = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            byDistrict.computeIfAbsent(r.districtId() == null ? "" : r.districtId(), d -> new ArrayList<>()).add(r);
+        }
+        screen(rows, candidates, leader, national, true);
+        distributions(rows, leader, national);
+
+        // per district, then Holm across districts for each test so that a flag survives the number of districts
+        List<String> districts = byDistrict.keySet().stream().filter(d -> !d.isEmpty()).toList();
+        Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
+        for (String d : districts) {
+            Map<String, Double> p = screen(byDistrict.get(d), candidates, leader,
+                    new Emit(out, source, Figure.LEVEL_DISTRICT, d), false);
+            p.forEach((test, value) -> pByTest.computeIfAbsent(test, t -> new LinkedHashMap<>()).put(d, value));
+        }
+        Map<String, Integer> flaggedTests = new LinkedHashMap<>();
+        pByTest.forEach((test, byD) -> {
+            List<String> ds = new ArrayList<>(byD.keySet());
+            double[] p = ds.stream().mapToDouble(byD::get).toArray();
+            double[] adj = Holm.adjust(p);
+            for (int i = 0; i < ds.size(); i++) {
+                out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
+                        test + "_p_holm", adj[i]));
+                if (adj[i] < alpha) {
+                    flaggedTests.merge(ds.get(i), 1, Integer::sum);
+                }
+            }
+        });
+        for (String d : districts) {
+            out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, d, null, "flagged_tests",
+                    (double) flaggedTests.getOrDefault(d, 0)));
+        }
+
+        for (ResultRow r : rows) {
+            Station s = Station.of(r, leader);
+            if (s == null) {
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            if (s.included() && IntegerPercentage.nearInteger(s.ballots, s.registered, INTEGER_TOLERANCE)
+                    && IntegerPercentage.nearInteger(s.leader, s.found, INTEGER_TOLERANCE)) {
+                reasons.add("integer turnout and integer leader share");
+            }
+            if (s.registered >= 100 && s.ballots / s.registered >= 0.95 && s.found > 0 && s.leader / s.found >= 0.95) {
+                reasons.add("turnout and leader share both ≥ 95 %");
+            }
+            if (!reasons.isEmpty()) {
+                flags.add(new StationFlag(source, file, r.line(), r.districtId(), r.stationId(), s.registered,
+                        100 * s.ballots / s.registered, s.found > 0 ? 100 * s.leader / s.found : null,
+                        String.join("; ", reasons)));
+            }
+        }
+        return new Result(out, flags);
+    }
+
+    /** The integer-percentage and digit tests on one set of stations; returns their p-values by test name. */
+    private static Map<String, Double> screen(List<ResultRow> rows, List<String> candidates, String leader, Emit e,
+                                              boolean national) {
+        long withFigures = 0;
+        long included = 0;
+        long intTurnout = 0;
+        long intLeader = 0;
+        long intEither = 0;
+        double expTurnout = 0;
+        double expLeader = 0;
+        double expEither = 0;
+        double varEither = 0;
+        double registered = 0;
+        double ballots = 0;
+        double found = 0;
+        double leaderVotes = 0;
+        for (ResultRow r : rows) {
+            Station s = Station.of(r, leader);
+            if (s == null) {
+                continue;
+            }
+            withFigures++;
+            registered += s.registered;
+            ballots += s.ballots;
+            found += s.found;
+            leaderVotes += s.leader;
+            if (!s.included()) {
+                continue;
+            }
+            included++;
+            boolean t = IntegerPercentage.nearInteger(s.ballots, s.registered, INTEGER_TOLERANCE);
+            boolean l = IntegerPercentage.nearInteger(s.leader, s.found, INTEGER_TOLERANCE);
+            intTurnout += t ? 1 : 0;
+            intLeader += l ? 1 : 0;
+            intEither += t || l ? 1 : 0;
+            double pt = IntegerPercentage.probabilityNearInteger((int) s.registered, s.ballots / s.registered,
+                    INTEGER_TOLERANCE);
+            double pl = IntegerPercentage.probabilityNearInteger((int) s.found, s.leader / s.found, INTEGER_TOLERANCE);
+            double p = IntegerPercentage.either(pt, pl);
+            expTurnout += pt;
+            expLeader += pl;
+            expEither += p;
+            varEither += p * (1 - p);
+        }
+        e.put(null, "stations_with_figures", withFigures);
+        e.put(null, "turnout_pct", registered > 0 ? 100 * ballots / registered : Double.NaN);
+        e.put(null, "leader_share_pct", found > 0 ? 100 * leaderVotes / found : Double.NaN);
+        e.put(null, "integer_stations_included", included);
+        e.put(null, "integer_turnout_observed", intTurnout);
+        e.put(null, "integer_leader_observed", intLeader);
+        e.put(null, "integer_either_observed", intEither);
+        e.put(null, "integer_turnout_expected", expTurnout);
+        e.put(null, "integer_leader_expected", expLeader);
+        e.put(null, "integer_either_expected", expEither);
+        double sd = Math.sqrt(varEither);
+        double z = sd > 0 ? (intEither - expEither) / sd : Double.NaN;
+        double pInt = Double.isNaN(z) ? Double.NaN : Normal.upperTail(z);
+        e.put(null, "integer_either_excess", intEither - expEither);
+        e.put(null, "integer_either_z", z);
+        e.put(null, "integer_either_p", pInt);
+        Map<String, Double> p = new LinkedHashMap<>();
+        if (!Double.isNaN(pInt)) {
+            p.put("integer", pInt);
+        }
+        for (String c : candidates) {
+            long[] counts = rows.stream().map(r -> r.candidates().get(c)).filter(v -> v != null)
+                    .mapToLong(Double::longValue).toArray();
+            DigitTests.Result second = DigitTests.secondDigit(counts);
+            DigitTests.Result last = DigitTests.lastDigit(counts);
+            e.put(c, "benford2_n", second.n());
+            e.put(c, "benford2_mean", second.mean());
+            e.put(c, "benford2_chi2", second.chi2());
+            e.put(c, "benford2_p", second.p());
+            e.put(c, "last_digit_n", last.n());
+            e.put(c, "last_digit_chi2", last.chi2());
+            e.put(c, "last_digit_p", last.p());
+            if (second.tested()) {
+                p.put("benford2_" + c, second.p());
+            }
+            if (last.tested()) {
+                p.put("last_digit_" + c, last.p());
+            }
+        }
+        return p;
+    }
+
+    /** Turnout and leader-share histograms (1-point bins) and the 2-D fingerprint, station counts. */
+    private static void distributions(List<ResultRow> rows, String leader, Emit e) {
+        long[] turnout = new long[101];
+        long[] share = new long[101];
+        Map<String, Long> grid = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            Station s = Station.of(r, leader);
+            if (s == null || s.registered <= 0 || s.found <= 0) {
+                continue;
+            }
+            int t = bin(100 * s.ballots / s.registered);
+            int l = bin(100 * s.leader / s.found);
+            turnout[t]++;
+            share[l]++;
+            grid.merge(t + "|" + l, 1L, Long::sum);
+        }
+        for (int i = 0; i <= 100; i++) {
+            e.putUnit(Integer.toString(i), "turnout_histogram", turnout[i]);
+            e.putUnit(Integer.toString(i), "leader_share_histogram", share[i]);
+        }
+        grid.entrySet().stream().sorted(Map.Entry.comparingByKey(Forensics::compareCells)).forEach(c -> {
+            String[] tl = c.getKey().split("\\|");
+            e.putUnit("turnout=" + tl[0] + "|leader=" + tl[1], "fingerprint_stations", c.getValue());
+        });
+    }
+
+    private static int compareCells(String a, String b) {
+        String[] x = a.split("\\|");
+        String[] y = b.split("\\|");
+        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    }
+
+    /** 1-point bins [i, i + 1), with 100 % in the last. */
+    static int bin(double pct) {
+        return (int) Math.max(0, Math.min(100, Math.floor(pct)));
+    }
+
+    /** The figures of one station the screening needs; {@code null} when they are missing. */
+    record Station(double registered, double ballots, double found, double leader) {
+        static Station of(ResultRow r, String leader) {
+            Double lv = r.candidates().get(leader);
+            if (r.registered() == null || r.ballotsCast() == null || r.valid() == null || lv == null) {
+                return null;
+            }
+            double invalid = r.invalid() == null ? 0 : r.invalid();
+            return new Station(r.registered(), r.ballotsCast(), r.valid() + invalid, lv);
+        }
+
+        /** Kobak–Shpilkin–Pshenichnikov's selection: found > 0, registered ≥ 100, turnout and leader share ≤ 99 %. */
+        boolean included() {
+            return found > 0 && registered >= 100 && ballots / registered <= 0.99 && leader / found <= 0.99;
+        }
+    }
+
+    /** Adds figures of one level and unit. */
+    private record Emit(List<Figure> out, String source, String level, String unit) {
+        void put(String candidate, String metric, double value) {
+            out.add(new Figure(Figure.FORENSICS, source, null, level, unit, candidate, metric, value));
+        }
+
+        void putUnit(String bin, String metric, double value) {
+            out.add(new Figure(Figure.FORENSICS, source, null, level, bin, null, metric, value));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.exitpollaudit.analysis;
+
+/** A polling station the report lists, and why. */
+public record StationFlag(String source, String file, int line, String district, String station, Double registered,
+                          Double turnoutPct, Double leaderSharePct, String reasons) {
+}

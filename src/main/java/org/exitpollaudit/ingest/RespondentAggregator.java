@@ -1,0 +1,109 @@
+package org.exitpollaudit.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/**
+ * Reads a respondent-level exit-poll file and sums the (weighted) answers per polling station, per district and
+ * nationally, as rows of counts like any results file's. An answer that names no candidate (nor {@code other},
+ * {@code invalid}) is rejected with its line, never guessed.
+ */
+public final class RespondentAggregator {
+
+    /** Station rows (station_id set), district rows (district_id only), the national row, and the rejections. */
+    public record Result(List<ResultRow> stations, List<ResultRow> districts, ResultRow national, long respondents,
+                         List<DataIssue> issues) {
+    }
+
+    private RespondentAggregator() {
+    }
+
+    public static Result read(Source source, Table table, CandidateResolver resolver, List<String> candidateOrder) {
+        List<DataIssue> problems = new ArrayList<>();
+        RespondentLayout layout = RespondentLayout.resolve(table.header(), source.file(), problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        Map<String, Acc> stations = new LinkedHashMap<>();
+        Map<String, Acc> districts = new LinkedHashMap<>();
+        Acc national = new Acc(null, null, 0);
+        long respondents = 0;
+        while (table.hasNext()) {
+            TableRow row = table.next();
+            String answer = cell(row, layout.column(RespondentLayout.CANDIDATE));
+            Optional<String> id = resolver.resolve(answer);
+            if (id.isEmpty()) {
+                problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), RespondentLayout.CANDIDATE,
+                        "row rejected: the answer '" + Cells.abbreviate(answer) + "' names no candidate (write"
+                                + " 'other' for refusals and small candidates, or add the spelling as an alias)"));
+                continue;
+            }
+            double weight = 1;
+            String w = cell(row, layout.column(RespondentLayout.WEIGHT));
+            if (!w.isEmpty()) {
+                try {
+                    weight = Cells.number(w);
+                } catch (NumberFormatException e) {
+                    weight = -1;
+                }
+                if (!(weight > 0) || Double.isInfinite(weight)) {
+                    problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), RespondentLayout.WEIGHT,
+                            "row rejected: weight '" + Cells.abbreviate(w) + "' is not a positive number"));
+                    continue;
+                }
+            }
+            String district = cell(row, layout.column(ResultsLayout.DISTRICT_ID));
+            String station = cell(row, layout.column(ResultsLayout.STATION_ID));
+            respondents++;
+            national.add(id.get(), weight, row.line());
+            if (!district.isEmpty()) {
+                districts.computeIfAbsent(district, d -> new Acc(d, null, row.line())).add(id.get(), weight, row.line());
+            }
+            if (!station.isEmpty()) {
+                stations.computeIfAbsent(district + "\u0000" + station, k -> new Acc(district.isEmpty() ? null : district,
+                        station, row.line())).add(id.get(), weight, row.line());
+            }
+        }
+        return new Result(stations.values().stream().map(a -> a.row(source.id(), candidateOrder)).toList(),
+                districts.values().stream().map(a -> a.row(source.id(), candidateOrder)).toList(),
+                national.row(source.id(), candidateOrder), respondents, problems);
+    }
+
+    private static String cell(TableRow row, Integer column) {
+        return column == null ? "" : row.cell(column).strip();
+    }
+
+    /** Weighted answers of one unit. */
+    private static final class Acc {
+        private final String district;
+        private final String station;
+        private final int line;
+        private final Map<String, Double> counts = new LinkedHashMap<>();
+
+        Acc(String district, String station, int line) {
+            this.district = district;
+            this.station = station;
+            this.line = line;
+        }
+
+        void add(String id, double weight, int atLine) {
+            counts.merge(id, weight, Double::sum);
+        }
+
+        ResultRow row(String sourceId, List<String> order) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String c : order) {
+                values.put(c, counts.getOrDefault(c, 0.0));
+            }
+            return new ResultRow(sourceId, line, district, station, null, null, counts.get(Candidate.INVALID), null, null,
+                    counts.get(Candidate.OTHER), values);
+        }
+    }
+}

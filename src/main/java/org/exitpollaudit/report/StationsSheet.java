@@ -1,0 +1,84 @@
+package org.exitpollaudit.report;
+
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.exitpollaudit.analysis.StationFlag;
+
+/**
+ * Stations: every flagged polling station with its reasons, streamed (SXSSF) so that any number fits in bounded
+ * memory; beyond Excel's 1,048,576 rows it spills to "Stations 2", "Stations 3", … The full list is also written
+ * beside the workbook as {@code stations-flagged.csv}.
+ */
+final class StationsSheet {
+
+    static final String NAME = "Stations";
+    /** Data rows per sheet: Excel's limit less the header. */
+    static final int ROWS_PER_SHEET = 1_048_575;
+
+    private StationsSheet() {
+    }
+
+    static void write(SXSSFWorkbook wb, Styles styles, List<StationFlag> flags, int rowsPerSheet) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        CellStyle text = styles.text;
+        CellStyle quoted = styles.quoted(styles.text);
+        CellStyle integer = styles.number(Styles.INTEGER);
+        CellStyle pct = styles.number("0.00");
+        int sheets = (flags.size() + rowsPerSheet - 1) / rowsPerSheet;
+        for (int s = 0; s < sheets; s++) {
+            Sheet sheet = wb.createSheet(s == 0 ? NAME : NAME + " " + (s + 1));
+            Row h = sheet.createRow(0);
+            String[] head = {"Source", "File", "Line", "District", "Station", "Registered", "Turnout %", "Leader share %",
+                "Why flagged"};
+            for (int i = 0; i < head.length; i++) {
+                Cell c = h.createCell(i);
+                c.setCellValue(head[i]);
+                c.setCellStyle(styles.header);
+            }
+            int from = s * rowsPerSheet;
+            int to = Math.min(flags.size(), from + rowsPerSheet);
+            for (int i = from; i < to; i++) {
+                StationFlag f = flags.get(i);
+                Row r = sheet.createRow(i - from + 1);
+                text(r, 0, f.source(), text, quoted);
+                text(r, 1, f.file(), text, quoted);
+                number(r, 2, (double) f.line(), integer);
+                text(r, 3, f.district(), text, quoted);
+                text(r, 4, f.station(), text, quoted);
+                number(r, 5, f.registered(), integer);
+                number(r, 6, f.turnoutPct(), pct);
+                number(r, 7, f.leaderSharePct(), pct);
+                text(r, 8, f.reasons(), text, quoted);
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, to - from), 0, head.length - 1));
+            int[] widths = {14, 26, 8, 10, 16, 11, 10, 12, 90};
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+        }
+    }
+
+    private static void text(Row r, int col, String value, CellStyle style, CellStyle quoted) {
+        Cell c = r.createCell(col);
+        String v = value == null ? "" : value;
+        c.setCellValue(v);
+        c.setCellStyle(SheetWriter.looksLikeFormula(v) ? quoted : style);
+    }
+
+    private static void number(Row r, int col, Double value, CellStyle style) {
+        Cell c = r.createCell(col);
+        if (value != null) {
+            c.setCellValue(value);
+        }
+        c.setCellStyle(style);
+    }
+}

@@ -1,0 +1,108 @@
+package org.exitpollaudit.stats;
+
+/**
+ * Digit tests on vote counts.
+ * <p>Second-digit Benford (2BL; Mebane 2006, "Election forensics: vote counts and Benford's law"): the second
+ * significant digit d of a count has probability
+ * <pre>  q_d = Σ_{k=1..9} log10(1 + 1 / (10 k + d)),   d = 0..9,   mean Σ d q_d = 4.187 </pre>
+ * Counts below 10 have no second digit and are left out (Mebane's rule).
+ * <p>Last digit (Beber &amp; Scacco 2012, "What the numbers say", Political Analysis 20:211): uniform on 0..9 for
+ * counts whose spread covers many tens. Counts below {@link #LAST_DIGIT_MIN} are left out.
+ * <p>Both use Pearson's X² on 9 degrees of freedom; a test with fewer than {@link #MIN_COUNTS} usable counts is not
+ * made (expected cells below 5).
+ */
+public final class DigitTests {
+
+    /** Smallest count whose last digit is tested. */
+    public static final long LAST_DIGIT_MIN = 100;
+    /** Fewest usable counts for a test: 5 / min q_d ≈ 59 for 2BL; 50 for the last digit. */
+    public static final int MIN_COUNTS = 60;
+
+    /** Observed digit frequencies, the test statistic and its p-value (NaN when not tested). */
+    public record Result(long[] frequencies, long n, double mean, double chi2, double p) {
+        public boolean tested() {
+            return !Double.isNaN(p);
+        }
+    }
+
+    private static final double[] SECOND_DIGIT = new double[10];
+
+    static {
+        for (int d = 0; d < 10; d++) {
+            double q = 0;
+            for (int k = 1; k <= 9; k++) {
+                q += Math.log10(1 + 1.0 / (10 * k + d));
+            }
+            SECOND_DIGIT[d] = q;
+        }
+    }
+
+    private DigitTests() {
+    }
+
+    /** Benford's second-digit probabilities q_0..q_9. */
+    public static double[] secondDigitProbabilities() {
+        return SECOND_DIGIT.clone();
+    }
+
+    /** Σ d q_d = 4.187. */
+    public static double secondDigitMean() {
+        double m = 0;
+        for (int d = 0; d < 10; d++) {
+            m += d * SECOND_DIGIT[d];
+        }
+        return m;
+    }
+
+    /** The second significant digit of a count ≥ 10. */
+    public static int secondDigit(long count) {
+        long c = count;
+        while (c >= 100) {
+            c /= 10;
+        }
+        return (int) (c % 10);
+    }
+
+    public static Result secondDigit(long[] counts) {
+        long[] f = new long[10];
+        long n = 0;
+        for (long c : counts) {
+            if (c >= 10) {
+                f[secondDigit(c)]++;
+                n++;
+            }
+        }
+        return test(f, n, SECOND_DIGIT);
+    }
+
+    public static Result lastDigit(long[] counts) {
+        long[] f = new long[10];
+        long n = 0;
+        for (long c : counts) {
+            if (c >= LAST_DIGIT_MIN) {
+                f[(int) (c % 10)]++;
+                n++;
+            }
+        }
+        double[] uniform = new double[10];
+        java.util.Arrays.fill(uniform, 0.1);
+        return test(f, n, uniform);
+    }
+
+    private static Result test(long[] f, long n, double[] q) {
+        double mean = 0;
+        for (int d = 0; d < 10; d++) {
+            mean += d * (double) f[d];
+        }
+        mean = n > 0 ? mean / n : Double.NaN;
+        if (n < MIN_COUNTS) {
+            return new Result(f, n, mean, Double.NaN, Double.NaN);
+        }
+        double chi2 = 0;
+        for (int d = 0; d < 10; d++) {
+            double e = n * q[d];
+            chi2 += (f[d] - e) * (f[d] - e) / e;
+        }
+        return new Result(f, n, mean, chi2, GoodnessOfFit.pValue(chi2, 9));
+    }
+}
