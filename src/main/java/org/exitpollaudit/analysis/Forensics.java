@@ -62,7 +62,8 @@ public final class Forensics {
             for (int i = 0; i < ds.size(); i++) {
                 out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
                         test + "_p_holm", adj[i]));
-                if (adj[i] < alpha) {
+                // 2BL is reported but not counted: its Benford null does not hold for honest counts (see Methods)
+                if (adj[i] < alpha && !test.startsWith("benford2_")) {
                     flaggedTests.merge(ds.get(i), 1, Integer::sum);
                 }
             }
@@ -158,11 +159,24 @@ public final class Forensics {
         if (!Double.isNaN(pInt)) {
             p.put("integer", pInt);
         }
+        // ballot stuffing raises turnout and the leader's share together (Myagkov, Ordeshook & Shakin 2009);
+        // within districts, so that differences between regions do not pass for it
+        double[] within = withinDistrictCorrelation(rows, leader);
+        double corr = within[0];
+        double pStuff = within[1] > 3 && Double.isFinite(corr) ? Normal.upperTail(atanh(corr) * Math.sqrt(within[1] - 3))
+                : Double.NaN;
+        e.put(null, "turnout_leader_r", corr);
+        e.put(null, "turnout_leader_p", pStuff);
+        if (!Double.isNaN(pStuff)) {
+            p.put("turnout_leader", pStuff);
+        }
         for (String c : candidates) {
-            long[] counts = rows.stream().map(r -> r.candidates().get(c)).filter(v -> v != null)
-                    .mapToLong(Double::longValue).toArray();
+            List<ResultRow> with = rows.stream().filter(r -> r.candidates().get(c) != null).toList();
+            long[] counts = with.stream().mapToLong(r -> r.candidates().get(c).longValue()).toArray();
+            long[] totals = with.stream().mapToLong(r -> (long) (r.valid() != null ? r.valid() : r.candidateSum()))
+                    .toArray();
             DigitTests.Result second = DigitTests.secondDigit(counts);
-            DigitTests.Result last = DigitTests.lastDigit(counts);
+            DigitTests.Result last = DigitTests.lastDigit(counts, totals);
             e.put(c, "benford2_n", second.n());
             e.put(c, "benford2_mean", second.mean());
             e.put(c, "benford2_chi2", second.chi2());
@@ -178,6 +192,48 @@ public final class Forensics {
             }
         }
         return p;
+    }
+
+    /**
+     * Pearson correlation of turnout and the leader's share over the stations of the integer test, each centred on
+     * its district's mean; and the effective number of stations for Fisher's z (stations − districts + 1).
+     */
+    static double[] withinDistrictCorrelation(List<ResultRow> rows, String leader) {
+        Map<String, double[]> means = new LinkedHashMap<>();
+        List<double[]> points = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (ResultRow r : rows) {
+            Station s = Station.of(r, leader);
+            if (s == null || !s.included()) {
+                continue;
+            }
+            String d = r.districtId() == null ? "" : r.districtId();
+            double x = s.ballots / s.registered;
+            double y = s.leader / s.found;
+            double[] m = means.computeIfAbsent(d, k -> new double[3]);
+            m[0] += x;
+            m[1] += y;
+            m[2]++;
+            points.add(new double[] {x, y});
+            keys.add(d);
+        }
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double[] m = means.get(keys.get(i));
+            double dx = points.get(i)[0] - m[0] / m[2];
+            double dy = points.get(i)[1] - m[1] / m[2];
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+        double r = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+        return new double[] {r, points.size() - means.size() + 1};
+    }
+
+    private static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 
     /** Turnout and leader-share histograms (1-point bins) and the 2-D fingerprint, station counts. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.NationalAnalysis;
 import org.exitpollaudit.analysis.StationAnalysis;
+import org.exitpollaudit.calibration.Calibration;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class AnalyzeTasklet implements Tasklet {
 
     static final String STAGE = "analyze";
+    /** Fixed, so that the calibration figures are the same on every run of the same version. */
+    static final long CALIBRATION_SEED = 20240207L;
 
     private final StagingRepository staging;
 
@@ -81,6 +84,10 @@ public class AnalyzeTasklet implements Tasklet {
 
         List<Figure> figures = new ArrayList<>(nationalResult.figures());
         figures.addAll(local.figures());
+        if (local.figures().stream().anyMatch(f -> Figure.FORENSICS.equals(f.section()))) {
+            // how often the screening tests cry wolf, and how often they catch what they are meant for (Methods)
+            figures.addAll(Calibration.figures(CALIBRATION_SEED, 40, 1000, ctx.params().alpha()));
+        }
         issues.addAll(nationalResult.issues());
         issues.addAll(local.issues());
         staging.replaceFigures(ctx.run(), figures);

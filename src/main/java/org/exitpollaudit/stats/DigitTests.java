@@ -6,15 +6,21 @@ package org.exitpollaudit.stats;
  * significant digit d of a count has probability
  * <pre>  q_d = Σ_{k=1..9} log10(1 + 1 / (10 k + d)),   d = 0..9,   mean Σ d q_d = 4.187 </pre>
  * Counts below 10 have no second digit and are left out (Mebane's rule).
- * <p>Last digit (Beber &amp; Scacco 2012, "What the numbers say", Political Analysis 20:211): uniform on 0..9 for
- * counts whose spread covers many tens. Counts below {@link #LAST_DIGIT_MIN} are left out.
+ * <p>Last digit (Beber &amp; Scacco 2012, "What the numbers say", Political Analysis 20:211): close to uniform on
+ * 0..9, but not exactly for small counts or where the counts' density slopes within a decade. The expected
+ * frequencies are therefore computed exactly, as for the integer-percentage test: each count k out of n valid votes
+ * is resampled as Binomial(n, k / n) and the probabilities of its last digits are summed,
+ * <pre>  E_d = Σ_i P(Binomial(n_i, k_i / n_i) ≡ d mod 10) </pre>
+ * (uniform 0.1 when the binomial standard deviation exceeds 10, where the deviation is below 3e-9). Counts below
+ * {@link #LAST_DIGIT_MIN} are left out (Beber &amp; Scacco's rule), and the resampling is conditioned on the same
+ * rule.
  * <p>Both use Pearson's X² on 9 degrees of freedom; a test with fewer than {@link #MIN_COUNTS} usable counts is not
  * made (expected cells below 5).
  */
 public final class DigitTests {
 
     /** Smallest count whose last digit is tested. */
-    public static final long LAST_DIGIT_MIN = 100;
+    public static final long LAST_DIGIT_MIN = 10;
     /** Fewest usable counts for a test: 5 / min q_d ≈ 59 for 2BL; 50 for the last digit. */
     public static final int MIN_COUNTS = 60;
 
@@ -75,6 +81,7 @@ public final class DigitTests {
         return test(f, n, SECOND_DIGIT);
     }
 
+    /** Last digits against uniform (the large-count approximation). */
     public static Result lastDigit(long[] counts) {
         long[] f = new long[10];
         long n = 0;
@@ -89,6 +96,54 @@ public final class DigitTests {
         return test(f, n, uniform);
     }
 
+    /** Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. */
+    public static Result lastDigit(long[] counts, long[] totals) {
+        long[] f = new long[10];
+        double[] expected = new double[10];
+        long n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            long c = counts[i];
+            if (c < LAST_DIGIT_MIN || totals[i] <= 0) {
+                continue;
+            }
+            f[(int) (c % 10)]++;
+            n++;
+            double[] p = lastDigitProbabilities(totals[i], c / (double) totals[i]);
+            for (int d = 0; d < 10; d++) {
+                expected[d] += p[d];
+            }
+        }
+        for (int d = 0; d < 10 && n > 0; d++) {
+            expected[d] /= n;
+        }
+        return test(f, n, n > 0 ? expected : new double[10]);
+    }
+
+    /** P(last digit = d) of a Binomial(n, p) count. */
+    static double[] lastDigitProbabilities(long n, double p) {
+        double[] out = new double[10];
+        double sd = Math.sqrt(n * p * (1 - p));
+        if (sd > 10 || n > Integer.MAX_VALUE) {
+            java.util.Arrays.fill(out, 0.1);
+            return out;
+        }
+        org.apache.commons.statistics.distribution.BinomialDistribution b =
+                org.apache.commons.statistics.distribution.BinomialDistribution.of((int) n, p);
+        // conditional on the count being tested at all (k ≥ LAST_DIGIT_MIN), as the observed ones are
+        long lo = Math.max(LAST_DIGIT_MIN, (long) Math.floor(n * p - 12 * sd - 1));
+        long hi = Math.min(n, (long) Math.ceil(n * p + 12 * sd + 1));
+        double total = 0;
+        for (long k = lo; k <= hi; k++) {
+            double q = b.probability((int) k);
+            out[(int) (k % 10)] += q;
+            total += q;
+        }
+        for (int d = 0; d < 10; d++) {
+            out[d] = total > 0 ? out[d] / total : 0.1;
+        }
+        return out;
+    }
+
     private static Result test(long[] f, long n, double[] q) {
         double mean = 0;
         for (int d = 0; d < 10; d++) {
@@ -101,7 +156,11 @@ public final class DigitTests {
         double chi2 = 0;
         for (int d = 0; d < 10; d++) {
             double e = n * q[d];
-            chi2 += (f[d] - e) * (f[d] - e) / e;
+            if (e > 0) {
+                chi2 += (f[d] - e) * (f[d] - e) / e;
+            } else if (f[d] > 0) {
+                chi2 = Double.POSITIVE_INFINITY; // a digit the expectation rules out
+            }
         }
         return new Result(f, n, mean, chi2, GoodnessOfFit.pValue(chi2, 9));
     }

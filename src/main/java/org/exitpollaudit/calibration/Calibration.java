@@ -1,0 +1,159 @@
+package org.exitpollaudit.calibration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Forensics;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.stats.GoodnessOfFit;
+
+/**
+ * How often each screening test rejects at level alpha on simulated elections: on clean ones (its false-positive
+ * rate, which should be alpha up to binomial noise) and on ones with the anomaly it is meant for (its power).
+ * The tests are run exactly as the job runs them, on rows built from {@link SyntheticElection}.
+ */
+public final class Calibration {
+
+    /** Candidates of the synthetic elections; the first is the leader. */
+    public static final List<String> CANDIDATES = List.of("c1", "c2", "c3", "c4");
+
+    /**
+     * Readable labels of the test keys ({@code integer_either}, {@code turnout_leader}, {@code benford2_<candidate>},
+     * {@code last_digit_<candidate>}, {@code station_poll_chi2}) and of the simulated conditions.
+     */
+    public static String label(String key) {
+        return switch (key) {
+            case "integer_either" -> "integer percentages (turnout or leader)";
+            case "turnout_leader" -> "turnout–leader correlation";
+            case "station_poll_chi2" -> "station exit-poll X²";
+            case "clean" -> "clean";
+            case "rounded_5pct" -> "whole percents fabricated in 5 % of stations";
+            case "stuffed_10pct" -> "ballot stuffing in 10 % of stations";
+            case "poll_biased_odds_1.5" -> "exit poll biased to the leader (odds × 1.5)";
+            default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9)
+                    : key.startsWith("last_digit_") ? "last digit, " + key.substring(11) : key;
+        };
+    }
+
+    /** A test's rejection rate over a number of simulated elections (or, for the poll test, polled stations). */
+    public record Rate(String test, String condition, int trials, int rejections) {
+        public double rate() {
+            return trials == 0 ? Double.NaN : rejections / (double) trials;
+        }
+    }
+
+    private Calibration() {
+    }
+
+    /**
+     * The rates the Methods sheet reports (section {@code forensics}, source {@code synthetic}, unit = the simulated
+     * condition): clean elections and each injected anomaly, {@code replications} elections of {@code stations}
+     * stations each, and one clean and one biased poll of 300 stations × 60 respondents.
+     */
+    public static List<Figure> figures(long seed, int replications, int stations, double alpha) {
+        SyntheticElection.Config base = SyntheticElection.Config.clean(seed).withStations(stations, Math.max(5, stations / 100));
+        List<Rate> rates = new ArrayList<>(screening(base, replications, alpha, "clean"));
+        rates.addAll(screening(base.withRounding(0.05), Math.max(5, replications / 4), alpha, "rounded_5pct"));
+        rates.addAll(screening(base.withStuffing(0.10), Math.max(5, replications / 4), alpha, "stuffed_10pct"));
+        SyntheticElection e = SyntheticElection.generate(base);
+        rates.add(stationPollTest(e, seed + 1, 300, 60, 0, alpha, "clean"));
+        rates.add(stationPollTest(e, seed + 1, 300, 60, 0.5, alpha, "poll_biased_odds_1.5"));
+        List<Figure> out = new ArrayList<>();
+        for (Rate r : rates) {
+            out.add(new Figure(Figure.FORENSICS, "synthetic", null, Figure.NATIONAL, r.condition(), null,
+                    r.test() + "_rejection_rate", r.rate()));
+            out.add(new Figure(Figure.FORENSICS, "synthetic", null, Figure.NATIONAL, r.condition(), null,
+                    r.test() + "_trials", (double) r.trials()));
+        }
+        return out;
+    }
+
+    /** Station rows of a synthetic election, as the ingest step would stage them. */
+    public static List<ResultRow> rows(SyntheticElection e) {
+        List<ResultRow> out = new ArrayList<>(e.stations().size());
+        int line = 2;
+        for (SyntheticElection.Station s : e.stations()) {
+            Map<String, Double> votes = new LinkedHashMap<>();
+            for (int j = 0; j < CANDIDATES.size(); j++) {
+                votes.put(CANDIDATES.get(j), (double) s.votes()[j]);
+            }
+            out.add(new ResultRow("synthetic", line++, s.district(), s.id(), (double) s.registered(),
+                    (double) s.ballots(), (double) s.invalid(), (double) s.valid(), null, null, votes));
+        }
+        return out;
+    }
+
+    /** National p-values of every screening test on one election, by test. */
+    public static Map<String, Double> screen(SyntheticElection e, double alpha) {
+        List<Figure> figures = Forensics.run("synthetic", "synthetic.csv", rows(e), CANDIDATES, CANDIDATES.get(0), alpha)
+                .figures();
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            if (!Figure.NATIONAL.equals(f.level()) || f.value() == null) {
+                continue;
+            }
+            switch (f.metric()) {
+                case "integer_either_p" -> p.put("integer_either", f.value());
+                case "turnout_leader_p" -> p.put("turnout_leader", f.value());
+                case "benford2_p" -> p.put("benford2_" + f.candidate(), f.value());
+                case "last_digit_p" -> p.put("last_digit_" + f.candidate(), f.value());
+                default -> {
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Rejection rates of the screening tests over {@code replications} elections made from {@code base} with seeds
+     * base.seed, base.seed + 1, …
+     */
+    public static List<Rate> screening(SyntheticElection.Config base, int replications, double alpha, String condition) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (int r = 0; r < replications; r++) {
+            SyntheticElection.Config c = new SyntheticElection.Config(base.seed() + r, base.stations(), base.districts(),
+                    base.shares(), base.meanRegistered(), base.sizeSigma(), base.turnout(), base.districtSd(),
+                    base.stationSd(), base.invalidRate(), base.stuffedFraction(), base.roundedFraction());
+            screen(SyntheticElection.generate(c), alpha).forEach((test, p) -> {
+                int[] n = counts.computeIfAbsent(test, t -> new int[2]);
+                n[0]++;
+                n[1] += p < alpha ? 1 : 0;
+            });
+        }
+        List<Rate> out = new ArrayList<>();
+        counts.forEach((test, n) -> out.add(new Rate(test, condition, n[0], n[1])));
+        return out;
+    }
+
+    /**
+     * The station-by-station exit-poll test (Pearson X² of a station's respondents against its count, as
+     * {@code LocalComparison} makes it) over the polled stations of one poll.
+     */
+    public static Rate stationPollTest(SyntheticElection e, long seed, int stations, int perStation, double bias,
+                                       double alpha, String condition) {
+        Map<String, SyntheticElection.Station> byId = new LinkedHashMap<>();
+        e.stations().forEach(s -> byId.put(s.id(), s));
+        int rejections = 0;
+        int trials = 0;
+        for (SyntheticElection.PollStation ps : e.poll(seed, stations, perStation, bias)) {
+            SyntheticElection.Station s = byId.get(ps.id());
+            double n = 0;
+            for (long a : ps.answers()) {
+                n += a;
+            }
+            double[] p = new double[CANDIDATES.size()];
+            double[] v = new double[CANDIDATES.size()];
+            for (int j = 0; j < p.length; j++) {
+                p[j] = ps.answers()[j] / n;
+                v[j] = s.votes()[j] / (double) s.valid();
+            }
+            double chi2 = GoodnessOfFit.pearson(p, v, n);
+            trials++;
+            rejections += GoodnessOfFit.pValue(chi2, p.length - 1) < alpha ? 1 : 0;
+        }
+        return new Rate("station_poll_chi2", condition, trials, rejections);
+    }
+}

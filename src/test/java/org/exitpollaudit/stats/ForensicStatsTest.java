@@ -1,0 +1,118 @@
+package org.exitpollaudit.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ForensicStatsTest {
+
+    /**
+     * Benford's second-digit probabilities as tabulated by Nigrini (2012, "Benford's Law", table 5.1) and used by
+     * Mebane (2006) for 2BL: .11968 .11389 .10882 .10433 .10031 .09668 .09337 .09035 .08757 .08500, mean 4.187.
+     */
+    @Test
+    void secondDigitLawMatchesThePublishedTable() {
+        double[] published = {.11968, .11389, .10882, .10433, .10031, .09668, .09337, .09035, .08757, .08500};
+        double[] q = DigitTests.secondDigitProbabilities();
+        for (int d = 0; d < 10; d++) {
+            assertEquals(published[d], q[d], 5e-6, "digit " + d);
+        }
+        assertEquals(4.187, DigitTests.secondDigitMean(), 5e-4);
+        assertEquals(2, DigitTests.secondDigit(1234));
+        assertEquals(0, DigitTests.secondDigit(10));
+        assertEquals(9, DigitTests.secondDigit(99));
+    }
+
+    @Test
+    void digitTestsCountByHand() {
+        // counts 10..109, one each: second digits 0..9 ten times each (10-19 -> 0..9, ..., 100-109 -> 0 for 100..109)
+        long[] counts = new long[100];
+        for (int i = 0; i < 100; i++) {
+            counts[i] = 10 + i;
+        }
+        DigitTests.Result second = DigitTests.secondDigit(counts);
+        assertEquals(100, second.n());
+        // 10..99 give second digits 0..9 nine times each; 100..109 give 0 ten times: f0 = 19, f1..f9 = 9
+        assertEquals(19, second.frequencies()[0]);
+        assertEquals(9, second.frequencies()[5]);
+        // last digit: counts below 10 are left out (a one-digit count's last digit is its only digit); 10..109 are
+        // all kept and their last digits are 0..9 ten times each, so X² = 0 against uniform
+        DigitTests.Result last = DigitTests.lastDigit(counts);
+        assertEquals(100, last.n());
+        assertTrue(last.tested());
+        assertEquals(0.0, last.chi2(), 1e-12);
+        assertEquals(1, DigitTests.lastDigit(new long[] {3, 7, 9, 10}).n());
+        // a perfectly uniform last digit: X² = 0, p = 1
+        long[] uniform = new long[100];
+        for (int i = 0; i < 100; i++) {
+            uniform[i] = 100 + i;
+        }
+        DigitTests.Result u = DigitTests.lastDigit(uniform);
+        assertEquals(0.0, u.chi2(), 1e-12);
+        assertEquals(1.0, u.p(), 1e-12);
+        // all last digits 0 out of 100: X² = (100 - 10)²/10 + 9 · 10²/10 = 810 + 90 = 900
+        long[] round = new long[100];
+        for (int i = 0; i < 100; i++) {
+            round[i] = 100 + 10L * i;
+        }
+        assertEquals(900.0, DigitTests.lastDigit(round).chi2(), 1e-9);
+    }
+
+    @Test
+    void lastDigitExpectationOfASmallBinomialByHand() {
+        // Binomial(10, 1/2) conditioned on k >= 10: only k = 10, so the last digit is 0 with probability 1
+        double[] ten = DigitTests.lastDigitProbabilities(10, 0.5);
+        assertEquals(1.0, ten[0], 1e-12);
+        assertEquals(0.0, ten[1], 1e-12);
+        // Binomial(11, 1/2) conditioned on k >= 10: P(10) = 11/2048, P(11) = 1/2048, so P(0) = 11/12, P(1) = 1/12
+        double[] eleven = DigitTests.lastDigitProbabilities(11, 0.5);
+        assertEquals(11.0 / 12, eleven[0], 1e-12);
+        assertEquals(1.0 / 12, eleven[1], 1e-12);
+        // a wide binomial (sd > 10) has a uniform last digit
+        double[] wide = DigitTests.lastDigitProbabilities(10_000, 0.5);
+        assertEquals(0.1, wide[7], 1e-12);
+        // sixty counts of 10 out of 10 against that expectation: all digits 0, as expected, X² = 0
+        long[] k = new long[60];
+        long[] n = new long[60];
+        java.util.Arrays.fill(k, 10);
+        java.util.Arrays.fill(n, 10);
+        DigitTests.Result r = DigitTests.lastDigit(k, n);
+        assertEquals(60, r.n());
+        assertEquals(0.0, r.chi2(), 1e-9);
+    }
+
+    @Test
+    void nearIntegerPercentages() {
+        // 0.05-point tolerance: 765 / 1000 = 76.5 % is not near; 760 / 1000 = 76.0 % is; 7605 / 10000 = 76.05 % is
+        // on the edge and counts; 7606 / 10000 = 76.06 % does not
+        assertFalse(IntegerPercentage.nearInteger(765, 1000, 0.05));
+        assertTrue(IntegerPercentage.nearInteger(760, 1000, 0.05));
+        assertTrue(IntegerPercentage.nearInteger(7605, 10000, 0.05));
+        assertFalse(IntegerPercentage.nearInteger(7606, 10000, 0.05));
+    }
+
+    @Test
+    void exactProbabilityOfAnIntegerPercentage() {
+        // n = 100: every k is an integer percentage, so the probability is 1 for any p
+        assertEquals(1.0, IntegerPercentage.probabilityNearInteger(100, 0.37, 0.05), 1e-12);
+        // n = 200, p = 0.5: only even k are whole percents (k/200 = j/100 <=> k = 2j), and the tolerance
+        // 0.05 pp = 0.1 votes adds no odd k; P(k even) for Binomial(200, 1/2) = 1/2 exactly
+        assertEquals(0.5, IntegerPercentage.probabilityNearInteger(200, 0.5, 0.05), 1e-12);
+        // n = 3: k = 0 (0 %) and k = 3 (100 %) only; p = 0.5 -> 1/8 + 1/8 = 0.25
+        assertEquals(0.25, IntegerPercentage.probabilityNearInteger(3, 0.5, 0.05), 1e-12);
+        // either of two independent events: 1 - (1 - .1)(1 - .2) = .28
+        assertEquals(0.28, IntegerPercentage.either(0.1, 0.2), 1e-12);
+    }
+
+    @Test
+    void withinPrecinctErrorByHand() {
+        // poll 55 / 40, official 50 / 45: poll margin 15, official margin 5, WPE = +10 points;
+        // ln α = ln((.55/.40) / (.50/.45)) = ln(1.375 / 1.1111111) = ln(1.2375) = 0.2131
+        assertEquals(10.0, WithinPrecinctError.wpe(0.55, 0.40, 0.50, 0.45), 1e-12);
+        assertEquals(Math.log(1.2375), WithinPrecinctError.lnAlpha(0.55, 0.40, 0.50, 0.45), 1e-12);
+        assertEquals(0.21309, WithinPrecinctError.lnAlpha(0.55, 0.40, 0.50, 0.45), 1e-5);
+        assertTrue(Double.isNaN(WithinPrecinctError.lnAlpha(0.55, 0, 0.50, 0.45)));
+    }
+}
