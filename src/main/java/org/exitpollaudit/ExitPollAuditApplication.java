@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exitpollaudit.ops.AuditRunner;
+import org.exitpollaudit.ops.Benchmark;
 import org.exitpollaudit.ops.CliOptions;
 import org.exitpollaudit.ops.ExitCodes;
 import org.exitpollaudit.ops.RunHistory;
@@ -44,6 +45,9 @@ public class ExitPollAuditApplication {
             if (opts.command() == CliOptions.Command.VERIFY) {
                 return Verifier.verify(opts.target(), opts.inputGiven() ? opts.input() : null, System.out, System.err,
                         ExitPollAuditApplication::run);
+            }
+            if (opts.command() == CliOptions.Command.BENCHMARK) {
+                return Benchmark.run(opts, System.out, System.err);
             }
             Path stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);

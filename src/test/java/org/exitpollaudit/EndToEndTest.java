@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.calibration.SyntheticPackage;
 import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
 import org.junit.jupiter.api.Test;
@@ -196,6 +198,43 @@ class EndToEndTest {
         assertEquals("12.0", f5.get("agreement|||||homogeneity_df"));
         assertEquals("4000.0", f5.get("accuracy|extra-b|cec-final|||n"));
         assertEquals(2, reportFolders(out.resolve("ru-2024-presidential")));
+    }
+
+    @Test
+    void aStationLevelOnlyPackageFromTheBenchmarkGeneratorIsComparedThroughItsSums() throws Exception {
+        // the benchmark's package: every official release per station only, five polls with a national topline and
+        // a station file each; 3,000 stations, 12 candidates, 300 sampled stations per poll
+        Path pkg = tmp.resolve("synthetic");
+        SyntheticPackage.write(new SyntheticPackage.Spec(7, 3000, 30, 12, 5, 300, 30), pkg);
+        Path out = tmp.resolve("out");
+        Launch run = launch("--input=" + pkg, "--output=" + out);
+        assertEquals(0, run.code(), run.all());
+        Path report = out.resolve("synthetic-3000").resolve("latest");
+        Map<String, String> fig = figures(report.resolve("figures.csv"));
+
+        // the final release's national figures are the sum of its 3,000 station rows, read back here independently
+        long[] sum = new long[12];
+        for (CSVRecord r : records(pkg.resolve("official/final.csv"))) {
+            for (int j = 0; j < 12; j++) {
+                sum[j] += Long.parseLong(r.get("c" + (j + 1)));
+            }
+        }
+        long valid = java.util.Arrays.stream(sum).sum();
+        assertEquals(sum[0] / (double) valid, Double.parseDouble(fig.get("accuracy|poll1|cec-final||c1|official_share")),
+                1e-12);
+        // each release of the package is compared, the partial ones too, and the station files are not double
+        // counted as polls (their organizations publish national toplines)
+        assertNotNull(fig.get("accuracy|poll5|cec-prelim-1|||chi2_p"));
+        assertNull(fig.get("accuracy|poll1-stations|cec-final|||chi2_p"));
+        // honest polls drawn from the count: the national topline is consistent with it at 5 % for most polls
+        long consistent = java.util.stream.IntStream.rangeClosed(1, 5).filter(k -> "1.0".equals(
+                fig.get("accuracy|poll" + k + "|cec-final|||verdict_consistent"))).count();
+        assertTrue(consistent >= 3, consistent + " of 5 honest polls consistent");
+        // forensics, reconciliation (nothing missing: the stations are the whole election) and local comparison
+        assertEquals(3000.0, Double.parseDouble(fig.get("forensics|cec-final||||stations_with_figures")));
+        assertEquals(0.0, Double.parseDouble(fig.get("reconciliation|cec-final||||stations_missing")));
+        assertEquals(300.0, Double.parseDouble(fig.get("district|poll1-stations|cec-final|||stations_compared")));
+        assertTrue(Files.readString(report.resolve("data-issues.csv")).contains("no national-level official release"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.stats.DigitTests;
@@ -43,16 +45,26 @@ public final class Forensics {
         for (ResultRow r : rows) {
             byDistrict.computeIfAbsent(r.districtId() == null ? "" : r.districtId(), d -> new ArrayList<>()).add(r);
         }
-        screen(rows, candidates, leader, national, true);
+        // the last-digit expectation of each (valid, count) pair, computed once for the district and national tests
+        Map<DigitTests.Count, double[]> memo = new ConcurrentHashMap<>();
+        // per district, then Holm across districts for each test so that a flag survives the number of districts;
+        // districts are independent: screened on all cores, collected in district order (the output is the same)
+        List<String> districts = byDistrict.keySet().stream().filter(d -> !d.isEmpty()).toList();
+        List<List<Figure>> perDistrict = new ArrayList<>();
+        districts.forEach(d -> perDistrict.add(new ArrayList<>()));
+        List<Map<String, Double>> pPerDistrict = IntStream.range(0, districts.size()).parallel()
+                .mapToObj(i -> screen(byDistrict.get(districts.get(i)), candidates, leader,
+                        new Emit(perDistrict.get(i), source, Figure.LEVEL_DISTRICT, districts.get(i)), memo))
+                .toList();
+        screen(rows, candidates, leader, national, memo);
         distributions(rows, leader, national);
 
-        // per district, then Holm across districts for each test so that a flag survives the number of districts
-        List<String> districts = byDistrict.keySet().stream().filter(d -> !d.isEmpty()).toList();
         Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
-        for (String d : districts) {
-            Map<String, Double> p = screen(byDistrict.get(d), candidates, leader,
-                    new Emit(out, source, Figure.LEVEL_DISTRICT, d), false);
-            p.forEach((test, value) -> pByTest.computeIfAbsent(test, t -> new LinkedHashMap<>()).put(d, value));
+        for (int i = 0; i < districts.size(); i++) {
+            String d = districts.get(i);
+            out.addAll(perDistrict.get(i));
+            pPerDistrict.get(i).forEach((test, value) -> pByTest.computeIfAbsent(test, t -> new LinkedHashMap<>())
+                    .put(d, value));
         }
         Map<String, Integer> flaggedTests = new LinkedHashMap<>();
         pByTest.forEach((test, byD) -> {
@@ -97,7 +109,7 @@ public final class Forensics {
 
     /** The integer-percentage and digit tests on one set of stations; returns their p-values by test name. */
     private static Map<String, Double> screen(List<ResultRow> rows, List<String> candidates, String leader, Emit e,
-                                              boolean national) {
+                                              Map<DigitTests.Count, double[]> memo) {
         long withFigures = 0;
         long included = 0;
         long intTurnout = 0;
@@ -176,7 +188,7 @@ public final class Forensics {
             long[] totals = with.stream().mapToLong(r -> (long) (r.valid() != null ? r.valid() : r.candidateSum()))
                     .toArray();
             DigitTests.Result second = DigitTests.secondDigit(counts);
-            DigitTests.Result last = DigitTests.lastDigit(counts, totals);
+            DigitTests.Result last = DigitTests.lastDigit(counts, totals, memo);
             e.put(c, "benford2_n", second.n());
             e.put(c, "benford2_mean", second.mean());
             e.put(c, "benford2_chi2", second.chi2());

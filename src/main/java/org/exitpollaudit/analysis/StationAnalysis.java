@@ -1,11 +1,13 @@
 package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
@@ -22,20 +24,32 @@ import org.exitpollaudit.reconcile.DataIssue;
 public final class StationAnalysis {
 
     /** Figures, issues and flagged stations. */
-    public record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags) {
+    /**
+     * @param sums national sums of each district- or station-level source that has rows (registered, ballots,
+     *             invalid, valid and each candidate over its units), for packages that publish no national figures
+     */
+    public record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags,
+                         Map<String, ResultRow> sums) {
+    }
+
+    /** One official station-level release: its results and the rows that passed the checks. */
+    private record Release(Result result, List<ResultRow> kept) {
     }
 
     private StationAnalysis() {
     }
 
     /**
-     * @param rows       staged rows of every district- and station-level source, by source id (file order)
+     * @param rows       staged rows of every district- and station-level source except the official station-level
+     *                   releases, by source id (file order)
+     * @param stations   loads the staged rows of one official station-level release (they can be large, so they are
+     *                   read one release at a time and only the reference for the local comparison is kept)
      * @param national   the national row of each national source
      * @param rejected   rows rejected at ingest, by source file
      */
-    public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows, Map<String, ResultRow> national,
+    public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
+                             Function<String, List<ResultRow>> stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params) {
-        List<Figure> figures = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         Map<String, List<ResultRow>> clean = new LinkedHashMap<>();
@@ -46,28 +60,71 @@ public final class StationAnalysis {
             }
         }
         List<String> candidates = pkg.candidates().stream().map(Candidate::id).toList();
-        for (Source s : pkg.officialReleases()) {
-            if (s.level() != Source.Level.STATION || !clean.containsKey(s.id())) {
+        List<Source> releases = pkg.officialReleases().stream().filter(s -> s.level() == Source.Level.STATION).toList();
+        Source reference = releases.stream().filter(s -> s.values() == Source.ValueType.VOTES)
+                .min(Comparator.comparing(s -> !s.finalRelease())).orElse(null);
+        // the reference last, so that only one release is in memory at a time; results in package order
+        List<Source> order = new ArrayList<>(releases);
+        if (reference != null) {
+            order.remove(reference);
+            order.add(reference);
+        }
+        Map<String, ResultRow> sums = new LinkedHashMap<>();
+        clean.forEach((id, r) -> sums.put(id, sum(id, r)));
+        Map<String, Result> bySource = new HashMap<>();
+        for (Source s : order) {
+            List<ResultRow> loaded = stations.apply(s.id());
+            if (loaded == null || loaded.isEmpty()) {
                 continue;
             }
-            List<ResultRow> stations = clean.get(s.id());
-            String leader = leader(stations, candidates);
-            if (leader == null) {
-                continue;
+            Release one = release(pkg, s, loaded, clean, national, rejected, candidates, params);
+            bySource.put(s.id(), one.result());
+            sums.put(s.id(), sum(s.id(), one.kept()));
+            if (s == reference) {
+                clean.put(s.id(), one.kept());
             }
-            Forensics.Result f = Forensics.run(s.id(), s.file(), stations, candidates, leader, params.alpha());
-            figures.addAll(f.figures());
-            flags.addAll(f.flags());
-            long duplicates = issues.stream().filter(i -> "ROW_REJECTED".equals(i.code()) && s.file().equals(i.file()))
-                    .count();
-            figures.addAll(LevelReconciliation.run(pkg, s, stations, clean, national,
-                    rejected.getOrDefault(s.file(), 0L) + duplicates, candidates, issues));
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (Source s : releases) {
+            Result one = bySource.get(s.id());
+            if (one != null) {
+                figures.addAll(one.figures());
+                issues.addAll(one.issues());
+                flags.addAll(one.flags());
+            }
         }
         LocalComparison.Result local = LocalComparison.run(pkg, clean, candidates, params);
         figures.addAll(local.figures());
         issues.addAll(local.issues());
         flags.addAll(local.flags());
-        return new Result(figures, issues, flags);
+        return new Result(figures, issues, flags, sums);
+    }
+
+    /** A source's rows summed to one national row (line 0). */
+    private static ResultRow sum(String id, List<ResultRow> rows) {
+        Totals t = Totals.of(rows);
+        return new ResultRow(id, 0, null, null, t.registered(), t.ballots(), t.invalid(), t.valid(), null, null,
+                t.votes());
+    }
+
+    /** Checks, forensics and reconciliation of one official station-level release. */
+    private static Release release(ElectionPackage pkg, Source s, List<ResultRow> loaded,
+                                  Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
+                                  Map<String, Long> rejected, List<String> candidates, AnalysisParameters params) {
+        List<DataIssue> issues = new ArrayList<>();
+        List<StationFlag> flags = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
+        List<ResultRow> kept = StationChecks.run(s, loaded, issues, flags);
+        String leader = leader(kept, candidates);
+        if (leader != null) {
+            Forensics.Result f = Forensics.run(s.id(), s.file(), kept, candidates, leader, params.alpha());
+            figures.addAll(f.figures());
+            flags.addAll(f.flags());
+            long duplicates = issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+            figures.addAll(LevelReconciliation.run(pkg, s, kept, clean, national,
+                    rejected.getOrDefault(s.file(), 0L) + duplicates, candidates, issues));
+        }
+        return new Release(new Result(figures, issues, flags, Map.of()), kept);
     }
 
     /** The candidate with the most votes over the given rows. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Forensics;
@@ -112,12 +113,15 @@ public final class Calibration {
      * base.seed, base.seed + 1, …
      */
     public static List<Rate> screening(SyntheticElection.Config base, int replications, double alpha, String condition) {
+        // the replications are independent elections: simulated on all cores, counted in seed order
+        List<Map<String, Double>> results = IntStream.range(0, replications).parallel().mapToObj(r -> screen(
+                SyntheticElection.generate(new SyntheticElection.Config(base.seed() + r, base.stations(),
+                        base.districts(), base.shares(), base.meanRegistered(), base.sizeSigma(), base.turnout(),
+                        base.districtSd(), base.stationSd(), base.invalidRate(), base.stuffedFraction(),
+                        base.roundedFraction())), alpha)).toList();
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (int r = 0; r < replications; r++) {
-            SyntheticElection.Config c = new SyntheticElection.Config(base.seed() + r, base.stations(), base.districts(),
-                    base.shares(), base.meanRegistered(), base.sizeSigma(), base.turnout(), base.districtSd(),
-                    base.stationSd(), base.invalidRate(), base.stuffedFraction(), base.roundedFraction());
-            screen(SyntheticElection.generate(c), alpha).forEach((test, p) -> {
+        for (Map<String, Double> result : results) {
+            result.forEach((test, p) -> {
                 int[] n = counts.computeIfAbsent(test, t -> new int[2]);
                 n[0]++;
                 n[1] += p < alpha ? 1 : 0;

@@ -36,6 +36,12 @@ public final class SyntheticElection {
                     stuffedFraction, roundedFraction);
         }
 
+        /** The same election with other candidates' national support (the first is the leader). */
+        public Config withShares(double[] support) {
+            return new Config(seed, stations, districts, support, meanRegistered, sizeSigma, turnout, districtSd,
+                    stationSd, invalidRate, stuffedFraction, roundedFraction);
+        }
+
         public Config withStuffing(double fraction) {
             return new Config(seed, stations, districts, shares, meanRegistered, sizeSigma, turnout, districtSd,
                     stationSd, invalidRate, fraction, roundedFraction);
@@ -143,25 +149,29 @@ public final class SyntheticElection {
     }
 
     /**
-     * An exit poll: {@code sampled} stations drawn with probability proportional to size (without replacement),
+     * An exit poll: {@code sampled} stations drawn with probability proportional to size by systematic sampling (a
+     * random start, then every total/sampled valid votes along the list, as exit polls select precincts),
      * {@code perStation} respondents each from the station's actual votes; {@code leaderBias} multiplies the odds
-     * of a respondent naming the leader (0 = an honest poll).
+     * of a respondent naming the leader (0 = an honest poll). A station larger than the interval is taken once.
      */
     public List<PollStation> poll(long seed, int sampled, int perStation, double leaderBias) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        List<Station> pool = new ArrayList<>(stations);
+        double total = 0;
+        for (Station st : stations) {
+            total += st.valid();
+        }
+        double step = total / Math.max(1, Math.min(sampled, stations.size()));
+        double next = rng.nextDouble() * step;
+        double acc = 0;
         List<PollStation> out = new ArrayList<>();
-        for (int s = 0; s < sampled && !pool.isEmpty(); s++) {
-            long total = pool.stream().mapToLong(Station::valid).sum();
-            double u = rng.nextDouble() * total;
-            int pick = 0;
-            for (double acc = 0; pick < pool.size() - 1; pick++) {
-                acc += pool.get(pick).valid();
-                if (acc > u) {
-                    break;
-                }
+        for (Station st : stations) {
+            acc += st.valid();
+            if (acc <= next) {
+                continue;
             }
-            Station st = pool.remove(pick);
+            while (next < acc) {
+                next += step;
+            }
             double[] p = new double[st.votes().length];
             double v = st.valid();
             for (int j = 0; j < p.length; j++) {

@@ -431,7 +431,8 @@ public final class PackageReader {
         } else if (finals.get(0).level() != Source.Level.NATIONAL
                 && sources.stream().noneMatch(s -> s.isOfficial() && s.level() == Source.Level.NATIONAL)) {
             issues.add(DataIssue.warning("FINAL_NOT_NATIONAL", SOURCES, finals.get(0).line(), "level",
-                    "the final release is not national-level; national comparison uses national-level releases only"));
+                    "the package has no national-level official release: the national comparison uses the sums of the"
+                            + " district or station rows of each release (stations whose rows were rejected are missing from them)"));
         }
         if (sources.stream().noneMatch(Source::isExitPoll)) {
             issues.add(DataIssue.fatal("NO_POLLS", SOURCES, null, "kind", "no exit_poll source: there is nothing to compare"));

@@ -2,12 +2,15 @@ package org.exitpollaudit.job;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.ingest.CandidateValues;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,24 +29,20 @@ public class StagingRepository {
         CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(1000) NOT NULL,
           BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
         """
-        CREATE TABLE IF NOT EXISTS EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+        CREATE CACHED TABLE IF NOT EXISTS EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
           LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
           BALLOTS_CAST DOUBLE, INVALID_VALUE DOUBLE, VALID DOUBLE, TURNOUT_PCT DOUBLE, OTHER_VALUE DOUBLE,
-          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
+          VALS VARCHAR(65536), PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
         """
-        CREATE TABLE IF NOT EXISTS EPA_VALUE (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          LINE_NO INT NOT NULL, POS INT NOT NULL, CANDIDATE_ID VARCHAR(100) NOT NULL, VAL DOUBLE NOT NULL,
-          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO, CANDIDATE_ID))""",
-        """
-        CREATE TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
+        CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
           SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
           COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)""",
         """
-        CREATE TABLE IF NOT EXISTS EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30) NOT NULL,
+        CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30) NOT NULL,
           SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID VARCHAR(200),
           CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE, PRIMARY KEY (RUN_KEY, SEQ))""",
         """
-        CREATE TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+        CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
           FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
           TURNOUT DOUBLE, LEADER DOUBLE, REASONS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_KEY, SEQ))"""
     };
@@ -54,6 +53,26 @@ public class StagingRepository {
         this.jdbc = jdbc;
         for (String ddl : DDL) {
             jdbc.execute(ddl);
+        }
+        upgrade();
+    }
+
+    /**
+     * Job repositories written by earlier versions kept staging in memory tables and candidate values in a table of
+     * their own (EPA_VALUE, no longer used): add the packed column and move the big tables to disk.
+     */
+    private void upgrade() {
+        Integer packed = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EPA_ROW'"
+                + " AND COLUMN_NAME = 'VALS'", Integer.class);
+        if (packed == null || packed == 0) {
+            jdbc.execute("ALTER TABLE EPA_ROW ADD COLUMN VALS VARCHAR(65536)");
+        }
+        for (String table : List.of("EPA_ROW", "EPA_ISSUE", "EPA_FIGURE", "EPA_FLAG")) {
+            String type = jdbc.queryForObject("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = ?"
+                    + " AND TABLE_SCHEM = 'PUBLIC'", String.class, table);
+            if (!"CACHED TABLE".equals(type)) {
+                jdbc.execute("SET TABLE " + table + " TYPE CACHED");
+            }
         }
     }
 
@@ -105,7 +124,8 @@ public class StagingRepository {
 
     public void addRows(long run, List<ResultRow> rows) {
         jdbc.batchUpdate("INSERT INTO EPA_ROW (RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED,"
-                + " BALLOTS_CAST, INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " BALLOTS_CAST, INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE, VALS)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, 1000, (ps, r) -> {
                     ps.setLong(1, run);
                     ps.setString(2, r.sourceId());
@@ -118,39 +138,28 @@ public class StagingRepository {
                     ps.setObject(9, r.valid());
                     ps.setObject(10, r.turnoutPct());
                     ps.setObject(11, r.other());
+                    ps.setString(12, CandidateValues.encode(r.candidates()));
                 });
-        List<Object[]> values = new ArrayList<>();
-        for (ResultRow r : rows) {
-            int pos = 0;
-            for (Map.Entry<String, Double> e : r.candidates().entrySet()) {
-                values.add(new Object[] {run, r.sourceId(), r.line(), pos++, e.getKey(), e.getValue()});
-            }
-        }
-        jdbc.batchUpdate("INSERT INTO EPA_VALUE (RUN_KEY, SOURCE_ID, LINE_NO, POS, CANDIDATE_ID, VAL)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", values);
     }
 
-    /** Every loaded row of the given sources, in source and line order, candidate values in column order. */
+    /**
+     * Every loaded row of the given sources, in source-id and line order, candidate values in column order. One
+     * query per source, so that the primary key (run, source, line) serves it without a scan of the table.
+     */
     public List<ResultRow> rows(long run, Collection<String> sourceIds) {
-        if (sourceIds.isEmpty()) {
-            return List.of();
+        List<ResultRow> out = new ArrayList<>();
+        CandidateValues.Decoder decoder = new CandidateValues.Decoder();
+        Map<String, String> shared = new HashMap<>();
+        for (String source : new TreeSet<>(sourceIds)) {
+            out.addAll(jdbc.query("SELECT SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, BALLOTS_CAST,"
+                    + " INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE, VALS FROM EPA_ROW WHERE RUN_KEY = ? AND SOURCE_ID = ?"
+                    + " ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", (rs, n) -> new ResultRow(source, rs.getInt(2),
+                            rs.getString(3) == null ? null : shared.computeIfAbsent(rs.getString(3), k -> k),
+                            rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6), (Double) rs.getObject(7),
+                            (Double) rs.getObject(8), (Double) rs.getObject(9), (Double) rs.getObject(10),
+                            decoder.decode(rs.getString(11))), run, source));
         }
-        String in = String.join(",", sourceIds.stream().map(s -> "?").toList());
-        List<Object> args = new ArrayList<>();
-        args.add(run);
-        args.addAll(sourceIds);
-        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
-        jdbc.query("SELECT SOURCE_ID, LINE_NO, CANDIDATE_ID, VAL FROM EPA_VALUE WHERE RUN_KEY = ? AND SOURCE_ID IN ("
-                + in + ") ORDER BY SOURCE_ID, LINE_NO, POS", rs -> {
-                    values.computeIfAbsent(rs.getString(1) + "#" + rs.getInt(2), k -> new LinkedHashMap<>())
-                            .put(rs.getString(3), rs.getDouble(4));
-                }, args.toArray());
-        return jdbc.query("SELECT SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, BALLOTS_CAST, INVALID_VALUE,"
-                + " VALID, TURNOUT_PCT, OTHER_VALUE FROM EPA_ROW WHERE RUN_KEY = ? AND SOURCE_ID IN (" + in
-                + ") ORDER BY SOURCE_ID, LINE_NO", (rs, n) -> new ResultRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-                rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6), (Double) rs.getObject(7),
-                (Double) rs.getObject(8), (Double) rs.getObject(9), (Double) rs.getObject(10),
-                values.getOrDefault(rs.getString(1) + "#" + rs.getInt(2), Map.of())), args.toArray());
+        return out;
     }
 
     /** Rows loaded per source. */

@@ -1,7 +1,10 @@
 package org.exitpollaudit.job;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +28,34 @@ public class StepProgressLogger implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         LocalDateTime start = step.getStartTime();
         long ms = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis();
-        LOG.info("step {} {} in {} ms (read {}, written {}, commits {})", step.getStepName(),
+        LOG.info("step {} {} in {} ms (read {}, written {}, commits {}; heap peak so far {} MiB)", step.getStepName(),
                 step.getStatus().toString().toLowerCase(java.util.Locale.ROOT), ms, step.getReadCount(),
-                step.getWriteCount(), step.getCommitCount());
+                step.getWriteCount(), step.getCommitCount(), peakHeapMiB());
         return step.getExitStatus();
+    }
+
+    private static final AtomicLong PEAK_HEAP = new AtomicLong();
+
+    static {
+        // the largest heap in use, sampled every 10 ms (the pools' own peaks are per pool and do not add up)
+        Thread sampler = new Thread(() -> {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                PEAK_HEAP.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** The largest heap in use since this class was loaded (sampled), in MiB. */
+    static long peakHeapMiB() {
+        PEAK_HEAP.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        return PEAK_HEAP.get() >> 20;
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.scheduling.support.CronExpression;
  * @param cron    the schedule for {@code schedule}; {@code null} for the configured one (epa.schedule.cron)
  */
 public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
-                         String cron, boolean help, boolean verbose, boolean inputGiven) {
+                         String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap) {
 
-    public enum Command { RUN, SCHEDULE, HISTORY, VERIFY }
+    public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK }
 
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
@@ -37,6 +37,10 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       inputs fingerprint, report folder
               verify <report folder>  re-compute a report from its recorded inputs and parameters (manifest.json)
                                       and say whether every figure matches
+              benchmark               write a seeded synthetic package (--stations, 12 candidates, final and two
+                                      partial releases per station, five exit polls of 2,000 stations plus
+                                      toplines) into <output>, or take --input, run the job on it in a fresh JVM
+                                      with --heap, and print wall time per step, rows per second and peak memory
 
             Options:
               --input=<folder>        election package to analyse (format: docs/input-format.md)
@@ -51,6 +55,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       its number of stations (default 40)
               --fallback-sample-size=<n>
                                       n assumed when a poll published neither (default 1000)
+              --stations=<n>          with benchmark: stations of the synthetic package (default 1000000)
+              --heap=<size>           with benchmark: the job's -Xmx (default 1g)
               --cron=<expression>     with schedule: six-field Spring cron expression, e.g. "0 0 3 * * *"
               --verbose               show stack traces and framework logs
               --help                  this text
@@ -91,8 +97,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 case "schedule" -> Command.SCHEDULE;
                 case "history" -> Command.HISTORY;
                 case "verify" -> Command.VERIFY;
+                case "benchmark" -> Command.BENCHMARK;
                 default -> throw new IllegalArgumentException("unknown command '" + c
-                        + "' (commands: run, schedule, history, verify)");
+                        + "' (commands: run, schedule, history, verify, benchmark)");
             };
             if (command == Command.VERIFY) {
                 if (positional.isEmpty()) {
@@ -107,7 +114,20 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         AnalysisParameters d = AnalysisParameters.DEFAULTS;
         boolean inputGiven = values.containsKey("input");
         Path input = inputGiven ? Path.of(values.remove("input")) : DEFAULT_INPUT;
-        Path output = values.containsKey("output") ? Path.of(values.remove("output")) : DEFAULT_OUTPUT;
+        Path output = values.containsKey("output") ? Path.of(values.remove("output"))
+                : command == Command.BENCHMARK ? DEFAULT_OUTPUT.resolve("benchmark") : DEFAULT_OUTPUT;
+        boolean benchmarkOptions = values.containsKey("stations") || values.containsKey("heap");
+        double stations = number(values, "stations", 1_000_000);
+        String heap = values.containsKey("heap") ? values.remove("heap") : "1g";
+        if (benchmarkOptions && command != Command.BENCHMARK) {
+            throw new IllegalArgumentException("--stations and --heap only go with the benchmark command");
+        }
+        if (stations < 10 || stations > 50_000_000 || stations != Math.rint(stations)) {
+            throw new IllegalArgumentException("--stations must be a whole number from 10 to 50000000");
+        }
+        if (!heap.matches("\\d+[kKmMgG]?")) {
+            throw new IllegalArgumentException("--heap=" + heap + " is not a heap size (e.g. 1g, 768m)");
+        }
         double deff = number(values, "deff", d.deff());
         double rps = number(values, "respondents-per-station", d.respondentsPerStation());
         double fallback = number(values, "fallback-sample-size", d.fallbackSampleSize());
@@ -130,7 +150,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
             throw new IllegalArgumentException("--deff, --respondents-per-station and --fallback-sample-size must be"
                     + " positive numbers");
         }
-        return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven);
+        return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven, (int) stations,
+                heap);
     }
 
     private static double number(Map<String, String> values, String key, double dflt) {

@@ -9,13 +9,12 @@ import org.exitpollaudit.analysis.Figure;
 /** Looks figures up by what identifies them. */
 public final class FigureIndex {
 
-    private final Map<String, Double> values = new HashMap<>();
-    private final Map<String, Boolean> present = new HashMap<>();
+    private final Map<String, Double> values;
 
     FigureIndex(List<Figure> figures) {
+        values = new HashMap<>(figures.size() * 2);
         for (Figure f : figures) {
             values.put(f.key(), f.value());
-            present.put(f.key(), true);
         }
     }
 
@@ -40,7 +39,7 @@ public final class FigureIndex {
 
     /** Whether poll × release was compared at all. */
     public boolean compared(String poll, String release) {
-        return present.containsKey(new Figure(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, null, "n", null).key());
+        return values.containsKey(new Figure(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, null, "n", null).key());
     }
 
     private Double get(Figure probe) {

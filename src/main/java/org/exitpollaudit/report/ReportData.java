@@ -21,9 +21,15 @@ import org.exitpollaudit.reconcile.DataIssue;
 public record ReportData(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags,
                          List<InputFile> inputs,
                          Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
-                         String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version) {
+                         String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version,
+                         FigureIndex index) {
 
-    public FigureIndex index() {
-        return new FigureIndex(figures);
+    /** The report's data, with its figures indexed once for every sheet to look up. */
+    public ReportData(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags,
+                      List<InputFile> inputs, Map<String, Integer> rowsLoaded, AnalysisParameters params,
+                      Map<String, String> parameters, String fingerprint, long jobExecutionId, long jobInstanceId,
+                      AppVersion version) {
+        this(pkg, figures, issues, flags, inputs, rowsLoaded, params, parameters, fingerprint, jobExecutionId,
+                jobInstanceId, version, new FigureIndex(figures));
     }
 }

@@ -1,5 +1,8 @@
 package org.exitpollaudit.stats;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Digit tests on vote counts.
  * <p>Second-digit Benford (2BL; Mebane 2006, "Election forensics: vote counts and Benford's law"): the second
@@ -98,6 +101,15 @@ public final class DigitTests {
 
     /** Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. */
     public static Result lastDigit(long[] counts, long[] totals) {
+        return lastDigit(counts, totals, new HashMap<>());
+    }
+
+    /**
+     * The same, with the expectation of each (n, k) pair kept in {@code memo}: the national and
+     * the per-district tests of a release see the same pairs, and small counts repeat. The memo may be shared by
+     * threads if it is a concurrent map.
+     */
+    public static Result lastDigit(long[] counts, long[] totals, Map<Count, double[]> memo) {
         long[] f = new long[10];
         double[] expected = new double[10];
         long n = 0;
@@ -108,7 +120,10 @@ public final class DigitTests {
             }
             f[(int) (c % 10)]++;
             n++;
-            double[] p = lastDigitProbabilities(totals[i], c / (double) totals[i]);
+            long n0 = totals[i];
+            double pr = c / (double) n0;
+            double[] p = n0 * pr * (1 - pr) > 100 ? UNIFORM
+                    : memo.computeIfAbsent(new Count(c, n0), key -> lastDigitProbabilities(n0, pr));
             for (int d = 0; d < 10; d++) {
                 expected[d] += p[d];
             }
@@ -119,6 +134,18 @@ public final class DigitTests {
         return test(f, n, n > 0 ? expected : new double[10]);
     }
 
+    /** A count k out of n, the key of a memo of last-digit expectations. */
+    public record Count(long k, long n) {
+        @Override
+        public int hashCode() {
+            // mixed, so that nearby pairs spread over the table (the record's own 31 k + n collides a lot)
+            long h = (n * 0x9E3779B97F4A7C15L) ^ (k * 0xC2B2AE3D27D4EB4FL);
+            return (int) (h ^ (h >>> 29));
+        }
+    }
+
+    private static final double[] UNIFORM = {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1};
+
     /** P(last digit = d) of a Binomial(n, p) count. */
     static double[] lastDigitProbabilities(long n, double p) {
         double[] out = new double[10];
@@ -127,16 +154,14 @@ public final class DigitTests {
             java.util.Arrays.fill(out, 0.1);
             return out;
         }
-        org.apache.commons.statistics.distribution.BinomialDistribution b =
-                org.apache.commons.statistics.distribution.BinomialDistribution.of((int) n, p);
         // conditional on the count being tested at all (k ≥ LAST_DIGIT_MIN), as the observed ones are
-        long lo = Math.max(LAST_DIGIT_MIN, (long) Math.floor(n * p - 12 * sd - 1));
-        long hi = Math.min(n, (long) Math.ceil(n * p + 12 * sd + 1));
+        int lo = (int) Math.max(LAST_DIGIT_MIN, Math.floor(n * p - 12 * sd - 1));
+        int hi = (int) Math.min(n, Math.ceil(n * p + 12 * sd + 1));
+        double[] pmf = BinomialWindow.probabilities((int) n, p, lo, hi);
         double total = 0;
-        for (long k = lo; k <= hi; k++) {
-            double q = b.probability((int) k);
-            out[(int) (k % 10)] += q;
-            total += q;
+        for (int i = 0; i < pmf.length; i++) {
+            out[(lo + i) % 10] += pmf[i];
+            total += pmf[i];
         }
         for (int d = 0; d < 10; d++) {
             out[d] = total > 0 ? out[d] / total : 0.1;

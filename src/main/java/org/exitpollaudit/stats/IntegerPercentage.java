@@ -1,7 +1,5 @@
 package org.exitpollaudit.stats;
 
-import org.apache.commons.statistics.distribution.BinomialDistribution;
-
 /**
  * The integer-percentage test of Kobak, Shpilkin &amp; Pshenichnikov (2016, "Integer percentages as electoral
  * falsification fingerprints", Annals of Applied Statistics 10:54). A reported fraction k / n is "near an integer
@@ -11,7 +9,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * <pre>
  *   P(near) = Σ_j Σ_{k : |100 k / n − j| ≤ tol} C(n, k) p^k (1 − p)^(n − k),   p = k_observed / n
  * </pre>
- * computed exactly here (Commons Statistics' binomial pmf), not by simulation. With two fractions per station
+ * computed exactly here ({@link BinomialWindow}), not by simulation. With two fractions per station
  * (turnout and the leader's share) a station counts when either is near an integer, with probability
  * 1 − (1 − P_t)(1 − P_l) (the two resamplings are independent).
  */
@@ -40,11 +38,11 @@ public final class IntegerPercentage {
         if (p <= 0 || p >= 1) {
             return 1; // a degenerate count is 0 % or 100 %: always an integer percentage
         }
-        BinomialDistribution b = BinomialDistribution.of(n, p);
         double mean = n * p;
         double sd = Math.sqrt(n * p * (1 - p));
         int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
         int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
+        double[] pmf = BinomialWindow.probabilities(n, p, lo, hi);
         int jLo = (int) Math.floor(100.0 * lo / n);
         int jHi = (int) Math.ceil(100.0 * hi / n);
         double total = 0;
@@ -52,7 +50,7 @@ public final class IntegerPercentage {
             int kLo = (int) Math.max(lo, Math.ceil((j - tolerance) * n / 100 - EPS));
             int kHi = (int) Math.min(hi, Math.floor((j + tolerance) * n / 100 + EPS));
             for (int k = kLo; k <= kHi; k++) {
-                total += b.probability(k);
+                total += pmf[k - lo];
             }
         }
         return Math.min(1, total);

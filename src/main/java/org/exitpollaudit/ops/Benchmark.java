@@ -1,0 +1,140 @@
+package org.exitpollaudit.ops;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.calibration.SyntheticPackage;
+
+/**
+ * The benchmark: writes a seeded synthetic package of the asked size (or takes an existing one), runs the whole job
+ * on it in a fresh JVM with the asked heap and a fresh output folder, and prints wall time per step, total wall
+ * time, rows per second and peak memory (heap, from the job's own log, and resident set size, from /proc).
+ */
+public final class Benchmark {
+
+    private static final Pattern STEP = Pattern.compile(
+            "step (\\w+) completed in (\\d+) ms \\(read (\\d+), written (\\d+), commits \\d+; heap peak so far (\\d+) MiB\\)");
+
+    private Benchmark() {
+    }
+
+    public static int run(CliOptions opts, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Path root = opts.output().toAbsolutePath().normalize();
+        Path input;
+        if (opts.inputGiven()) {
+            input = opts.input().toAbsolutePath().normalize();
+        } else {
+            SyntheticPackage.Spec spec = SyntheticPackage.Spec.benchmark(opts.stations());
+            input = root.resolve("package-" + opts.stations());
+            if (!Files.exists(input.resolve("sources.csv"))) {
+                long t0 = System.nanoTime();
+                out.printf(Locale.ROOT, "generating %,d stations x %d candidates, %d polls of %,d stations into %s%n",
+                        spec.stations(), spec.candidates(), spec.polls(), spec.sampledStations(), input);
+                SyntheticPackage.write(spec, input);
+                out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            } else {
+                out.println("using the package generated earlier in " + input);
+            }
+        }
+        Path reports = root.resolve("run-" + System.currentTimeMillis());
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap()));
+        command.addAll(launch());
+        command.addAll(List.of("run", "--input=" + input, "--output=" + reports));
+        out.println("running: " + String.join(" ", command));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long[] rssPeakKb = {0};
+        Thread sampler = new Thread(() -> {
+            Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+            while (p.isAlive()) {
+                rssPeakKb[0] = Math.max(rssPeakKb[0], highWaterMarkKb(status));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        Map<String, long[]> steps = new LinkedHashMap<>();
+        long heapPeak = 0;
+        List<String> log = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                log.add(line);
+                if (line.contains(" step ") || line.contains("analyze:")) {
+                    out.println("  | " + line);
+                }
+                Matcher m = STEP.matcher(line);
+                if (m.find()) {
+                    steps.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                        Long.parseLong(m.group(4))});
+                    heapPeak = Math.max(heapPeak, Long.parseLong(m.group(5)));
+                }
+            }
+        }
+        int code = p.waitFor();
+        Files.createDirectories(reports);
+        Files.write(reports.resolve("benchmark-job.log"), log, StandardCharsets.UTF_8);
+        sampler.join(1000);
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (code != 0) {
+            err.println("error: the run exited with code " + code + "; its output:");
+            log.forEach(err::println);
+            return ExitCodes.FAILED;
+        }
+        long rows = steps.containsKey("ingest") ? steps.get("ingest")[1] : 0;
+        out.printf(Locale.ROOT, "%n%-10s %10s %12s%n", "step", "wall (s)", "rows read");
+        steps.forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %12s%n", name, v[0] / 1000.0,
+                v[1] > 0 ? String.format(Locale.ROOT, "%,d", v[1]) : ""));
+        out.printf(Locale.ROOT, "%-10s %10.2f   (JVM start to exit)%n", "total", wall);
+        out.printf(Locale.ROOT, "rows per second: %,.0f (rows ingested / total wall time)%n", rows / wall);
+        out.printf(Locale.ROOT, "peak heap: %,d MiB (max %s); peak RSS: %,d MiB%n", heapPeak, opts.heap(), rssPeakKb[0] >> 10);
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+        out.println("report and the job's log (benchmark-job.log): " + reports);
+        return ExitCodes.OK;
+    }
+
+    private static long highWaterMarkKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has just ended
+        }
+        return 0;
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
+    }
+
+    /** The arguments that start this application again: the jar it was started from, or its class path. */
+    private static List<String> launch() {
+        String cp = System.getProperty("java.class.path");
+        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
+            return List.of("-jar", cp);
+        }
+        return List.of("-cp", cp, ExitPollAuditApplication.class.getName());
+    }
+}

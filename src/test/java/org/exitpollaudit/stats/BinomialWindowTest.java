@@ -1,0 +1,46 @@
+package org.exitpollaudit.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+
+class BinomialWindowTest {
+
+    @Test
+    void smallCaseByHand() {
+        // Binomial(4, 1/2): 1/16, 4/16, 6/16, 4/16, 1/16
+        double[] p = BinomialWindow.probabilities(4, 0.5, 0, 4);
+        double[] expected = {1 / 16.0, 4 / 16.0, 6 / 16.0, 4 / 16.0, 1 / 16.0};
+        for (int k = 0; k <= 4; k++) {
+            assertEquals(expected[k], p[k], 1e-15, "k = " + k);
+        }
+        // Binomial(3, 0.2), k = 2..3: 3 · 0.04 · 0.8 = 0.096 and 0.008; the window is clipped at n
+        double[] tail = BinomialWindow.probabilities(3, 0.2, 2, 9);
+        assertEquals(2, tail.length);
+        assertEquals(0.096, tail[0], 1e-15);
+        assertEquals(0.008, tail[1], 1e-15);
+        // degenerate p: all mass on 0 or n
+        assertEquals(1.0, BinomialWindow.probabilities(5, 0, 0, 5)[0]);
+        assertEquals(1.0, BinomialWindow.probabilities(5, 1, 0, 5)[5]);
+    }
+
+    @Test
+    void agreesWithCommonsStatisticsPmfTermByTerm() {
+        // the reference is Commons Statistics' saddle-point pmf, evaluated independently for every k
+        int[][] cases = {{1200, 870}, {50, 3}, {100_000, 51_234}, {7, 7}};
+        for (int[] c : cases) {
+            int n = c[0];
+            double p = c[1] / (double) n;
+            double sd = Math.sqrt(n * p * (1 - p));
+            int lo = (int) Math.max(0, n * p - 12 * sd - 1);
+            int hi = (int) Math.min(n, n * p + 12 * sd + 1);
+            double[] w = BinomialWindow.probabilities(n, p, lo, hi);
+            BinomialDistribution b = BinomialDistribution.of(n, p);
+            for (int k = lo; k <= hi; k++) {
+                double ref = b.probability(k);
+                assertEquals(ref, w[k - lo], Math.max(1e-300, ref * 1e-11), "n = " + n + ", k = " + k);
+            }
+        }
+    }
+}
