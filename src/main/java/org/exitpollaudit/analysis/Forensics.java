@@ -52,11 +52,18 @@ public final class Forensics {
         List<String> districts = byDistrict.keySet().stream().filter(d -> !d.isEmpty()).toList();
         List<List<Figure>> perDistrict = new ArrayList<>();
         districts.forEach(d -> perDistrict.add(new ArrayList<>()));
-        List<Map<String, Double>> pPerDistrict = IntStream.range(0, districts.size()).parallel()
-                .mapToObj(i -> screen(byDistrict.get(districts.get(i)), candidates, leader,
-                        new Emit(perDistrict.get(i), source, Figure.LEVEL_DISTRICT, districts.get(i)), memo))
-                .toList();
-        screen(rows, candidates, leader, national, memo);
+        Sums[] sums = new Sums[districts.size()];
+        List<Map<String, Double>> pPerDistrict = IntStream.range(0, districts.size()).parallel().mapToObj(i -> {
+            List<ResultRow> in = byDistrict.get(districts.get(i));
+            sums[i] = Sums.of(in, leader);
+            return screen(in, candidates, leader, new Emit(perDistrict.get(i), source, Figure.LEVEL_DISTRICT,
+                    districts.get(i)), memo, sums[i]);
+        }).toList();
+        Sums all = Sums.of(byDistrict.getOrDefault("", List.of()), leader);
+        for (Sums d : sums) {
+            all = all.plus(d);
+        }
+        screen(rows, candidates, leader, national, memo, all);
         distributions(rows, leader, national);
 
         Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
@@ -107,59 +114,65 @@ public final class Forensics {
         return new Result(out, flags);
     }
 
-    /** The integer-percentage and digit tests on one set of stations; returns their p-values by test name. */
-    private static Map<String, Double> screen(List<ResultRow> rows, List<String> candidates, String leader, Emit e,
-                                              Map<DigitTests.Count, double[]> memo) {
-        long withFigures = 0;
-        long included = 0;
-        long intTurnout = 0;
-        long intLeader = 0;
-        long intEither = 0;
-        double expTurnout = 0;
-        double expLeader = 0;
-        double expEither = 0;
-        double varEither = 0;
-        double registered = 0;
-        double ballots = 0;
-        double found = 0;
-        double leaderVotes = 0;
-        for (ResultRow r : rows) {
-            Station s = Station.of(r, leader);
-            if (s == null) {
-                continue;
+    /**
+     * The additive part of the screening of a set of stations: totals and the integer-percentage counts with their
+     * exact expectations. Sums of disjoint sets add up, so the national figures are the districts' sums added, not
+     * computed a second time.
+     */
+    record Sums(long withFigures, double registered, double ballots, double found, double leaderVotes, long included,
+                long intTurnout, long intLeader, long intEither, double expTurnout, double expLeader, double expEither,
+                double varEither) {
+
+        static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        static Sums of(List<ResultRow> rows, String leader) {
+            Sums sums = ZERO;
+            for (ResultRow r : rows) {
+                Station s = Station.of(r, leader);
+                if (s != null) {
+                    sums = sums.plus(one(s));
+                }
             }
-            withFigures++;
-            registered += s.registered;
-            ballots += s.ballots;
-            found += s.found;
-            leaderVotes += s.leader;
+            return sums;
+        }
+
+        private static Sums one(Station s) {
             if (!s.included()) {
-                continue;
+                return new Sums(1, s.registered, s.ballots, s.found, s.leader, 0, 0, 0, 0, 0, 0, 0, 0);
             }
-            included++;
             boolean t = IntegerPercentage.nearInteger(s.ballots, s.registered, INTEGER_TOLERANCE);
             boolean l = IntegerPercentage.nearInteger(s.leader, s.found, INTEGER_TOLERANCE);
-            intTurnout += t ? 1 : 0;
-            intLeader += l ? 1 : 0;
-            intEither += t || l ? 1 : 0;
             double pt = IntegerPercentage.probabilityNearInteger((int) s.registered, s.ballots / s.registered,
                     INTEGER_TOLERANCE);
             double pl = IntegerPercentage.probabilityNearInteger((int) s.found, s.leader / s.found, INTEGER_TOLERANCE);
             double p = IntegerPercentage.either(pt, pl);
-            expTurnout += pt;
-            expLeader += pl;
-            expEither += p;
-            varEither += p * (1 - p);
+            return new Sums(1, s.registered, s.ballots, s.found, s.leader, 1, t ? 1 : 0, l ? 1 : 0, t || l ? 1 : 0,
+                    pt, pl, p, p * (1 - p));
         }
-        e.put(null, "stations_with_figures", withFigures);
-        e.put(null, "turnout_pct", registered > 0 ? 100 * ballots / registered : Double.NaN);
-        e.put(null, "leader_share_pct", found > 0 ? 100 * leaderVotes / found : Double.NaN);
-        e.put(null, "integer_stations_included", included);
-        e.put(null, "integer_turnout_observed", intTurnout);
-        e.put(null, "integer_leader_observed", intLeader);
+
+        Sums plus(Sums o) {
+            return new Sums(withFigures + o.withFigures, registered + o.registered, ballots + o.ballots,
+                    found + o.found, leaderVotes + o.leaderVotes, included + o.included, intTurnout + o.intTurnout,
+                    intLeader + o.intLeader, intEither + o.intEither, expTurnout + o.expTurnout,
+                    expLeader + o.expLeader, expEither + o.expEither, varEither + o.varEither);
+        }
+    }
+
+    /** The integer-percentage and digit tests on one set of stations; returns their p-values by test name. */
+    private static Map<String, Double> screen(List<ResultRow> rows, List<String> candidates, String leader, Emit e,
+                                              Map<DigitTests.Count, double[]> memo, Sums sums) {
+        long intEither = sums.intEither();
+        double expEither = sums.expEither();
+        double varEither = sums.varEither();
+        e.put(null, "stations_with_figures", sums.withFigures());
+        e.put(null, "turnout_pct", sums.registered() > 0 ? 100 * sums.ballots() / sums.registered() : Double.NaN);
+        e.put(null, "leader_share_pct", sums.found() > 0 ? 100 * sums.leaderVotes() / sums.found() : Double.NaN);
+        e.put(null, "integer_stations_included", sums.included());
+        e.put(null, "integer_turnout_observed", sums.intTurnout());
+        e.put(null, "integer_leader_observed", sums.intLeader());
         e.put(null, "integer_either_observed", intEither);
-        e.put(null, "integer_turnout_expected", expTurnout);
-        e.put(null, "integer_leader_expected", expLeader);
+        e.put(null, "integer_turnout_expected", sums.expTurnout());
+        e.put(null, "integer_leader_expected", sums.expLeader());
         e.put(null, "integer_either_expected", expEither);
         double sd = Math.sqrt(varEither);
         double z = sd > 0 ? (intEither - expEither) / sd : Double.NaN;

@@ -119,16 +119,21 @@ public final class CandidateValues extends AbstractMap<String, Double> {
                 b.append(RECORD);
             }
             b.append(e.getKey()).append(UNIT);
-            Double v = e.getValue();
-            if (v != null) {
-                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                    b.append((long) (double) v);
-                } else {
-                    b.append(v.doubleValue());
-                }
-            }
+            appendNumber(b, e.getValue());
         }
         return b.toString();
+    }
+
+    /** A number in Java's shortest exact form, whole numbers without a fraction; nothing for null. */
+    public static StringBuilder appendNumber(StringBuilder b, Double v) {
+        if (v != null) {
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                b.append((long) (double) v);
+            } else {
+                b.append(v.doubleValue());
+            }
+        }
+        return b;
     }
 
     /** Reads {@link #encode}d maps back, sharing one key array among consecutive rows with the same ids. */

@@ -30,9 +30,8 @@ public class StagingRepository {
           BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
-          BALLOTS_CAST DOUBLE, INVALID_VALUE DOUBLE, VALID DOUBLE, TURNOUT_PCT DOUBLE, OTHER_VALUE DOUBLE,
-          VALS VARCHAR(65536), PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
+          LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), VALS VARCHAR(65536),
+          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
           SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
@@ -66,6 +65,21 @@ public class StagingRepository {
                 + " AND COLUMN_NAME = 'VALS'", Integer.class);
         if (packed == null || packed == 0) {
             jdbc.execute("ALTER TABLE EPA_ROW ADD COLUMN VALS VARCHAR(65536)");
+        }
+        Integer columns = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EPA_ROW'"
+                + " AND COLUMN_NAME = 'REGISTERED'", Integer.class);
+        if (columns != null && columns > 0) {
+            // totals had a column each: fold them into the packed text (see pack) so that staged rows of an
+            // interrupted run survive the upgrade, then drop the columns
+            List<String> totals = List.of("REGISTERED", "BALLOTS_CAST", "INVALID_VALUE", "VALID", "TURNOUT_PCT", "OTHER_VALUE");
+            StringBuilder set = new StringBuilder();
+            for (String c : totals) {
+                set.append("COALESCE(CAST(").append(c).append(" AS VARCHAR(40)), '') || ',' || ");
+            }
+            jdbc.execute("UPDATE EPA_ROW SET VALS = " + set + "CHAR(29) || COALESCE(VALS, '')");
+            for (String c : totals) {
+                jdbc.execute("ALTER TABLE EPA_ROW DROP COLUMN " + c);
+            }
         }
         for (String table : List.of("EPA_ROW", "EPA_ISSUE", "EPA_FIGURE", "EPA_FLAG")) {
             String type = jdbc.queryForObject("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = ?"
@@ -123,23 +137,47 @@ public class StagingRepository {
     }
 
     public void addRows(long run, List<ResultRow> rows) {
-        jdbc.batchUpdate("INSERT INTO EPA_ROW (RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED,"
-                + " BALLOTS_CAST, INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE, VALS)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO EPA_ROW (RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, VALS)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
                 rows, 1000, (ps, r) -> {
                     ps.setLong(1, run);
                     ps.setString(2, r.sourceId());
                     ps.setInt(3, r.line());
                     ps.setString(4, r.districtId());
                     ps.setString(5, r.stationId());
-                    ps.setObject(6, r.registered());
-                    ps.setObject(7, r.ballotsCast());
-                    ps.setObject(8, r.invalid());
-                    ps.setObject(9, r.valid());
-                    ps.setObject(10, r.turnoutPct());
-                    ps.setObject(11, r.other());
-                    ps.setString(12, CandidateValues.encode(r.candidates()));
+                    ps.setString(6, pack(r));
                 });
+    }
+
+    private static final char GROUP = '\u001d';
+
+    /**
+     * A row's numbers as one string: registered, ballots cast, invalid, valid, turnout % and other, comma separated
+     * (empty for none), a group separator, then the candidate values ({@link CandidateValues#encode}). One text
+     * column instead of a column per number keeps inserts and reads of millions of rows cheap.
+     */
+    static String pack(ResultRow r) {
+        StringBuilder b = new StringBuilder(160);
+        for (Double v : new Double[] {r.registered(), r.ballotsCast(), r.invalid(), r.valid(), r.turnoutPct(), r.other()}) {
+            CandidateValues.appendNumber(b, v).append(',');
+        }
+        return b.append(GROUP).append(CandidateValues.encode(r.candidates())).toString();
+    }
+
+    static ResultRow unpack(String source, int line, String district, String station, String packed,
+                            CandidateValues.Decoder decoder) {
+        Double[] totals = new Double[6];
+        int start = 0;
+        for (int i = 0; i < totals.length; i++) {
+            int end = packed.indexOf(',', start);
+            totals[i] = end == start ? null : Double.valueOf(packed.substring(start, end));
+            start = end + 1;
+        }
+        if (packed.charAt(start) != GROUP) {
+            throw new IllegalStateException("staged row " + source + ":" + line + " is not in the packed format");
+        }
+        return new ResultRow(source, line, district, station, totals[0], totals[1], totals[2], totals[3], totals[4],
+                totals[5], decoder.decode(packed.substring(start + 1)));
     }
 
     /**
@@ -151,13 +189,10 @@ public class StagingRepository {
         CandidateValues.Decoder decoder = new CandidateValues.Decoder();
         Map<String, String> shared = new HashMap<>();
         for (String source : new TreeSet<>(sourceIds)) {
-            out.addAll(jdbc.query("SELECT SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, BALLOTS_CAST,"
-                    + " INVALID_VALUE, VALID, TURNOUT_PCT, OTHER_VALUE, VALS FROM EPA_ROW WHERE RUN_KEY = ? AND SOURCE_ID = ?"
-                    + " ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", (rs, n) -> new ResultRow(source, rs.getInt(2),
-                            rs.getString(3) == null ? null : shared.computeIfAbsent(rs.getString(3), k -> k),
-                            rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6), (Double) rs.getObject(7),
-                            (Double) rs.getObject(8), (Double) rs.getObject(9), (Double) rs.getObject(10),
-                            decoder.decode(rs.getString(11))), run, source));
+            out.addAll(jdbc.query("SELECT LINE_NO, DISTRICT_ID, STATION_ID, VALS FROM EPA_ROW WHERE RUN_KEY = ?"
+                    + " AND SOURCE_ID = ? ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", (rs, n) -> unpack(source, rs.getInt(1),
+                            rs.getString(2) == null ? null : shared.computeIfAbsent(rs.getString(2), k -> k),
+                            rs.getString(3), rs.getString(4), decoder), run, source));
         }
         return out;
     }

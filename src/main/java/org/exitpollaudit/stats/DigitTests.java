@@ -123,7 +123,10 @@ public final class DigitTests {
             long n0 = totals[i];
             double pr = c / (double) n0;
             double[] p = n0 * pr * (1 - pr) > 100 ? UNIFORM
-                    : memo.computeIfAbsent(new Count(c, n0), key -> lastDigitProbabilities(n0, pr));
+                    : memo.get(new Count(c, n0));
+            if (p == null) {
+                p = memo.computeIfAbsent(new Count(c, n0), key -> lastDigitProbabilities(n0, pr));
+            }
             for (int d = 0; d < 10; d++) {
                 expected[d] += p[d];
             }
