@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import org.exitpollaudit.election.District;
-import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,6 +15,9 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -37,20 +40,49 @@ public class AuditJobConfiguration {
         return new StepBuilder("validate", repository).tasklet(tasklet, tx).listener(log).build();
     }
 
+    /**
+     * Ingest, partitioned by results file: each file is staged by its own worker step ({@code ingestFile:<source>}),
+     * up to {@code epa.ingest.threads} at a time (default: one per core). One thread runs the partitions one after the
+     * other on the launching thread.
+     */
     @Bean
-    Step ingest(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
-                IngestProcessor ingestProcessor, StagingWriter stagingWriter, StepProgressLogger log,
-                @Value("${epa.ingest.chunk-size:1000}") int chunkSize) {
-        return new StepBuilder("ingest", repository).<IngestItem, IngestItem.Processed>chunk(chunkSize).transactionManager(tx)
-                .reader(resultsReader).processor(ingestProcessor).writer(stagingWriter).listener(log).build();
+    Step ingest(JobRepository repository, Step ingestFile, StepProgressLogger log,
+                @Value("${epa.ingest.threads:0}") int threads, SourcePartitioner sourcePartitioner) {
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        TaskExecutor executor;
+        if (n == 1) {
+            executor = new SyncTaskExecutor();
+        } else {
+            SimpleAsyncTaskExecutor async = new SimpleAsyncTaskExecutor("ingest-");
+            async.setConcurrencyLimit(n);
+            executor = async;
+        }
+        return new StepBuilder("ingest", repository).partitioner("ingestFile", sourcePartitioner).step(ingestFile)
+                .gridSize(n).taskExecutor(executor).listener(log).build();
+    }
+
+    @Bean
+    @JobScope
+    SourcePartitioner sourcePartitioner(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
+        return new SourcePartitioner(Path.of(input));
+    }
+
+    @Bean
+    Step ingestFile(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
+                    IngestProcessor ingestProcessor, StagingWriter stagingWriter, StepProgressLogger log,
+                    @Value("${epa.ingest.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("ingestFile", repository).<IngestItem, IngestItem.Processed>chunk(chunkSize)
+                .transactionManager(tx).reader(resultsReader).processor(ingestProcessor).writer(stagingWriter)
+                .listener(log).build();
     }
 
     @Bean
     @StepScope
-    ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
+    ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
+                                    @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source) {
         PackageReader.Result read = PackageReader.read(Path.of(input));
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.level() != Source.Level.RESPONDENT).toList());
+                .filter(s -> s.id().equals(source)).toList());
     }
 
     @Bean

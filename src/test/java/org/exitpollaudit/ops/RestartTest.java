@@ -32,10 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Restart after a failure in the middle of the ingest step, the way Spring Batch's own restart tests do it: the
  * step fails after some commits, the job is launched again with the same parameters, and the counts show that
- * it resumed at the failed chunk. The failure is real — a database trigger refuses the third staged row inside
- * the writer's transaction — and needs no test hook in the application.
+ * it resumed where it failed. The failure is real — a database trigger refuses the third staged row inside
+ * the writer's transaction — and needs no test hook in the application. Ingest is partitioned by file; the
+ * partitions run one at a time here so that exactly two of the six one-row files are staged before the trigger
+ * fires (in parallel, two concurrent transactions could both see one row and both pass).
  */
-@SpringBootTest(properties = "epa.ingest.chunk-size=2")
+@SpringBootTest(properties = {"epa.ingest.chunk-size=2", "epa.ingest.threads=1"})
 class RestartTest {
 
     private static final Path STATE = TestPackages.tempDir("epa-restart-state");
@@ -85,8 +87,13 @@ class RestartTest {
         assertEquals(BatchStatus.FAILED, first.getStatus());
         StepExecution ingest1 = step(first, "ingest");
         assertEquals(BatchStatus.FAILED, ingest1.getStatus());
-        assertEquals(1, ingest1.getCommitCount(), "one chunk of two rows committed before the failure");
-        assertEquals(2, ingest1.getWriteCount());
+        List<StepExecution> files1 = files(first);
+        assertEquals(6, files1.size(), "one partition per results file");
+        assertEquals(2, files1.stream().filter(s -> s.getStatus() == BatchStatus.COMPLETED).count(),
+                "two files staged before the failure");
+        assertEquals(2, ingest1.getWriteCount(), "the partitions' counts add up in the ingest step");
+        assertEquals(2, files1.stream().mapToLong(StepExecution::getCommitCount).sum(),
+                "one chunk committed per staged file, none by the failed ones");
         long run = instance.getInstanceId();
         assertEquals(2, rows(run), "the failed chunk was rolled back");
         assertTrue(!Files.exists(out.resolve("az-2024-presidential")), "no report from a failed run");
@@ -103,6 +110,7 @@ class RestartTest {
         assertTrue(!steps.containsKey("validate"), "the completed validate step is not run again: " + steps.keySet());
         StepExecution ingest2 = steps.get("ingest");
         assertEquals(4, ingest2.getWriteCount(), "only the six national rows' remaining four are written");
+        assertEquals(4, files(second).size(), "only the four failed files are read again: " + steps.keySet());
         assertEquals(6, rows(run), "six national rows staged, no duplicates");
 
         byte[] expected = Files.readAllBytes(reference.resolve("az-2024-presidential/latest/figures.csv"));
@@ -114,6 +122,10 @@ class RestartTest {
 
     private int rows(long run) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW WHERE RUN_KEY = ?", Integer.class, run);
+    }
+
+    private static List<StepExecution> files(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestFile:")).toList();
     }
 
     private static StepExecution step(JobExecution execution, String name) {
