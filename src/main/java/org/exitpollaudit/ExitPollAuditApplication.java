@@ -90,6 +90,12 @@ public class ExitPollAuditApplication {
                 props.put("epa.schedule.cron", opts.cron());
             }
         }
+        if (opts.embeddedDb()) {
+            props.put("spring.datasource.url", "${epa.embedded-db-url}");
+            props.put("spring.datasource.driver-class-name", "org.hsqldb.jdbc.JDBCDriver");
+            props.put("spring.datasource.username", "SA");
+            props.put("spring.datasource.password", "");
+        }
         if (opts.verbose()) {
             props.put("logging.level.org.springframework.batch", "INFO");
         }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line, end to end, as an analyst and a nightly schedule use it: the embedded Azerbaijan package,
  * another election (Russia 2024, national files) and a package carrying spreadsheet formula payloads.
  */
-class EndToEndTest {
+public class EndToEndTest {
 
     @TempDir
     Path tmp;
@@ -54,7 +54,7 @@ class EndToEndTest {
         return out;
     }
 
-    static List<CSVRecord> records(Path csv) throws IOException {
+    public static List<CSVRecord> records(Path csv) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }

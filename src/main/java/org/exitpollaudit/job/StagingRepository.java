@@ -13,6 +13,7 @@ import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.CandidateValues;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -50,10 +51,16 @@ public class StagingRepository {
 
     public StagingRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        boolean hsqldb = product != null && product.startsWith("HSQL");
         for (String ddl : DDL) {
-            jdbc.execute(ddl);
+            // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
+            jdbc.execute(hsqldb ? ddl : ddl.replace("CREATE CACHED TABLE", "CREATE TABLE")
+                    .replace(" DOUBLE", " DOUBLE PRECISION"));
         }
-        upgrade();
+        if (hsqldb) {
+            upgrade();
+        }
     }
 
     /**

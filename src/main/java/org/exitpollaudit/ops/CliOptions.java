@@ -15,9 +15,11 @@ import org.springframework.scheduling.support.CronExpression;
  * @param command what to do: run the job once (default), run it on a schedule, list past runs, verify a report
  * @param target  the report folder for {@code verify}
  * @param cron    the schedule for {@code schedule}; {@code null} for the configured one (epa.schedule.cron)
+ * @param embeddedDb keep the job repository in the embedded HSQLDB of {@code <output>/.state} whatever the profile
  */
 public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
-                         String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap) {
+                         String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap,
+                         boolean embeddedDb) {
 
     public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK }
 
@@ -58,6 +60,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
               --stations=<n>          with benchmark: stations of the synthetic package (default 1000000)
               --heap=<size>           with benchmark: the job's -Xmx (default 1g)
               --cron=<expression>     with schedule: six-field Spring cron expression, e.g. "0 0 3 * * *"
+              --embedded-db           keep the job repository in <output>/.state (embedded HSQLDB) even when the
+                                      postgres profile is active; verify re-computes this way, apart from the
+                                      repository that made the report
               --verbose               show stack traces and framework logs
               --help                  this text
 
@@ -72,11 +77,14 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         List<String> positional = new ArrayList<>();
         boolean help = false;
         boolean verbose = false;
+        boolean embeddedDb = false;
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 help = true;
             } else if (a.equals("--verbose")) {
                 verbose = true;
+            } else if (a.equals("--embedded-db")) {
+                embeddedDb = true;
             } else if (a.startsWith("--") && a.contains("=")) {
                 String key = a.substring(2, a.indexOf('='));
                 if (values.put(key, a.substring(a.indexOf('=') + 1)) != null) {
@@ -151,7 +159,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                     + " positive numbers");
         }
         return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven, (int) stations,
-                heap);
+                heap, embeddedDb);
     }
 
     private static double number(Map<String, String> values, String key, double dflt) {

@@ -89,7 +89,8 @@ public final class Verifier {
         Path scratch = Files.createTempDirectory("exit-poll-audit-verify-");
         try {
             Map<String, String> p = m.parameters();
-            int code = launcher.apply(new String[] {"--input=" + input, "--output=" + scratch,
+            // --embedded-db: a scratch job repository, never the one (perhaps shared, PostgreSQL) that made the report
+            int code = launcher.apply(new String[] {"--input=" + input, "--output=" + scratch, "--embedded-db",
                     "--deff=" + p.get(RunContext.DEFF),
                     "--respondents-per-station=" + p.get(RunContext.RESPONDENTS_PER_STATION),
                     "--fallback-sample-size=" + p.get(RunContext.FALLBACK_SAMPLE_SIZE)});

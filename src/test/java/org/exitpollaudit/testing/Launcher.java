@@ -38,10 +38,17 @@ public final class Launcher implements AutoCloseable {
     }
 
     public static Launcher start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** @param env variables added to the process's environment (a Spring profile, a database address) */
+    public static Launcher start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.exitpollaudit.ExitPollAuditApplication"));
         cmd.addAll(List.of(args));
-        return new Launcher(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return new Launcher(builder.start());
     }
 
     /** Waits for a line of output that matches; fails the test after the timeout or when the process ends first. */

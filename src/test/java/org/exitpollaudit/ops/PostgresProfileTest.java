@@ -1,0 +1,112 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.EndToEndTest;
+import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.testing.Launcher;
+import org.exitpollaudit.testing.TestPackages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The postgres profile: the job repository and staging on a PostgreSQL server give the same report as the
+ * embedded HSQLDB, byte for byte, and the nightly and auditor commands work on it. Needs a server:
+ * {@code .ci/run} starts one ({@code .ci/postgres}) and passes its address in EPA_TEST_POSTGRES_URL (and
+ * EPA_TEST_POSTGRES_USER); without it the test is skipped. Each test run uses a database of its own.
+ */
+class PostgresProfileTest {
+
+    private static final String URL = System.getenv("EPA_TEST_POSTGRES_URL");
+    private static final String USER = System.getenv().getOrDefault("EPA_TEST_POSTGRES_USER", "epa");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStationLevelPackageGivesTheSameReportOnPostgresqlAsOnTheEmbeddedDatabase() throws Exception {
+        assumeTrue(URL != null, "no PostgreSQL server: set EPA_TEST_POSTGRES_URL (.ci/run does)");
+        String db = "epa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        String dbUrl = URL.substring(0, URL.lastIndexOf('/') + 1) + db;
+        try {
+            // 3,000 stations in 30 districts, a final and two partial station releases, five exit polls: every
+            // staging table and the partitioned ingest (several files at once) are exercised
+            Path pkg = tmp.resolve("synthetic");
+            SyntheticPackage.write(new SyntheticPackage.Spec(11, 3000, 30, 12, 5, 300, 30), pkg);
+            Path embedded = tmp.resolve("embedded");
+            assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                    "--output=" + embedded)).code());
+
+            Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "EPA_DB_URL", dbUrl,
+                    "EPA_DB_USER", USER);
+            Path out = tmp.resolve("postgres");
+            String first = run(env, "--input=" + pkg, "--output=" + out);
+            assertTrue(first.contains("Report written to"), first);
+            Path report = out.resolve("synthetic-3000/latest");
+            assertArrayEquals(Files.readAllBytes(embedded.resolve("synthetic-3000/latest/figures.csv")),
+                    Files.readAllBytes(report.resolve("figures.csv")), "figures.csv identical on both databases");
+            assertArrayEquals(Files.readAllBytes(embedded.resolve("synthetic-3000/latest/data-issues.csv")),
+                    Files.readAllBytes(report.resolve("data-issues.csv")));
+
+            // what was staged is in PostgreSQL, not in an HSQLDB file under the output folder
+            try (Connection c = DriverManager.getConnection(dbUrl, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM EPA_ROW")) {
+                rs.next();
+                assertEquals(dataRows(pkg), rs.getLong(1), "every row of every results file staged once");
+            }
+            assertTrue(!Files.exists(out.resolve(".state/db")), "no embedded database beside the report");
+
+            String again = run(env, "--input=" + pkg, "--output=" + out);
+            assertTrue(again.contains("Inputs unchanged since run"), again);
+            String history = run(env, "history", "--output=" + out);
+            assertTrue(history.contains("COMPLETED") && history.contains(report.toRealPath().toString()), history);
+            String verify = run(env, "verify", report.toString());
+            assertTrue(verify.contains("VERIFIED: all"), verify);
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** Data rows of the package's results files, counted from the files themselves. */
+    private static long dataRows(Path pkg) throws Exception {
+        long rows = 0;
+        for (CSVRecord s : EndToEndTest.records(pkg.resolve("sources.csv"))) {
+            if (!s.get("level").equals("respondent")) {
+                rows += EndToEndTest.records(pkg.resolve(s.get("file"))).size();
+            }
+        }
+        assertTrue(rows > 3000, "the package has station files: " + rows);
+        return rows;
+    }
+
+    /** A launch in a process of its own with the given environment; fails unless it exits 0. */
+    private static String run(Map<String, String> env, String... args) throws Exception {
+        try (Launcher l = Launcher.start(env, args)) {
+            int code = l.waitFor(300);
+            assertEquals(0, code, l.output());
+            return l.output();
+        }
+    }
+}
