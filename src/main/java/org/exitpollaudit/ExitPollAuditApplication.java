@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.exitpollaudit.job.RemoteIngest;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.Benchmark;
 import org.exitpollaudit.ops.CliOptions;
@@ -50,6 +51,9 @@ public class ExitPollAuditApplication {
                 return Benchmark.run(opts, System.out, System.err);
             }
             Path stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
+            if (opts.command() == CliOptions.Command.WORKER) {
+                return worker(opts, stateDir);
+            }
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
             if (lock.isEmpty()) {
                 System.err.println("error: another exit-poll-audit process (a run or a schedule) is using "
@@ -80,6 +84,24 @@ public class ExitPollAuditApplication {
         }
     }
 
+    /** The worker command: no output folder of its own, so no run lock; runs until SIGTERM or Ctrl-C. */
+    private static int worker(CliOptions opts, Path stateDir) throws InterruptedException {
+        try (ConfigurableApplicationContext ctx = application(opts, stateDir.toString()).run()) {
+            if (ctx.getBeanNamesForType(RemoteIngest.Workers.class).length == 0) {
+                System.err.println("error: the worker command needs the remote and postgres profiles"
+                        + " (SPRING_PROFILES_ACTIVE=postgres,remote and EPA_DB_URL of the runs' database)");
+                return ExitCodes.BAD_INPUT;
+            }
+            System.out.println("Worker: " + ctx.getBean(RemoteIngest.Workers.class).count() + " threads staging ingest"
+                    + " partitions from " + ctx.getEnvironment().getProperty("spring.datasource.url")
+                    + "; stop with Ctrl-C or SIGTERM.");
+            while (ctx.isActive()) {
+                Thread.sleep(500);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
     private static SpringApplication application(CliOptions opts, String stateDir) {
         SpringApplication app = new SpringApplication(ExitPollAuditApplication.class);
         Map<String, Object> props = new HashMap<>();
@@ -89,6 +111,9 @@ public class ExitPollAuditApplication {
             if (opts.cron() != null) {
                 props.put("epa.schedule.cron", opts.cron());
             }
+        }
+        if (opts.command() == CliOptions.Command.WORKER) {
+            props.put("epa.remote.workers", "${epa.worker.threads:" + Runtime.getRuntime().availableProcessors() + "}");
         }
         if (opts.embeddedDb()) {
             props.put("spring.datasource.url", "${epa.embedded-db-url}");
@@ -103,6 +128,11 @@ public class ExitPollAuditApplication {
             // the command line outranks application.properties (and any external configuration)
             ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
             ctx.getBeanFactory().registerSingleton("cliOptions", opts);
+            if (opts.embeddedDb()) {
+                // nothing of the database profiles' beans either (remote partitioning needs the shared database)
+                ctx.getEnvironment().setActiveProfiles(java.util.Arrays.stream(ctx.getEnvironment().getActiveProfiles())
+                        .filter(p -> !p.equals("remote") && !p.equals("postgres")).toArray(String[]::new));
+            }
         });
         return app;
     }

@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -43,9 +44,10 @@ public class AuditJobConfiguration {
     /**
      * Ingest, partitioned by results file: each file is staged by its own worker step ({@code ingestFile:<source>}),
      * up to {@code epa.ingest.threads} at a time (default: one per core). One thread runs the partitions one after the
-     * other on the launching thread.
+     * other on the launching thread. Profile {@code remote} replaces this step with {@link RemoteIngest}'s.
      */
     @Bean
+    @Profile("!remote")
     Step ingest(JobRepository repository, Step ingestFile, StepProgressLogger log,
                 @Value("${epa.ingest.threads:0}") int threads, SourcePartitioner sourcePartitioner) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -21,7 +21,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                          String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap,
                          boolean embeddedDb) {
 
-    public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK }
+    public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK, WORKER }
 
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
@@ -39,6 +39,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       inputs fingerprint, report folder
               verify <report folder>  re-compute a report from its recorded inputs and parameters (manifest.json)
                                       and say whether every figure matches
+              worker                  with SPRING_PROFILES_ACTIVE=postgres,remote: stay running and stage the
+                                      ingest partitions (one per results file) that runs on any machine send
+                                      through the shared database; one thread per core (epa.worker.threads)
               benchmark               write a seeded synthetic package (--stations, 12 candidates, final and two
                                       partial releases per station, five exit polls of 2,000 stations plus
                                       toplines) into <output>, or take --input, run the job on it in a fresh JVM
@@ -106,8 +109,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 case "history" -> Command.HISTORY;
                 case "verify" -> Command.VERIFY;
                 case "benchmark" -> Command.BENCHMARK;
+                case "worker" -> Command.WORKER;
                 default -> throw new IllegalArgumentException("unknown command '" + c
-                        + "' (commands: run, schedule, history, verify, benchmark)");
+                        + "' (commands: run, schedule, history, verify, benchmark, worker)");
             };
             if (command == Command.VERIFY) {
                 if (positional.isEmpty()) {

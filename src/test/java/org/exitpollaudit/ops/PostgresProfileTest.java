@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +23,7 @@ import org.exitpollaudit.ExitPollAuditApplication;
 import org.exitpollaudit.calibration.SyntheticPackage;
 import org.exitpollaudit.testing.Launcher;
 import org.exitpollaudit.testing.TestPackages;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The postgres profile: the job repository and staging on a PostgreSQL server give the same report as the
  * embedded HSQLDB, byte for byte, and the nightly and auditor commands work on it. Needs a server:
  * {@code .ci/run} starts one ({@code .ci/postgres}) and passes its address in EPA_TEST_POSTGRES_URL (and
- * EPA_TEST_POSTGRES_USER); without it the test is skipped. Each test run uses a database of its own.
+ * EPA_TEST_POSTGRES_USER); without it the tests are skipped. Each test uses a database of its own.
  */
 class PostgresProfileTest {
 
@@ -35,26 +39,30 @@ class PostgresProfileTest {
     private static final String USER = System.getenv().getOrDefault("EPA_TEST_POSTGRES_USER", "epa");
 
     @TempDir
+    static Path shared;
+    @TempDir
     Path tmp;
+
+    private static Path pkg;
+    private static Path embedded;
+
+    /** The package both tests run, and its report made on the embedded database. */
+    @BeforeAll
+    static void reference() throws Exception {
+        assumeTrue(URL != null, "no PostgreSQL server: set EPA_TEST_POSTGRES_URL (.ci/run does)");
+        // 3,000 stations in 30 districts, a final and two partial station releases, five exit polls with a
+        // station file each: every staging table and an ingest of many files are exercised
+        pkg = shared.resolve("synthetic");
+        SyntheticPackage.write(new SyntheticPackage.Spec(11, 3000, 30, 12, 5, 300, 30), pkg);
+        embedded = shared.resolve("embedded");
+        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + embedded)).code());
+    }
 
     @Test
     void aStationLevelPackageGivesTheSameReportOnPostgresqlAsOnTheEmbeddedDatabase() throws Exception {
-        assumeTrue(URL != null, "no PostgreSQL server: set EPA_TEST_POSTGRES_URL (.ci/run does)");
-        String db = "epa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        }
-        String dbUrl = URL.substring(0, URL.lastIndexOf('/') + 1) + db;
+        String dbUrl = createDatabase();
         try {
-            // 3,000 stations in 30 districts, a final and two partial station releases, five exit polls: every
-            // staging table and the partitioned ingest (several files at once) are exercised
-            Path pkg = tmp.resolve("synthetic");
-            SyntheticPackage.write(new SyntheticPackage.Spec(11, 3000, 30, 12, 5, 300, 30), pkg);
-            Path embedded = tmp.resolve("embedded");
-            assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
-                    "--output=" + embedded)).code());
-
             Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "EPA_DB_URL", dbUrl,
                     "EPA_DB_USER", USER);
             Path out = tmp.resolve("postgres");
@@ -71,7 +79,7 @@ class PostgresProfileTest {
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM EPA_ROW")) {
                 rs.next();
-                assertEquals(dataRows(pkg), rs.getLong(1), "every row of every results file staged once");
+                assertEquals(dataRows(), rs.getLong(1), "every row of every results file staged once");
             }
             assertTrue(!Files.exists(out.resolve(".state/db")), "no embedded database beside the report");
 
@@ -82,20 +90,76 @@ class PostgresProfileTest {
             String verify = run(env, "verify", report.toString());
             assertTrue(verify.contains("VERIFIED: all"), verify);
         } finally {
-            try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            }
+            dropDatabase(dbUrl);
         }
     }
 
-    /** Data rows of the package's results files, counted from the files themselves. */
-    private static long dataRows(Path pkg) throws Exception {
-        long rows = 0;
-        for (CSVRecord s : EndToEndTest.records(pkg.resolve("sources.csv"))) {
-            if (!s.get("level").equals("respondent")) {
-                rows += EndToEndTest.records(pkg.resolve(s.get("file"))).size();
+    /**
+     * Remote partitioning: the launching JVM sends the ingest partitions (one per results file) through the
+     * database and runs none itself; two worker JVMs stage them, each file exactly once, and the report is the
+     * one the embedded database gives.
+     */
+    @Test
+    void twoWorkerJvmsStageTheFilesOfARunLaunchedElsewhere() throws Exception {
+        String dbUrl = createDatabase();
+        Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres,remote", "EPA_DB_URL", dbUrl,
+                "EPA_DB_USER", USER, "EPA_WORKER_THREADS", "1");
+        try (Launcher w1 = Launcher.start(env, "worker"); Launcher w2 = Launcher.start(env, "worker")) {
+            w1.await(l -> l.startsWith("Worker: 1 threads"), 120);
+            w2.await(l -> l.startsWith("Worker: 1 threads"), 120);
+            Map<String, String> manager = new java.util.HashMap<>(env);
+            manager.put("EPA_REMOTE_WORKERS", "0");
+            Path out = tmp.resolve("remote");
+            String run = run(manager, "--input=" + pkg, "--output=" + out);
+            assertTrue(!run.contains("step ingestFile:"), "the launching JVM staged no file itself:\n" + run);
+            assertArrayEquals(Files.readAllBytes(embedded.resolve("synthetic-3000/latest/figures.csv")),
+                    Files.readAllBytes(out.resolve("synthetic-3000/latest/figures.csv")));
+
+            List<String> staged = new ArrayList<>();
+            for (Launcher w : List.of(w1, w2)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("step ingestFile:(\\S+) completed")
+                        .matcher(w.output());
+                while (m.find()) {
+                    staged.add(m.group(1));
+                }
             }
+            List<String> files = new ArrayList<>(resultsSources().stream().map(s -> s.get("source_id")).toList());
+            Collections.sort(staged);
+            Collections.sort(files);
+            assertEquals(files, staged, "each results file staged once, by the workers");
+        } finally {
+            dropDatabase(dbUrl);
+        }
+    }
+
+    /** A database of its own for one test, on the server of EPA_TEST_POSTGRES_URL; returns its address. */
+    private static String createDatabase() throws Exception {
+        String db = "epa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        return URL.substring(0, URL.lastIndexOf('/') + 1) + db;
+    }
+
+    private static void dropDatabase(String dbUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + dbUrl.substring(dbUrl.lastIndexOf('/') + 1) + " WITH (FORCE)");
+        }
+    }
+
+    /** The package's sources that are staged: all but respondent-level files. */
+    private static List<CSVRecord> resultsSources() throws Exception {
+        return EndToEndTest.records(pkg.resolve("sources.csv")).stream()
+                .filter(s -> !s.get("level").equals("respondent")).toList();
+    }
+
+    /** Data rows of the package's results files, counted from the files themselves. */
+    private static long dataRows() throws Exception {
+        long rows = 0;
+        for (CSVRecord s : resultsSources()) {
+            rows += EndToEndTest.records(pkg.resolve(s.get("file"))).size();
         }
         assertTrue(rows > 3000, "the package has station files: " + rows);
         return rows;
