@@ -1,6 +1,7 @@
 package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +54,25 @@ public final class Forensics {
         List<List<Figure>> perDistrict = new ArrayList<>();
         districts.forEach(d -> perDistrict.add(new ArrayList<>()));
         Sums[] sums = new Sums[districts.size()];
+        DigitTests.Tally[][] tallies = new DigitTests.Tally[districts.size()][];
         List<Map<String, Double>> pPerDistrict = IntStream.range(0, districts.size()).parallel().mapToObj(i -> {
             List<ResultRow> in = byDistrict.get(districts.get(i));
             sums[i] = Sums.of(in, leader);
+            tallies[i] = tallies(in, candidates, memo);
             return screen(in, candidates, leader, new Emit(perDistrict.get(i), source, Figure.LEVEL_DISTRICT,
-                    districts.get(i)), memo, sums[i]);
+                    districts.get(i)), sums[i], tallies[i]);
         }).toList();
-        Sums all = Sums.of(byDistrict.getOrDefault("", List.of()), leader);
-        for (Sums d : sums) {
-            all = all.plus(d);
+        // the national sums are those of the districts plus the stations without a district
+        List<ResultRow> noDistrict = byDistrict.getOrDefault("", List.of());
+        Sums all = Sums.of(noDistrict, leader);
+        DigitTests.Tally[] allTallies = tallies(noDistrict, candidates, memo);
+        for (int i = 0; i < districts.size(); i++) {
+            all = all.plus(sums[i]);
+            for (int c = 0; c < candidates.size(); c++) {
+                allTallies[c].add(tallies[i][c]);
+            }
         }
-        screen(rows, candidates, leader, national, memo, all);
+        screen(rows, candidates, leader, national, all, allTallies);
         distributions(rows, leader, national);
 
         Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
@@ -160,7 +169,7 @@ public final class Forensics {
 
     /** The integer-percentage and digit tests on one set of stations; returns their p-values by test name. */
     private static Map<String, Double> screen(List<ResultRow> rows, List<String> candidates, String leader, Emit e,
-                                              Map<DigitTests.Count, double[]> memo, Sums sums) {
+                                              Sums sums, DigitTests.Tally[] digits) {
         long intEither = sums.intEither();
         double expEither = sums.expEither();
         double varEither = sums.varEither();
@@ -195,13 +204,10 @@ public final class Forensics {
         if (!Double.isNaN(pStuff)) {
             p.put("turnout_leader", pStuff);
         }
-        for (String c : candidates) {
-            List<ResultRow> with = rows.stream().filter(r -> r.candidates().get(c) != null).toList();
-            long[] counts = with.stream().mapToLong(r -> r.candidates().get(c).longValue()).toArray();
-            long[] totals = with.stream().mapToLong(r -> (long) (r.valid() != null ? r.valid() : r.candidateSum()))
-                    .toArray();
-            DigitTests.Result second = DigitTests.secondDigit(counts);
-            DigitTests.Result last = DigitTests.lastDigit(counts, totals, memo);
+        for (int i = 0; i < candidates.size(); i++) {
+            String c = candidates.get(i);
+            DigitTests.Result second = digits[i].second();
+            DigitTests.Result last = digits[i].last();
             e.put(c, "benford2_n", second.n());
             e.put(c, "benford2_mean", second.mean());
             e.put(c, "benford2_chi2", second.chi2());
@@ -217,6 +223,30 @@ public final class Forensics {
             }
         }
         return p;
+    }
+
+    /**
+     * The digit tallies of each candidate (in {@code candidates} order) over a set of stations, in one pass: each
+     * count with its station's valid votes (or the candidates' sum where valid is missing).
+     */
+    static DigitTests.Tally[] tallies(List<ResultRow> rows, List<String> candidates,
+                                      Map<DigitTests.Count, double[]> memo) {
+        Map<String, Integer> index = new HashMap<>();
+        DigitTests.Tally[] out = new DigitTests.Tally[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            index.put(candidates.get(i), i);
+            out[i] = new DigitTests.Tally();
+        }
+        for (ResultRow r : rows) {
+            long total = (long) (r.valid() != null ? r.valid() : r.candidateSum());
+            for (Map.Entry<String, Double> v : r.candidates().entrySet()) {
+                Integer i = index.get(v.getKey());
+                if (i != null && v.getValue() != null) {
+                    out[i].add(v.getValue().longValue(), total, memo);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -55,8 +55,13 @@ public final class CandidateValues extends AbstractMap<String, Double> {
     }
 
     private int indexOf(Object key) {
+        if (!(key instanceof String k)) {
+            return -1;
+        }
+        // strings cache their hash: comparing it first leaves one equals call per lookup instead of one per key
+        int h = k.hashCode();
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key || keys[i].equals(key)) {
+            if (keys[i] == k || (keys[i].hashCode() == h && keys[i].equals(k))) {
                 return i;
             }
         }

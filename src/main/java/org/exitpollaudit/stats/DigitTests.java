@@ -73,15 +73,11 @@ public final class DigitTests {
     }
 
     public static Result secondDigit(long[] counts) {
-        long[] f = new long[10];
-        long n = 0;
+        Tally t = new Tally();
         for (long c : counts) {
-            if (c >= 10) {
-                f[secondDigit(c)]++;
-                n++;
-            }
+            t.addSecond(c);
         }
-        return test(f, n, SECOND_DIGIT);
+        return t.second();
     }
 
     /** Last digits against uniform (the large-count approximation). */
@@ -110,20 +106,45 @@ public final class DigitTests {
      * threads if it is a concurrent map.
      */
     public static Result lastDigit(long[] counts, long[] totals, Map<Count, double[]> memo) {
-        long[] f = new long[10];
-        double[] expected = new double[10];
-        long n = 0;
+        Tally t = new Tally();
         for (int i = 0; i < counts.length; i++) {
-            long c = counts[i];
-            if (c < LAST_DIGIT_MIN || totals[i] <= 0) {
-                continue;
+            t.addLast(counts[i], totals[i], memo);
+        }
+        return t.last();
+    }
+
+    /**
+     * Both tests of one candidate, accumulated count by count: one pass over a set of stations can fill the tallies
+     * of every candidate, and the tallies of disjoint sets (districts) add up to the tally of their union (nation).
+     */
+    public static final class Tally {
+        private final long[] second = new long[10];
+        private long secondN;
+        private final long[] last = new long[10];
+        private final double[] expected = new double[10];
+        private long lastN;
+
+        /** A count k out of n valid votes, for both tests. */
+        public void add(long count, long total, Map<Count, double[]> memo) {
+            addSecond(count);
+            addLast(count, total, memo);
+        }
+
+        void addSecond(long c) {
+            if (c >= 10) {
+                second[secondDigit(c)]++;
+                secondN++;
             }
-            f[(int) (c % 10)]++;
-            n++;
-            long n0 = totals[i];
+        }
+
+        void addLast(long c, long n0, Map<Count, double[]> memo) {
+            if (c < LAST_DIGIT_MIN || n0 <= 0) {
+                return;
+            }
+            last[(int) (c % 10)]++;
+            lastN++;
             double pr = c / (double) n0;
-            double[] p = n0 * pr * (1 - pr) > 100 ? UNIFORM
-                    : memo.get(new Count(c, n0));
+            double[] p = n0 * pr * (1 - pr) > 100 ? UNIFORM : memo.get(new Count(c, n0));
             if (p == null) {
                 p = memo.computeIfAbsent(new Count(c, n0), key -> lastDigitProbabilities(n0, pr));
             }
@@ -131,10 +152,31 @@ public final class DigitTests {
                 expected[d] += p[d];
             }
         }
-        for (int d = 0; d < 10 && n > 0; d++) {
-            expected[d] /= n;
+
+        /** Adds another tally (of stations not in this one). */
+        public void add(Tally o) {
+            for (int d = 0; d < 10; d++) {
+                second[d] += o.second[d];
+                last[d] += o.last[d];
+                expected[d] += o.expected[d];
+            }
+            secondN += o.secondN;
+            lastN += o.lastN;
         }
-        return test(f, n, n > 0 ? expected : new double[10]);
+
+        /** 2BL: the second digits against Benford's q_d. */
+        public Result second() {
+            return test(second.clone(), secondN, SECOND_DIGIT);
+        }
+
+        /** The last digits against their exact expectation. */
+        public Result last() {
+            double[] q = new double[10];
+            for (int d = 0; d < 10 && lastN > 0; d++) {
+                q[d] = expected[d] / lastN;
+            }
+            return test(last.clone(), lastN, q);
+        }
     }
 
     /** A count k out of n, the key of a memo of last-digit expectations. */

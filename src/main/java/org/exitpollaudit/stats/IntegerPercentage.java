@@ -1,5 +1,7 @@
 package org.exitpollaudit.stats;
 
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
 /**
  * The integer-percentage test of Kobak, Shpilkin &amp; Pshenichnikov (2016, "Integer percentages as electoral
  * falsification fingerprints", Annals of Applied Statistics 10:54). A reported fraction k / n is "near an integer
@@ -29,7 +31,11 @@ public final class IntegerPercentage {
 
     /**
      * Probability that a Binomial(n, p) count, as a percentage of n, is within {@code tolerance} points of an
-     * integer. Only integers within 12 standard deviations of the mean are summed (the rest is below 1e-30).
+     * integer: the sum of P(K = k) over the counts k that {@link #nearInteger} accepts. The terms are walked
+     * outwards from the most likely count with the ratio of neighbouring terms (as in {@link BinomialWindow}, without
+     * storing them; this runs for every station of every release), within 12 standard deviations of the mean, and
+     * each walk stops once a term falls below 1e-20 of the largest: the terms only shrink from there on, by a
+     * factor that makes the rest of that tail smaller still, far below the precision of the sum.
      */
     public static double probabilityNearInteger(int n, double p, double tolerance) {
         if (n <= 0) {
@@ -42,15 +48,23 @@ public final class IntegerPercentage {
         double sd = Math.sqrt(n * p * (1 - p));
         int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
         int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
-        double[] pmf = BinomialWindow.probabilities(n, p, lo, hi);
-        int jLo = (int) Math.floor(100.0 * lo / n);
-        int jHi = (int) Math.ceil(100.0 * hi / n);
-        double total = 0;
-        for (int j = jLo; j <= jHi; j++) {
-            int kLo = (int) Math.max(lo, Math.ceil((j - tolerance) * n / 100 - EPS));
-            int kHi = (int) Math.min(hi, Math.floor((j + tolerance) * n / 100 + EPS));
-            for (int k = kLo; k <= kHi; k++) {
-                total += pmf[k - lo];
+        int mode = (int) Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
+        double odds = p / (1 - p);
+        double top = BinomialDistribution.of(n, p).probability(mode);
+        double negligible = top * 1e-20;
+        double total = nearInteger(mode, n, tolerance) ? top : 0;
+        double term = top;
+        for (int k = mode; k < hi && term >= negligible; k++) {
+            term = term * (n - k) / (k + 1.0) * odds; // P(k + 1) from P(k)
+            if (nearInteger(k + 1, n, tolerance)) {
+                total += term;
+            }
+        }
+        term = top;
+        for (int k = mode; k > lo && term >= negligible; k--) {
+            term = term * k / ((n - k + 1.0) * odds); // P(k − 1) from P(k)
+            if (nearInteger(k - 1, n, tolerance)) {
+                total += term;
             }
         }
         return Math.min(1, total);

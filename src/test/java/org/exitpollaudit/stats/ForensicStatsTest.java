@@ -84,6 +84,34 @@ class ForensicStatsTest {
     }
 
     @Test
+    void talliesOfDisjointSetsAddUpToTheTallyOfTheirUnion() {
+        // 30 counts of 10/10 (digit 0 for sure) and 40 of 11/11 (digit 1 for sure: Binomial(11, 1) is 11): apart,
+        // each set is below the 60 counts a test needs; together, 70 counts whose digits are exactly as expected
+        DigitTests.Tally a = new DigitTests.Tally();
+        DigitTests.Tally b = new DigitTests.Tally();
+        java.util.Map<DigitTests.Count, double[]> memo = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            a.add(10, 10, memo);
+        }
+        for (int i = 0; i < 40; i++) {
+            b.add(11, 11, memo);
+        }
+        assertFalse(a.last().tested());
+        a.add(b);
+        DigitTests.Result last = a.last();
+        assertEquals(70, last.n());
+        assertEquals(30, last.frequencies()[0]);
+        assertEquals(40, last.frequencies()[1]);
+        assertEquals(0.0, last.chi2(), 1e-9);
+        // second digits: 10 -> 0 (30 times), 11 -> 1 (40 times), the same as the array form over all 70 counts
+        long[] all = new long[70];
+        java.util.Arrays.fill(all, 0, 30, 10);
+        java.util.Arrays.fill(all, 30, 70, 11);
+        assertEquals(DigitTests.secondDigit(all).chi2(), a.second().chi2(), 1e-9);
+        assertEquals(70, a.second().n());
+    }
+
+    @Test
     void nearIntegerPercentages() {
         // 0.05-point tolerance: 765 / 1000 = 76.5 % is not near; 760 / 1000 = 76.0 % is; 7605 / 10000 = 76.05 % is
         // on the edge and counts; 7606 / 10000 = 76.06 % does not
@@ -102,6 +130,21 @@ class ForensicStatsTest {
         assertEquals(0.5, IntegerPercentage.probabilityNearInteger(200, 0.5, 0.05), 1e-12);
         // n = 3: k = 0 (0 %) and k = 3 (100 %) only; p = 0.5 -> 1/8 + 1/8 = 0.25
         assertEquals(0.25, IntegerPercentage.probabilityNearInteger(3, 0.5, 0.05), 1e-12);
+        // station-sized n, against the sum of Commons Statistics' own pmf over every k in 0..n (no recurrence,
+        // no window, no early stop): the walk must lose nothing that matters
+        for (int[] c : new int[][] {{2000, 1200}, {1537, 1001}, {731, 702}, {12000, 5999}, {150, 3}}) {
+            int n = c[0];
+            double p = c[1] / (double) n;
+            org.apache.commons.statistics.distribution.BinomialDistribution b =
+                    org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p);
+            double brute = 0;
+            for (int k = 0; k <= n; k++) {
+                if (IntegerPercentage.nearInteger(k, n, 0.05)) {
+                    brute += b.probability(k);
+                }
+            }
+            assertEquals(brute, IntegerPercentage.probabilityNearInteger(n, p, 0.05), 1e-12 * brute, n + "/" + c[1]);
+        }
         // either of two independent events: 1 - (1 - .1)(1 - .2) = .28
         assertEquals(0.28, IntegerPercentage.either(0.1, 0.2), 1e-12);
     }
