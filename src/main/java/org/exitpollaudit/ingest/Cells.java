@@ -16,6 +16,21 @@ public final class Cells {
         if (t.isEmpty()) {
             return null;
         }
+        if (t.length() <= 15) {
+            // the common case, a whole count: digits only, read directly (exact, as every integer below 2^53 is)
+            long v = 0;
+            int i = 0;
+            for (; i < t.length(); i++) {
+                char ch = t.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            if (i == t.length()) {
+                return (double) v;
+            }
+        }
         if (!NUMBER.matcher(t).matches()) {
             throw new NumberFormatException("'" + abbreviate(t) + "' is not a number (digits with an optional"
                     + " '.' decimal point; no thousands separators, no % sign)");

@@ -42,15 +42,18 @@ public class AuditJobConfiguration {
     }
 
     /**
-     * Ingest, partitioned by results file: each file is staged by its own worker step ({@code ingestFile:<source>}),
-     * up to {@code epa.ingest.threads} at a time (default: one per core). One thread runs the partitions one after the
-     * other on the launching thread. Profile {@code remote} replaces this step with {@link RemoteIngest}'s.
+     * Ingest, partitioned by results file: each file is staged by its own worker step ({@code ingestFile:<source>}).
+     * On a database server the files are staged up to {@code epa.ingest.threads} at a time (default: one per core).
+     * On the embedded HSQLDB they are staged one after the other on the launching thread: two chunk transactions
+     * at once can deadlock there, one holding the lock Spring Batch takes around execution-context updates and
+     * waiting for HSQLDB, the other holding HSQLDB's lock and waiting for that one (seen on the 1M-station benchmark
+     * package). Profile {@code remote} replaces this step with {@link RemoteIngest}'s.
      */
     @Bean
     @Profile("!remote")
-    Step ingest(JobRepository repository, Step ingestFile, StepProgressLogger log,
+    Step ingest(JobRepository repository, Step ingestFile, StepProgressLogger log, StagingRepository staging,
                 @Value("${epa.ingest.threads:0}") int threads, SourcePartitioner sourcePartitioner) {
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int n = staging.embedded() ? 1 : threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         TaskExecutor executor;
         if (n == 1) {
             executor = new SyncTaskExecutor();

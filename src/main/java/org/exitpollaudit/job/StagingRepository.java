@@ -48,11 +48,12 @@ public class StagingRepository {
     };
 
     private final JdbcTemplate jdbc;
+    private final boolean hsqldb;
 
     public StagingRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        boolean hsqldb = product != null && product.startsWith("HSQL");
+        hsqldb = product != null && product.startsWith("HSQL");
         for (String ddl : DDL) {
             // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
             jdbc.execute(hsqldb ? ddl : ddl.replace("CREATE CACHED TABLE", "CREATE TABLE")
@@ -95,6 +96,11 @@ public class StagingRepository {
                 jdbc.execute("SET TABLE " + table + " TYPE CACHED");
             }
         }
+    }
+
+    /** Whether staging (and the job repository) is the embedded HSQLDB rather than a database server. */
+    public boolean embedded() {
+        return hsqldb;
     }
 
     /** An input file's identity as recorded for provenance. */
