@@ -1,7 +1,5 @@
 package org.exitpollaudit.job;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import javax.sql.DataSource;
@@ -25,7 +23,6 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -52,9 +49,8 @@ public class RemoteIngest {
     private static final String QUEUE = "epa-ingest-requests";
 
     @Bean
-    JdbcChannelMessageStore ingestRequestStore(DataSource dataSource, JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        if (!"PostgreSQL".equals(product)) {
+    JdbcChannelMessageStore ingestRequestStore(DataSource dataSource, JdbcTemplate jdbc, StagingRepository staging) {
+        if (!"PostgreSQL".equals(staging.databaseProduct())) {
             throw new IllegalStateException("the remote profile needs the job repository on a database every JVM"
                     + " reaches: activate it together with the postgres profile (SPRING_PROFILES_ACTIVE=postgres,remote)");
         }
@@ -108,7 +104,6 @@ public class RemoteIngest {
         private final StepExecutionRequestHandler handler;
         private final TransactionTemplate tx;
         private final int count;
-        private final List<Thread> threads = new ArrayList<>();
         private volatile boolean running;
         private CountDownLatch stopped = new CountDownLatch(0);
 
@@ -130,7 +125,6 @@ public class RemoteIngest {
             for (int i = 0; i < count; i++) {
                 Thread t = new Thread(this::work, "ingest-worker-" + i);
                 t.setDaemon(true);
-                threads.add(t);
                 t.start();
             }
         }
@@ -170,7 +164,6 @@ public class RemoteIngest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            threads.clear();
         }
 
         @Override

@@ -48,11 +48,12 @@ public class StagingRepository {
     };
 
     private final JdbcTemplate jdbc;
+    private final String product;
     private final boolean hsqldb;
 
     public StagingRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         hsqldb = product != null && product.startsWith("HSQL");
         for (String ddl : DDL) {
             // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
@@ -96,6 +97,11 @@ public class StagingRepository {
                 jdbc.execute("SET TABLE " + table + " TYPE CACHED");
             }
         }
+    }
+
+    /** The database staging (and the job repository) lives in, as its JDBC driver names it ("PostgreSQL", …). */
+    public String databaseProduct() {
+        return product;
     }
 
     /** Whether staging (and the job repository) is the embedded HSQLDB rather than a database server. */

@@ -32,15 +32,30 @@ public final class BinomialWindow {
             }
             return out;
         }
-        int mode = (int) Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
+        int mode = mode(n, p, lo, hi);
         double odds = p / (1 - p);
         out[mode - lo] = BinomialDistribution.of(n, p).probability(mode);
         for (int k = mode; k < hi; k++) {
-            out[k + 1 - lo] = out[k - lo] * (n - k) / (k + 1.0) * odds;
+            out[k + 1 - lo] = up(out[k - lo], n, k, odds);
         }
         for (int k = mode; k > lo; k--) {
-            out[k - 1 - lo] = out[k - lo] * k / ((n - k + 1.0) * odds);
+            out[k - 1 - lo] = down(out[k - lo], n, k, odds);
         }
         return out;
+    }
+
+    /** The most likely count of Binomial(n, p), clipped to lo..hi: where a walk over the window starts. */
+    public static int mode(int n, double p, int lo, int hi) {
+        return (int) Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
+    }
+
+    /** P(k + 1) from P(k); {@code odds} = p / (1 − p). */
+    public static double up(double pk, int n, int k, double odds) {
+        return pk * (n - k) / (k + 1.0) * odds;
+    }
+
+    /** P(k − 1) from P(k); {@code odds} = p / (1 − p). */
+    public static double down(double pk, int n, int k, double odds) {
+        return pk * k / ((n - k + 1.0) * odds);
     }
 }

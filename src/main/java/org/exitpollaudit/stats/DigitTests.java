@@ -97,15 +97,7 @@ public final class DigitTests {
 
     /** Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. */
     public static Result lastDigit(long[] counts, long[] totals) {
-        return lastDigit(counts, totals, new HashMap<>());
-    }
-
-    /**
-     * The same, with the expectation of each (n, k) pair kept in {@code memo}: the national and
-     * the per-district tests of a release see the same pairs, and small counts repeat. The memo may be shared by
-     * threads if it is a concurrent map.
-     */
-    public static Result lastDigit(long[] counts, long[] totals, Map<Count, double[]> memo) {
+        Map<Count, double[]> memo = new HashMap<>();
         Tally t = new Tally();
         for (int i = 0; i < counts.length; i++) {
             t.addLast(counts[i], totals[i], memo);
@@ -124,7 +116,11 @@ public final class DigitTests {
         private final double[] expected = new double[10];
         private long lastN;
 
-        /** A count k out of n valid votes, for both tests. */
+        /**
+         * A count k out of n valid votes, for both tests. {@code memo} keeps the last-digit expectation of each (k, n)
+         * pair across tallies (the districts of a release share many pairs); a concurrent map where tallies are filled
+         * on several threads.
+         */
         public void add(long count, long total, Map<Count, double[]> memo) {
             addSecond(count);
             addLast(count, total, memo);

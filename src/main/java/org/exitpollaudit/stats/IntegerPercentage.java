@@ -32,8 +32,8 @@ public final class IntegerPercentage {
     /**
      * Probability that a Binomial(n, p) count, as a percentage of n, is within {@code tolerance} points of an
      * integer: the sum of P(K = k) over the counts k that {@link #nearInteger} accepts. The terms are walked
-     * outwards from the most likely count with the ratio of neighbouring terms (as in {@link BinomialWindow}, without
-     * storing them; this runs for every station of every release), within 12 standard deviations of the mean, and
+     * outwards from the most likely count with {@link BinomialWindow}'s ratio of neighbouring terms (summed, not
+     * stored: this runs for every station of every release), within 12 standard deviations of the mean, and
      * each walk stops once a term falls below 1e-20 of the largest: the terms only shrink from there on, by a
      * factor that makes the rest of that tail smaller still, far below the precision of the sum.
      */
@@ -48,21 +48,21 @@ public final class IntegerPercentage {
         double sd = Math.sqrt(n * p * (1 - p));
         int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
         int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
-        int mode = (int) Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
+        int mode = BinomialWindow.mode(n, p, lo, hi);
         double odds = p / (1 - p);
         double top = BinomialDistribution.of(n, p).probability(mode);
         double negligible = top * 1e-20;
         double total = nearInteger(mode, n, tolerance) ? top : 0;
         double term = top;
         for (int k = mode; k < hi && term >= negligible; k++) {
-            term = term * (n - k) / (k + 1.0) * odds; // P(k + 1) from P(k)
+            term = BinomialWindow.up(term, n, k, odds);
             if (nearInteger(k + 1, n, tolerance)) {
                 total += term;
             }
         }
         term = top;
         for (int k = mode; k > lo && term >= negligible; k--) {
-            term = term * k / ((n - k + 1.0) * odds); // P(k − 1) from P(k)
+            term = BinomialWindow.down(term, n, k, odds);
             if (nearInteger(k - 1, n, tolerance)) {
                 total += term;
             }
