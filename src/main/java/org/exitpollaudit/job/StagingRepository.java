@@ -2,7 +2,7 @@ package org.exitpollaudit.job;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,9 @@ public class StagingRepository {
         CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(1000) NOT NULL,
           BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
         """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), VALS VARCHAR(65536),
-          PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))""",
+        CREATE CACHED TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+          FIRST_LINE INT NOT NULL, LAST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL,
+          PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
           SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
@@ -58,39 +58,17 @@ public class StagingRepository {
         for (String ddl : DDL) {
             // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
             jdbc.execute(hsqldb ? ddl : ddl.replace("CREATE CACHED TABLE", "CREATE TABLE")
-                    .replace(" DOUBLE", " DOUBLE PRECISION"));
+                    .replace(" DOUBLE", " DOUBLE PRECISION").replace(" VARBINARY(16777216)", " BYTEA"));
         }
         if (hsqldb) {
             upgrade();
         }
+        migrateRows();
     }
 
-    /**
-     * Job repositories written by earlier versions kept staging in memory tables and candidate values in a table of
-     * their own (EPA_VALUE, no longer used): add the packed column and move the big tables to disk.
-     */
+    /** Job repositories written by earlier versions kept the smaller staging tables in memory: move them to disk. */
     private void upgrade() {
-        Integer packed = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EPA_ROW'"
-                + " AND COLUMN_NAME = 'VALS'", Integer.class);
-        if (packed == null || packed == 0) {
-            jdbc.execute("ALTER TABLE EPA_ROW ADD COLUMN VALS VARCHAR(65536)");
-        }
-        Integer columns = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EPA_ROW'"
-                + " AND COLUMN_NAME = 'REGISTERED'", Integer.class);
-        if (columns != null && columns > 0) {
-            // totals had a column each: fold them into the packed text (see pack) so that staged rows of an
-            // interrupted run survive the upgrade, then drop the columns
-            List<String> totals = List.of("REGISTERED", "BALLOTS_CAST", "INVALID_VALUE", "VALID", "TURNOUT_PCT", "OTHER_VALUE");
-            StringBuilder set = new StringBuilder();
-            for (String c : totals) {
-                set.append("COALESCE(CAST(").append(c).append(" AS VARCHAR(40)), '') || ',' || ");
-            }
-            jdbc.execute("UPDATE EPA_ROW SET VALS = " + set + "CHAR(29) || COALESCE(VALS, '')");
-            for (String c : totals) {
-                jdbc.execute("ALTER TABLE EPA_ROW DROP COLUMN " + c);
-            }
-        }
-        for (String table : List.of("EPA_ROW", "EPA_ISSUE", "EPA_FIGURE", "EPA_FLAG")) {
+        for (String table : List.of("EPA_ISSUE", "EPA_FIGURE", "EPA_FLAG")) {
             String type = jdbc.queryForObject("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = ?"
                     + " AND TABLE_SCHEM = 'PUBLIC'", String.class, table);
             if (!"CACHED TABLE".equals(type)) {
@@ -98,6 +76,55 @@ public class StagingRepository {
             }
         }
     }
+
+    /**
+     * Earlier versions staged a database row per results row (table EPA_ROW): numbers packed in one text column
+     * (VALS), and before that a column per total. The rows of an interrupted run must survive the upgrade, since its
+     * restart skips the files already staged: fold the old columns into the text (HSQLDB only had them), move every
+     * row into blocks of {@value #MIGRATION_BLOCK}, then drop the old table (a migration cut short starts over).
+     */
+    private void migrateRows() {
+        Integer old = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) ="
+                + " 'EPA_ROW' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
+        if (old == null || old == 0) {
+            return;
+        }
+        Integer columns = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                + " UPPER(TABLE_NAME) = 'EPA_ROW' AND UPPER(COLUMN_NAME) = 'REGISTERED'", Integer.class);
+        Integer packed = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                + " UPPER(TABLE_NAME) = 'EPA_ROW' AND UPPER(COLUMN_NAME) = 'VALS'", Integer.class);
+        String vals = packed != null && packed > 0 ? "VALS" : "''";
+        if (columns != null && columns > 0) {
+            StringBuilder folded = new StringBuilder();
+            for (String c : List.of("REGISTERED", "BALLOTS_CAST", "INVALID_VALUE", "VALID", "TURNOUT_PCT", "OTHER_VALUE")) {
+                folded.append("COALESCE(CAST(").append(c).append(" AS VARCHAR(40)), '') || ',' || ");
+            }
+            vals = folded + "CHAR(29) || COALESCE(" + vals + ", '')";
+        }
+        // blocks of the runs in EPA_ROW can only come from a migration cut short: it starts over
+        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY IN (SELECT DISTINCT RUN_KEY FROM EPA_ROW)");
+        CandidateValues.Decoder decoder = new CandidateValues.Decoder();
+        List<ResultRow> block = new ArrayList<>();
+        long[] blockRun = {0};
+        jdbc.query("SELECT RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, " + vals + " FROM EPA_ROW"
+                + " ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", rs -> {
+                    long run = rs.getLong(1);
+                    String source = rs.getString(2);
+                    if (!block.isEmpty() && (run != blockRun[0] || !source.equals(block.get(0).sourceId())
+                            || block.size() == MIGRATION_BLOCK)) {
+                        addRows(blockRun[0], block);
+                        block.clear();
+                    }
+                    blockRun[0] = run;
+                    block.add(unpack(source, rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), decoder));
+                });
+        if (!block.isEmpty()) {
+            addRows(blockRun[0], block);
+        }
+        jdbc.execute("DROP TABLE EPA_ROW");
+    }
+
+    private static final int MIGRATION_BLOCK = 1000;
 
     /** The database staging (and the job repository) lives in, as its JDBC driver names it ("PostgreSQL", …). */
     public String databaseProduct() {
@@ -155,34 +182,29 @@ public class StagingRepository {
                 .stream().sorted(DataIssue.ORDER).toList();
     }
 
+    /**
+     * Stages rows of one source (a chunk of its file) as one block ({@link RowBlock}); the primary key (run, source,
+     * first line) makes staging the same lines twice an error.
+     */
     public void addRows(long run, List<ResultRow> rows) {
-        jdbc.batchUpdate("INSERT INTO EPA_ROW (RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, VALS)"
-                + " VALUES (?, ?, ?, ?, ?, ?)",
-                rows, 1000, (ps, r) -> {
-                    ps.setLong(1, run);
-                    ps.setString(2, r.sourceId());
-                    ps.setInt(3, r.line());
-                    ps.setString(4, r.districtId());
-                    ps.setString(5, r.stationId());
-                    ps.setString(6, pack(r));
-                });
+        Map<String, List<ResultRow>> bySource = new LinkedHashMap<>();
+        rows.forEach(r -> bySource.computeIfAbsent(r.sourceId(), k -> new ArrayList<>()).add(r));
+        List<Object[]> blocks = new ArrayList<>();
+        bySource.forEach((source, block) -> {
+            IntSummaryStatistics lines = block.stream().mapToInt(ResultRow::line).summaryStatistics();
+            blocks.add(new Object[] {run, source, lines.getMin(), lines.getMax(), block.size(), RowBlock.encode(block)});
+        });
+        jdbc.batchUpdate("INSERT INTO EPA_ROW_BLOCK (RUN_KEY, SOURCE_ID, FIRST_LINE, LAST_LINE, ROW_COUNT, BODY)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", blocks);
     }
 
     private static final char GROUP = '\u001d';
 
     /**
-     * A row's numbers as one string: registered, ballots cast, invalid, valid, turnout % and other, comma separated
-     * (empty for none), a group separator, then the candidate values ({@link CandidateValues#encode}). One text
-     * column instead of a column per number keeps inserts and reads of millions of rows cheap.
+     * A row as staged by the previous version (read only to migrate it): registered, ballots cast, invalid, valid,
+     * turnout % and other, comma separated (empty for none), a group separator, then the candidate values
+     * ({@link CandidateValues#encode}).
      */
-    static String pack(ResultRow r) {
-        StringBuilder b = new StringBuilder(160);
-        for (Double v : new Double[] {r.registered(), r.ballotsCast(), r.invalid(), r.valid(), r.turnoutPct(), r.other()}) {
-            CandidateValues.appendNumber(b, v).append(',');
-        }
-        return b.append(GROUP).append(CandidateValues.encode(r.candidates())).toString();
-    }
-
     static ResultRow unpack(String source, int line, String district, String station, String packed,
                             CandidateValues.Decoder decoder) {
         Double[] totals = new Double[6];
@@ -201,17 +223,16 @@ public class StagingRepository {
 
     /**
      * Every loaded row of the given sources, in source-id and line order, candidate values in column order. One
-     * query per source, so that the primary key (run, source, line) serves it without a scan of the table.
+     * query per source, so that the primary key (run, source, first line) serves it without a scan of the table.
      */
     public List<ResultRow> rows(long run, Collection<String> sourceIds) {
         List<ResultRow> out = new ArrayList<>();
-        CandidateValues.Decoder decoder = new CandidateValues.Decoder();
-        Map<String, String> shared = new HashMap<>();
+        RowBlock.Decoder decoder = new RowBlock.Decoder();
         for (String source : new TreeSet<>(sourceIds)) {
-            out.addAll(jdbc.query("SELECT LINE_NO, DISTRICT_ID, STATION_ID, VALS FROM EPA_ROW WHERE RUN_KEY = ?"
-                    + " AND SOURCE_ID = ? ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", (rs, n) -> unpack(source, rs.getInt(1),
-                            rs.getString(2) == null ? null : shared.computeIfAbsent(rs.getString(2), k -> k),
-                            rs.getString(3), rs.getString(4), decoder), run, source));
+            jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?"
+                    + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE", rs -> {
+                        out.addAll(decoder.decode(source, rs.getBytes(1)));
+                    }, run, source);
         }
         return out;
     }
@@ -219,8 +240,8 @@ public class StagingRepository {
     /** Rows loaded per source. */
     public Map<String, Integer> rowCounts(long run) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        jdbc.query("SELECT SOURCE_ID, COUNT(*) FROM EPA_ROW WHERE RUN_KEY = ? GROUP BY SOURCE_ID ORDER BY SOURCE_ID",
-                rs -> {
+        jdbc.query("SELECT SOURCE_ID, SUM(ROW_COUNT) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? GROUP BY SOURCE_ID"
+                + " ORDER BY SOURCE_ID", rs -> {
                     out.put(rs.getString(1), rs.getInt(2));
                 }, run);
         return out;

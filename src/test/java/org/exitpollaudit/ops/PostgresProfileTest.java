@@ -77,7 +77,7 @@ class PostgresProfileTest {
             // what was staged is in PostgreSQL, not in an HSQLDB file under the output folder
             try (Connection c = DriverManager.getConnection(dbUrl, USER, System.getenv("EPA_TEST_POSTGRES_PASSWORD"));
                  Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM EPA_ROW")) {
+                 ResultSet rs = s.executeQuery("SELECT SUM(ROW_COUNT) FROM EPA_ROW_BLOCK")) {
                 rs.next();
                 assertEquals(dataRows(), rs.getLong(1), "every row of every results file staged once");
             }

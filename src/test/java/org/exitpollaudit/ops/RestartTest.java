@@ -66,9 +66,9 @@ class RestartTest {
 
         Path out = tmp.resolve("out");
         CliOptions opts = CliOptions.parse(new String[] {"--input=" + TestPackages.AZ, "--output=" + out});
-        jdbc.execute("CREATE TRIGGER EPA_TEST_FAIL BEFORE INSERT ON EPA_ROW REFERENCING NEW ROW AS NEWROW"
+        jdbc.execute("CREATE TRIGGER EPA_TEST_FAIL BEFORE INSERT ON EPA_ROW_BLOCK REFERENCING NEW ROW AS NEWROW"
                 + " FOR EACH ROW BEGIN ATOMIC"
-                + " IF (SELECT COUNT(*) FROM EPA_ROW WHERE RUN_KEY = NEWROW.RUN_KEY) >= 2 THEN"
+                + " IF (SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = NEWROW.RUN_KEY) >= 2 THEN"
                 + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
         String failed;
         try {
@@ -121,7 +121,7 @@ class RestartTest {
     }
 
     private int rows(long run) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW WHERE RUN_KEY = ?", Integer.class, run);
+        return jdbc.queryForObject("SELECT COALESCE(SUM(ROW_COUNT), 0) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ?", Integer.class, run);
     }
 
     private static List<StepExecution> files(JobExecution execution) {

@@ -1,0 +1,77 @@
+package org.exitpollaudit.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.ingest.ResultRow;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** Rows staged by earlier versions (a database row per results row) are moved into blocks when the job starts. */
+class StagingMigrationTest {
+
+    private static final ResultRow EXPECTED = new ResultRow("cec-stations", 3, "r01", "УИК №554", 526.0, 386.0, 1.0,
+            385.0, 73.384, null, Map.of("putin", 339.0, "davankov", 7.0));
+
+    @Test
+    void rowsStagedByTheColumnPerTotalLayoutAreReadAfterTheUpgrade() {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:columns-upgrade", "SA", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            // the EPA_ROW of version 90e6993: a column per total, candidate values alone in VALS
+            jdbc.execute("CREATE CACHED TABLE EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,"
+                    + " LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,"
+                    + " BALLOTS_CAST DOUBLE, INVALID_VALUE DOUBLE, VALID DOUBLE, TURNOUT_PCT DOUBLE, OTHER_VALUE DOUBLE,"
+                    + " VALS VARCHAR(65536), PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))");
+            jdbc.update("INSERT INTO EPA_ROW VALUES (7, 'cec-stations', 3, 'r01', 'УИК №554', 526, 386, 1, 385, 73.384,"
+                    + " NULL, 'putin\u001f339\u001edavankov\u001f7')");
+            StagingRepository staging = new StagingRepository(jdbc);
+            ResultRow back = staging.rows(7, List.of("cec-stations")).get(0);
+            assertEquals(EXPECTED, back);
+            assertEquals(List.of("putin", "davankov"), List.copyOf(back.candidates().keySet()));
+            assertEquals(Map.of("cec-stations", 1), staging.rowCounts(7));
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_NAME = 'EPA_ROW'", Integer.class), "the old table is gone");
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    @Test
+    void rowsStagedByThePackedTextLayoutMoveIntoBlocksInLineOrder() {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:packed-upgrade", "SA", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            // the EPA_ROW of version b798f83: six totals, a group separator and the candidate values in VALS
+            jdbc.execute("CREATE CACHED TABLE EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,"
+                    + " LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), VALS VARCHAR(65536),"
+                    + " PRIMARY KEY (RUN_KEY, SOURCE_ID, LINE_NO))");
+            // 2,500 rows of one run and source (three blocks), one of another run, inserted out of line order
+            for (int line = 2501; line >= 2; line--) {
+                jdbc.update("INSERT INTO EPA_ROW VALUES (7, 'cec-stations', ?, 'r01', ?, ?)", line, "s" + line,
+                        line == 3 ? "526,386,1,385,73.384,,\u001dputin\u001f339\u001edavankov\u001f7"
+                                : line + ",,,,,,\u001dputin\u001f1\u001edavankov\u001f");
+            }
+            jdbc.update("INSERT INTO EPA_ROW VALUES (8, 'cec-stations', 2, NULL, NULL, ',,,,,,\u001d')");
+            StagingRepository staging = new StagingRepository(jdbc);
+            List<ResultRow> rows = staging.rows(7, List.of("cec-stations"));
+            assertEquals(2500, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(i + 2, rows.get(i).line());
+            }
+            assertEquals(new ResultRow("cec-stations", 3, "r01", "s3", 526.0, 386.0, 1.0, 385.0, 73.384, null,
+                    Map.of("putin", 339.0, "davankov", 7.0)), rows.get(1));
+            ResultRow last = rows.get(2499);
+            assertEquals(2501.0, last.registered());
+            assertEquals(null, last.candidates().get("davankov"));
+            assertEquals(3, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = 7", Integer.class));
+            assertEquals(new ResultRow("cec-stations", 2, null, null, null, null, null, null, null, null, Map.of()),
+                    staging.rows(8, List.of("cec-stations")).get(0));
+        } finally {
+            ds.destroy();
+        }
+    }
+}
