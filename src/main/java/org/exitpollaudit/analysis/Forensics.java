@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.stats.DigitTests;
 import org.exitpollaudit.stats.Holm;
+import org.exitpollaudit.stats.LastDigitMemo;
 import org.exitpollaudit.stats.IntegerPercentage;
 import org.exitpollaudit.stats.Normal;
 
@@ -46,8 +46,9 @@ public final class Forensics {
         for (ResultRow r : rows) {
             byDistrict.computeIfAbsent(r.districtId() == null ? "" : r.districtId(), d -> new ArrayList<>()).add(r);
         }
-        // the last-digit expectation of each (valid, count) pair, computed once for the district and national tests
-        Map<DigitTests.Count, double[]> memo = new ConcurrentHashMap<>();
+        // the last-digit expectation of each (count, valid) pair, computed once per thread for the district and
+        // national tests
+        ThreadLocal<LastDigitMemo> memo = ThreadLocal.withInitial(LastDigitMemo::new);
         // per district, then Holm across districts for each test so that a flag survives the number of districts;
         // districts are independent: screened on all cores, collected in district order (the output is the same)
         List<String> districts = byDistrict.keySet().stream().filter(d -> !d.isEmpty()).toList();
@@ -58,14 +59,14 @@ public final class Forensics {
         List<Map<String, Double>> pPerDistrict = IntStream.range(0, districts.size()).parallel().mapToObj(i -> {
             List<ResultRow> in = byDistrict.get(districts.get(i));
             sums[i] = Sums.of(in, leader);
-            tallies[i] = tallies(in, candidates, memo);
+            tallies[i] = tallies(in, candidates, memo.get());
             return screen(in, candidates, leader, new Emit(perDistrict.get(i), source, Figure.LEVEL_DISTRICT,
                     districts.get(i)), sums[i], tallies[i]);
         }).toList();
         // the national sums are those of the districts plus the stations without a district
         List<ResultRow> noDistrict = byDistrict.getOrDefault("", List.of());
         Sums all = Sums.of(noDistrict, leader);
-        DigitTests.Tally[] allTallies = tallies(noDistrict, candidates, memo);
+        DigitTests.Tally[] allTallies = tallies(noDistrict, candidates, memo.get());
         for (int i = 0; i < districts.size(); i++) {
             all = all.plus(sums[i]);
             for (int c = 0; c < candidates.size(); c++) {
@@ -229,8 +230,7 @@ public final class Forensics {
      * The digit tallies of each candidate (in {@code candidates} order) over a set of stations, in one pass: each
      * count with its station's valid votes (or the candidates' sum where valid is missing).
      */
-    static DigitTests.Tally[] tallies(List<ResultRow> rows, List<String> candidates,
-                                      Map<DigitTests.Count, double[]> memo) {
+    static DigitTests.Tally[] tallies(List<ResultRow> rows, List<String> candidates, LastDigitMemo memo) {
         Map<String, Integer> index = new HashMap<>();
         DigitTests.Tally[] out = new DigitTests.Tally[candidates.size()];
         for (int i = 0; i < out.length; i++) {

@@ -1,8 +1,5 @@
 package org.exitpollaudit.stats;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Digit tests on vote counts.
  * <p>Second-digit Benford (2BL; Mebane 2006, "Election forensics: vote counts and Benford's law"): the second
@@ -97,7 +94,7 @@ public final class DigitTests {
 
     /** Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. */
     public static Result lastDigit(long[] counts, long[] totals) {
-        Map<Count, double[]> memo = new HashMap<>();
+        LastDigitMemo memo = new LastDigitMemo();
         Tally t = new Tally();
         for (int i = 0; i < counts.length; i++) {
             t.addLast(counts[i], totals[i], memo);
@@ -118,10 +115,9 @@ public final class DigitTests {
 
         /**
          * A count k out of n valid votes, for both tests. {@code memo} keeps the last-digit expectation of each (k, n)
-         * pair across tallies (the districts of a release share many pairs); a concurrent map where tallies are filled
-         * on several threads.
+         * pair across tallies (the districts of a release share many pairs); one memo per thread.
          */
-        public void add(long count, long total, Map<Count, double[]> memo) {
+        public void add(long count, long total, LastDigitMemo memo) {
             addSecond(count);
             addLast(count, total, memo);
         }
@@ -133,19 +129,19 @@ public final class DigitTests {
             }
         }
 
-        void addLast(long c, long n0, Map<Count, double[]> memo) {
+        void addLast(long c, long n0, LastDigitMemo memo) {
             if (c < LAST_DIGIT_MIN || n0 <= 0) {
                 return;
             }
             last[(int) (c % 10)]++;
             lastN++;
             double pr = c / (double) n0;
-            double[] p = n0 * pr * (1 - pr) > 100 ? UNIFORM : memo.get(new Count(c, n0));
-            if (p == null) {
-                p = memo.computeIfAbsent(new Count(c, n0), key -> lastDigitProbabilities(n0, pr));
-            }
-            for (int d = 0; d < 10; d++) {
-                expected[d] += p[d];
+            if (n0 * pr * (1 - pr) > 100) {
+                for (int d = 0; d < 10; d++) {
+                    expected[d] += UNIFORM[d];
+                }
+            } else {
+                memo.addTo(expected, c, n0);
             }
         }
 
@@ -172,16 +168,6 @@ public final class DigitTests {
                 q[d] = expected[d] / lastN;
             }
             return test(last.clone(), lastN, q);
-        }
-    }
-
-    /** A count k out of n, the key of a memo of last-digit expectations. */
-    public record Count(long k, long n) {
-        @Override
-        public int hashCode() {
-            // mixed, so that nearby pairs spread over the table (the record's own 31 k + n collides a lot)
-            long h = (n * 0x9E3779B97F4A7C15L) ^ (k * 0xC2B2AE3D27D4EB4FL);
-            return (int) (h ^ (h >>> 29));
         }
     }
 

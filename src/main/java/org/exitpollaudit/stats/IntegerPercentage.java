@@ -30,12 +30,26 @@ public final class IntegerPercentage {
     }
 
     /**
+     * {@link #nearInteger} for a whole count k of a whole n, decided in integers: 100 k / n is within the tolerance
+     * of an integer exactly when the remainder r = 100 k mod n lies within (tolerance + slack) · n of 0 or of n.
+     * Both decide alike whenever the distance is not within about 1e-14 of the bound, which a fraction with a
+     * denominator below 10^7 never is (the test checks every k of every n up to 3,000).
+     */
+    static boolean nearIntegerCount(long k, long n, double tolerance) {
+        long r = 100 * k % n;
+        double within = (tolerance + EPS) * n;
+        return r <= within || n - r <= within;
+    }
+
+    /**
      * Probability that a Binomial(n, p) count, as a percentage of n, is within {@code tolerance} points of an
      * integer: the sum of P(K = k) over the counts k that {@link #nearInteger} accepts. The terms are walked
      * outwards from the most likely count with {@link BinomialWindow}'s ratio of neighbouring terms (summed, not
      * stored: this runs for every station of every release), within 12 standard deviations of the mean, and
      * each walk stops once a term falls below 1e-20 of the largest: the terms only shrink from there on, by a
-     * factor that makes the rest of that tail smaller still, far below the precision of the sum.
+     * factor that makes the rest of that tail smaller still, far below the precision of the sum. Which counts are
+     * near an integer follows the remainder of {@link #nearIntegerCount} as it steps by 100 mod n from count to
+     * count, in integer arithmetic.
      */
     public static double probabilityNearInteger(int n, double p, double tolerance) {
         if (n <= 0) {
@@ -52,18 +66,31 @@ public final class IntegerPercentage {
         double odds = p / (1 - p);
         double top = BinomialDistribution.of(n, p).probability(mode);
         double negligible = top * 1e-20;
-        double total = nearInteger(mode, n, tolerance) ? top : 0;
+        double within = (tolerance + EPS) * n;
+        int step = 100 % n;
+        int atMode = (int) (100L * mode % n);
+        double total = nearIntegerCount(mode, n, tolerance) ? top : 0;
         double term = top;
+        int r = atMode;
         for (int k = mode; k < hi && term >= negligible; k++) {
             term = BinomialWindow.up(term, n, k, odds);
-            if (nearInteger(k + 1, n, tolerance)) {
+            r += step;
+            if (r >= n) {
+                r -= n;
+            }
+            if (r <= within || n - r <= within) {
                 total += term;
             }
         }
         term = top;
+        r = atMode;
         for (int k = mode; k > lo && term >= negligible; k--) {
             term = BinomialWindow.down(term, n, k, odds);
-            if (nearInteger(k - 1, n, tolerance)) {
+            r -= step;
+            if (r < 0) {
+                r += n;
+            }
+            if (r <= within || n - r <= within) {
                 total += term;
             }
         }

@@ -89,7 +89,7 @@ class ForensicStatsTest {
         // each set is below the 60 counts a test needs; together, 70 counts whose digits are exactly as expected
         DigitTests.Tally a = new DigitTests.Tally();
         DigitTests.Tally b = new DigitTests.Tally();
-        java.util.Map<DigitTests.Count, double[]> memo = new java.util.HashMap<>();
+        LastDigitMemo memo = new LastDigitMemo();
         for (int i = 0; i < 30; i++) {
             a.add(10, 10, memo);
         }
@@ -119,6 +119,30 @@ class ForensicStatsTest {
         assertTrue(IntegerPercentage.nearInteger(760, 1000, 0.05));
         assertTrue(IntegerPercentage.nearInteger(7605, 10000, 0.05));
         assertFalse(IntegerPercentage.nearInteger(7606, 10000, 0.05));
+    }
+
+    @Test
+    void theIntegerRemainderDecidesAsTheFloatingPointPercentage() {
+        // every count of every n up to 3,000 (the walk of probabilityNearInteger uses the remainder form), and
+        // the counts around each whole percent of some large n, where the two forms are closest to disagreeing
+        for (int n = 1; n <= 3000; n++) {
+            for (int k = 0; k <= n; k++) {
+                assertEquals(IntegerPercentage.nearInteger(k, n, 0.05), IntegerPercentage.nearIntegerCount(k, n, 0.05),
+                        k + "/" + n);
+            }
+        }
+        for (int n : new int[] {9_999_991, 10_000_000, 2_000_000, 123_457}) {
+            for (int j = 0; j <= 100; j++) {
+                long centre = (long) j * n / 100;
+                long edge = n / 2000; // 0.05 points of n: the counts either side of the bound
+                for (long side : new long[] {-edge, edge}) {
+                    for (long k = Math.max(0, centre + side - 60); k <= Math.min(n, centre + side + 60); k++) {
+                        assertEquals(IntegerPercentage.nearInteger(k, n, 0.05),
+                                IntegerPercentage.nearIntegerCount(k, n, 0.05), k + "/" + n);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,29 @@
+package org.exitpollaudit.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LastDigitMemoTest {
+
+    @Test
+    void theMemoAddsWhatTheDirectComputationGivesAcrossGrowthAndRepeats() {
+        LastDigitMemo memo = new LastDigitMemo();
+        // 3 x 7,000 pairs (the table starts at 4,096 slots and grows twice), each asked twice, interleaved
+        for (int round = 0; round < 2; round++) {
+            for (long n = 100; n < 3100; n += 1) {
+                for (long k : new long[] {10, n / 7 + 10, n / 3}) {
+                    double[] viaMemo = new double[10];
+                    memo.addTo(viaMemo, k, n);
+                    assertArrayEquals(DigitTests.lastDigitProbabilities(n, k / (double) n), viaMemo, 0.0, k + "/" + n);
+                }
+            }
+        }
+        assertEquals(3 * 3000, memo.size(), "each distinct pair stored once");
+        // pairs beyond the packed key's range are computed, not stored
+        double[] big = new double[10];
+        memo.addTo(big, 3_000_000_000L, 6_000_000_000L);
+        assertArrayEquals(new double[] {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1}, big, 0.0);
+    }
+}
