@@ -1,10 +1,9 @@
 package org.exitpollaudit.job;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,24 +13,16 @@ import org.exitpollaudit.ingest.ResultRow;
 /**
  * The staged rows of one chunk of one results file as a single binary value (one database row per chunk instead
  * of one per polling station: inserting and reading a million rows was most of the ingest's and a large part of
- * the analysis's time). Per row, in line order:
+ * the analysis's time). Per row, in line order ({@link BlockCodec} for varint, string and number):
  * <pre>
  *   line                varint
- *   district, station   string (varint length + 1, 0 for null; then UTF-8 bytes)
+ *   district, station   string each
  *   six totals          number each: registered, ballots cast, invalid, valid, turnout %, other
  *   candidate ids       varint 0 = the previous row's ids; otherwise count + 1, then each id as a string
- *   candidate values    number each, in the ids' order
- *   number              tag byte 0 = null, 1 = whole (zig-zag varint), 2 = any other double (8 bytes, big-endian)
+ *   candidate values    number each, in the ids' order (null for an empty cell)
  * </pre>
- * Every number comes back bit for bit (whole numbers only when their long value converts back exactly, so −0.0
- * keeps its sign).
  */
 public final class RowBlock {
-
-    private static final int NULL = 0;
-    private static final int WHOLE = 1;
-    private static final int DOUBLE = 2;
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     private RowBlock() {
     }
@@ -40,7 +31,7 @@ public final class RowBlock {
     public static byte[] encode(List<ResultRow> rows) {
         List<ResultRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(ResultRow::line));
-        Out out = new Out(rows.size() * 64);
+        BlockCodec.Out out = new BlockCodec.Out(rows.size() * 64);
         List<String> previous = null;
         for (ResultRow r : sorted) {
             out.varint(r.line());
@@ -71,10 +62,10 @@ public final class RowBlock {
      */
     public static final class Decoder {
         private String[] keys = new String[0];
-        private final Map<String, String> districts = new java.util.HashMap<>();
+        private final Map<String, String> districts = new HashMap<>();
 
         public List<ResultRow> decode(String source, byte[] block) {
-            In in = new In(block);
+            BlockCodec.In in = new BlockCodec.In(block);
             List<ResultRow> rows = new ArrayList<>();
             while (in.more()) {
                 int line = (int) in.varint();
@@ -106,102 +97,6 @@ public final class RowBlock {
                         totals[4], totals[5], CandidateValues.of(keys, values)));
             }
             return rows;
-        }
-    }
-
-    private static final class Out extends ByteArrayOutputStream {
-        Out(int size) {
-            super(size);
-        }
-
-        void varint(long v) {
-            while ((v & ~0x7FL) != 0) {
-                write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            write((int) v);
-        }
-
-        void string(String s) {
-            if (s == null) {
-                varint(0);
-                return;
-            }
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length + 1L);
-            write(b, 0, b.length);
-        }
-
-        void number(Double v) {
-            if (v == null || Double.isNaN(v)) {
-                write(NULL);
-                return;
-            }
-            double d = v;
-            long l = (long) d;
-            if (l == d && Double.doubleToRawLongBits(d) != NEGATIVE_ZERO && Math.abs(l) < (1L << 53)) {
-                write(WHOLE);
-                varint((l << 1) ^ (l >> 63));
-                return;
-            }
-            write(DOUBLE);
-            long bits = Double.doubleToRawLongBits(d);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                write((int) (bits >>> shift));
-            }
-        }
-    }
-
-    private static final class In {
-        private final byte[] b;
-        private int at;
-
-        In(byte[] b) {
-            this.b = b;
-        }
-
-        boolean more() {
-            return at < b.length;
-        }
-
-        long varint() {
-            long v = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte x = b[at++];
-                v |= (long) (x & 0x7F) << shift;
-                if (x >= 0) {
-                    return v;
-                }
-            }
-        }
-
-        String string() {
-            int n = (int) varint();
-            if (n == 0) {
-                return null;
-            }
-            String s = new String(b, at, n - 1, StandardCharsets.UTF_8);
-            at += n - 1;
-            return s;
-        }
-
-        Double number() {
-            int tag = b[at++];
-            switch (tag) {
-                case NULL:
-                    return null;
-                case WHOLE:
-                    long z = varint();
-                    return (double) ((z >>> 1) ^ -(z & 1));
-                case DOUBLE:
-                    long bits = 0;
-                    for (int i = 0; i < 8; i++) {
-                        bits = (bits << 8) | (b[at++] & 0xFF);
-                    }
-                    return Double.longBitsToDouble(bits);
-                default:
-                    throw new IllegalStateException("not a staged row block: number tag " + tag + " at byte " + (at - 1));
-            }
         }
     }
 }

@@ -38,9 +38,8 @@ public class StagingRepository {
           SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
           COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)""",
         """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30) NOT NULL,
-          SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID VARCHAR(200),
-          CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE, PRIMARY KEY (RUN_KEY, SEQ))""",
+        CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
+          FIGURE_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
           FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
@@ -64,11 +63,12 @@ public class StagingRepository {
             upgrade();
         }
         migrateRows();
+        migrateFigures();
     }
 
     /** Job repositories written by earlier versions kept the smaller staging tables in memory: move them to disk. */
     private void upgrade() {
-        for (String table : List.of("EPA_ISSUE", "EPA_FIGURE", "EPA_FLAG")) {
+        for (String table : List.of("EPA_ISSUE", "EPA_FLAG")) {
             String type = jdbc.queryForObject("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = ?"
                     + " AND TABLE_SCHEM = 'PUBLIC'", String.class, table);
             if (!"CACHED TABLE".equals(type)) {
@@ -247,16 +247,38 @@ public class StagingRepository {
         return out;
     }
 
+    /** The run's figures, replacing any staged before, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}). */
     public void replaceFigures(long run, List<Figure> figures) {
-        jdbc.update("DELETE FROM EPA_FIGURE WHERE RUN_KEY = ?", run);
-        List<Object[]> args = new ArrayList<>(figures.size());
-        for (int i = 0; i < figures.size(); i++) {
-            Figure f = figures.get(i);
-            args.add(new Object[] {run, i, f.section(), f.source(), f.reference(), f.level(), f.unit(), f.candidate(),
-                f.metric(), f.value()});
+        jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?", run);
+        List<Object[]> blocks = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i += FIGURE_BLOCK) {
+            List<Figure> block = figures.subList(i, Math.min(figures.size(), i + FIGURE_BLOCK));
+            blocks.add(new Object[] {run, i / FIGURE_BLOCK, block.size(), FigureBlock.encode(block)});
         }
-        jdbc.batchUpdate("INSERT INTO EPA_FIGURE (RUN_KEY, SEQ, SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID,"
-                + " METRIC, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, FIGURE_COUNT, BODY) VALUES (?, ?, ?, ?)",
+                blocks);
+    }
+
+    private static final int FIGURE_BLOCK = 1000;
+
+    /**
+     * Figures staged by earlier versions, a database row each (table EPA_FIGURE): a run interrupted after its
+     * analysis restarts at the report, which needs them. Moved into blocks, then the old table is dropped.
+     */
+    private void migrateFigures() {
+        Integer old = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) ="
+                + " 'EPA_FIGURE' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
+        if (old == null || old == 0) {
+            return;
+        }
+        List<Long> runs = jdbc.queryForList("SELECT DISTINCT RUN_KEY FROM EPA_FIGURE", Long.class);
+        for (long run : runs) {
+            replaceFigures(run, jdbc.query("SELECT SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID, METRIC, VAL"
+                    + " FROM EPA_FIGURE WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new Figure(rs.getString(1),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), (Double) rs.getObject(8)), run));
+        }
+        jdbc.execute("DROP TABLE EPA_FIGURE");
     }
 
     public void replaceFlags(long run, List<StationFlag> flags) {
@@ -279,9 +301,11 @@ public class StagingRepository {
     }
 
     public List<Figure> figures(long run) {
-        return jdbc.query("SELECT SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID, METRIC, VAL FROM EPA_FIGURE"
-                + " WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new Figure(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                (Double) rs.getObject(8)), run);
+        List<Figure> out = new ArrayList<>();
+        jdbc.query("SELECT BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? ORDER BY RUN_KEY, BLOCK_NO",
+                rs -> {
+                    out.addAll(FigureBlock.decode(rs.getBytes(1)));
+                }, run);
+        return out;
     }
 }

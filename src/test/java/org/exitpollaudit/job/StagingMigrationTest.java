@@ -74,4 +74,35 @@ class StagingMigrationTest {
             ds.destroy();
         }
     }
+
+    @Test
+    void figuresStagedARowEachMoveIntoBlocksInSequenceOrder() {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:figure-upgrade", "SA", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            // the EPA_FIGURE of version b798f83
+            jdbc.execute("CREATE CACHED TABLE EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30)"
+                    + " NOT NULL, SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID"
+                    + " VARCHAR(200), CANDIDATE_ID VARCHAR(100), METRIC VARCHAR(60) NOT NULL, VAL DOUBLE,"
+                    + " PRIMARY KEY (RUN_KEY, SEQ))");
+            for (int seq = 2499; seq >= 0; seq--) {
+                jdbc.update("INSERT INTO EPA_FIGURE VALUES (7, ?, 'forensics', 'cec', NULL, 'district', ?, NULL, 'n', ?)",
+                        seq, "d" + seq, seq == 5 ? null : seq / 4.0);
+            }
+            jdbc.update("INSERT INTO EPA_FIGURE VALUES (8, 0, 'accuracy', 'p', 'r', 'national', NULL, 'c', 'm', 1)");
+            StagingRepository staging = new StagingRepository(jdbc);
+            List<org.exitpollaudit.analysis.Figure> figures = staging.figures(7);
+            assertEquals(2500, figures.size());
+            for (int seq = 0; seq < 2500; seq++) {
+                assertEquals(new org.exitpollaudit.analysis.Figure("forensics", "cec", null, "district", "d" + seq,
+                        null, "n", seq == 5 ? null : seq / 4.0), figures.get(seq));
+            }
+            assertEquals(List.of(new org.exitpollaudit.analysis.Figure("accuracy", "p", "r", "national", null, "c",
+                    "m", 1.0)), staging.figures(8));
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_NAME = 'EPA_FIGURE'", Integer.class), "the old table is gone");
+        } finally {
+            ds.destroy();
+        }
+    }
 }

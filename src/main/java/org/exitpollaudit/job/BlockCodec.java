@@ -1,0 +1,142 @@
+package org.exitpollaudit.job;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The primitives of the staged blocks ({@link RowBlock}, {@link FigureBlock}):
+ * <pre>
+ *   varint   7 bits per byte, low bits first, high bit set on all but the last byte
+ *   string   varint 0 = null; 1 = a new string: varint byte length, then UTF-8 bytes; k ≥ 2 = the (k − 2)-th new
+ *            string of this block again (district ids, candidate ids and metric names repeat within a block)
+ *   number   tag byte 0 = null, 1 = whole (zig-zag varint), 2 = any other double (8 bytes, big-endian)
+ * </pre>
+ * Every number comes back bit for bit: whole only when its long value converts back exactly and it is not −0.0.
+ */
+final class BlockCodec {
+
+    private static final int NULL = 0;
+    private static final int WHOLE = 1;
+    private static final int DOUBLE = 2;
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    private BlockCodec() {
+    }
+
+    /** Writes one block. */
+    static final class Out extends ByteArrayOutputStream {
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        Out(int size) {
+            super(size);
+        }
+
+        void varint(long v) {
+            while ((v & ~0x7FL) != 0) {
+                write((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            write((int) v);
+        }
+
+        void string(String s) {
+            if (s == null) {
+                varint(0);
+                return;
+            }
+            Integer at = seen.get(s);
+            if (at != null) {
+                varint(at + 2L);
+                return;
+            }
+            seen.put(s, seen.size());
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varint(1);
+            varint(b.length);
+            write(b, 0, b.length);
+        }
+
+        void number(Double v) {
+            if (v == null) {
+                write(NULL);
+                return;
+            }
+            double d = v;
+            long l = (long) d;
+            if (l == d && Double.doubleToRawLongBits(d) != NEGATIVE_ZERO && Math.abs(l) < (1L << 53)) {
+                write(WHOLE);
+                varint((l << 1) ^ (l >> 63));
+                return;
+            }
+            write(DOUBLE);
+            long bits = Double.doubleToRawLongBits(d);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                write((int) (bits >>> shift));
+            }
+        }
+    }
+
+    /** Reads one block. */
+    static final class In {
+        private final byte[] b;
+        private final List<String> seen = new ArrayList<>();
+        private int at;
+
+        In(byte[] b) {
+            this.b = b;
+        }
+
+        boolean more() {
+            return at < b.length;
+        }
+
+        long varint() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte x = b[at++];
+                v |= (long) (x & 0x7F) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+            }
+        }
+
+        String string() {
+            int k = (int) varint();
+            if (k == 0) {
+                return null;
+            }
+            if (k >= 2) {
+                return seen.get(k - 2);
+            }
+            int n = (int) varint();
+            String s = new String(b, at, n, StandardCharsets.UTF_8);
+            at += n;
+            seen.add(s);
+            return s;
+        }
+
+        Double number() {
+            int tag = b[at++];
+            switch (tag) {
+                case NULL:
+                    return null;
+                case WHOLE:
+                    long z = varint();
+                    return (double) ((z >>> 1) ^ -(z & 1));
+                case DOUBLE:
+                    long bits = 0;
+                    for (int i = 0; i < 8; i++) {
+                        bits = (bits << 8) | (b[at++] & 0xFF);
+                    }
+                    return Double.longBitsToDouble(bits);
+                default:
+                    throw new IllegalStateException("not a staged block: number tag " + tag + " at byte " + (at - 1));
+            }
+        }
+    }
+}
