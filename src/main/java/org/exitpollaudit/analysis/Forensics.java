@@ -295,7 +295,7 @@ public final class Forensics {
     private static void distributions(List<ResultRow> rows, String leader, Emit e) {
         long[] turnout = new long[101];
         long[] share = new long[101];
-        Map<String, Long> grid = new LinkedHashMap<>();
+        long[][] grid = new long[101][101];
         for (ResultRow r : rows) {
             Station s = Station.of(r, leader);
             if (s == null || s.registered <= 0 || s.found <= 0) {
@@ -305,23 +305,20 @@ public final class Forensics {
             int l = bin(100 * s.leader / s.found);
             turnout[t]++;
             share[l]++;
-            grid.merge(t + "|" + l, 1L, Long::sum);
+            grid[t][l]++;
         }
         for (int i = 0; i <= 100; i++) {
             e.putUnit(Integer.toString(i), "turnout_histogram", turnout[i]);
             e.putUnit(Integer.toString(i), "leader_share_histogram", share[i]);
         }
-        grid.entrySet().stream().sorted(Map.Entry.comparingByKey(Forensics::compareCells)).forEach(c -> {
-            String[] tl = c.getKey().split("\\|");
-            e.putUnit("turnout=" + tl[0] + "|leader=" + tl[1], "fingerprint_stations", c.getValue());
-        });
-    }
-
-    private static int compareCells(String a, String b) {
-        String[] x = a.split("\\|");
-        String[] y = b.split("\\|");
-        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+        // the occupied cells, by turnout bin then leader-share bin
+        for (int t = 0; t <= 100; t++) {
+            for (int l = 0; l <= 100; l++) {
+                if (grid[t][l] > 0) {
+                    e.putUnit("turnout=" + t + "|leader=" + l, "fingerprint_stations", grid[t][l]);
+                }
+            }
+        }
     }
 
     /** 1-point bins [i, i + 1), with 100 % in the last. */

@@ -37,8 +37,9 @@ final class LocalComparison {
         List<StationFlag> flags = new ArrayList<>();
         Source stationRef = reference(pkg, rows, Source.Level.STATION);
         Source districtRef = reference(pkg, rows, Source.Level.DISTRICT);
-        Map<String, ResultRow> officialStations = new HashMap<>();
-        Map<String, ResultRow> officialStationsById = new HashMap<>();
+        int size = stationRef == null ? 16 : 2 * rows.get(stationRef.id()).size();
+        Map<String, ResultRow> officialStations = new HashMap<>(size);
+        Map<String, ResultRow> officialStationsById = new HashMap<>(size);
         if (stationRef != null) {
             for (ResultRow r : rows.get(stationRef.id())) {
                 officialStations.put(r.districtId() + "\u0000" + r.stationId(), r);

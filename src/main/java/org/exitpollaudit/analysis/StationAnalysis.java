@@ -14,6 +14,7 @@ import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.ingest.VoteTotals;
 import org.exitpollaudit.reconcile.DataIssue;
 
 /**
@@ -129,10 +130,11 @@ public final class StationAnalysis {
 
     /** The candidate with the most votes over the given rows. */
     static String leader(List<ResultRow> rows, List<String> candidates) {
-        Map<String, Double> total = new HashMap<>();
+        VoteTotals sums = new VoteTotals();
         for (ResultRow r : rows) {
-            r.candidates().forEach((c, v) -> total.merge(c, v, Double::sum));
+            sums.add(r.candidates());
         }
+        Map<String, Double> total = sums.totals();
         return candidates.stream().filter(total::containsKey)
                 .max((a, b) -> Double.compare(total.get(a), total.get(b))).orElse(null);
     }
@@ -145,15 +147,15 @@ public final class StationAnalysis {
             double bal = 0;
             double inv = 0;
             double val = 0;
-            Map<String, Double> votes = new LinkedHashMap<>();
+            VoteTotals votes = new VoteTotals();
             for (ResultRow r : rows) {
                 reg += nz(r.registered());
                 bal += nz(r.ballotsCast());
                 inv += nz(r.invalid());
                 val += r.valid() != null ? r.valid() : r.candidateSum() + nz(r.other());
-                r.candidates().forEach((c, v) -> votes.merge(c, v, Double::sum));
+                votes.add(r.candidates());
             }
-            return new Totals(reg, bal, inv, val, votes, rows.size());
+            return new Totals(reg, bal, inv, val, votes.totals(), rows.size());
         }
 
         static Map<String, Totals> byDistrict(List<ResultRow> rows) {

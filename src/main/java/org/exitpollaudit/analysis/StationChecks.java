@@ -24,7 +24,7 @@ final class StationChecks {
 
     /** The rows without duplicates, in file order. */
     static List<ResultRow> run(Source s, List<ResultRow> rows, List<DataIssue> issues, List<StationFlag> flags) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>(2 * rows.size());
         List<ResultRow> kept = new ArrayList<>(rows.size());
         String keyColumn = s.level() == Source.Level.STATION ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
         for (ResultRow r : rows) {

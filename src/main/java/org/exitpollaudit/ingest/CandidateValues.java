@@ -49,6 +49,11 @@ public final class CandidateValues extends AbstractMap<String, Double> {
         return keys;
     }
 
+    /** The values, NaN for null, in the ids' order (the row's own array: do not modify). */
+    double[] rawValues() {
+        return values;
+    }
+
     @Override
     public int size() {
         return keys.length;
