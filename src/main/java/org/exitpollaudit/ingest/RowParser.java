@@ -1,7 +1,6 @@
 package org.exitpollaudit.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +25,7 @@ public final class RowParser {
     private final ResultsLayout layout;
     private final String file;
     private final Set<String> districts;
+    private final String[] candidateIds;
 
     public RowParser(Source source, ResultsLayout layout) {
         this(source, layout, Set.of());
@@ -39,6 +39,7 @@ public final class RowParser {
         this.layout = layout;
         this.districts = districts;
         this.file = source.file();
+        this.candidateIds = layout.candidates().keySet().toArray(new String[0]);
     }
 
     public Parsed parse(TableRow raw) {
@@ -51,7 +52,9 @@ public final class RowParser {
             }
         }
         boolean percent = source.values() == Source.ValueType.PERCENT;
-        Map<String, Double> values = new LinkedHashMap<>();
+        // candidate values in column order, over one id array shared by every row of the file
+        double[] values = new double[candidateIds.length];
+        int at = 0;
         for (Map.Entry<String, Integer> e : layout.candidates().entrySet()) {
             int before = problems.size();
             Double v = value(raw, e.getValue(), percent, problems);
@@ -59,7 +62,7 @@ public final class RowParser {
                 problems.add(reject(raw, layout.headerOf(e.getValue()), "no figure for candidate '" + e.getKey()
                         + "'; write 0 if the source reported zero"));
             }
-            values.put(e.getKey(), v);
+            values[at++] = v == null ? Double.NaN : v;
         }
         Double other = layout.other() == null ? null : value(raw, layout.other(), percent, problems);
         Double invalid = layout.invalid() == null ? null : value(raw, layout.invalid(), percent, problems);
@@ -106,7 +109,8 @@ public final class RowParser {
             return new Parsed(null, problems);
         }
         return new Parsed(new ResultRow(source.id(), raw.line(), district.isEmpty() ? null : district,
-                station.isEmpty() ? null : station, registered, ballots, invalid, valid, turnout, other, values), List.of());
+                station.isEmpty() ? null : station, registered, ballots, invalid, valid, turnout, other,
+                CandidateValues.of(candidateIds, values)), List.of());
     }
 
     private String text(TableRow raw, String column) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * The primitives of the staged blocks ({@link RowBlock}, {@link FigureBlock}):
  * <pre>
  *   varint   7 bits per byte, low bits first, high bit set on all but the last byte
- *   string   varint 0 = null; 1 = a new string: varint byte length, then UTF-8 bytes; k ≥ 2 = the (k − 2)-th new
- *            string of this block again (district ids, candidate ids and metric names repeat within a block)
+ *   string   varint 0 = null; 1 = a new string to remember, 2 = a string not to remember (station ids, unique
+ *            within a file), either followed by varint byte length and UTF-8 bytes; k ≥ 3 = the (k − 3)-th
+ *            remembered string of this block again (district ids, candidate ids and metric names repeat)
  *   number   tag byte 0 = null, 1 = whole (zig-zag varint), 2 = any other double (8 bytes, big-endian)
  * </pre>
  * Every number comes back bit for bit: whole only when its long value converts back exactly and it is not −0.0.
@@ -50,12 +51,25 @@ final class BlockCodec {
             }
             Integer at = seen.get(s);
             if (at != null) {
-                varint(at + 2L);
+                varint(at + 3L);
                 return;
             }
             seen.put(s, seen.size());
+            bytes(1, s);
+        }
+
+        /** A string that is not looked up or remembered for reference: one that does not repeat. */
+        void uniqueString(String s) {
+            if (s == null) {
+                varint(0);
+            } else {
+                bytes(2, s);
+            }
+        }
+
+        private void bytes(int tag, String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(1);
+            varint(tag);
             varint(b.length);
             write(b, 0, b.length);
         }
@@ -110,13 +124,15 @@ final class BlockCodec {
             if (k == 0) {
                 return null;
             }
-            if (k >= 2) {
-                return seen.get(k - 2);
+            if (k >= 3) {
+                return seen.get(k - 3);
             }
             int n = (int) varint();
             String s = new String(b, at, n, StandardCharsets.UTF_8);
             at += n;
-            seen.add(s);
+            if (k == 1) {
+                seen.add(s);
+            }
             return s;
         }
 

@@ -16,7 +16,8 @@ import org.exitpollaudit.ingest.ResultRow;
  * the analysis's time). Per row, in line order ({@link BlockCodec} for varint, string and number):
  * <pre>
  *   line                varint
- *   district, station   string each
+ *   district            string
+ *   station             string, never referred back to (each station has a row of its own)
  *   six totals          number each: registered, ballots cast, invalid, valid, turnout %, other
  *   candidate ids       varint 0 = the previous row's ids; otherwise count + 1, then each id as a string
  *   candidate values    number each, in the ids' order (null for an empty cell)
@@ -32,22 +33,21 @@ public final class RowBlock {
         List<ResultRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(ResultRow::line));
         BlockCodec.Out out = new BlockCodec.Out(rows.size() * 64);
-        List<String> previous = null;
+        Map<String, Double> previous = null;
         for (ResultRow r : sorted) {
             out.varint(r.line());
             out.string(r.districtId());
-            out.string(r.stationId());
+            out.uniqueString(r.stationId());
             for (Double v : new Double[] {r.registered(), r.ballotsCast(), r.invalid(), r.valid(), r.turnoutPct(),
                 r.other()}) {
                 out.number(v);
             }
-            List<String> ids = List.copyOf(r.candidates().keySet());
-            if (ids.equals(previous)) {
+            if (CandidateValues.sameIds(r.candidates(), previous)) {
                 out.varint(0);
             } else {
-                out.varint(ids.size() + 1L);
-                ids.forEach(out::string);
-                previous = ids;
+                out.varint(r.candidates().size() + 1L);
+                r.candidates().keySet().forEach(out::string);
+                previous = r.candidates();
             }
             for (Map.Entry<String, Double> e : r.candidates().entrySet()) {
                 out.number(e.getValue());
