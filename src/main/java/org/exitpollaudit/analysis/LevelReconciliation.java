@@ -21,12 +21,12 @@ final class LevelReconciliation {
     private LevelReconciliation() {
     }
 
+    /** @param sum the sums of {@code stations} */
     static List<Figure> run(ElectionPackage pkg, Source stationSource, List<ResultRow> stations,
-                            Map<String, List<ResultRow>> clean, Map<String, ResultRow> national, long rejected,
+                            StationAnalysis.Totals sum, Map<String, List<ResultRow>> clean, Map<String, ResultRow> national, long rejected,
                             List<String> candidates, List<DataIssue> issues) {
         List<Figure> out = new ArrayList<>();
         String src = stationSource.id();
-        StationAnalysis.Totals sum = StationAnalysis.Totals.of(stations);
         Source fin = pkg.finalRelease();
         ResultRow finalRow = national.get(fin.id());
         put(out, src, null, Figure.NATIONAL, null, null, "stations_loaded", sum.units());

@@ -38,11 +38,11 @@ final class LocalComparison {
         Source stationRef = reference(pkg, rows, Source.Level.STATION);
         Source districtRef = reference(pkg, rows, Source.Level.DISTRICT);
         int size = stationRef == null ? 16 : 2 * rows.get(stationRef.id()).size();
-        Map<String, ResultRow> officialStations = new HashMap<>(size);
+        Map<StationKey, ResultRow> officialStations = new HashMap<>(size);
         Map<String, ResultRow> officialStationsById = new HashMap<>(size);
         if (stationRef != null) {
             for (ResultRow r : rows.get(stationRef.id())) {
-                officialStations.put(r.districtId() + "\u0000" + r.stationId(), r);
+                officialStations.put(StationKey.of(r), r);
                 officialStationsById.merge(r.stationId(), r, (a, b) -> null);
             }
         }
@@ -65,7 +65,7 @@ final class LocalComparison {
             List<Unit> compared = new ArrayList<>();
             for (ResultRow u : units) {
                 boolean station = u.stationId() != null;
-                ResultRow ref = station ? officialStations.getOrDefault(u.districtId() + "\u0000" + u.stationId(),
+                ResultRow ref = station ? officialStations.getOrDefault(StationKey.of(u),
                         u.districtId() == null ? officialStationsById.get(u.stationId()) : null)
                         : officialDistricts.get(u.districtId());
                 if (ref == null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.exitpollaudit.election.Candidate;
@@ -33,8 +34,8 @@ public final class StationAnalysis {
                          Map<String, ResultRow> sums) {
     }
 
-    /** One official station-level release: its results and the rows that passed the checks. */
-    private record Release(Result result, List<ResultRow> kept) {
+    /** One official station-level release: its results, the rows that passed the checks and their sums. */
+    private record Release(Result result, List<ResultRow> kept, Totals totals) {
     }
 
     private StationAnalysis() {
@@ -71,7 +72,7 @@ public final class StationAnalysis {
             order.add(reference);
         }
         Map<String, ResultRow> sums = new LinkedHashMap<>();
-        clean.forEach((id, r) -> sums.put(id, sum(id, r)));
+        clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
         Map<String, Result> bySource = new HashMap<>();
         for (Source s : order) {
             List<ResultRow> loaded = stations.apply(s.id());
@@ -80,7 +81,7 @@ public final class StationAnalysis {
             }
             Release one = release(pkg, s, loaded, clean, national, rejected, candidates, params);
             bySource.put(s.id(), one.result());
-            sums.put(s.id(), sum(s.id(), one.kept()));
+            sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
                 clean.put(s.id(), one.kept());
             }
@@ -102,8 +103,7 @@ public final class StationAnalysis {
     }
 
     /** A source's rows summed to one national row (line 0). */
-    private static ResultRow sum(String id, List<ResultRow> rows) {
-        Totals t = Totals.of(rows);
+    private static ResultRow sum(String id, Totals t) {
         return new ResultRow(id, 0, null, null, t.registered(), t.ballots(), t.invalid(), t.valid(), null, null,
                 t.votes());
     }
@@ -116,27 +116,29 @@ public final class StationAnalysis {
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         List<ResultRow> kept = StationChecks.run(s, loaded, issues, flags);
-        String leader = leader(kept, candidates);
+        Totals totals = Totals.of(kept);
+        String leader = leader(totals.votes(), candidates);
         if (leader != null) {
+            long rejectedRows = rejected.getOrDefault(s.file(), 0L)
+                    + issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+            // the reconciliation with district and national figures does not depend on the screening: it runs on
+            // another core meanwhile, and its figures and issues follow the screening's as before
+            List<DataIssue> levelIssues = new ArrayList<>();
+            CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
+                    kept, totals, clean, national, rejectedRows, candidates, levelIssues));
             Forensics.Result f = Forensics.run(s.id(), s.file(), kept, candidates, leader, params.alpha());
             figures.addAll(f.figures());
             flags.addAll(f.flags());
-            long duplicates = issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
-            figures.addAll(LevelReconciliation.run(pkg, s, kept, clean, national,
-                    rejected.getOrDefault(s.file(), 0L) + duplicates, candidates, issues));
+            figures.addAll(level.join());
+            issues.addAll(levelIssues);
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), kept);
+        return new Release(new Result(figures, issues, flags, Map.of()), kept, totals);
     }
 
-    /** The candidate with the most votes over the given rows. */
-    static String leader(List<ResultRow> rows, List<String> candidates) {
-        VoteTotals sums = new VoteTotals();
-        for (ResultRow r : rows) {
-            sums.add(r.candidates());
-        }
-        Map<String, Double> total = sums.totals();
-        return candidates.stream().filter(total::containsKey)
-                .max((a, b) -> Double.compare(total.get(a), total.get(b))).orElse(null);
+    /** The candidate with the most votes. */
+    static String leader(Map<String, Double> votes, List<String> candidates) {
+        return candidates.stream().filter(votes::containsKey)
+                .max((a, b) -> Double.compare(votes.get(a), votes.get(b))).orElse(null);
     }
 
     /** Sums of a set of rows: registered, ballots, invalid, valid and each candidate (missing figures count 0). */

@@ -24,11 +24,11 @@ final class StationChecks {
 
     /** The rows without duplicates, in file order. */
     static List<ResultRow> run(Source s, List<ResultRow> rows, List<DataIssue> issues, List<StationFlag> flags) {
-        Map<String, Integer> seen = new HashMap<>(2 * rows.size());
+        Map<StationKey, Integer> seen = new HashMap<>(2 * rows.size());
         List<ResultRow> kept = new ArrayList<>(rows.size());
         String keyColumn = s.level() == Source.Level.STATION ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
         for (ResultRow r : rows) {
-            String key = s.level() == Source.Level.STATION ? r.districtId() + "\u0000" + r.stationId() : r.districtId();
+            StationKey key = s.level() == Source.Level.STATION ? StationKey.of(r) : new StationKey(r.districtId(), null);
             Integer first = seen.putIfAbsent(key, r.line());
             if (first != null) {
                 issues.add(DataIssue.error("ROW_REJECTED", s.file(), r.line(), keyColumn, "row rejected: "

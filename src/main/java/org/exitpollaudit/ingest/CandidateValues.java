@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -44,6 +45,17 @@ public final class CandidateValues extends AbstractMap<String, Double> {
         return new CandidateValues(k, v);
     }
 
+    /**
+     * Whether two maps have the same ids in the same order: at once when both are rows over one shared id array,
+     * by comparing the ids otherwise.
+     */
+    public static boolean sameIds(Map<String, Double> a, Map<String, Double> b) {
+        if (a instanceof CandidateValues x && b instanceof CandidateValues y && x.keys == y.keys) {
+            return true;
+        }
+        return a != null && b != null && a.size() == b.size() && List.copyOf(a.keySet()).equals(List.copyOf(b.keySet()));
+    }
+
     /** The ids, in column order (the shared array: do not modify). */
     String[] keys() {
         return keys;
@@ -52,6 +64,11 @@ public final class CandidateValues extends AbstractMap<String, Double> {
     /** The values, NaN for null, in the ids' order (the row's own array: do not modify). */
     double[] rawValues() {
         return values;
+    }
+
+    /** The values summed by {@code DoubleStream.sum}, in order (NaN if any is null: there is no number to add). */
+    double sum() {
+        return Arrays.stream(values).sum();
     }
 
     @Override

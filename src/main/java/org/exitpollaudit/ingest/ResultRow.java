@@ -14,7 +14,14 @@ public record ResultRow(String sourceId, int line, String districtId, String sta
                         Double ballotsCast, Double invalid, Double valid, Double turnoutPct, Double other,
                         Map<String, Double> candidates) {
 
+    /**
+     * The candidates' values added up, as {@code DoubleStream.sum} adds them (compensated), in column order. Rows of
+     * a staged file hold their values in an array, summed without a boxed value each.
+     */
     public double candidateSum() {
+        if (candidates instanceof CandidateValues cv) {
+            return cv.sum();
+        }
         return candidates.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }
