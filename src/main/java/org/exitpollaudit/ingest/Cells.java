@@ -1,11 +1,7 @@
 package org.exitpollaudit.ingest;
 
-import java.util.regex.Pattern;
-
 /** Strict readers for cell text: what is not exactly a number is not silently taken as one. */
 public final class Cells {
-
-    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Cells() {
     }
@@ -31,11 +27,53 @@ public final class Cells {
                 return (double) v;
             }
         }
-        if (!NUMBER.matcher(t).matches()) {
+        if (!plainNumber(t)) {
             throw new NumberFormatException("'" + abbreviate(t) + "' is not a number (digits with an optional"
                     + " '.' decimal point; no thousands separators, no % sign)");
         }
         return Double.parseDouble(t);
+    }
+
+    /**
+     * Whether the text is a plain decimal number: {@code -?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} with ASCII digits,
+     * checked character by character (the regular expression is the test's reference).
+     */
+    static boolean plainNumber(String t) {
+        int n = t.length();
+        int i = t.startsWith("-") ? 1 : 0;
+        int whole = i;
+        while (i < n && isDigit(t.charAt(i))) {
+            i++;
+        }
+        boolean digits = i > whole;
+        if (i < n && t.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+            }
+            digits |= i > fraction;
+        }
+        if (!digits) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = i;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+            }
+            if (i == exponent) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** For messages: at most 40 characters of untrusted text. */

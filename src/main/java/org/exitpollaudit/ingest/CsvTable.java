@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -93,8 +96,90 @@ final class CsvTable extends LookaheadTable {
         }
     }
 
+    /**
+     * The rows are parsed on a thread of their own, {@value #BATCH} at a time and at most {@value #AHEAD} batches
+     * ahead, while the caller checks and stages the rows before them: parsing is a large part of the ingest, and
+     * this way it runs on another core. The rows, and a reading error after them, arrive in file order.
+     */
     @Override
     protected TableRow readNext() {
+        if (batch == null || at == batch.size()) {
+            if (batch != null && batch.isEmpty()) {
+                return null;
+            }
+            if (reader == null) {
+                reader = new Thread(this::parseAhead, "csv-" + display);
+                reader.setDaemon(true);
+                reader.start();
+            }
+            Object next;
+            try {
+                next = parsed.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null, "reading interrupted"));
+            }
+            if (next instanceof Throwable failure) {
+                batch = List.of();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
+            }
+            @SuppressWarnings("unchecked")
+            List<TableRow> rows = (List<TableRow>) next;
+            batch = rows;
+            at = 0;
+            if (rows.isEmpty()) {
+                return null;
+            }
+        }
+        return batch.get(at++);
+    }
+
+    private static final int BATCH = 512;
+    private static final int AHEAD = 8;
+
+    private final BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(AHEAD);
+    private volatile boolean closed;
+    private Thread reader;
+    private List<TableRow> batch;
+    private int at;
+
+    /** The parsing thread: batches of rows, then an empty batch at the end or the reading error. */
+    private void parseAhead() {
+        try {
+            while (true) {
+                List<TableRow> rows = new ArrayList<>(BATCH);
+                TableRow row;
+                while (rows.size() < BATCH && (row = parseNext()) != null) {
+                    rows.add(row);
+                }
+                if (!hand(rows) || rows.isEmpty()) {
+                    return;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // an InputException naming the line, or anything unforeseen: the caller rethrows it after the rows
+            hand(e);
+        }
+    }
+
+    /** Queues a batch (or the error) for the caller; false when the table was closed meanwhile. */
+    private boolean hand(Object item) {
+        try {
+            while (!closed) {
+                if (parsed.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private TableRow parseNext() {
         while (hasNextRecord()) {
             int line = (int) linesConsumed + 1;
             CSVRecord r = nextRecord();
@@ -121,6 +206,15 @@ final class CsvTable extends LookaheadTable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        if (reader != null) {
+            reader.interrupt();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         parser.close();
     }
 }

@@ -1,8 +1,8 @@
 package org.exitpollaudit.job;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +29,33 @@ final class BlockCodec {
     }
 
     /** Writes one block. */
-    static final class Out extends ByteArrayOutputStream {
+    static final class Out {
         private final Map<String, Integer> seen = new HashMap<>();
+        private byte[] buf;
+        private int count;
 
         Out(int size) {
-            super(size);
+            buf = new byte[Math.max(16, size)];
+        }
+
+        /** One byte (the low eight bits); unlike ByteArrayOutputStream's, not synchronized. */
+        void write(int b) {
+            if (count == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
 
         void varint(long v) {

@@ -25,4 +25,29 @@ class CellsTest {
             assertThrows(NumberFormatException.class, () -> Cells.number(t), t);
         }
     }
+
+    @Test
+    void theCharacterCheckAcceptsExactlyWhatThePlainNumberExpressionAccepts() {
+        // the grammar as a regular expression (what the reader used before), against every string of up to five
+        // characters over the alphabet that matters, and some longer ones
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+        char[] alphabet = {'0', '7', '.', '-', '+', 'e', 'E', 'x', '٣'};
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("", "73.384", "-0.5e-07", "1.e5",
+                "12345678901234567890.5", "5e", "--1", "1.2.3", "e5", ".e1"));
+        java.util.List<String> level = java.util.List.of("");
+        for (int len = 1; len <= 5; len++) {
+            java.util.List<String> nextLevel = new java.util.ArrayList<>();
+            for (String prefix : level) {
+                for (char c : alphabet) {
+                    nextLevel.add(prefix + c);
+                }
+            }
+            all.addAll(nextLevel);
+            level = nextLevel;
+        }
+        for (String t : all) {
+            assertEquals(reference.matcher(t).matches(), Cells.plainNumber(t), "'" + t + "'");
+        }
+        assertEquals(66_429 + 10, all.size(), "9 + 81 + ... + 9^5 strings and the ten above");
+    }
 }
