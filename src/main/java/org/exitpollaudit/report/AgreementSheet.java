@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
@@ -28,7 +28,7 @@ final class AgreementSheet {
             return;
         }
         double p = f.agreement(null, "homogeneity_p");
-        XSSFRow verdict = w.row();
+        Row verdict = w.row();
         w.text(verdict, 0, String.format(Locale.ROOT, "Pearson test of homogeneity on effective counts (p_i × n / deff):"
                 + " χ² = %.2f on %d df, p %s. %s", chi2, f.agreement(null, "homogeneity_df").intValue(),
                 p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p),
@@ -48,7 +48,7 @@ final class AgreementSheet {
             if (spread == null) {
                 continue;
             }
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, c.name());
             for (int i = 0; i < polls.size(); i++) {
                 w.number(r, 1 + i, f.accuracy(polls.get(i).id(), fin, c.id(), "poll_share"), Styles.PERCENT);

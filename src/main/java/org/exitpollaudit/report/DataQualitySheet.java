@@ -1,14 +1,19 @@
 package org.exitpollaudit.report;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.exitpollaudit.reconcile.DataIssue;
 
-/** Data quality: every issue and every rejected row, with file, line, column and reason. */
+/**
+ * Data quality: every issue and every rejected row, with file, line, column and reason. Streamed (SXSSF), since a
+ * bad file can have an issue per row; past Excel's row limit the sheet says how many more there are, and
+ * {@code data-issues.csv} beside the workbook has them all.
+ */
 final class DataQualitySheet {
 
     static final String NAME = "Data quality";
@@ -16,7 +21,14 @@ final class DataQualitySheet {
     private DataQualitySheet() {
     }
 
-    static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
+    /** Sheet rows, Excel's limit. */
+    static final int MAX_ROWS = 1_048_576;
+
+    static void write(SXSSFWorkbook wb, Styles styles, ReportData data) {
+        write(wb, styles, data, MAX_ROWS);
+    }
+
+    static void write(SXSSFWorkbook wb, Styles styles, ReportData data, int maxRows) {
         SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
         Map<DataIssue.Severity, Integer> counts = new EnumMap<>(DataIssue.Severity.class);
         data.issues().forEach(i -> counts.merge(i.severity(), 1, Integer::sum));
@@ -31,8 +43,11 @@ final class DataQualitySheet {
                 + " WARNING: used, but read the note. INFO: how the input was interpreted.");
         w.skip();
         int header = w.header("Severity", "Code", "File", "Line", "Column", "Message");
-        for (DataIssue i : data.issues()) {
-            XSSFRow r = w.row();
+        List<DataIssue> issues = data.issues();
+        // the rows below the header, less one for the note on what did not fit
+        int room = maxRows - w.nextRow() - 1;
+        for (DataIssue i : issues.size() <= room + 1 ? issues : issues.subList(0, room)) {
+            Row r = w.row();
             var style = switch (i.severity()) {
                 case FATAL, ERROR -> styles.bad;
                 case WARNING -> styles.warn;
@@ -45,6 +60,10 @@ final class DataQualitySheet {
             w.text(r, 4, i.column());
             w.text(r, 5, i.message(), styles.wrap);
             r.setHeightInPoints((float) Math.max(1, Math.ceil(i.message().length() / 115.0)) * 13f + 3);
+        }
+        if (issues.size() > room + 1) {
+            w.text(w.row(), 0, String.format(Locale.ROOT, "… and %,d more issues, past the sheet's row limit: every one"
+                    + " is in data-issues.csv beside this workbook.", issues.size() - room), styles.warn);
         }
         w.table(header, 5);
         w.widths(10, 24, 30, 7, 24, 120);

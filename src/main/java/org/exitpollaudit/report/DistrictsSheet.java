@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.Candidate;
@@ -57,7 +57,7 @@ final class DistrictsSheet {
         int h = w.header(head.toArray(String[]::new));
         int first = w.nextRow();
         for (String d : ids) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, d);
             w.text(r, 1, data.pkg().districts().stream().filter(x -> x.id().equals(d)).map(District::name).findFirst()
                     .orElse(""));

@@ -5,7 +5,7 @@ import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 
@@ -44,14 +44,14 @@ final class FingerprintSheet {
     private static void fingerprint(SheetWriter w, FigureIndex f, String src) {
         w.text(w.row(), 0, "Release " + src + ": stations by turnout (across, percent) and leader's share (down,"
                 + " percent); darker = more stations", w.styles.subtitle);
-        XSSFRow head = w.row();
+        Row head = w.row();
         w.text(head, 0, "leader \\ turnout", w.styles.header);
         for (int t = 0; t <= 100; t++) {
             w.number(head, t + 1, (double) t, "0").setCellStyle(w.styles.header);
         }
         int first = w.nextRow();
         for (int l = 100; l >= 0; l--) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.number(r, 0, (double) l, "0").setCellStyle(w.styles.header);
             for (int t = 0; t <= 100; t++) {
                 Double n = f.get(Figure.FORENSICS, src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,

@@ -2,7 +2,7 @@ package org.exitpollaudit.report;
 
 import java.util.List;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.Candidate;
@@ -60,7 +60,7 @@ final class ForensicsSheet {
                 if (n == null) {
                     continue;
                 }
-                XSSFRow r = w.row();
+                Row r = w.row();
                 w.text(r, 0, c.name());
                 w.number(r, 1, n, Styles.INTEGER);
                 w.number(r, 2, get(f, src, Figure.NATIONAL, null, c.id(), "benford2_mean"), "0.000");
@@ -78,7 +78,7 @@ final class ForensicsSheet {
 
     private static void row(SheetWriter w, String label, FigureIndex f, String src, String metric, String format,
                             String meaning) {
-        XSSFRow r = w.row();
+        Row r = w.row();
         w.text(r, 0, label);
         w.number(r, 1, get(f, src, Figure.NATIONAL, null, null, metric), format);
         w.text(r, 2, meaning);
@@ -94,15 +94,15 @@ final class ForensicsSheet {
         int h = w.header("Percent", "Stations by turnout", "Stations by leader share");
         int first = w.nextRow();
         for (int i = 0; i <= 100; i++) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, Integer.toString(i));
             w.number(r, 1, get(f, src, Figure.NATIONAL, Integer.toString(i), null, "turnout_histogram"), Styles.INTEGER);
             w.number(r, 2, get(f, src, Figure.NATIONAL, Integer.toString(i), null, "leader_share_histogram"), Styles.INTEGER);
         }
         int last = w.nextRow() - 1;
-        Charts.clusteredBars(w.sheet, new Charts.Block(h, first, last, 0, List.of(1)), new Charts.Place(4, first, 14, first + 20),
+        Charts.clusteredBars(w.xssf(), new Charts.Block(h, first, last, 0, List.of(1)), new Charts.Place(4, first, 14, first + 20),
                 "Turnout", "turnout, percent (bin start)", "stations", "#,##0");
-        Charts.clusteredBars(w.sheet, new Charts.Block(h, first, last, 0, List.of(2)), new Charts.Place(4, first + 22, 14,
+        Charts.clusteredBars(w.xssf(), new Charts.Block(h, first, last, 0, List.of(2)), new Charts.Place(4, first + 22, 14,
                 first + 42), "Leader's share", "leader's share, percent (bin start)", "stations", "#,##0");
         w.skip();
     }

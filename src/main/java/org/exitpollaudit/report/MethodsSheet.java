@@ -3,7 +3,7 @@ package org.exitpollaudit.report;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.SampleSize;
 import org.exitpollaudit.calibration.Calibration;
@@ -99,7 +99,7 @@ final class MethodsSheet {
         w.text(w.row(), 0, "Assumptions this run made", styles.subtitle);
         for (Source poll : data.pkg().exitPolls()) {
             SampleSize s = SampleSize.of(poll, p);
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, poll.id() + ": n = " + String.format(Locale.ROOT, "%,.0f", s.n()) + " — " + s.basis()
                     + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
                     + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warnLine : styles.text);
@@ -108,7 +108,7 @@ final class MethodsSheet {
         w.skip();
         int header = w.header("Section", "Metric", "Definition", "Reference");
         for (Definition d : DEFINITIONS) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, d.section());
             w.text(r, 1, d.metric());
             w.text(r, 2, d.definition(), styles.wrap);
@@ -137,7 +137,7 @@ final class MethodsSheet {
         int h = w.header("Condition", "Test", "Rejection rate", "Trials");
         FigureIndex f = data.index();
         for (var r : rates) {
-            XSSFRow row = w.row();
+            Row row = w.row();
             String test = r.metric().substring(0, r.metric().length() - SUFFIX.length());
             w.text(row, 0, Calibration.label(r.unit()));
             w.text(row, 1, Calibration.label(test));
@@ -147,7 +147,7 @@ final class MethodsSheet {
     }
 
     private static void param(SheetWriter w, String name, String explanation) {
-        XSSFRow r = w.row();
+        Row r = w.row();
         w.text(r, 0, name, w.styles.bold);
         w.text(r, 2, explanation, w.styles.wrap);
         r.setHeightInPoints((float) Math.max(1, Math.ceil(explanation.length() / 95.0)) * 13f + 3);

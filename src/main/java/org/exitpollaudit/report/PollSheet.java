@@ -9,7 +9,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
@@ -42,7 +42,7 @@ final class PollSheet {
                 n == null ? Double.NaN : n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
                 nz(f.accuracy(poll.id(), fin, null, "n_eff"))));
         if (assumed) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, "n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
                     + " for how the verdicts change with n and the design effect.", styles.warnLine);
         }
@@ -66,7 +66,7 @@ final class PollSheet {
                 if (f.accuracy(pid, rid, cid, "poll_share") == null) {
                     continue;
                 }
-                XSSFRow r = w.row();
+                Row r = w.row();
                 w.text(r, 0, rid + (release.finalRelease() ? " (final)" : ""));
                 w.text(r, 1, c.name());
                 w.number(r, 2, f.accuracy(pid, rid, cid, "poll_share_published"), Styles.PERCENT);

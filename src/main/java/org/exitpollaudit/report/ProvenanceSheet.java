@@ -2,7 +2,7 @@ package org.exitpollaudit.report;
 
 import java.util.Map;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.job.StagingRepository.InputFile;
@@ -31,7 +31,7 @@ final class ProvenanceSheet {
         w.skip();
         int header = w.header("File", "Source", "Bytes", "SHA-256", "Rows loaded", "Rows rejected");
         for (InputFile f : data.inputs()) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             String source = data.pkg().sources().stream().filter(s -> f.path().equals(s.file())).map(Source::id)
                     .reduce((a, b) -> a + ", " + b).orElse("");
             w.text(r, 0, f.path());
@@ -52,7 +52,7 @@ final class ProvenanceSheet {
     }
 
     private static void kv(SheetWriter w, String key, String value) {
-        XSSFRow r = w.row();
+        Row r = w.row();
         w.text(r, 0, key, w.styles.bold);
         w.text(r, 1, value);
     }

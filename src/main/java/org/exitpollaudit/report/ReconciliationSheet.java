@@ -2,7 +2,7 @@ package org.exitpollaudit.report;
 
 import java.util.List;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.Candidate;
@@ -32,7 +32,7 @@ final class ReconciliationSheet {
             String fin = data.pkg().finalRelease().id();
             w.skip();
             w.text(w.row(), 0, "Stations of " + src + " against " + fin, styles.subtitle);
-            XSSFRow s = w.row();
+            Row s = w.row();
             w.text(s, 0, "Stations loaded / rejected / expected / missing");
             w.number(s, 1, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_loaded"), Styles.INTEGER);
             w.number(s, 2, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_rejected"), Styles.INTEGER);
@@ -55,7 +55,7 @@ final class ReconciliationSheet {
         if (sum == null) {
             return;
         }
-        XSSFRow r = w.row();
+        Row r = w.row();
         w.text(r, 0, label);
         w.number(r, 1, sum, Styles.INTEGER);
         w.number(r, 2, f.get(Figure.RECONCILIATION, src, ref, Figure.NATIONAL, null, candidate, what + "_reference"), Styles.INTEGER);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
 
@@ -52,7 +52,7 @@ final class ReleasesSheet {
                 if (!f.compared(pid, rid)) {
                     continue;
                 }
-                XSSFRow r = w.row();
+                Row r = w.row();
                 boolean ok = Verdicts.consistent(f, pid, rid);
                 w.text(r, 0, rid + (release.finalRelease() ? " (final)" : ""));
                 w.text(r, 1, release.publishedAt());
@@ -83,7 +83,7 @@ final class ReleasesSheet {
         polls.forEach(p -> heads.add(p.id()));
         int chartHeader = w.header(heads.toArray(String[]::new));
         for (Source release : releases) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, label(release));
             for (int i = 0; i < polls.size(); i++) {
                 w.number(r, 1 + i, f.accuracy(polls.get(i).id(), release.id(), null, "mosteller_m3"), "0.00");
@@ -97,7 +97,7 @@ final class ReleasesSheet {
         for (int i = 0; i < polls.size(); i++) {
             series.add(1 + i);
         }
-        Charts.lines(w.sheet, new Charts.Block(chartHeader, chartHeader + 1, chartLast, 0, series),
+        Charts.lines(w.xssf(), new Charts.Block(chartHeader, chartHeader + 1, chartLast, 0, series),
                 new Charts.Place(0, chartLast + 2, 8, chartLast + 22), "How far each poll is from each release",
                 "Official release, in the order published", "Mean absolute deviation (pp)", "0.0");
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.SampleSize;
@@ -46,7 +46,7 @@ final class SensitivitySheet {
             double usedDeff = f.accuracy(poll.id(), fin, null, "deff");
             boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
             w.skip();
-            XSSFRow t = w.row();
+            Row t = w.row();
             w.text(t, 0, String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
                     assumed ? "ASSUMED" : "published", usedN, usedDeff), assumed ? styles.warnLine : styles.subtitle);
             List<String> heads = new ArrayList<>(List.of("n \\ design effect"));
@@ -55,7 +55,7 @@ final class SensitivitySheet {
             }
             w.header(heads.toArray(String[]::new));
             for (double n : ns) {
-                XSSFRow r = w.row();
+                Row r = w.row();
                 String label = String.format(Locale.ROOT, "%,.0f", n);
                 if (poll.stationsSampled() != null && assumed) {
                     label += String.format(Locale.ROOT, " (%s per station)", SampleSize.fmt(n / poll.stationsSampled()));

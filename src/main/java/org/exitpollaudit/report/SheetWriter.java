@@ -3,7 +3,8 @@ package org.exitpollaudit.report;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
@@ -13,11 +14,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class SheetWriter {
 
-    final XSSFSheet sheet;
+    final Sheet sheet;
     final Styles styles;
     private int next;
 
-    SheetWriter(XSSFSheet sheet, Styles styles) {
+    /** A sheet held in memory (XSSF) or streamed to disk as it is written (SXSSF, for lists of any length). */
+    SheetWriter(Sheet sheet, Styles styles) {
         this.sheet = sheet;
         this.styles = styles;
         // printed or exported, a sheet is one page wide, as many pages tall as it needs
@@ -28,7 +30,15 @@ final class SheetWriter {
         sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
-    XSSFRow row() {
+    /** The sheet as held in memory, for charts (a streamed sheet has none). */
+    XSSFSheet xssf() {
+        if (sheet instanceof XSSFSheet x) {
+            return x;
+        }
+        throw new IllegalStateException("charts need a sheet held in memory, not a streamed one: " + sheet.getSheetName());
+    }
+
+    Row row() {
         return sheet.createRow(next++);
     }
 
@@ -53,7 +63,7 @@ final class SheetWriter {
      * at roughly {@code charsPerLine} characters a line.
      */
     void paragraph(String text, int lastColumn, int charsPerLine, CellStyle style) {
-        XSSFRow r = row();
+        Row r = row();
         text(r, 0, text, style);
         if (lastColumn > 0) {
             sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
@@ -64,7 +74,7 @@ final class SheetWriter {
 
     /** A header row; returns its index. */
     int header(String... names) {
-        XSSFRow r = row();
+        Row r = row();
         r.setHeightInPoints(30);
         for (int i = 0; i < names.length; i++) {
             text(r, i, names[i], styles.header);
@@ -76,7 +86,7 @@ final class SheetWriter {
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
     }
 
-    Cell text(XSSFRow r, int col, String value, CellStyle style) {
+    Cell text(Row r, int col, String value, CellStyle style) {
         Cell c = r.createCell(col);
         String v = value == null ? "" : value;
         c.setCellValue(v);
@@ -84,12 +94,12 @@ final class SheetWriter {
         return c;
     }
 
-    Cell text(XSSFRow r, int col, String value) {
+    Cell text(Row r, int col, String value) {
         return text(r, col, value, styles.text);
     }
 
     /** A number in the given format; an absent (null) figure leaves the cell empty. */
-    Cell number(XSSFRow r, int col, Double value, String format) {
+    Cell number(Row r, int col, Double value, String format) {
         Cell c = r.createCell(col);
         if (value != null) {
             c.setCellValue(value);
@@ -98,7 +108,7 @@ final class SheetWriter {
         return c;
     }
 
-    Cell number(XSSFRow r, int col, Double value, String format, CellStyle fill) {
+    Cell number(Row r, int col, Double value, String format, CellStyle fill) {
         Cell c = number(r, col, value, format);
         c.setCellStyle(styles.number(format, fill));
         return c;

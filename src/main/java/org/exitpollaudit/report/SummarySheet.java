@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
@@ -41,7 +41,7 @@ final class SummarySheet {
                 "χ² (Rao–Scott)", "df", "p", "Largest gap (pp)", "Mean abs. gap M3 (pp)", "B_w", "Winner agrees",
                 "n critical", "Verdict");
         for (Source poll : polls) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             r.setHeightInPoints(48);
             String pid = poll.id();
             String rid = fin.id();
@@ -76,7 +76,7 @@ final class SummarySheet {
         polls.forEach(p -> heads.add(p.id()));
         int sharesHeader = w.header(heads.toArray(String[]::new));
         for (Candidate c : candidates) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, c.name());
             Double official = polls.stream().map(p -> f.accuracy(p.id(), fin.id(), c.id(), "official_share"))
                     .filter(v -> v != null).findFirst().orElse(null);
@@ -92,7 +92,7 @@ final class SummarySheet {
         polls.forEach(p -> devHeads.add(p.id()));
         int devHeader = w.header(devHeads.toArray(String[]::new));
         for (Candidate c : candidates) {
-            XSSFRow r = w.row();
+            Row r = w.row();
             w.text(r, 0, c.name());
             for (int i = 0; i < polls.size(); i++) {
                 w.number(r, 1 + i, f.accuracy(polls.get(i).id(), fin.id(), c.id(), "deviation_pp"), Styles.PP);
@@ -111,10 +111,10 @@ final class SummarySheet {
             devSeries.add(1 + i);
         }
         int chartTop = devLast + 2;
-        Charts.clusteredBars(w.sheet, new Charts.Block(sharesHeader, sharesHeader + 1, sharesLast, 0, shareSeries),
+        Charts.clusteredBars(w.xssf(), new Charts.Block(sharesHeader, sharesHeader + 1, sharesLast, 0, shareSeries),
                 new Charts.Place(0, chartTop, 7, chartTop + 22), "Poll vs official share per candidate",
                 "Candidate", "Share of valid votes", "0%");
-        Charts.clusteredBars(w.sheet, new Charts.Block(devHeader, devHeader + 1, devLast, 0, devSeries),
+        Charts.clusteredBars(w.xssf(), new Charts.Block(devHeader, devHeader + 1, devLast, 0, devSeries),
                 new Charts.Place(8, chartTop, 15, chartTop + 22), "Poll minus official (percentage points)",
                 "Candidate", "pp", "0.0");
     }

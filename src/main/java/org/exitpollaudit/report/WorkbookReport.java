@@ -36,7 +36,6 @@ public final class WorkbookReport {
             ForensicsSheet.write(wb, styles, data);
             FingerprintSheet.write(wb, styles, data);
             ReconciliationSheet.write(wb, styles, data);
-            DataQualitySheet.write(wb, styles, data);
             MethodsSheet.write(wb, styles, data);
             ProvenanceSheet.write(wb, styles, data);
             // fixed document timestamps: the same inputs give the same document
@@ -46,13 +45,14 @@ public final class WorkbookReport {
             core.setModified(Optional.of(fixed));
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
-            // the station list may be long: streamed sheets, placed before Data quality
+            // the station list and the issues may be long: streamed sheets, placed before Methods
             Path raw = file.resolveSibling(file.getFileName() + ".raw");
             SXSSFWorkbook streaming = new SXSSFWorkbook(wb, 1000);
             try {
-                int at = wb.getSheetIndex(DataQualitySheet.NAME);
+                int at = wb.getSheetIndex(MethodsSheet.NAME);
                 int before = wb.getNumberOfSheets();
                 StationsSheet.write(streaming, styles, data.flags(), StationsSheet.ROWS_PER_SHEET);
+                DataQualitySheet.write(streaming, styles, data);
                 for (int i = before; i < wb.getNumberOfSheets(); i++) {
                     streaming.setSheetOrder(streaming.getSheetName(i), at + (i - before));
                 }
