@@ -25,6 +25,18 @@ final class BlockCodec {
     private static final int DOUBLE = 2;
     private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
+    /**
+     * One boxed value for each whole number below 2^16 (counts of registered voters, ballots and votes at a station
+     * mostly are), shared by every row read back: a million staged rows hold some 60 MB fewer objects.
+     */
+    private static final Double[] SMALL = new Double[1 << 16];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = (double) i;
+        }
+    }
+
     private BlockCodec() {
     }
 
@@ -165,7 +177,8 @@ final class BlockCodec {
                     return null;
                 case WHOLE:
                     long z = varint();
-                    return (double) ((z >>> 1) ^ -(z & 1));
+                    long whole = (z >>> 1) ^ -(z & 1);
+                    return whole >= 0 && whole < SMALL.length ? SMALL[(int) whole] : Double.valueOf(whole);
                 case DOUBLE:
                     long bits = 0;
                     for (int i = 0; i < 8; i++) {
