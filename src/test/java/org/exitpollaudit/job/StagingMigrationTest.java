@@ -18,9 +18,7 @@ class StagingMigrationTest {
 
     @Test
     void rowsStagedByTheColumnPerTotalLayoutAreReadAfterTheUpgrade() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:columns-upgrade", "SA", "", true);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(ds);
+        inDatabase("jdbc:hsqldb:mem:columns-upgrade", jdbc -> {
             // the EPA_ROW of version 90e6993: a column per total, candidate values alone in VALS
             jdbc.execute("CREATE CACHED TABLE EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,"
                     + " LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,"
@@ -35,16 +33,12 @@ class StagingMigrationTest {
             assertEquals(Map.of("cec-stations", 1), staging.rowCounts(7));
             assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'EPA_ROW'", Integer.class), "the old table is gone");
-        } finally {
-            ds.destroy();
-        }
+        });
     }
 
     @Test
     void rowsStagedByThePackedTextLayoutMoveIntoBlocksInLineOrder() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:packed-upgrade", "SA", "", true);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(ds);
+        inDatabase("jdbc:hsqldb:mem:packed-upgrade", jdbc -> {
             // the EPA_ROW of version b798f83: six totals, a group separator and the candidate values in VALS
             jdbc.execute("CREATE CACHED TABLE EPA_ROW (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,"
                     + " LINE_NO INT NOT NULL, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), VALS VARCHAR(65536),"
@@ -70,16 +64,12 @@ class StagingMigrationTest {
             assertEquals(3, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = 7", Integer.class));
             assertEquals(new ResultRow("cec-stations", 2, null, null, null, null, null, null, null, null, Map.of()),
                     staging.rows(8, List.of("cec-stations")).get(0));
-        } finally {
-            ds.destroy();
-        }
+        });
     }
 
     @Test
     void figuresStagedARowEachMoveIntoBlocksInSequenceOrder() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:figure-upgrade", "SA", "", true);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(ds);
+        inDatabase("jdbc:hsqldb:mem:figure-upgrade", jdbc -> {
             // the EPA_FIGURE of version b798f83
             jdbc.execute("CREATE CACHED TABLE EPA_FIGURE (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SECT VARCHAR(30)"
                     + " NOT NULL, SOURCE_ID VARCHAR(100), REF_ID VARCHAR(100), LVL VARCHAR(20) NOT NULL, UNIT_ID"
@@ -101,6 +91,14 @@ class StagingMigrationTest {
                     "m", 1.0)), staging.figures(8));
             assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'EPA_FIGURE'", Integer.class), "the old table is gone");
+        });
+    }
+
+    /** An in-memory database of its own for one test, closed after it. */
+    private static void inDatabase(String url, java.util.function.Consumer<JdbcTemplate> test) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, "SA", "", true);
+        try {
+            test.accept(new JdbcTemplate(ds));
         } finally {
             ds.destroy();
         }
