@@ -34,6 +34,15 @@ final class CsvTable extends LookaheadTable {
     private final List<String> header;
     private long linesConsumed;
 
+    // rows parsed ahead on a thread of their own (see readNext): batches of rows, or the reading error
+    private static final int BATCH = 512;
+    private static final int AHEAD = 8;
+    private final BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(AHEAD);
+    private volatile boolean closed;
+    private Thread reader;
+    private List<TableRow> batch;
+    private int at;
+
     private CsvTable(String display, CSVParser parser) {
         this.display = display;
         this.parser = parser;
@@ -120,7 +129,9 @@ final class CsvTable extends LookaheadTable {
                 throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null, "reading interrupted"));
             }
             if (next instanceof Throwable failure) {
+                // nothing more after the error
                 batch = List.of();
+                at = 0;
                 if (failure instanceof Error error) {
                     throw error;
                 }
@@ -136,15 +147,6 @@ final class CsvTable extends LookaheadTable {
         }
         return batch.get(at++);
     }
-
-    private static final int BATCH = 512;
-    private static final int AHEAD = 8;
-
-    private final BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(AHEAD);
-    private volatile boolean closed;
-    private Thread reader;
-    private List<TableRow> batch;
-    private int at;
 
     /** The parsing thread: batches of rows, then an empty batch at the end or the reading error. */
     private void parseAhead() {
