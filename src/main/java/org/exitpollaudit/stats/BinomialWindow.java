@@ -49,13 +49,17 @@ public final class BinomialWindow {
         return (int) Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
     }
 
-    /** P(k + 1) from P(k); {@code odds} = p / (1 − p). */
+    /**
+     * P(k + 1) from P(k); {@code odds} = p / (1 − p). The ratio is formed first and then applied, so that in a walk
+     * the divisions of successive steps do not wait for each other (only the multiplication depends on the term
+     * before): several times faster than dividing the running term.
+     */
     public static double up(double pk, int n, int k, double odds) {
-        return pk * (n - k) / (k + 1.0) * odds;
+        return pk * ((n - k) / (k + 1.0) * odds);
     }
 
-    /** P(k − 1) from P(k); {@code odds} = p / (1 − p). */
+    /** P(k − 1) from P(k); {@code odds} = p / (1 − p). The ratio first, as in {@link #up}. */
     public static double down(double pk, int n, int k, double odds) {
-        return pk * k / ((n - k + 1.0) * odds);
+        return pk * (k / ((n - k + 1.0) * odds));
     }
 }
