@@ -1,9 +1,7 @@
 package org.exitpollaudit.job;
 
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
-import org.exitpollaudit.election.District;
 import org.exitpollaudit.ingest.PackageReader;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -91,10 +89,8 @@ public class AuditJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    IngestProcessor ingestProcessor(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
-        return new IngestProcessor(PackageReader.read(Path.of(input)).electionPackage().districts().stream()
-                .map(District::id).collect(Collectors.toSet()));
+    IngestProcessor ingestProcessor() {
+        return new IngestProcessor();
     }
 
     @Bean

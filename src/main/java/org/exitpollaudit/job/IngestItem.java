@@ -1,7 +1,5 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.election.Source;
-import org.exitpollaudit.ingest.ResultsLayout;
 import org.exitpollaudit.ingest.RowParser;
 import org.exitpollaudit.ingest.TableRow;
 import org.exitpollaudit.reconcile.DataIssue;
@@ -9,7 +7,8 @@ import org.exitpollaudit.reconcile.DataIssue;
 /** What the ingest step's reader hands on: a raw row of a results file, or a note about reading the file. */
 public sealed interface IngestItem {
 
-    record Raw(Source source, ResultsLayout layout, TableRow row) implements IngestItem {
+    /** A row and the parser of its file (which knows the file's source, columns and the package's districts). */
+    record Raw(RowParser parser, TableRow row) implements IngestItem {
     }
 
     record Note(DataIssue issue) implements IngestItem {

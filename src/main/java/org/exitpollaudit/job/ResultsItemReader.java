@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.CandidateResolver;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultsLayout;
+import org.exitpollaudit.ingest.RowParser;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -26,14 +30,17 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     private final CandidateResolver resolver;
     private final Iterator<Source> sources;
     private final Deque<IngestItem> pending = new ArrayDeque<>();
+    private final Set<String> districts;
     private Table table;
     private Source current;
-    private ResultsLayout layout;
+    private RowParser parser;
 
     public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead) {
         this.pkg = pkg;
         this.resolver = resolver;
         this.sources = new ArrayList<>(toRead).iterator();
+        // a district or station row must name a district of districts.csv, when the package has one
+        this.districts = pkg.districts().stream().map(District::id).collect(Collectors.toSet());
         setName("results");
     }
 
@@ -49,7 +56,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
                 return pending.poll();
             }
             if (table != null && table.hasNext()) {
-                return new IngestItem.Raw(current, layout, table.next());
+                return new IngestItem.Raw(parser, table.next());
             }
             if (table != null) {
                 table.notes().forEach(n -> pending.add(new IngestItem.Note(n)));
@@ -63,10 +70,11 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             current = sources.next();
             table = Table.open(pkg.resolve(current), current.file());
             List<DataIssue> problems = new ArrayList<>();
-            layout = ResultsLayout.resolve(table.header(), resolver, current.file(), problems);
+            ResultsLayout layout = ResultsLayout.resolve(table.header(), resolver, current.file(), problems);
             if (!problems.isEmpty()) {
                 throw new InputException(problems);
             }
+            parser = new RowParser(current, layout, districts);
         }
     }
 
