@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.exitpollaudit.ingest.ResultRow;
@@ -73,8 +74,16 @@ public final class Forensics {
                 allTallies[c].add(tallies[i][c]);
             }
         }
+        // the national histograms and the station flags are passes of their own over the rows: on the other core
+        // while this one makes the national tests, joined in the old order
+        List<Figure> histograms = new ArrayList<>();
+        CompletableFuture<List<StationFlag>> flagged = CompletableFuture.supplyAsync(() -> {
+            distributions(rows, leader, new Emit(histograms, source, Figure.NATIONAL, null));
+            return stationFlags(source, file, rows, leader);
+        });
         screen(rows, candidates, leader, national, all, allTallies);
-        distributions(rows, leader, national);
+        flags.addAll(flagged.join());
+        out.addAll(histograms);
 
         Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
         for (int i = 0; i < districts.size(); i++) {
@@ -101,7 +110,12 @@ public final class Forensics {
             out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, d, null, "flagged_tests",
                     (double) flaggedTests.getOrDefault(d, 0)));
         }
+        return new Result(out, flags);
+    }
 
+    /** The stations whose own numbers are remarkable, in file order. */
+    private static List<StationFlag> stationFlags(String source, String file, List<ResultRow> rows, String leader) {
+        List<StationFlag> flags = new ArrayList<>();
         for (ResultRow r : rows) {
             Station s = Station.of(r, leader);
             if (s == null) {
@@ -121,7 +135,7 @@ public final class Forensics {
                         String.join("; ", reasons)));
             }
         }
-        return new Result(out, flags);
+        return flags;
     }
 
     /**
