@@ -136,8 +136,10 @@ public final class CandidateValues extends AbstractMap<String, Double> {
     private static final char RECORD = '\u001e';
 
     /**
-     * A map as one string, for staging: {@code id US value RS id US value …} (ASCII unit and record separators,
-     * which no id contains); values in Java's shortest exact form, whole numbers without a fraction; null empty.
+     * A map as one string, as versions up to b798f83 staged candidate values: {@code id US value RS id US value …}
+     * (ASCII unit and record separators, which no id contains); values in Java's shortest exact form, whole numbers
+     * without a fraction; null empty. Staging now writes binary blocks (job.RowBlock); this format is only read, by
+     * {@link Decoder}, to move rows an older version staged, and written here to define and test that reading.
      */
     public static String encode(Map<String, Double> map) {
         StringBuilder b = new StringBuilder(map.size() * 16);
@@ -152,7 +154,7 @@ public final class CandidateValues extends AbstractMap<String, Double> {
     }
 
     /** A number in Java's shortest exact form, whole numbers without a fraction; nothing for null. */
-    public static StringBuilder appendNumber(StringBuilder b, Double v) {
+    static StringBuilder appendNumber(StringBuilder b, Double v) {
         if (v != null) {
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 b.append((long) (double) v);
