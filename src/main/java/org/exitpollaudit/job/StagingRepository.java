@@ -2,7 +2,6 @@ package org.exitpollaudit.job;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public class StagingRepository {
           BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          FIRST_LINE INT NOT NULL, LAST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL,
+          FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL,
           PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
@@ -39,7 +38,7 @@ public class StagingRepository {
           COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
-          FIGURE_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO))""",
+          BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
           FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
@@ -190,12 +189,10 @@ public class StagingRepository {
         Map<String, List<ResultRow>> bySource = new LinkedHashMap<>();
         rows.forEach(r -> bySource.computeIfAbsent(r.sourceId(), k -> new ArrayList<>()).add(r));
         List<Object[]> blocks = new ArrayList<>();
-        bySource.forEach((source, block) -> {
-            IntSummaryStatistics lines = block.stream().mapToInt(ResultRow::line).summaryStatistics();
-            blocks.add(new Object[] {run, source, lines.getMin(), lines.getMax(), block.size(), RowBlock.encode(block)});
-        });
-        jdbc.batchUpdate("INSERT INTO EPA_ROW_BLOCK (RUN_KEY, SOURCE_ID, FIRST_LINE, LAST_LINE, ROW_COUNT, BODY)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", blocks);
+        bySource.forEach((source, block) -> blocks.add(new Object[] {run, source,
+            block.stream().mapToInt(ResultRow::line).min().orElseThrow(), block.size(), RowBlock.encode(block)}));
+        jdbc.batchUpdate("INSERT INTO EPA_ROW_BLOCK (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT, BODY)"
+                + " VALUES (?, ?, ?, ?, ?)", blocks);
     }
 
     private static final char GROUP = '\u001d';
@@ -253,10 +250,9 @@ public class StagingRepository {
         List<Object[]> blocks = new ArrayList<>();
         for (int i = 0; i < figures.size(); i += FIGURE_BLOCK) {
             List<Figure> block = figures.subList(i, Math.min(figures.size(), i + FIGURE_BLOCK));
-            blocks.add(new Object[] {run, i / FIGURE_BLOCK, block.size(), FigureBlock.encode(block)});
+            blocks.add(new Object[] {run, i / FIGURE_BLOCK, FigureBlock.encode(block)});
         }
-        jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, FIGURE_COUNT, BODY) VALUES (?, ?, ?, ?)",
-                blocks);
+        jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)", blocks);
     }
 
     private static final int FIGURE_BLOCK = 1000;

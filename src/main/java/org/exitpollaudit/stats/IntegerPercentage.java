@@ -36,8 +36,11 @@ public final class IntegerPercentage {
      * denominator below 10^7 never is (the test checks every k of every n up to 3,000).
      */
     static boolean nearIntegerCount(long k, long n, double tolerance) {
-        long r = 100 * k % n;
-        double within = (tolerance + EPS) * n;
+        return nearZero(100 * k % n, n, (tolerance + EPS) * n);
+    }
+
+    /** Whether a remainder r of division by n lies within {@code within} of 0 or of n. */
+    private static boolean nearZero(long r, long n, double within) {
         return r <= within || n - r <= within;
     }
 
@@ -69,7 +72,7 @@ public final class IntegerPercentage {
         double within = (tolerance + EPS) * n;
         int step = 100 % n;
         int atMode = (int) (100L * mode % n);
-        double total = nearIntegerCount(mode, n, tolerance) ? top : 0;
+        double total = nearZero(atMode, n, within) ? top : 0;
         double term = top;
         int r = atMode;
         for (int k = mode; k < hi && term >= negligible; k++) {
@@ -78,7 +81,7 @@ public final class IntegerPercentage {
             if (r >= n) {
                 r -= n;
             }
-            if (r <= within || n - r <= within) {
+            if (nearZero(r, n, within)) {
                 total += term;
             }
         }
@@ -90,7 +93,7 @@ public final class IntegerPercentage {
             if (r < 0) {
                 r += n;
             }
-            if (r <= within || n - r <= within) {
+            if (nearZero(r, n, within)) {
                 total += term;
             }
         }
