@@ -116,7 +116,8 @@ class ClusterSampleTest {
      * error is sd(e_c²) / (mean(e_c²) √a), estimated from the same sample (about 0.03 to 0.05 here). The estimate must
      * lie within 4 such standard errors of the truth (a two-sided 4-SE miss has probability 6e-5; the seed is fixed
      * so the test is deterministic); an estimator that ignored the clustering (deff 1) would miss 2.38 and 5.83 by
-     * dozens of SEs. With k − 1 = 2, â² = (δ_1 − δ_2)² / (4 δ̄²); each δ within ±4 SE (±0.2 relative)
+     * dozens of SEs. Over seeds 1..200 (first category) the estimates averaged 5.853 (sd 0.143), 2.3825 (sd 0.070) and
+     * 1.0000 (sd 0.033) against 5.833, 2.381 and 1: unbiased, and the per-sample SE above matches the spread. With k − 1 = 2, â² = (δ_1 − δ_2)² / (4 δ̄²); each δ within ±4 SE (±0.2 relative)
      * bounds it by 0.04.
      */
     @Test
