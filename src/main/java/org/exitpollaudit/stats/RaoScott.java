@@ -20,18 +20,12 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * Rao &amp; Scott (1981, eq. 3.3); with π = p̂ it is Σ_c (1 − p̂_c) deff_c. The result does not depend on which
  * category is left out. For a goodness-of-fit test of p̂ against fixed shares π₀ (an exit poll against the count),
  * π = π₀; to describe the design of the estimate itself, π = p̂.
+ *
+ * @param categories k
+ * @param meanDeff   δ̄, the mean generalised design effect
+ * @param a2         â², the squared coefficient of variation of the δ_j (0 when they are all equal; always when k = 2)
  */
-public final class RaoScott {
-
-    private final int categories;
-    private final double meanDeff;
-    private final double a2;
-
-    private RaoScott(int categories, double meanDeff, double a2) {
-        this.categories = categories;
-        this.meanDeff = meanDeff;
-        this.a2 = a2;
-    }
+public record RaoScott(int categories, double meanDeff, double a2) {
 
     /**
      * @param pi the k shares at which P is evaluated (all &gt; 0, summing to 1)
@@ -109,20 +103,6 @@ public final class RaoScott {
     /** P at p̂ of the sample itself: the generalised design effects of the estimate. */
     public static RaoScott of(ClusterSample sample) {
         return of(sample.shares(), sample.covariance(), sample.n());
-    }
-
-    public int categories() {
-        return categories;
-    }
-
-    /** δ̄, the mean generalised design effect. */
-    public double meanDeff() {
-        return meanDeff;
-    }
-
-    /** â², the squared coefficient of variation of the δ_j (0 when they are all equal, and always when k = 2). */
-    public double a2() {
-        return a2;
     }
 
     /** X²_RS1 = X² / δ̄. */
