@@ -93,7 +93,7 @@ public record PollDesign(List<String> candidates, int stations, double n, Map<St
 
     /**
      * The Rao–Scott corrections for the poll's X² against the official shares π₀ (renormalised over the same
-     * candidates, in the same order), with P at π₀ and at the X²'s sample size n (Rao &amp; Scott 1981, §3).
+     * candidates, in the same order): P at π₀, as SAS SURVEYFREQ's CHISQ1 takes it, and at the X²'s sample size n.
      */
     public RaoScott against(double[] officialShares, double n) {
         return RaoScott.of(officialShares, sample.covariance(), n);

@@ -13,8 +13,8 @@ package org.exitpollaudit.stats;
  * </pre>
  * V is the with-replacement ("ultimate cluster") variance of a ratio estimator: stations are treated as drawn with
  * replacement from many, so the finite-population correction and any within-station stage are absorbed into the
- * between-station spread (Kish, <i>Survey Sampling</i>, 1965, §6.3 and §14.1; Cochran, <i>Sampling Techniques</i>,
- * 3rd ed., 1977, §6.8 and §11.8; Wolter, <i>Introduction to Variance Estimation</i>, 2nd ed., 2007, §1.6 and ch. 6).
+ * between-station spread (Kish, <i>Survey Sampling</i>, 1965, §6.3; Cochran, <i>Sampling Techniques</i>, 3rd ed.,
+ * 1977, §6.8 and §11.8; Wolter, <i>Introduction to Variance Estimation</i>, 2nd ed., 2007).
  * deff_c is Kish's design effect: the variance under the design over that of a simple random sample of the same n.
  * <p>
  * A station with m_i = 0 (no respondent in any of the k categories) is a sampled cluster with no one in the domain;

@@ -7,7 +7,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * δ_1 … δ_{k−1}: the eigenvalues of A = P⁻¹ V over the first k − 1 categories, where V is the design covariance of
  * the estimated shares (e.g. {@link ClusterSample#covariance()}) and P = (diag(π) − π πᵀ) / n the multinomial
  * covariance at shares π. Under the null X² is distributed as Σ δ_j W_j with W_j independent χ²(1)
- * (Rao &amp; Scott 1981, JASA 76:221–230, §3; 1984, Ann. Statist. 12:46–60, §4):
+ * (Rao &amp; Scott 1981, JASA 76:221–230; 1984, Ann. Statist. 12:46–60):
  * <pre>
  *   δ̄       = tr(A) / (k − 1)
  *   â²      = Σ (δ_j − δ̄)² / ((k − 1) δ̄²)  = tr(A²) / ((k − 1) δ̄²) − 1
@@ -16,10 +16,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * </pre>
  * The eigenvalues themselves are never needed: Σ δ_j = tr(A) and Σ δ_j² = tr(A²). P has the closed-form inverse
  * P⁻¹ = n (diag(1 / π_j) + 1 1ᵀ / π_k) (Sherman–Morrison), so A_jl = n (V_jl / π_j + Σ_{r&lt;k} V_rl / π_k), and
- * tr(A) = n Σ_{c ≤ k} V_cc / π_c, i.e. (k − 1) δ̄ = Σ_c (p̂_c (1 − p̂_c) / π_c) deff_c when π is not p̂ — the form in
- * Rao &amp; Scott (1981, eq. 3.3); with π = p̂ it is Σ_c (1 − p̂_c) deff_c. The result does not depend on which
- * category is left out. For a goodness-of-fit test of p̂ against fixed shares π₀ (an exit poll against the count),
- * π = π₀; to describe the design of the estimate itself, π = p̂.
+ * tr(A) = n Σ_{c ≤ k} V_cc / π_c, i.e. (k − 1) δ̄ = Σ_c (p̂_c (1 − p̂_c) / π_c) deff_c, which with π = p̂ is the
+ * familiar Σ_c (1 − p̂_c) deff_c. The result does not depend on which category is left out. For a goodness-of-fit
+ * test of p̂ against fixed shares π₀ (an exit poll against the count) P may be taken at π₀ or at p̂ (asymptotically
+ * the same under the null; SAS/STAT's SURVEYFREQ offers both, CHISQ1 and CHISQ); to describe the design of the
+ * estimate itself, π = p̂.
  *
  * @param categories k
  * @param meanDeff   δ̄, the mean generalised design effect

@@ -34,8 +34,8 @@ class RaoScottTest {
     }
 
     /**
-     * Goodness of fit of the same poll against official shares π₀ = (0.40, 0.35, 0.25), P at π₀ (Rao &amp; Scott
-     * 1981, §3). By hand, as above:
+     * Goodness of fit of the same poll against official shares π₀ = (0.40, 0.35, 0.25), P at π₀ (the null
+     * proportions; SURVEYFREQ's CHISQ1). By hand, as above:
      * <pre>
      *   X² = 80 (0.0125²/0.40 + 0.0375²/0.35 + 0.025²/0.25) = 619/1120 = 0.552678571429
      *   A = [[0.68671875, −0.449739583333], [−1.415773809524, 2.216369047619]]
@@ -62,7 +62,7 @@ class RaoScottTest {
         assertEquals(0.721271489164, rs.secondOrderPValue(x2), 1e-9);
     }
 
-    /** tr(A) = n Σ_c V_cc / π_c (Rao &amp; Scott 1981, eq. 3.3), whichever category is left out. */
+    /** tr(A) = n Σ_c V_cc / π_c over all k categories, whichever category is left out of A. */
     @Test
     void independentOfTheCategoryLeftOut() {
         ClusterSample s = ClusterSample.of(ClusterSampleTest.HAND);
