@@ -1,5 +1,7 @@
 package org.exitpollaudit.stats;
 
+import java.util.Arrays;
+
 /**
  * Shares of k categories estimated from a cluster sample (an exit poll's respondents, clustered by polling station),
  * with their design-based covariance matrix and per-category design effects. With y_ic the (weighted) count of
@@ -42,39 +44,16 @@ public final class ClusterSample {
      *                                  a negative or non-finite count, or no respondent at all
      */
     public static ClusterSample of(double[][] counts) {
-        if (counts.length < 2) {
-            throw new IllegalArgumentException("a between-station variance needs at least 2 stations, got "
-                    + counts.length);
-        }
-        int k = counts[0].length;
-        if (k < 2) {
-            throw new IllegalArgumentException("shares need at least 2 categories, got " + k);
-        }
+        double[] m = StationCounts.sizes(counts);
         int a = counts.length;
-        double[] m = new double[a];
+        int k = counts[0].length;
         double[] totals = new double[k];
-        for (int i = 0; i < a; i++) {
-            if (counts[i].length != k) {
-                throw new IllegalArgumentException("station " + i + " has " + counts[i].length
-                        + " categories, station 0 has " + k);
-            }
+        for (double[] row : counts) {
             for (int c = 0; c < k; c++) {
-                double y = counts[i][c];
-                if (!(y >= 0) || Double.isInfinite(y)) {
-                    throw new IllegalArgumentException("station " + i + ", category " + c
-                            + ": count " + y + " is not a finite number ≥ 0");
-                }
-                m[i] += y;
-                totals[c] += y;
+                totals[c] += row[c];
             }
         }
-        double n = 0;
-        for (double t : totals) {
-            n += t;
-        }
-        if (!(n > 0)) {
-            throw new IllegalArgumentException("no respondent in any station: the shares are undefined");
-        }
+        double n = Arrays.stream(m).sum();
         double[] p = new double[k];
         for (int c = 0; c < k; c++) {
             p[c] = totals[c] / n;

@@ -1,5 +1,7 @@
 package org.exitpollaudit.stats;
 
+import java.util.Arrays;
+
 /**
  * How much of the variance of a vote choice lies between polling stations, measured on complete station counts (an
  * official station-level release), and the design effect it implies for an exit poll that interviews m voters at
@@ -40,38 +42,17 @@ public final class IntraStationCorrelation {
      *                                  negative stratum or one of another length, or no votes at all
      */
     public static IntraStationCorrelation of(double[][] counts, int[] stratum) {
-        if (counts.length < 2) {
-            throw new IllegalArgumentException("a between-station variance needs at least 2 stations, got "
-                    + counts.length);
-        }
+        double[] size = StationCounts.sizes(counts);
         if (stratum != null && stratum.length != counts.length) {
             throw new IllegalArgumentException(stratum.length + " strata for " + counts.length + " stations");
         }
         int k = counts[0].length;
-        if (k < 2) {
-            throw new IllegalArgumentException("shares need at least 2 categories, got " + k);
-        }
         int strata = 1;
-        double[] size = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i].length != k) {
-                throw new IllegalArgumentException("station " + i + " has " + counts[i].length
-                        + " categories, station 0 has " + k);
+        for (int i = 0; stratum != null && i < stratum.length; i++) {
+            if (stratum[i] < 0) {
+                throw new IllegalArgumentException("station " + i + " has stratum " + stratum[i]);
             }
-            for (int c = 0; c < k; c++) {
-                double y = counts[i][c];
-                if (!(y >= 0) || Double.isInfinite(y)) {
-                    throw new IllegalArgumentException("station " + i + ", category " + c + ": count " + y
-                            + " is not a finite number ≥ 0");
-                }
-                size[i] += y;
-            }
-            if (stratum != null) {
-                if (stratum[i] < 0) {
-                    throw new IllegalArgumentException("station " + i + " has stratum " + stratum[i]);
-                }
-                strata = Math.max(strata, stratum[i] + 1);
-            }
+            strata = Math.max(strata, stratum[i] + 1);
         }
         double[] stratumVotes = new double[strata];
         double[][] stratumCounts = new double[strata][k];
@@ -82,13 +63,7 @@ public final class IntraStationCorrelation {
                 stratumCounts[h][c] += counts[i][c];
             }
         }
-        double total = 0;
-        for (double v : stratumVotes) {
-            total += v;
-        }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("no votes at any station: the shares are undefined");
-        }
+        double total = Arrays.stream(size).sum();
         double[] rho = new double[k];
         double[] rhoStrata = new double[k];
         for (int c = 0; c < k; c++) {

@@ -103,7 +103,7 @@ class ClusterSampleTest {
                 () -> ClusterSample.of(new double[][] {{1, Double.POSITIVE_INFINITY}, {1, 2}}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ClusterSample.of(new double[][] {{0, 0}, {0, 0}}));
-        assertTrue(e.getMessage().contains("no respondent"), e.getMessage());
+        assertTrue(e.getMessage().contains("no one in any station"), e.getMessage());
     }
 
     /**
