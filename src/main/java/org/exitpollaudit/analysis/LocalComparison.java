@@ -1,7 +1,6 @@
 package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
-import org.exitpollaudit.stats.RobustScore;
+import org.exitpollaudit.stats.QuasiBinomial;
 import org.exitpollaudit.stats.WithinPrecinctError;
 
 /**
@@ -22,15 +21,15 @@ import org.exitpollaudit.stats.WithinPrecinctError;
  * same unit (section {@code district}). Per unit: shares, deviations, Pearson X² of the poll's counts against
  * the official shares (Holm-adjusted across the poll's units), and the Edison/Mitofsky within-precinct error WPE and
  * ln α. WPE and ln α are taken on one pair for every unit, the national winner and runner-up of the final release,
- * so that their means over units average one quantity. A unit is flagged when its ln α stands out from the
- * poll's other units (robust z, {@link RobustScore}; Holm over the units): the within-precinct errors of real exit
- * polls vary far more than binomial sampling allows (interviewer effects, refusals that differ by station), so a
- * test against pure binomial error would flag most stations of any large poll. The X² stays as a description of
- * each unit.
+ * so that their means over units average one quantity. A unit is flagged when the split of that pair stands out
+ * from the poll's own spread (quasi-binomial dispersion, {@link QuasiBinomial}; Holm over the units): the
+ * within-precinct errors of real exit polls vary far more than binomial sampling allows (interviewer effects,
+ * refusals that differ by station), so a test against pure binomial error flags honest stations of any large
+ * poll. The X² stays as a description of each unit.
  */
 final class LocalComparison {
 
-    /** Fewest units with a finite ln α for their spread to be judged (median and MAD of fewer are too rough). */
+    /** Fewest units with a split of the national pair for their spread to be judged (φ of fewer is too rough). */
     static final int MIN_UNITS_FOR_FLAGS = 10;
 
     record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags) {
@@ -169,11 +168,12 @@ final class LocalComparison {
                              AnalysisParameters params, String[] pair) {
         double[] p = units.stream().mapToDouble(u -> u.pValue).toArray();
         double[] holm = Holm.adjust(p);
-        double[] ln = units.stream().mapToDouble(u -> u.lnAlpha).toArray();
-        long finite = Arrays.stream(ln).filter(Double::isFinite).count();
-        double[] z = finite >= MIN_UNITS_FOR_FLAGS ? RobustScore.z(ln) : nans(ln.length);
-        double[] zp = Arrays.stream(z).map(RobustScore::twoSidedP).toArray();
-        double[] zHolm = Holm.adjust(zp);
+        double[] z = units.stream().mapToDouble(u -> u.pairZ).toArray();
+        int judged = QuasiBinomial.units(z);
+        double phi = judged >= MIN_UNITS_FOR_FLAGS ? QuasiBinomial.dispersion(z) : Double.NaN;
+        double[] t = QuasiBinomial.scaled(z, phi);
+        double[] tp = judged >= MIN_UNITS_FOR_FLAGS ? QuasiBinomial.twoSidedP(t, judged) : t;
+        double[] tHolm = Holm.adjust(tp);
         double wpeSum = 0;
         int wpeN = 0;
         double lnSum = 0;
@@ -197,10 +197,11 @@ final class LocalComparison {
             out.add(fig(poll, ref, level, id, null, "p_holm", holm[i]));
             out.add(fig(poll, ref, level, id, null, "wpe", u.wpe));
             out.add(fig(poll, ref, level, id, null, "ln_alpha", u.lnAlpha));
-            out.add(fig(poll, ref, level, id, null, "ln_alpha_z", z[i]));
-            out.add(fig(poll, ref, level, id, null, "ln_alpha_p", zp[i]));
-            out.add(fig(poll, ref, level, id, null, "ln_alpha_p_holm", zHolm[i]));
-            boolean f = zHolm[i] < params.alpha();
+            out.add(fig(poll, ref, level, id, null, "pair_z", z[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_t", t[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_p", tp[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_p_holm", tHolm[i]));
+            boolean f = tHolm[i] < params.alpha();
             out.add(fig(poll, ref, level, id, null, "flagged", f ? 1 : 0));
             if (Double.isFinite(u.wpe)) {
                 wpeSum += u.wpe;
@@ -216,7 +217,7 @@ final class LocalComparison {
                 if (u.station) {
                     flags.add(new StationFlag(poll.id(), poll.file(), u.line, u.district, u.id, null, null, null,
                             String.format(Locale.ROOT, "exit poll %s stands out from its other stations here (ln α %+.2f,"
-                                    + " robust z %+.1f, p_holm %.2g; WPE %+.1f pp)", poll.id(), u.lnAlpha, z[i], zHolm[i],
+                                    + " z / √φ %+.1f, p_holm %.2g; WPE %+.1f pp)", poll.id(), u.lnAlpha, t[i], tHolm[i],
                                     u.wpe)));
                 }
             }
@@ -232,15 +233,8 @@ final class LocalComparison {
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_mean", lnN == 0 ? Double.NaN : lnSum / lnN));
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_sd", lnN < 2 ? Double.NaN
                 : Math.sqrt((lnSq - lnSum * lnSum / lnN) / (lnN - 1))));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_median", RobustScore.median(ln)));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_robust_sd", RobustScore.MAD_SCALE
-                * RobustScore.mad(ln)));
-    }
-
-    private static double[] nans(int n) {
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
-        return out;
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion", phi));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion_units", judged));
     }
 
     private static Figure fig(Source poll, String ref, String level, String unit, String candidate, String metric,
@@ -250,7 +244,8 @@ final class LocalComparison {
 
     /** One compared unit. */
     private record Unit(String id, String district, int line, boolean station, List<String> candidates, double[] p,
-                        double[] v, double n, boolean nAssumed, double chi2, double pValue, double wpe, double lnAlpha) {
+                        double[] v, double n, boolean nAssumed, double chi2, double pValue, double wpe, double lnAlpha,
+                        double pairZ) {
 
         static Unit of(Source poll, ResultRow u, ResultRow ref, List<String> all, String[] pair, int unitsInFile,
                        boolean station, AnalysisParameters params) {
@@ -272,8 +267,10 @@ final class LocalComparison {
             int b = common.indexOf(pair[1]);
             double wpe = a < 0 || b < 0 ? Double.NaN : WithinPrecinctError.wpe(p[a], p[b], v[a], v[b]);
             double lnAlpha = a < 0 || b < 0 ? Double.NaN : WithinPrecinctError.lnAlpha(p[a], p[b], v[a], v[b]);
+            // the split of the pair among the unit's respondents, against the count's split
+            double z = a < 0 || b < 0 ? Double.NaN : QuasiBinomial.pairZ(n * p[a], n * p[b], v[a] / (v[a] + v[b]));
             return new Unit(station ? u.stationId() : u.districtId(), u.districtId(), u.line(), station, common, p, v, n,
-                    assumed, chi2, GoodnessOfFit.pValue(chi2, common.size() - 1), wpe, lnAlpha);
+                    assumed, chi2, GoodnessOfFit.pValue(chi2, common.size() - 1), wpe, lnAlpha, z);
         }
     }
 }

@@ -26,7 +26,7 @@ import org.exitpollaudit.election.District;
  * screened station release; the values behind each flag (integer-percentage excess, z and Holm p; the smallest
  * last-digit Holm p and whose it is); the descriptive turnout–leader figures (correlation and its Holm p, the leader's
  * slope minus share, the others' slope) and 2BL, none of which counts as a flag; and, for exit polls with district
- * figures, WPE, ln α, its robust z, Holm p and flag. A row is highlighted only when a counted test flags it (integer
+ * figures, WPE, ln α, the split's z scaled by the poll's dispersion, its Holm p and the flag. A row is highlighted only when a counted test flags it (integer
  * or last digit after Holm) or an exit poll's ln α stands out; a district without figures says why.
  */
 final class DistrictsSheet {
@@ -67,12 +67,12 @@ final class DistrictsSheet {
         String src = sources.isEmpty() ? null : sources.get(0);
         w.title("Districts" + (src == null ? "" : " (screened release: " + src + ")"));
         w.line("Rose rows: a counted test flags the district after Holm's correction over all districts (integer"
-                + " percentages, last digits), or an exit poll's ln α stands out from its other districts.");
+                + " percentages, last digits), or an exit poll's split of the national pair stands out from its other districts.");
         w.line("Turnout–leader r and 2BL are shown but never counted: their nulls fail in honest elections too (Methods)."
                 + " Slopes: votes / registered on turnout; 0 = voters split alike at every turnout.");
         List<String> head = new ArrayList<>(HEAD);
         for (String p : polls.keySet()) {
-            head.addAll(List.of(p + ": WPE (pp)", p + ": ln α", p + ": robust z", p + ": p (Holm)", p + ": flagged"));
+            head.addAll(List.of(p + ": WPE (pp)", p + ": ln α", p + ": z / √φ", p + ": p (Holm)", p + ": flagged"));
         }
         int h = w.header(head.toArray(String[]::new));
         int first = w.nextRow();
@@ -88,8 +88,8 @@ final class DistrictsSheet {
             for (Map.Entry<String, String> p : polls.entrySet()) {
                 w.number(r, col++, local(f, p, d, "wpe"), "+0.0;-0.0;0.0");
                 w.number(r, col++, local(f, p, d, "ln_alpha"), Styles.SIGNED_DECIMAL);
-                w.number(r, col++, local(f, p, d, "ln_alpha_z"), "+0.00;-0.00;0.00");
-                w.number(r, col++, local(f, p, d, "ln_alpha_p_holm"), Styles.P_VALUE);
+                w.number(r, col++, local(f, p, d, "pair_t"), "+0.00;-0.00;0.00");
+                w.number(r, col++, local(f, p, d, "pair_p_holm"), Styles.P_VALUE);
                 Double flagged = local(f, p, d, "flagged");
                 w.text(r, col++, flagged == null ? "" : flagged > 0 ? "yes" : "no");
             }
