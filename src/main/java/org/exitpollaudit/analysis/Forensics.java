@@ -238,7 +238,8 @@ public final class Forensics {
         // ballot stuffing raises turnout and the leader's share together (Myagkov, Ordeshook & Shakin 2009);
         // within districts, so that differences between regions do not pass for it
         double[] within = withinDistrictCorrelation(rows, leader);
-        double corr = within[0];
+        // rounding can carry a perfect correlation a hair past ±1, where atanh is undefined
+        double corr = Math.max(-1, Math.min(1, within[0]));
         double pStuff = within[1] > 3 && Double.isFinite(corr) ? Normal.upperTail(atanh(corr) * Math.sqrt(within[1] - 3))
                 : Double.NaN;
         e.put(null, "turnout_leader_r", corr);
