@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
@@ -129,7 +130,7 @@ final class DistrictsSheet {
                 Styles.INTEGER);
         Double withFigures = fx(f, src, d, null, "stations_with_figures");
         if (withFigures == null || withFigures == 0) {
-            w.text(r, NOTE_COLUMN, note(f, src, d, loaded));
+            w.text(r, NOTE_COLUMN, note(f, data, src, d, loaded));
             return;
         }
         w.number(r, 4, fx(f, src, d, null, "turnout_pct"), "0.00");
@@ -159,18 +160,26 @@ final class DistrictsSheet {
         }
     }
 
-    /** Why a district has no screening figures, from the reconciliation's station counts. */
-    private static String note(FigureIndex f, String src, String d, Double loaded) {
+    /**
+     * Why a district has no screening figures, from the reconciliation's station counts and districts.csv. Rows
+     * rejected at ingest (a protocol with no figures) never reach a district's counts, so a district whose every row
+     * was rejected looks like one with no rows; the note names both possibilities and where the rejected rows are.
+     */
+    private static String note(FigureIndex f, ReportData data, String src, String d, Double loaded) {
         Double rejected = f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_rejected");
-        if (loaded == null || loaded == 0) {
-            if (rejected != null && rejected > 0) {
-                return String.format(Locale.ROOT, "no station figures: all %,.0f rows of %s for this district"
-                        + " were rejected (see Data quality)", rejected, src);
-            }
-            return "no station rows in " + src + " for this district";
+        if (loaded != null && loaded > 0) {
+            return String.format(Locale.ROOT, "%,.0f stations loaded, none with registered, ballots cast, valid and the"
+                    + " leader's votes all given", loaded);
         }
-        return String.format(Locale.ROOT, "%,.0f stations loaded, none with registered, ballots cast, valid"
-                + " and the leader's votes all given", loaded);
+        if (rejected != null && rejected > 0) {
+            return String.format(Locale.ROOT, "no station figures: all %,.0f rows of %s for this district were rejected"
+                    + " (see Data quality)", rejected, src);
+        }
+        Long listed = data.pkg().districts().stream().filter(x -> x.id().equals(d)).map(District::stations)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return "no station figures in " + src + (listed == null ? "" : String.format(Locale.ROOT,
+                " (districts.csv lists %,d stations)", listed)) + ": its rows are missing, or were rejected at ingest"
+                + " for lack of figures (see Data quality)";
     }
 
     private static Double fx(FigureIndex f, String src, String d, String candidate, String metric) {

@@ -1,10 +1,13 @@
 package org.exitpollaudit.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -12,7 +15,6 @@ import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.stats.PercentBins;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTPlotArea;
 
 /**
  * Forensics: the screening of each official station-level release — the headline findings, the integer-percentage
@@ -144,42 +146,76 @@ final class ForensicsSheet {
     /**
      * Station counts per tenth-of-a-point bin of turnout and of the leader's share (the table below the release's
      * other tables), and a chart of each to the right of those tables, wide enough that a spike on a whole percent
-     * stands out as one bar ten times its neighbours.
+     * stands out as one bar well above its neighbours.
      */
     private static void distributions(SheetWriter w, FigureIndex f, String src, int chartRow) {
         w.text(w.row(), 0, "Distributions (stations per 0.1-point bin, centred: 60.0 holds 59.95 – 60.05)",
                 w.styles.subtitle);
         int h = w.header("Percent", "Stations by turnout", "Stations by leader share");
         int first = w.nextRow();
+        double[] turnout = new double[PercentBins.COUNT];
+        double[] share = new double[PercentBins.COUNT];
         for (int i = 0; i < PercentBins.COUNT; i++) {
             String bin = PercentBins.label(i);
+            Double t = get(f, src, Figure.NATIONAL, bin, null, "turnout_histogram_tenths");
+            Double l = get(f, src, Figure.NATIONAL, bin, null, "leader_share_histogram_tenths");
+            turnout[i] = t == null ? 0 : t;
+            share[i] = l == null ? 0 : l;
             Row r = w.row();
             w.text(r, 0, bin);
-            w.number(r, 1, get(f, src, Figure.NATIONAL, bin, null, "turnout_histogram_tenths"), Styles.INTEGER);
-            w.number(r, 2, get(f, src, Figure.NATIONAL, bin, null, "leader_share_histogram_tenths"), Styles.INTEGER);
+            w.number(r, 1, t, Styles.INTEGER);
+            w.number(r, 2, l, Styles.INTEGER);
         }
-        int last = w.nextRow() - 1;
         int right = CHART_COLUMN + 18;
-        Charts.clusteredBars(w.xssf(), new Charts.Block(h, first, last, 0, List.of(1)),
-                new Charts.Place(CHART_COLUMN, chartRow, right, chartRow + 22), "Turnout of " + src,
-                "turnout, percent (0.1-point bins)", "stations", "#,##0");
-        fine(w);
-        Charts.clusteredBars(w.xssf(), new Charts.Block(h, first, last, 0, List.of(2)),
-                new Charts.Place(CHART_COLUMN, chartRow + 24, right, chartRow + 46), "Leader's share in " + src,
-                "leader's share, percent (0.1-point bins)", "stations", "#,##0");
-        fine(w);
+        chart(w, h, first, 1, turnout, new Charts.Place(CHART_COLUMN, chartRow, right, chartRow + 22),
+                "Turnout of " + src, "turnout, percent (0.1-point bins)");
+        chart(w, h, first, 2, share, new Charts.Place(CHART_COLUMN, chartRow + 24, right, chartRow + 46),
+                "Leader's share in " + src, "leader's share, percent (0.1-point bins)");
         w.skip();
     }
 
     /**
-     * Makes the chart just drawn readable with 1,001 bars: no gaps between bars, so that each bar is as wide as the
-     * plot allows and a one-bin spike is not lost between gaps.
+     * One histogram chart, readable with up to 1,001 bars: only the bins from the first to the last occupied one, no
+     * gaps between bars, and the value axis scaled to the bins between 0 and 100 % — the 0 % and 100 % bins (stations
+     * where everyone or no one voted, or voted for the leader) can hold more stations than any other and would
+     * flatten the rest; when they go off the scale the title gives their counts.
      */
-    private static void fine(SheetWriter w) {
+    private static void chart(SheetWriter w, int header, int firstRow, int column, double[] counts, Charts.Place at,
+                              String title, String axis) {
+        int lo = 0;
+        while (lo < counts.length - 1 && counts[lo] == 0) {
+            lo++;
+        }
+        int hi = counts.length - 1;
+        while (hi > lo && counts[hi] == 0) {
+            hi--;
+        }
+        double inner = 0;
+        for (int i = Math.max(lo, 1); i <= Math.min(hi, counts.length - 2); i++) {
+            inner = Math.max(inner, counts[i]);
+        }
+        List<String> off = new ArrayList<>();
+        if (counts[0] > inner * 1.1) {
+            off.add(String.format(Locale.ROOT, "0.0: %,.0f", counts[0]));
+        }
+        if (counts[counts.length - 1] > inner * 1.1) {
+            off.add(String.format(Locale.ROOT, "100.0: %,.0f", counts[counts.length - 1]));
+        }
+        Charts.clusteredBars(w.xssf(), new Charts.Block(header, firstRow + lo, firstRow + hi, 0, List.of(column)), at,
+                off.isEmpty() ? title : title + " (off scale: " + String.join(", ", off) + " stations)", axis,
+                "stations", "#,##0");
         XSSFDrawing drawing = w.xssf().getDrawingPatriarch();
         List<XSSFChart> charts = drawing.getCharts();
-        CTPlotArea plot = charts.get(charts.size() - 1).getCTChart().getPlotArea();
-        var bar = plot.getBarChartArray(0);
+        XSSFChart chart = charts.get(charts.size() - 1);
+        var bar = chart.getCTChart().getPlotArea().getBarChartArray(0);
         (bar.isSetGapWidth() ? bar.getGapWidth() : bar.addNewGapWidth()).setVal(0);
+        if (!off.isEmpty() && inner > 0) {
+            for (var a : chart.getAxes()) {
+                if (a instanceof XDDFValueAxis v) {
+                    v.setMinimum(0);
+                    v.setMaximum(Math.ceil(inner * 1.1));
+                }
+            }
+        }
     }
 }
