@@ -52,15 +52,11 @@ class LocalComparisonTest {
      */
     @Test
     void wpeAndLnAlphaOnTheNationalPair() {
-        Source count = source("count", Source.Kind.OFFICIAL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
-        Source poll = source("poll", Source.Kind.EXIT_POLL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
-        Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
-        rows.put("count", List.of(station("count", "s1", 500, 300, 200), station("count", "s2", 400, 400, 200),
-                station("count", "s3", 200, 300, 500)));
-        rows.put("poll", List.of(station("poll", "s1", 30, 15, 5), station("poll", "s2", 20, 20, 10),
-                station("poll", "s3", 10, 10, 30)));
-        Map<String, Double> f = index(LocalComparison.run(pkg(count, poll), rows, ABC, NATIONAL,
-                AnalysisParameters.DEFAULTS).figures());
+        Map<String, Double> f = compare(Source.Level.STATION, Source.ValueType.VOTES, null, null,
+                List.of(station("count", "s1", 500, 300, 200), station("count", "s2", 400, 400, 200),
+                        station("count", "s3", 200, 300, 500)),
+                List.of(station("poll", "s1", 30, 15, 5), station("poll", "s2", 20, 20, 10),
+                        station("poll", "s3", 10, 10, 30)));
         assertEquals(10.0, f.get("station|d/s1|wpe"), 1e-9);
         assertEquals(0.0, f.get("station|d/s2|wpe"), 1e-9);
         assertEquals(10.0, f.get("station|d/s3|wpe"), 1e-9);
@@ -91,15 +87,11 @@ class LocalComparisonTest {
      */
     @Test
     void districtSampleSizeIsThePollsSampleOverItsDistricts() {
-        Source count = source("count", Source.Kind.OFFICIAL, Source.Level.DISTRICT, Source.ValueType.VOTES, null, null);
-        Source poll = source("poll", Source.Kind.EXIT_POLL, Source.Level.DISTRICT, Source.ValueType.PERCENT, 1200L, 30L);
-        Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
-        rows.put("count", List.of(district("count", "d1", 500, 300, 200), district("count", "d2", 400, 400, 200),
-                district("count", "d3", 300, 300, 400)));
-        rows.put("poll", List.of(district("poll", "d1", 55, 30, 15), district("poll", "d2", 40, 40, 20),
-                district("poll", "d3", 30, 30, 40)));
-        Map<String, Double> f = index(LocalComparison.run(pkg(count, poll), rows, ABC, NATIONAL,
-                AnalysisParameters.DEFAULTS).figures());
+        Map<String, Double> f = compare(Source.Level.DISTRICT, Source.ValueType.PERCENT, 1200L, 30L,
+                List.of(district("count", "d1", 500, 300, 200), district("count", "d2", 400, 400, 200),
+                        district("count", "d3", 300, 300, 400)),
+                List.of(district("poll", "d1", 55, 30, 15), district("poll", "d2", 40, 40, 20),
+                        district("poll", "d3", 30, 30, 40)));
         assertEquals(400.0, f.get("district|d1|n"), 1e-9);
         assertEquals(1.0, f.get("district|d1|n_assumed"));
         assertEquals(4.1176470588, f.get("district|d1|chi2"), 1e-9);
@@ -159,8 +151,6 @@ class LocalComparisonTest {
     }
 
     private static Map<String, Double> simulate(Random rnd, boolean plant) {
-        Source count = source("count", Source.Kind.OFFICIAL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
-        Source poll = source("poll", Source.Kind.EXIT_POLL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
         List<ResultRow> official = new ArrayList<>();
         List<ResultRow> polled = new ArrayList<>();
         for (int s = 0; s < 200; s++) {
@@ -180,6 +170,14 @@ class LocalComparisonTest {
             }
             polled.add(station("poll", "s" + s, counts[0], counts[1], counts[2]));
         }
+        return compare(Source.Level.STATION, Source.ValueType.VOTES, null, null, official, polled);
+    }
+
+    /** An official release "count" and an exit poll "poll" of one level, compared; figures by "level|unit|metric". */
+    private static Map<String, Double> compare(Source.Level level, Source.ValueType pollValues, Long n, Long stations,
+                                               List<ResultRow> official, List<ResultRow> polled) {
+        Source count = source("count", Source.Kind.OFFICIAL, level, Source.ValueType.VOTES, null, null);
+        Source poll = source("poll", Source.Kind.EXIT_POLL, level, pollValues, n, stations);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
         rows.put("count", official);
         rows.put("poll", polled);
