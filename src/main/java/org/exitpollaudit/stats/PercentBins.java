@@ -2,9 +2,10 @@ package org.exitpollaudit.stats;
 
 /**
  * Histogram bins of a percentage a / b in tenths of a point, centred on the tenths: bin k holds the percentages in
- * [k/10 − 0.05, k/10 + 0.05), k = 0 … 1000. A bin centred on a whole percent therefore holds exactly the stations the
- * integer-percentage test counts as whole (within ±0.05 pp, Kobak, Shpilkin &amp; Pshenichnikov 2016), so that spikes
- * at whole percents stand out against their neighbours, which 1-point bins would swallow.
+ * [k/10 − 0.05, k/10 + 0.05), k = 0 … 1000. A bin centred on a whole percent therefore holds the stations the
+ * integer-percentage test counts as whole (within ±0.05 pp, Kobak, Shpilkin &amp; Pshenichnikov 2016) but for those
+ * exactly 0.05 above it (the test's window is closed, the bin half-open), so that spikes at whole percents stand out
+ * against their neighbours, which 1-point bins would swallow.
  */
 public final class PercentBins {
 
