@@ -179,6 +179,21 @@ public class EndToEndTest {
         assertEquals(75.40, Double.parseDouble(fig.get(k + "turnout_pct")), 0.005);
         assertEquals(86.81, Double.parseDouble(fig.get(k + "leader_share_pct")), 0.005);
 
+        // Shpilkin's slopes, the 0.1-point histograms and the stations at >= 95 % / >= 95 %, as printed for this
+        // package by src/test/python/recompute_forensics.py (standard library, written from docs/figures.md; 0
+        // mismatches on its 3,499 figures): Putin's votes rise with turnout faster than his share (slope 1.054 against
+        // 0.867), the others' fall (-0.037); turnout bins 79.9 / 80.0 / 80.1 hold 163 / 322 / 266 stations
+        String putin = "forensics|cec-stations|||putin|";
+        assertEquals(1.0538840095011028, Double.parseDouble(fig.get(putin + "turnout_slope")), 1e-9);
+        assertEquals(0.0010822550751146982, Double.parseDouble(fig.get(putin + "turnout_slope_se")), 1e-12);
+        assertEquals(0.867371940902609, Double.parseDouble(fig.get(putin + "turnout_slope_share")), 1e-9);
+        assertEquals(-0.03739747389908183, Double.parseDouble(fig.get(k + "turnout_slope_others")), 1e-9);
+        assertEquals(6726.0, Double.parseDouble(fig.get(k + "stations_turnout_and_leader_95")));
+        assertEquals(322.0, Double.parseDouble(fig.get("forensics|cec-stations||80.0||turnout_histogram_tenths")));
+        assertEquals(163.0, Double.parseDouble(fig.get("forensics|cec-stations||79.9||turnout_histogram_tenths")));
+        // the README's counts of regions significant after Holm, now figures a sheet shows
+        assertEquals(22.0, Double.parseDouble(fig.get(k + "districts_integer_significant")));
+        assertEquals(76.0, Double.parseDouble(fig.get(k + "districts_turnout_leader_significant")));
         // the 2,268 stations without figures are rejected rows, each listed with its line; the station files'
         // gap to the final protocol is shown per candidate (final 76,277,708 for Putin minus the stations' sum)
         String issues = Files.readString(report.resolve("data-issues.csv"));
@@ -190,8 +205,9 @@ public class EndToEndTest {
             for (String s : List.of("Districts", "Forensics", "Fingerprint", "Reconciliation", "Stations")) {
                 assertNotNull(wb.getSheet(s), s);
             }
-            assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 2, "91 districts below the header (row 3)");
+            assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 3, "91 districts below the header (row 4)");
             assertFalse(wb.getSheet("Forensics").getDrawingPatriarch().getCharts().isEmpty());
+            assertFalse(wb.getSheet("Forensics").getRow(3).getCell(0).getStringCellValue().contains("synthetic"));
         }
         assertTrue(Files.readAllLines(report.resolve("stations-flagged.csv")).size() > 1);
 
