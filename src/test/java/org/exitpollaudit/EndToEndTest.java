@@ -44,6 +44,18 @@ public class EndToEndTest {
         return capture(() -> ExitPollAuditApplication.run(args));
     }
 
+    /**
+     * Runs one of the independent Python checks (src/test/python, standard library only, written from
+     * docs/figures.md) on a package and the figures.csv the job wrote for it, and requires 0 mismatches.
+     */
+    static void independentCheck(String script, Path pkg, Path figuresCsv) throws Exception {
+        Process p = new ProcessBuilder("python3", Path.of("src", "test", "python", script).toString(), pkg.toString(),
+                figuresCsv.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), script + " found mismatches:\n" + out);
+        assertTrue(out.contains(" 0 mismatches"), out);
+    }
+
     /** figures.csv as key "section|source|reference|unit|candidate|metric" → value. */
     static Map<String, String> figures(Path csv) throws IOException {
         Map<String, String> out = new HashMap<>();
@@ -80,6 +92,7 @@ public class EndToEndTest {
         // Figures against the independent Python implementation (src/test/python/recompute_figures.py, written
         // from docs/figures.md with the standard library only), values printed by it for this package with the
         // default parameters (deff 2.5, 40 respondents per station, tolerance 2 pp):
+        independentCheck("recompute_figures.py", TestPackages.AZ, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
         assertEquals(20000.0, value(fig, "oracle", "", "n"));
         assertEquals(1.0, value(fig, "oracle", "", "n_assumed"));
@@ -160,6 +173,8 @@ public class EndToEndTest {
         Launch ru = launch("--input=" + pkg, "--output=" + out);
         assertEquals(0, ru.code(), ru.all());
         Path report = out.resolve("ru-2024-presidential").resolve("latest");
+        independentCheck("recompute_figures.py", pkg, report.resolve("figures.csv"));
+        independentCheck("recompute_forensics.py", pkg, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
         assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
