@@ -44,6 +44,20 @@ public class EndToEndTest {
         return capture(() -> ExitPollAuditApplication.run(args));
     }
 
+    /**
+     * Calibration is the table shipped in the jar (Methods sheet), not simulated in the run: no simulated election
+     * appears as a release in figures.csv, on any sheet or on the console (issue 15).
+     */
+    static void noSimulatedRelease(Path report, Launch launch) throws IOException {
+        assertFalse(Files.readString(report.resolve("figures.csv")).toLowerCase().contains("synthetic"));
+        assertFalse(launch.all().toLowerCase().contains("synthetic"), launch.all());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> assertFalse(cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().toLowerCase().contains("synthetic"),
+                    sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell))));
+        }
+    }
+
     /** figures.csv as key "section|source|reference|unit|candidate|metric" → value. */
     static Map<String, String> figures(Path csv) throws IOException {
         Map<String, String> out = new HashMap<>();
@@ -81,6 +95,7 @@ public class EndToEndTest {
         // from docs/figures.md with the standard library only), values printed by it for this package with the
         // default parameters (deff 1.7, 40 respondents per station):
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, first);
         assertEquals(20000.0, value(fig, "oracle", "", "n"));
         assertEquals(1.0, value(fig, "oracle", "", "n_assumed"));
         assertEquals(69.99894656240731, value(fig, "oracle", "", "chi2_rs"), 1e-9);
@@ -149,6 +164,7 @@ public class EndToEndTest {
         assertEquals(0, ru.code(), ru.all());
         Path report = out.resolve("ru-2024-presidential").resolve("latest");
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, ru);
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
         assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
         assertEquals(0.014, Double.parseDouble(fig.get("accuracy|fom|cec-final|||invalid_share_published")), 1e-12);

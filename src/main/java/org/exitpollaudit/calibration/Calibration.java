@@ -23,23 +23,19 @@ public final class Calibration {
     public static final List<String> CANDIDATES = List.of("c1", "c2", "c3", "c4");
 
     /**
-     * Readable labels of the test keys ({@code integer_either}, {@code turnout_leader}, {@code benford2_<candidate>},
-     * {@code last_digit_<candidate>}, {@code station_poll_chi2}) and of the simulated conditions.
+     * Readable labels of the test keys of the calibration table ({@code integer_either}, {@code turnout_leader},
+     * {@code benford2_<candidate>}, {@code last_digit_<candidate>}, {@code station_poll_chi2} and the verdict rule's).
      */
     public static String label(String key) {
         return switch (key) {
             case "integer_either" -> "integer percentages (turnout or leader)";
             case "turnout_leader" -> "turnout–leader correlation";
             case "station_poll_chi2" -> "station exit-poll X²";
-            case "clean" -> "clean";
-            case "rounded_5pct" -> "whole percents fabricated in 5 % of stations";
-            case "stuffed_10pct" -> "ballot stuffing in 10 % of stations";
-            case "poll_biased_odds_1.5" -> "exit poll biased to the leader (odds × 1.5)";
-            case "clean_station_types" -> "honest, urban and rural stations differing in turnout and leader support";
             case VerdictRule.PRIMARY -> "national verdict: X² / deff (the primary test)";
             case VerdictRule.OR_HOLM -> "national verdict: X² / deff or any Holm-significant candidate (former rule)";
-            default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9)
-                    : key.startsWith("last_digit_") ? "last digit, " + key.substring(11) : key;
+            default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9) + (key.endsWith("c1") ? " (leader)" : "")
+                    : key.startsWith("last_digit_") ? "last digit, " + key.substring(11)
+                    + (key.endsWith("c1") ? " (leader)" : "") : key;
         };
     }
 
