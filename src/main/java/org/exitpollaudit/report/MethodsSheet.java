@@ -122,8 +122,8 @@ final class MethodsSheet {
     }
 
     /** Labels of the lines naming how the shipped table was made (the Methods sheet test reads them back). */
-    static final String SEED = "Seed", GENERATED = "Generated (UTC)", REPLICATIONS = "Elections per cell",
-            SAMPLES = "Polls per verdict cell", COMMAND = "Command";
+    static final String SEED = "Seed", GENERATED = "Date (UTC)", REPLICATIONS = "Elections", SAMPLES = "Polls",
+            COMMAND = "Command";
 
     /**
      * The calibration table shipped in the jar (calibration/calibration.csv, written by the calibrate command): how
@@ -142,22 +142,29 @@ final class MethodsSheet {
                 + " election a calibrated test rejects about 5 % of the time; with its anomaly it should reject nearly"
                 + " always. Intervals: Clopper–Pearson 95 %.", 3, 170, w.styles.wrap);
         Map<String, String> meta = table.meta();
-        for (String[] line : new String[][] {{SEED, meta.get("seed")}, {GENERATED, meta.get("generated")},
-                {REPLICATIONS, meta.get("replications")}, {SAMPLES, meta.get("samples")}, {COMMAND, meta.get("command")}}) {
+        for (String[] line : new String[][] {{SEED, meta.get("seed"), "base seed: the same seed gives the same table"},
+                {GENERATED, meta.get("generated"), "when the table was made"},
+                {REPLICATIONS, meta.get("replications"), "simulated elections per forensic and station exit-poll cell"},
+                {SAMPLES, meta.get("samples"), "simulated national polls per verdict-rule cell"},
+                {COMMAND, meta.get("command"), null}}) {
             Row r = w.row();
             w.text(r, 0, line[0], w.styles.bold);
             w.text(r, 1, line[1]);
+            if (line[2] != null) {
+                w.text(r, 2, line[2]);
+            }
         }
         w.header("Size", "Test", "Scenario", "Rejected at 5 % (95 % interval), of trials");
         for (CalibrationTable.Row c : table.rows()) {
             Row r = w.row();
+            // every cell of the line top-aligned (wrap), so that short values sit level with a wrapped scenario
             w.text(r, 0, c.electionStations() != null ? String.format(Locale.ROOT, "%,d stations", c.electionStations())
-                    : String.format(Locale.ROOT, "n = %,d", c.respondents()));
+                    : String.format(Locale.ROOT, "n = %,d", c.respondents()), w.styles.wrap);
             String label = Calibration.label(c.test());
             w.text(r, 1, label, w.styles.wrap);
             w.text(r, 2, c.description(), w.styles.wrap);
             w.text(r, 3, String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%), %,d of %,d", 100 * c.rate(),
-                    100 * c.ciLow(), 100 * c.ciHigh(), c.rejections(), c.trials()));
+                    100 * c.ciLow(), 100 * c.ciHigh(), c.rejections(), c.trials()), w.styles.wrap);
             r.setHeightInPoints((float) Math.max(Math.ceil(label.length() / 32.0), Math.ceil(c.description().length() / 95.0))
                     * 13f + 3);
         }
