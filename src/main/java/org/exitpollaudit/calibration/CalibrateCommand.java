@@ -179,7 +179,7 @@ public final class CalibrateCommand {
                     case "clean_station_types" -> List.of(new Calibration.Poll(s.getKey(), POLL_STATIONS, PER_STATION, 0));
                     default -> List.of();
                 };
-                long seed = o.seed() + 1_000_000L * cell++;
+                long seed = cellSeed(o.seed(), cell++);
                 for (Calibration.Rate r : Calibration.screening(s.getValue().withSeed(seed), o.replications(), alpha,
                         s.getKey(), polls)) {
                     boolean poll = r.test().equals("station_poll_chi2");
@@ -207,7 +207,7 @@ public final class CalibrateCommand {
                         : List.of(VerdictRule.PRIMARY)) {
                     String sc = scenario + (odds == 1 ? "_null" : "_leader_odds_" + odds);
                     Calibration.Rate r = VerdictRule.rate(test, sc, v, odds, d, o.samples(),
-                            o.seed() + 1_000_000L * cell++, alpha);
+                            cellSeed(o.seed(), cell++), alpha);
                     CalibrationTable.Row row = CalibrationTable.Row.of(test, sc, describe(d, v, odds),
                             null, d.clusters() == 0 ? null : d.clusters(), d.n(), d.deff(), d.deffAssumed(), odds,
                             o.samples(), r);
@@ -217,6 +217,11 @@ public final class CalibrateCommand {
             }
         }
         return rows;
+    }
+
+    /** The seed of cell c (in the order written; the elections' scenarios come first, four per size). */
+    static long cellSeed(long seed, int cell) {
+        return seed + 1_000_000L * cell;
     }
 
     /** What an election cell simulated, in words; for the station exit-poll test, with the poll. */

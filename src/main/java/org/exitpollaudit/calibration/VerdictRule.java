@@ -1,5 +1,7 @@
 package org.exitpollaudit.calibration;
 
+import java.util.Arrays;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.GammaDistribution;
@@ -100,15 +102,8 @@ public final class VerdictRule {
 
     /** Normalised shares. */
     public static double[] shares(double[] votes) {
-        double sum = 0;
-        for (double x : votes) {
-            sum += x;
-        }
-        double[] out = new double[votes.length];
-        for (int i = 0; i < votes.length; i++) {
-            out[i] = votes[i] / sum;
-        }
-        return out;
+        double sum = Arrays.stream(votes).sum();
+        return Arrays.stream(votes).map(x -> x / sum).toArray();
     }
 
     /**

@@ -130,6 +130,25 @@ class CalibrationTableTest {
         assertEquals(1.0, srs.designEffect());
     }
 
+    /**
+     * The shipped table is what this version's command makes: its first verdict-rule cell (the primary test on
+     * simple random samples at the seed case's shares, after the four election scenarios of each size) recomputed
+     * from the recorded seed gives the same count, draw for draw.
+     */
+    @Test
+    void theShippedVerdictRuleLevelIsReproducedFromItsSeed() {
+        CalibrateCommand.Options o = CalibrateCommand.parse(SHIPPED.meta().get("command").split(" calibrate ")[1]
+                .split(" "));
+        CalibrationTable.Row shipped = SHIPPED.rows().stream().filter(r -> r.test().equals(VerdictRule.PRIMARY)
+                && r.scenario().equals("srs_null")).findFirst().orElseThrow();
+        Calibration.Rate again = VerdictRule.rate(VerdictRule.PRIMARY, "srs_null",
+                VerdictRule.shares(VerdictRule.AZ_2024_FINAL_VOTES), 1,
+                VerdictRule.Design.simpleRandom(VerdictRule.AZ_2024_SRC_N), o.samples(),
+                CalibrateCommand.cellSeed(o.seed(), 4 * o.sizes().size()), 0.05);
+        assertEquals(shipped.rejections(), again.rejections());
+        assertEquals(shipped.trials(), again.trials());
+    }
+
     /** The same options give the same table, cell for cell; and it reads back as written. */
     @Test
     void theCommandIsReproducibleAndItsTableReadsBack() throws Exception {
