@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.exitpollaudit.calibration.CalibrateCommand;
 import org.exitpollaudit.job.RemoteIngest;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.Benchmark;
@@ -31,6 +32,10 @@ public class ExitPollAuditApplication {
 
     /** Runs one launch and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        if (args.length > 0 && "calibrate".equals(args[0])) {
+            // a maintainer's command with options of its own, no Spring and no output folder
+            return CalibrateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        }
         CliOptions opts;
         try {
             opts = CliOptions.parse(args);

@@ -56,6 +56,20 @@ public class EndToEndTest {
         assertTrue(out.contains(" 0 mismatches"), out);
     }
 
+    /**
+     * Calibration is the table shipped in the jar (Methods sheet), not simulated in the run: no simulated election
+     * appears as a release in figures.csv, on any sheet or on the console (issue 15).
+     */
+    static void noSimulatedRelease(Path report, Launch launch) throws IOException {
+        assertFalse(Files.readString(report.resolve("figures.csv")).toLowerCase().contains("synthetic"));
+        assertFalse(launch.all().toLowerCase().contains("synthetic"), launch.all());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> assertFalse(cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().toLowerCase().contains("synthetic"),
+                    sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell))));
+        }
+    }
+
     /** figures.csv as key "section|source|reference|unit|candidate|metric" → value. */
     static Map<String, String> figures(Path csv) throws IOException {
         Map<String, String> out = new HashMap<>();
@@ -94,6 +108,7 @@ public class EndToEndTest {
         // default parameters (deff 2.5, 40 respondents per station, tolerance 2 pp):
         independentCheck("recompute_figures.py", TestPackages.AZ, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, first);
         assertEquals(20000.0, value(fig, "oracle", "", "n"));
         assertEquals(1.0, value(fig, "oracle", "", "n_assumed"));
         assertEquals(47.599283662437, value(fig, "oracle", "", "chi2_rs"), 1e-9);
@@ -176,6 +191,7 @@ public class EndToEndTest {
         independentCheck("recompute_figures.py", pkg, report.resolve("figures.csv"));
         independentCheck("recompute_forensics.py", pkg, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, ru);
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
         assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
         assertEquals(0.014, Double.parseDouble(fig.get("accuracy|fom|cec-final|||invalid_share_published")), 1e-12);

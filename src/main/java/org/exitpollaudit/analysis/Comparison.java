@@ -175,9 +175,17 @@ public final class Comparison {
         e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
         e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
         e.put(null, "deff_critical", chi2 / critical);
-        e.put(null, "verdict_consistent", chi2P >= params.alpha() ? 1.0 : 0.0);
-        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, critical));
+        e.put(null, "verdict_consistent", rejects(chi2Rs, df, params.alpha()) ? 0.0 : 1.0);
+        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, df, params.alpha()));
         return out;
+    }
+
+    /**
+     * The verdict rule at one reading: the design-corrected X² rejects when its upper-tail p on k − 1 df is below
+     * alpha. The calibration simulates exactly this method (calibration.VerdictRule).
+     */
+    public static boolean rejects(double chi2Rs, int df, double alpha) {
+        return GoodnessOfFit.pValue(chi2Rs, df) < alpha;
     }
 
     /** Verdict codes of figure {@code verdict}. */
@@ -189,14 +197,14 @@ public final class Comparison {
      * The one rule: the design-corrected X² against its 5 % critical value, for every admissible reading. Without
      * bounds (an official share of 0) the point estimate decides.
      */
-    static int verdict(double chi2Min, double chi2Max, double chi2Point, double critical) {
+    static int verdict(double chi2Min, double chi2Max, double chi2Point, int df, double alpha) {
         if (Double.isNaN(chi2Min) || Double.isNaN(chi2Max)) {
-            return chi2Point > critical ? DIFFERS : CONSISTENT;
+            return rejects(chi2Point, df, alpha) ? DIFFERS : CONSISTENT;
         }
-        if (chi2Max <= critical) {
+        if (!rejects(chi2Max, df, alpha)) {
             return CONSISTENT;
         }
-        return chi2Min > critical ? DIFFERS : DEPENDS;
+        return rejects(chi2Min, df, alpha) ? DIFFERS : DEPENDS;
     }
 
     /** The admissible readings of a poll's published shares for a comparison over the given candidates. */

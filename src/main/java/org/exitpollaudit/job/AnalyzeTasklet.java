@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.NationalAnalysis;
 import org.exitpollaudit.analysis.StationAnalysis;
-import org.exitpollaudit.calibration.Calibration;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
@@ -31,14 +30,13 @@ import org.springframework.stereotype.Component;
 /**
  * Stage 4: every figure, computed from the staged rows and stored for the report. Respondent-level exit-poll files
  * are summed here per station, district and nation; from then on such a poll is a poll of counts whose n is its
- * number of respondents (unless sources.csv publishes another).
+ * number of respondents (unless sources.csv publishes another). Nothing is simulated here: how the tests behave on
+ * simulated elections is the calibration table shipped in the jar, which the Methods sheet shows.
  */
 @Component
 public class AnalyzeTasklet implements Tasklet {
 
     static final String STAGE = "analyze";
-    /** Fixed, so that the calibration figures are the same on every run of the same version. */
-    static final long CALIBRATION_SEED = 20240207L;
 
     private static final Logger LOG = LoggerFactory.getLogger("exit-poll-audit");
 
@@ -136,11 +134,6 @@ public class AnalyzeTasklet implements Tasklet {
 
         List<Figure> figures = new ArrayList<>(nationalResult.figures());
         figures.addAll(local.figures());
-        if (local.figures().stream().anyMatch(f -> Figure.FORENSICS.equals(f.section()))) {
-            // how often the screening tests cry wolf, and how often they catch what they are meant for (Methods)
-            figures.addAll(Calibration.figures(CALIBRATION_SEED, 40, 1000, ctx.params().alpha()));
-            t0 = lap("calibration on simulated elections", t0);
-        }
         issues.addAll(nationalResult.issues());
         issues.addAll(local.issues());
         staging.replaceFigures(ctx.run(), figures);

@@ -46,6 +46,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       partial releases per station, five exit polls of 2,000 stations plus
                                       toplines) into <output>, or take --input, run the job on it in a fresh JVM
                                       with --heap, and print wall time per step, rows per second and peak memory
+              calibrate               simulate every test and write the calibration table the jar ships
+                                      (options: calibrate --help)
 
             Options:
               --input=<folder>        election package to analyse (format: docs/input-format.md)

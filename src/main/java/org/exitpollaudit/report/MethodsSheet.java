@@ -2,11 +2,13 @@ package org.exitpollaudit.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.SampleSize;
 import org.exitpollaudit.calibration.Calibration;
+import org.exitpollaudit.calibration.CalibrationTable;
 import org.exitpollaudit.election.Source;
 
 /** Methods: what each figure means, the conventions, the defaults and their sources, and this run's assumptions. */
@@ -135,7 +137,7 @@ final class MethodsSheet {
                     + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
                     + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warnLine : styles.text);
         }
-        calibration(w, data);
+        calibration(w, CalibrationTable.shipped());
         w.skip();
         int header = w.header("Section", "Metric", "Definition", "Reference");
         for (Definition d : DEFINITIONS) {
@@ -150,30 +152,52 @@ final class MethodsSheet {
         w.widths(14, 34, 100, 44);
     }
 
-    private static final String SUFFIX = "_rejection_rate";
+    /** Labels of the lines naming how the shipped table was made (the Methods sheet test reads them back). */
+    static final String SEED = "Seed", GENERATED = "Date (UTC)", REPLICATIONS = "Elections", SAMPLES = "Polls",
+            COMMAND = "Command";
 
-    /** The screening tests' rejection rates on simulated elections (figures of source 'synthetic'). */
-    private static void calibration(SheetWriter w, ReportData data) {
-        List<org.exitpollaudit.analysis.Figure> rates = data.figures().stream()
-                .filter(f -> "synthetic".equals(f.source()) && f.metric().endsWith(SUFFIX)).toList();
-        if (rates.isEmpty()) {
-            return;
-        }
+    /**
+     * The calibration table shipped in the jar (calibration/calibration.csv, written by the calibrate command): how
+     * often each test rejects at 5 % on simulated elections and polls, and how the table was made. Nothing is
+     * simulated during a run.
+     */
+    static void calibration(SheetWriter w, CalibrationTable table) {
         w.skip();
-        w.text(w.row(), 0, "Calibration: how often each test rejects at 5 % on simulated elections", w.styles.subtitle);
-        w.paragraph("Seeded synthetic elections (log-normal station sizes, district and station heterogeneity of turnout"
-                + " and support, honest binomial counting; exit polls by cluster sampling) with and without injected"
-                + " anomalies. On clean elections a calibrated test rejects about 5 % of the time; with the anomaly it is"
-                + " meant for it should reject nearly always.", 3, 170, w.styles.wrap);
-        int h = w.header("Condition", "Test", "Rejection rate", "Trials");
-        FigureIndex f = data.index();
-        for (var r : rates) {
-            Row row = w.row();
-            String test = r.metric().substring(0, r.metric().length() - SUFFIX.length());
-            w.text(row, 0, Calibration.label(r.unit()));
-            w.text(row, 1, Calibration.label(test));
-            w.number(row, 2, r.value(), "0.0%");
-            w.number(row, 3, f.get(r.section(), r.source(), null, r.level(), r.unit(), null, test + "_trials"), Styles.INTEGER);
+        w.text(w.row(), 0, "Calibration: how often each test rejects at 5 % on simulated elections and polls", w.styles.subtitle);
+        w.paragraph("Not simulated by this run: the table shipped with this version of the program, written by its"
+                + " calibrate command. Seeded simulated elections (log-normal station sizes, district and station"
+                + " heterogeneity of turnout and support, honest binomial counting) with and without injected anomalies,"
+                + " including honest elections whose urban and rural stations differ in both turnout and leader support;"
+                + " station exit polls by cluster sampling; national polls drawn at the 2024 CEC final shares with n = 5,012"
+                + " (simple random and Dirichlet-multinomial cluster samples with a known design effect). On an honest"
+                + " election a calibrated test rejects about 5 % of the time; with its anomaly it should reject nearly"
+                + " always. Intervals: Clopper–Pearson 95 %.", 3, 170, w.styles.wrap);
+        Map<String, String> meta = table.meta();
+        for (String[] line : new String[][] {{SEED, meta.get("seed"), "base seed: the same seed gives the same table"},
+                {GENERATED, meta.get("generated"), "when the table was made"},
+                {REPLICATIONS, meta.get("replications"), "simulated elections per forensic and station exit-poll cell"},
+                {SAMPLES, meta.get("samples"), "simulated national polls per verdict-rule cell"},
+                {COMMAND, meta.get("command"), null}}) {
+            Row r = w.row();
+            w.text(r, 0, line[0], w.styles.bold);
+            w.text(r, 1, line[1]);
+            if (line[2] != null) {
+                w.text(r, 2, line[2]);
+            }
+        }
+        w.header("Size", "Test", "Scenario", "Rejected at 5 % (95 % interval), of trials");
+        for (CalibrationTable.Row c : table.rows()) {
+            Row r = w.row();
+            // every cell of the line top-aligned (wrap), so that short values sit level with a wrapped scenario
+            w.text(r, 0, c.electionStations() != null ? String.format(Locale.ROOT, "%,d stations", c.electionStations())
+                    : String.format(Locale.ROOT, "n = %,d", c.respondents()), w.styles.wrap);
+            String label = Calibration.label(c.test());
+            w.text(r, 1, label, w.styles.wrap);
+            w.text(r, 2, c.description(), w.styles.wrap);
+            w.text(r, 3, String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%), %,d of %,d", 100 * c.rate(),
+                    100 * c.ciLow(), 100 * c.ciHigh(), c.rejections(), c.trials()), w.styles.wrap);
+            r.setHeightInPoints((float) Math.max(Math.ceil(label.length() / 32.0), Math.ceil(c.description().length() / 95.0))
+                    * 13f + 3);
         }
     }
 
