@@ -14,6 +14,7 @@ import org.exitpollaudit.calibration.Calibration;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.RespondentAggregator;
 import org.exitpollaudit.ingest.ResultRow;
@@ -113,13 +114,14 @@ public class AnalyzeTasklet implements Tasklet {
 
         List<Figure> figures = new ArrayList<>(nationalResult.figures());
         figures.addAll(local.figures());
+        issues.addAll(nationalResult.issues());
+        issues.addAll(local.issues());
+        requireAComparedPoll(pkg, figures, issues, staging.issues(ctx.run()));
         if (local.figures().stream().anyMatch(f -> Figure.FORENSICS.equals(f.section()))) {
             // how often the screening tests cry wolf, and how often they catch what they are meant for (Methods)
             figures.addAll(Calibration.figures(CALIBRATION_SEED, 40, 1000, ctx.params().alpha()));
             t0 = lap("calibration on simulated elections", t0);
         }
-        issues.addAll(nationalResult.issues());
-        issues.addAll(local.issues());
         staging.replaceFigures(ctx.run(), figures);
         staging.replaceFlags(ctx.run(), local.flags());
         staging.deleteIssues(ctx.run(), STAGE);
@@ -128,6 +130,40 @@ public class AnalyzeTasklet implements Tasklet {
         contribution.incrementWriteCount(figures.size());
         return RepeatStatus.FINISHED;
     }
+
+    /**
+     * A package none of whose exit polls could be compared (every row of every poll rejected, no candidate in
+     * common with any release) is bad input, not a report: a workbook of no comparison would be published with
+     * exit code 0 and read as an answer. The stop lists why each poll was left out, with at most
+     * {@value #REASONS_PER_FILE} rejected rows per file (all of them are in the next run's report once it is fixed).
+     */
+    private static void requireAComparedPoll(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues,
+                                             List<DataIssue> staged) {
+        Set<String> compared = figures.stream().map(Figure::source).collect(Collectors.toSet());
+        if (pkg.exitPolls().isEmpty() || pkg.exitPolls().stream().anyMatch(p -> compared.contains(p.id()))) {
+            return;
+        }
+        List<DataIssue> problems = new ArrayList<>();
+        problems.add(DataIssue.fatal("NO_POLL_COMPARED", PackageReader.SOURCES, null, null, "none of the "
+                + pkg.exitPolls().size() + " exit polls could be compared with an official release; why:"));
+        Set<String> pollFiles = pkg.exitPolls().stream().map(Source::file).collect(Collectors.toSet());
+        Map<String, Integer> perFile = new LinkedHashMap<>();
+        for (DataIssue i : java.util.stream.Stream.concat(staged.stream(), issues.stream()).toList()) {
+            if (i.severity() == DataIssue.Severity.ERROR && i.file() != null && pollFiles.contains(i.file())
+                    && perFile.merge(i.file(), 1, Integer::sum) <= REASONS_PER_FILE) {
+                problems.add(i);
+            }
+        }
+        perFile.forEach((file, n) -> {
+            if (n > REASONS_PER_FILE) {
+                problems.add(DataIssue.fatal("NO_POLL_COMPARED", file, null, null, "… and " + (n - REASONS_PER_FILE)
+                        + " more errors in this file"));
+            }
+        });
+        throw new InputException(problems);
+    }
+
+    private static final int REASONS_PER_FILE = 10;
 
     /** A district-, station- or respondent-level source as the national comparison sees it: its sum, in votes. */
     private static Source asNational(Source s, Long sampleSize) {
