@@ -153,9 +153,15 @@ public class ExitPollAuditApplication {
             props.put("spring.datasource.password", "");
         }
         // the console: one line per step and the answer at the end; the log of every step with --verbose
-        props.put("epa.progress", opts.verbose() ? "log" : opts.quiet() ? "none" : "console");
-        if (opts.verbose()) {
+        // (a worker's only steps are partitions, which the console lines leave out: it logs them like --verbose);
+        // the long-running commands log their ticks and partitions with timestamps
+        boolean service = opts.command() == CliOptions.Command.SCHEDULE || opts.command() == CliOptions.Command.WORKER;
+        props.put("epa.progress", opts.verbose() || opts.command() == CliOptions.Command.WORKER ? "log"
+                : opts.quiet() ? "none" : "console");
+        if (opts.verbose() || service) {
             props.put("logging.level.exit-poll-audit", "INFO");
+        }
+        if (opts.verbose()) {
             props.put("logging.level.org.springframework.batch", "INFO");
         }
         // with Interrupts watching, Spring's own shutdown hook would close the context under the running job

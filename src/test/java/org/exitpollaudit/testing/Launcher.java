@@ -43,7 +43,16 @@ public final class Launcher implements AutoCloseable {
 
     /** @param env variables added to the process's environment (a Spring profile, a database address) */
     public static Launcher start(java.util.Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), env, args);
+    }
+
+    /**
+     * @param prefix a command that runs the JVM command line given after it (for example {@code unshare} with a
+     *               shell that mounts a file system first and then {@code exec "$@"}), or empty
+     */
+    public static Launcher start(List<String> prefix, java.util.Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.exitpollaudit.ExitPollAuditApplication"));
         cmd.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -69,6 +78,11 @@ public final class Launcher implements AutoCloseable {
                 lines.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
             }
         }
+    }
+
+    /** SIGTERM, as a service manager or {@code kill} sends it (Ctrl-C's SIGINT takes the same path in the JVM). */
+    public void terminate() {
+        process.destroy();
     }
 
     /** kill -9: no shutdown hook, no finally block runs. */
