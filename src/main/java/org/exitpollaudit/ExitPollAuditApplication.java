@@ -20,7 +20,10 @@ import org.exitpollaudit.ops.ScheduledAudits;
 import org.exitpollaudit.ops.Verifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -133,6 +136,25 @@ public class ExitPollAuditApplication {
         }
     }
 
+    /**
+     * The command line outranks application.properties (and any external configuration). It goes in as soon as
+     * the environment exists, before the logging system reads its levels from it (an initializer would come too late
+     * for --verbose's levels).
+     */
+    private record CommandLineProperties(Map<String, Object> props)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
     private static SpringApplication application(CliOptions opts, String stateDir) {
         SpringApplication app = new SpringApplication(ExitPollAuditApplication.class);
         Map<String, Object> props = new HashMap<>();
@@ -166,9 +188,8 @@ public class ExitPollAuditApplication {
         }
         // with Interrupts watching, Spring's own shutdown hook would close the context under the running job
         app.setRegisterShutdownHook(!Interrupts.watching());
+        app.addListeners(new CommandLineProperties(props));
         app.addInitializers(ctx -> {
-            // the command line outranks application.properties (and any external configuration)
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
             ctx.getBeanFactory().registerSingleton("cliOptions", opts);
             if (opts.embeddedDb()) {
                 // nothing of the database profiles' beans either (remote partitioning needs the shared database)

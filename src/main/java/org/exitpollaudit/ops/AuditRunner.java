@@ -87,10 +87,16 @@ public class AuditRunner {
                 break;
             }
             if (last.getStatus() != BatchStatus.COMPLETED) {
-                if (last.isRunning()) {
+                boolean interrupted = last.isRunning();
+                String status = last.getStatus().toString().toLowerCase(java.util.Locale.ROOT);
+                if (interrupted) {
                     // this process holds the run lock, so no one else is running it: an earlier run was killed
                     LOG.info("recovering execution {} of an earlier run that was interrupted", last.getId());
                     operator.recover(last);
+                }
+                if (!opts.quiet()) {
+                    out.println("Resuming run " + last.getId() + " (" + (interrupted ? "interrupted" : status)
+                            + "); steps it finished are not run again.");
                 }
                 break;
             }

@@ -32,6 +32,7 @@ public final class Failures {
         boolean readOnly = false;
         boolean denied = false;
         boolean memory = false;
+        boolean databaseFull = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof FileSystemException fs) {
@@ -39,6 +40,8 @@ public final class Failures {
                 m += " " + String.valueOf(fs.getReason()).toLowerCase(Locale.ROOT);
             }
             noSpace |= m.contains("no space left on device") || m.contains("disk quota exceeded");
+            // HSQLDB's words when its data file cannot be extended: on a full disk, or past its size limit (64 GB)
+            databaseFull |= m.contains("data file size limit is reached");
             readOnly |= m.contains("read-only file system");
             denied |= t instanceof AccessDeniedException || m.contains("permission denied");
             memory |= t instanceof OutOfMemoryError;
@@ -48,6 +51,11 @@ public final class Failures {
         if (noSpace) {
             return new Outcome(ExitCodes.CANNOT_WRITE, "no space left on device while writing " + where
                     + ". Free space there (or choose another --output),"  + resume);
+        }
+        if (databaseFull) {
+            return new Outcome(ExitCodes.CANNOT_WRITE, "the job's database (" + (output == null ? ".state"
+                    : output.resolve(".state")) + ") cannot grow: no space left on device, or its size limit reached."
+                    + " Free space there (or choose another --output)," + resume);
         }
         if (readOnly || denied) {
             if (file != null && input != null && file.toAbsolutePath().normalize().startsWith(input.toAbsolutePath().normalize())) {

@@ -18,10 +18,11 @@ public final class Launcher implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private Launcher(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     synchronized (lines) {
@@ -82,7 +83,9 @@ public final class Launcher implements AutoCloseable {
 
     /** SIGTERM, as a service manager or {@code kill} sends it (Ctrl-C's SIGINT takes the same path in the JVM). */
     public void terminate() {
-        process.destroy();
+        // through the handle: Process.destroy() would also close the pipes, and what the process prints as it
+        // stops would be lost
+        process.toHandle().destroy();
     }
 
     /** kill -9: no shutdown hook, no finally block runs. */
@@ -95,6 +98,8 @@ public final class Launcher implements AutoCloseable {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("still running after " + seconds + " s");
         }
+        // the last lines may still be on their way from the pipe
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }
 
