@@ -36,7 +36,7 @@ public class ExitPollAuditApplication {
         // everything this process prints, its own lines and the frameworks' logs, with input text made harmless
         ConsoleText.install();
         int code = run(args, true);
-        Interrupts.finished();
+        Interrupts.finished(code);
         System.exit(code);
     }
 
@@ -61,6 +61,9 @@ public class ExitPollAuditApplication {
         if (ownProcess && (opts.command() == CliOptions.Command.RUN || opts.command() == CliOptions.Command.VERIFY
                 || opts.command() == CliOptions.Command.HISTORY)) {
             Interrupts.install(System.err);
+        } else if (ownProcess && (opts.command() == CliOptions.Command.SCHEDULE
+                || opts.command() == CliOptions.Command.WORKER)) {
+            Interrupts.installForService(System.out);
         }
         if (opts.command() == CliOptions.Command.RUN || opts.command() == CliOptions.Command.SCHEDULE) {
             // before anything is created and before Spring starts: a mistyped path fails at once and leaves nothing

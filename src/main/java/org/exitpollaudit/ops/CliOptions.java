@@ -85,7 +85,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
               3  another run or schedule is using the output folder; nothing was done
               4  report written, but a source was left out of the comparison (all its rows rejected, or no
                  candidates in common with a release): see the data issues named in the message
-              5  interrupted (Ctrl-C, SIGTERM): run the same command again to resume where it stopped
+              5  interrupted by Ctrl-C or SIGTERM: run the same command again to resume where it stopped
+                 (schedule and worker, which are stopped this way by design, end with 0)
               6  the output folder cannot be written (no permission, read-only, or no space left on the device):
                  free space or fix the folder, or choose another --output, then run again
             """;

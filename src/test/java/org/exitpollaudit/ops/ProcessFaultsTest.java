@@ -83,6 +83,18 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void aScheduleStoppedBySigtermEndsWithExitCode0() throws Exception {
+        try (Launcher schedule = Launcher.start("schedule", "--cron=0 0 3 1 1 *", "--input=" + TestPackages.AZ,
+                "--output=" + tmp.resolve("out"))) {
+            schedule.await(l -> l.startsWith("Scheduled on"), 120);
+            schedule.terminate();
+            assertEquals(ExitCodes.OK, schedule.waitFor(60), schedule.output());
+            assertTrue(schedule.output().endsWith("stopped"), schedule.output());
+            assertPlain(schedule.output());
+        }
+    }
+
+    @Test
     void aReadOnlyOutputFolderIsNamedWithExitCode6() throws Exception {
         Path mount = tmp.resolve("ro");
         try (Launcher run = Launcher.start(onTmpfs(mount, "ro", "exec \"$@\""), Map.of(),
