@@ -103,7 +103,7 @@ public class AuditRunner {
             Path dir = reportDir(last);
             boolean present = dir != null && Files.isRegularFile(dir.resolve(ReportPublisher.WORKBOOK));
             if (!opts.force() && present) {
-                out.println("Inputs unchanged since run " + last.getId() + " (fingerprint " + fingerprint.substring(0, 12)
+                (opts.quiet() ? NOWHERE : out).println("Inputs unchanged since run " + last.getId() + " (fingerprint " + fingerprint.substring(0, 12)
                         + "); report: " + dir);
                 return ReportSummary.print(dir, PackageReader.read(input).electionPackage(), false, opts.quiet(), out, err);
             }
@@ -121,6 +121,9 @@ public class AuditRunner {
         }
         return failure(execution, input, output, opts.verbose(), err);
     }
+
+    /** Where --quiet sends what it leaves out. */
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     private static Path reportDir(JobExecution execution) {
         String dir = execution.getExecutionContext().getString(ReportTasklet.REPORT_DIR, null);
