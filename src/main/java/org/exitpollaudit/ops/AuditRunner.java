@@ -50,9 +50,10 @@ public class AuditRunner {
 
     public int run(CliOptions opts, PrintStream out, PrintStream err) throws Exception {
         Path input = opts.input().toAbsolutePath().normalize();
-        if (!Files.isDirectory(input)) {
-            err.println("error: the input package " + input + " is not a folder"
-                    + (opts.input().equals(CliOptions.DEFAULT_INPUT) ? " (run from the project folder, or pass --input=<package folder>)" : ""));
+        // checked before Spring started too; again here for a schedule's later ticks (the folder may have gone)
+        String problem = InputFolder.problem(input, !opts.inputGiven());
+        if (problem != null) {
+            err.println("error: " + problem);
             return ExitCodes.BAD_INPUT;
         }
         Path output = opts.output().toAbsolutePath().normalize();
