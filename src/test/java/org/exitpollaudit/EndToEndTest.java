@@ -342,7 +342,7 @@ public class EndToEndTest {
         assertTrue(bad.err().contains("--deff=high is not a number"), bad.err());
         Launch missing = launch("--input=" + tmp.resolve("nowhere"), "--output=" + tmp.resolve("out"));
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("is not a folder"), missing.err());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
     }
 
     private static String text(XSSFSheet sheet) {

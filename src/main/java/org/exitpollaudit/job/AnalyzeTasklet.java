@@ -1,13 +1,17 @@
 package org.exitpollaudit.job;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.PackageAnalysis;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
@@ -54,6 +58,7 @@ public class AnalyzeTasklet implements Tasklet {
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
                 id -> staging.rows(ctx.run(), List.of(id)), rejected, ctx.params(), part -> t0[0] = lap(part, t0[0]));
 
+        requireAComparedPoll(pkg, result.figures(), result.issues(), staging.issues(ctx.run()));
         staging.replaceFigures(ctx.run(), result.figures());
         staging.replaceFlags(ctx.run(), result.flags());
         staging.deleteIssues(ctx.run(), STAGE);
@@ -62,6 +67,40 @@ public class AnalyzeTasklet implements Tasklet {
         contribution.incrementWriteCount(result.figures().size());
         return RepeatStatus.FINISHED;
     }
+
+    /**
+     * A package none of whose exit polls could be compared (every row of every poll rejected, no candidate in
+     * common with any release) is bad input, not a report: a workbook of no comparison would be published with
+     * exit code 0 and read as an answer. The stop lists why each poll was left out, with at most
+     * {@value #REASONS_PER_FILE} rejected rows per file (all of them are in the next run's report once it is fixed).
+     */
+    private static void requireAComparedPoll(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues,
+                                             List<DataIssue> staged) {
+        Set<String> compared = figures.stream().map(Figure::source).collect(Collectors.toSet());
+        if (pkg.exitPolls().isEmpty() || pkg.exitPolls().stream().anyMatch(p -> compared.contains(p.id()))) {
+            return;
+        }
+        List<DataIssue> problems = new ArrayList<>();
+        problems.add(DataIssue.fatal("NO_POLL_COMPARED", PackageReader.SOURCES, null, null, "none of the "
+                + pkg.exitPolls().size() + " exit polls could be compared with an official release; why:"));
+        Set<String> pollFiles = pkg.exitPolls().stream().map(Source::file).collect(Collectors.toSet());
+        Map<String, Integer> perFile = new LinkedHashMap<>();
+        for (DataIssue i : java.util.stream.Stream.concat(staged.stream(), issues.stream()).toList()) {
+            if (i.severity() == DataIssue.Severity.ERROR && i.file() != null && pollFiles.contains(i.file())
+                    && perFile.merge(i.file(), 1, Integer::sum) <= REASONS_PER_FILE) {
+                problems.add(i);
+            }
+        }
+        perFile.forEach((file, n) -> {
+            if (n > REASONS_PER_FILE) {
+                problems.add(DataIssue.fatal("NO_POLL_COMPARED", file, null, null, "… and " + (n - REASONS_PER_FILE)
+                        + " more errors in this file"));
+            }
+        });
+        throw new InputException(problems);
+    }
+
+    private static final int REASONS_PER_FILE = 10;
 
     private static long lap(String what, long since) {
         long now = System.nanoTime();
