@@ -35,7 +35,9 @@ final class CsvTable extends LookaheadTable {
     // exact, since every record starts on the line after the one the previous record ended on
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
+    // Commons CSV's messages for the two ways a quote goes wrong
     private static final String UNCLOSED_QUOTE = "EOF reached before encapsulated token finished";
+    private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
 
     private final Path file;
     private final String display;
@@ -139,7 +141,13 @@ final class CsvTable extends LookaheadTable {
                     + Math.max(opened, parser.getCurrentLineNumber()) + ") would be its text; close the quote, or"
                     + " double a quote that belongs to the text (\"\")"));
         }
-        return new InputException(failure(file, display, (int) parser.getCurrentLineNumber() + 1, e));
+        if (message.contains(TEXT_AFTER_QUOTE)) {
+            return new InputException(DataIssue.fatal("TEXT_AFTER_QUOTE", display, (int) parser.getCurrentLineNumber(), null,
+                    "a quoted field is followed by more text before the next comma; a quote that belongs to the text"
+                            + " must be doubled (\"\"), or the whole field quoted"));
+        }
+        // the parser's line number is the line it stopped on
+        return new InputException(failure(file, display, (int) parser.getCurrentLineNumber(), e));
     }
 
     /**

@@ -51,8 +51,12 @@ final class TextEncoding {
             ByteArrayOutputStream current = new ByteArrayOutputStream();
             int pending = 0;
             int bad = -1;
+            int badAt = 0;
             for (int b; (b = in.read()) >= 0; ) {
                 if (bad < 0) {
+                    if (pending == 0) {
+                        badAt = current.size();
+                    }
                     if (pending > 0) {
                         if ((b & 0xC0) == 0x80) {
                             pending--;
@@ -81,7 +85,7 @@ final class TextEncoding {
                 return DataIssue.fatal("NOT_UTF8", display, null, null, "the file is not valid UTF-8 text; save it as"
                         + " UTF-8 (CSV UTF-8 in Excel)");
             }
-            return DataIssue.fatal("NOT_UTF8", display, line, null, "the line is not valid UTF-8 text. " + guess(current.toByteArray())
+            return DataIssue.fatal("NOT_UTF8", display, line, null, "the line is not valid UTF-8 text. " + guess(current.toByteArray(), badAt)
                     + "; save the file as UTF-8 (CSV UTF-8 in Excel)");
         } catch (IOException e) {
             return DataIssue.fatal("NOT_UTF8", display, null, null, "the file is not valid UTF-8 text; save it as"
@@ -94,7 +98,7 @@ final class TextEncoding {
      * at a time; Western European text (windows-1252, ISO-8859-1) has them one at a time, an accented letter
      * between ASCII ones. The guess is said as such, with the line as it would read.
      */
-    static String guess(byte[] line) {
+    static String guess(byte[] line, int badAt) {
         int high = 0;
         int inRuns = 0;
         for (int i = 0; i < line.length; i++) {
@@ -107,9 +111,14 @@ final class TextEncoding {
         }
         boolean cyrillic = high > 0 && inRuns * 2 > high;
         String charset = cyrillic ? "windows-1251" : "windows-1252";
-        String text = new String(line, Charset.forName(charset)).strip();
+        // the excerpt starts with the field that holds the first bad byte
+        int from = Math.min(badAt, line.length);
+        while (from > 0 && line[from - 1] != ',' && line[from - 1] != ';' && badAt - from < 20) {
+            from--;
+        }
+        String text = new String(line, from, line.length - from, Charset.forName(charset)).strip();
         return "It looks like " + (cyrillic ? "Cyrillic text in windows-1251 (or KOI8-R)"
-                : "Western European text in windows-1252 (or ISO-8859-1)") + "; read that way the line says '"
-                + Cells.abbreviate(text) + "'";
+                : "Western European text in windows-1252 (or ISO-8859-1)") + "; read that way, from byte " + (badAt + 1)
+                + ", the line says '" + Cells.abbreviate(text) + "'";
     }
 }
