@@ -41,16 +41,20 @@ public final class PackageFiles {
                 out.add(d);
             }
         }
-        out.addAll(namedBySources(root));
+        namedBySources(root).forEach(n -> out.add(n.path()));
         return List.copyOf(out);
     }
 
+    /** A file sources.csv names, and the line that names it. */
+    private record Named(String path, int line) {
+    }
+
     /** The {@code file} column of sources.csv, normalised; empty when sources.csv cannot be read safely. */
-    private static List<String> namedBySources(Path root) {
+    private static List<Named> namedBySources(Path root) {
         if (refusal(root, PackageReader.SOURCES) != null || !Files.isRegularFile(root.resolve(PackageReader.SOURCES))) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
+        List<Named> out = new ArrayList<>();
         try (Table t = Table.open(root.resolve(PackageReader.SOURCES), PackageReader.SOURCES)) {
             int column = -1;
             for (int i = 0; i < t.header().size() && column < 0; i++) {
@@ -59,9 +63,10 @@ public final class PackageFiles {
                 }
             }
             while (column >= 0 && t.hasNext()) {
-                String relative = relative(root, t.next().cell(column).strip());
+                TableRow row = t.next();
+                String relative = relative(root, row.cell(column).strip());
                 if (relative != null) {
-                    out.add(relative);
+                    out.add(new Named(relative, row.line()));
                 }
             }
         } catch (InputException | IOException e) {
@@ -130,13 +135,23 @@ public final class PackageFiles {
         }
     }
 
-    /** Every input that cannot be read safely, with the reason. */
+    /**
+     * Every input that cannot be read safely, with the reason: a manifest file under its own name, a data file
+     * where sources.csv names it (the line to fix).
+     */
     public static List<DataIssue> refusals(Path root) {
         List<DataIssue> out = new ArrayList<>();
-        for (String input : inputs(root)) {
-            DataIssue r = refusal(root, input);
+        for (String d : DOCUMENTED) {
+            DataIssue r = refusal(root, d);
             if (r != null) {
                 out.add(r);
+            }
+        }
+        for (Named n : namedBySources(root)) {
+            DataIssue r = refusal(root, n.path());
+            if (r != null) {
+                out.add(DataIssue.fatal(r.code(), PackageReader.SOURCES, n.line(), "file", "'" + Cells.abbreviate(n.path())
+                        + "' " + r.message()));
             }
         }
         return out;

@@ -216,7 +216,8 @@ class InputProvenanceTest {
         Files.createSymbolicLink(pkg.resolve("exit-polls/rey.csv"), outside);
         Outcome o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
-        assertTrue(o.err().contains("exit-polls/rey.csv: is a link to " + outside.toRealPath() + ", outside the package"),
+        assertTrue(o.err().contains("sources.csv, line 6, column 'file': 'exit-polls/rey.csv' is a link to "
+                        + outside.toRealPath() + ", outside the package"),
                 o.err());
         assertFalse(o.err().contains("does not exist"), o.err());
     }
@@ -239,7 +240,7 @@ class InputProvenanceTest {
         Assumptions.assumeTrue(mkfifo(pkg.resolve("exit-polls/src.csv")));
         Outcome o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
-        assertTrue(o.err().contains("exit-polls/src.csv: is not a regular file (a named pipe"), o.err());
+        assertTrue(o.err().contains("'exit-polls/src.csv' is not a regular file (a named pipe"), o.err());
         assertFalse(o.err().contains("does not exist"), o.err());
     }
 
