@@ -87,7 +87,7 @@ public class AuditJobConfiguration {
                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run) {
         PackageReader.Result read = PackageReader.read(Path.of(input));
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.id().equals(source)).toList(), staging.inputs(run));
+                .filter(s -> s.id().equals(source)).toList(), staging, run);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.exitpollaudit.ingest.RowParser;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -43,17 +44,47 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     private Source current;
     private RowParser parser;
     private final Map<String, InputFile> recorded = new HashMap<>();
+    private final List<Source> toRead;
+    private final StagingRepository staging;
+    private final long run;
+    private ExecutionContext context;
 
-    /** @param inputs the inputs recorded when the run was validated: path, size and SHA-256 of each */
-    public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead, List<InputFile> inputs) {
+    /** The execution context key that marks a partition whose file changed while an earlier attempt read it. */
+    static final String RESTAGE = "restage";
+
+    /** @param run the run whose validation recorded the inputs (path, size and SHA-256 of each) */
+    public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead,
+                             StagingRepository staging, long run) {
         this.pkg = pkg;
         this.resolver = resolver;
-        inputs.forEach(f -> recorded.put(f.path(), f));
+        this.toRead = List.copyOf(toRead);
+        this.staging = staging;
+        this.run = run;
+        staging.inputs(run).forEach(f -> recorded.put(f.path(), f));
         this.sources = new ArrayList<>(toRead).iterator();
         // a district or station row must name a district of districts.csv, when the package has one
         this.districts = pkg.districts().stream().map(District::id).collect(Collectors.toSet());
         setName("results");
     }
+
+    /**
+     * A restart normally skips the rows its earlier attempts committed. Not after the file changed under one of
+     * them: those rows may come from the other bytes (a file rewritten in place and then restored reads back the
+     * same, but what was staged meanwhile does not), so this partition's rows and issues are dropped and the file is
+     * read from its first row.
+     */
+    @Override
+    public void open(ExecutionContext executionContext) {
+        context = executionContext;
+        if (executionContext.containsKey(getExecutionContextKey(RESTAGE))) {
+            toRead.forEach(s -> staging.deleteStaged(run, s.id(), s.file()));
+            executionContext.remove(getExecutionContextKey(RESTAGE));
+            executionContext.remove(getExecutionContextKey(READ_COUNT));
+        }
+        super.open(executionContext);
+    }
+
+    private static final String READ_COUNT = "read.count";
 
     @Override
     protected void doOpen() {
@@ -95,6 +126,10 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         InputFile expected = recorded.get(file);
         if (expected != null && expected.bytes() == read.bytes() && expected.sha256().equals(read.sha256())) {
             return;
+        }
+        if (context != null) {
+            // saved with the failed step execution: its restart stages this partition afresh
+            context.putString(getExecutionContextKey(RESTAGE), "true");
         }
         String was = expected == null ? "it was not among the inputs recorded when the run started"
                 : "when the run started it had " + expected.bytes() + " bytes, SHA-256 " + expected.sha256().substring(0, 12) + "…";

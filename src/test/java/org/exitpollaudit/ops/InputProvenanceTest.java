@@ -53,21 +53,26 @@ class InputProvenanceTest {
         registry.add("epa.state-dir", () -> DIR.resolve("state").toString());
     }
 
+    /** Changes a file as a program still writing it would. */
+    interface Change {
+        void apply() throws IOException;
+    }
+
     /**
-     * The ingest processor with a test hook: when it parses the first loaded row of {@link #source}, it appends a
-     * line to {@link #file} (the file that source is being read from), as a program still writing it would.
+     * The ingest processor with a test hook: when it parses the first loaded row of {@link #source}, it applies
+     * {@link #change} (to the file that source is being read from), once.
      */
     static class AppendingProcessor extends IngestProcessor {
         static volatile String source;
-        static volatile Path file;
+        static volatile Change change;
 
         @Override
         public IngestItem.Processed process(IngestItem item) {
             IngestItem.Processed p = super.process(item);
             if (source != null && p.parsed() != null && p.parsed().loaded() && p.parsed().row().sourceId().equals(source)) {
                 source = null;
-                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
-                    out.write("late,row,appended\n".getBytes(StandardCharsets.UTF_8));
+                try {
+                    change.apply();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -132,7 +137,11 @@ class InputProvenanceTest {
         assertTrue(original.length > 0 && read(pkg, file).lines().count() > 2000, "more rows than a chunk of 1000");
         String before = fingerprint(pkg);
 
-        AppendingProcessor.file = pkg.resolve(file);
+        AppendingProcessor.change = () -> {
+            try (OutputStream out = Files.newOutputStream(pkg.resolve(file), StandardOpenOption.APPEND)) {
+                out.write("late,row,appended\n".getBytes(StandardCharsets.UTF_8));
+            }
+        };
         AppendingProcessor.source = source;
         Path output = DIR.resolve("appended-out");
         Outcome o = run(pkg, output);
@@ -158,6 +167,39 @@ class InputProvenanceTest {
         String issues = Files.readString(report.resolve("data-issues.csv"));
         assertFalse(issues.contains(file + ",3002,"), issues);
         assertFalse(issues.contains("late"), issues);
+    }
+
+    @Test
+    void aFileRewrittenInPlaceDuringIngestAndRestoredIsStagedAfresh() throws Exception {
+        Path pkg = DIR.resolve("rewritten");
+        SyntheticPackage.write(new SyntheticPackage.Spec(6, 20000, 40, 6, 2, 300, 30), pkg);
+        String[] sourceRow = read(pkg, "sources.csv").lines().filter(l -> l.contains(",station,") && l.contains(",true,"))
+                .findFirst().orElseThrow().split(",");
+        String file = sourceRow[6];
+        byte[] original = Files.readAllBytes(pkg.resolve(file));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(pkg.resolve(file)));
+        // line 19,000 is far beyond what the reader has parsed ahead when the first row is processed
+        int line = 19000;
+        String[] cells = lines.get(line - 1).split(",");
+        cells[6] = "x";
+        lines.set(line - 1, String.join(",", cells));
+        AppendingProcessor.change = () -> Files.write(pkg.resolve(file), lines);
+        AppendingProcessor.source = sourceRow[0];
+        Path output = DIR.resolve("rewritten-out");
+        Outcome o = run(pkg, output);
+        assertEquals(null, AppendingProcessor.source, "the hook fired");
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains(file + ": the file changed while the job was reading it"), o.err());
+        assertEquals(List.of(), manifests(output));
+
+        // restored: the same run restarts, and the rows staged from the rewritten bytes (the rejected line 19,000
+        // among them, committed before the end of the file showed the change) are not part of its report
+        Files.write(pkg.resolve(file), original);
+        Outcome again = run(pkg, output);
+        assertEquals(ExitCodes.OK, again.code(), again.out() + again.err());
+        String issues = Files.readString(manifests(output).get(0).getParent().resolve("data-issues.csv"));
+        assertFalse(issues.contains(file + "," + line + ","), issues.lines().filter(l -> l.contains(file)).toList().toString());
+        assertFalse(issues.contains("ROW_REJECTED," + file), "no row of the final file is rejected");
     }
 
     @Test
