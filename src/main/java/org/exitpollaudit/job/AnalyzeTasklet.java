@@ -73,6 +73,9 @@ public class AnalyzeTasklet implements Tasklet {
             RespondentAggregator.Result r;
             try (Table t = Table.open(pkg.resolve(s), s.file())) {
                 r = RespondentAggregator.read(s, t, read.resolver(), order);
+                // respondent files are read here, not by the ingest: the same check that they are the run's inputs
+                ResultsItemReader.checkUnchanged(s.file(), t.content(), staging.inputs(ctx.run()).stream()
+                        .filter(f -> f.path().equals(s.file())).findFirst().orElse(null));
             }
             issues.addAll(r.issues());
             national.put(s.id(), r.national());

@@ -124,12 +124,24 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     /** The bytes the rows came from must be the bytes the run's fingerprint names. */
     private void checkUnchanged(String file, Table.Content read) {
         InputFile expected = recorded.get(file);
-        if (expected != null && expected.bytes() == read.bytes() && expected.sha256().equals(read.sha256())) {
-            return;
-        }
-        if (context != null) {
+        if (!matches(expected, read) && context != null) {
             // saved with the failed step execution: its restart stages this partition afresh
             context.putString(getExecutionContextKey(RESTAGE), "true");
+        }
+        checkUnchanged(file, read, expected);
+    }
+
+    private static boolean matches(InputFile expected, Table.Content read) {
+        return expected != null && expected.bytes() == read.bytes() && expected.sha256().equals(read.sha256());
+    }
+
+    /**
+     * Fails the run when what a table was read from is not the input recorded at validation ({@code expected},
+     * {@code null} when none was).
+     */
+    static void checkUnchanged(String file, Table.Content read, InputFile expected) {
+        if (matches(expected, read)) {
+            return;
         }
         String was = expected == null ? "it was not among the inputs recorded when the run started"
                 : "when the run started it had " + expected.bytes() + " bytes, SHA-256 " + expected.sha256().substring(0, 12) + "…";

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.ingest.PackageFiles;
 import org.exitpollaudit.job.RunContext;
+import org.exitpollaudit.reconcile.DataIssue;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 
 /**
@@ -65,6 +66,29 @@ public final class InputFingerprint {
     public static String codeVersion() {
         AppVersion v = AppVersion.current();
         return v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : "");
+    }
+
+    /**
+     * How the package's inputs now differ from those recorded at the start of a run, one issue per file: changed,
+     * gone or new. Empty when they are the same.
+     */
+    public static List<DataIssue> changes(List<InputFile> recorded, List<InputFile> now) {
+        Map<String, InputFile> present = new LinkedHashMap<>();
+        now.forEach(f -> present.put(f.path(), f));
+        List<DataIssue> out = new ArrayList<>();
+        for (InputFile f : recorded) {
+            InputFile p = present.remove(f.path());
+            String change = p == null ? "is gone" : p.sha256().equals(f.sha256()) ? null
+                    : "has changed (now " + p.bytes() + " bytes, SHA-256 " + p.sha256().substring(0, 12) + "…; at the start "
+                            + f.bytes() + " bytes, " + f.sha256().substring(0, 12) + "…)";
+            if (change != null) {
+                out.add(DataIssue.fatal("INPUT_CHANGED", f.path(), null, null, "the file " + change + " since the run"
+                        + " started: nothing is published for this run; run again once the package is complete"));
+            }
+        }
+        present.keySet().forEach(extra -> out.add(DataIssue.fatal("INPUT_CHANGED", extra, null, null, "the file is new"
+                + " since the run started: nothing is published for this run; run again once the package is complete")));
+        return out;
     }
 
     public static String of(List<InputFile> files, Map<String, String> parameters, String version) {

@@ -203,6 +203,21 @@ class InputProvenanceTest {
     }
 
     @Test
+    void aManifestFileChangedDuringTheRunPublishesNothing() throws Exception {
+        Path pkg = az();
+        // the hook fires during the ingest of the final release; election.yaml is read again by later steps
+        AppendingProcessor.change = () -> replace(pkg, "election.yaml", "Azerbaijan presidential election 2024",
+                "Azerbaijan presidential election 2024 (draft)");
+        AppendingProcessor.source = "cec-final";
+        Path output = DIR.resolve("out-" + counter);
+        Outcome o = run(pkg, output);
+        assertEquals(null, AppendingProcessor.source, "the hook fired");
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("election.yaml: the file has changed (now"), o.err());
+        assertEquals(List.of(), manifests(output));
+    }
+
+    @Test
     void aGitCheckoutWithItsOutputInsideIsOneRunWhateverTheCommitsAndReports() throws Exception {
         Path pkg = az();
         write(pkg, ".git/HEAD", "ref: refs/heads/main\n");
