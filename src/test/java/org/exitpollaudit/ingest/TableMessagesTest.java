@@ -24,6 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,31 +58,21 @@ class TableMessagesTest {
         return assertThrows(InputException.class, () -> rows(f));
     }
 
-    @Test
-    void blankLinesDoNotShiftTheLineNumbers() throws Exception {
-        // line 1 header, 2 a, 3-5 empty, 6 b, 7 blank cells, 8 empty (CRLF), 9 c
-        Path f = csv("blank.csv", "id,v\na,1\n\n\n\nb,2\n,\n\r\nc,3\n");
-        List<TableRow> r = rows(f);
-        assertEquals(List.of(2, 6, 9), r.stream().map(TableRow::line).toList());
-        assertEquals("c", r.get(2).cell(0));
-    }
-
-    @Test
-    void leadingEmptyLinesBeforeTheHeaderAreSkippedAndCounted() throws Exception {
-        // lines 1-2 empty, 3 header, 4 data
-        try (Table t = Table.open(csv("lead.csv", "\n\nid,v\na,1\n"), "lead.csv")) {
-            assertEquals(List.of("id", "v"), t.header());
-            assertEquals(4, t.next().line());
-        }
-    }
-
-    @Test
-    void aRowAfterQuotedLineBreaksHasTheLineItStartsOn() throws Exception {
-        // line 2 starts a row whose quoted note spans lines 2-4; line 5 is the next row; 6 empty; 7 the last
-        Path f = csv("quoted.csv", "id,note\na,\"one\ntwo\nthree\"\nb,x\n\nc,\"y\r\nz\"\n");
-        List<TableRow> r = rows(f);
-        assertEquals(List.of(2, 5, 7), r.stream().map(TableRow::line).toList());
-        assertEquals("one\ntwo\nthree", r.get(0).cell(1));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # lines: 1 header, 2 a, 3-5 empty, 6 b, 7 blank cells, 8 empty (CRLF), 9 c
+            blank lines   | id,v\\na,1\\n\\n\\n\\nb,2\\n,\\n\\r\\nc,3\\n          | 2 6 9
+            # lines: 1-2 empty, 3 header, 4 data
+            leading blank | \\n\\nid,v\\na,1\\n                                | 4
+            # line 2 starts a row whose quoted note spans lines 2-4; 5 the next row; 6 empty; 7 the last, over 7-8
+            quoted breaks | id,note\\na,"one\\ntwo\\nthree"\\nb,x\\n\\nc,"y\\r\\nz"\\n | 2 5 7
+            """)
+    void rowsAreNumberedByThePhysicalLineTheyStartOn(String name, String escaped, String lines) throws Exception {
+        String text = escaped.replace("\\r", "\r").replace("\\n", "\n");
+        List<TableRow> r = rows(csv(name.replace(' ', '-') + ".csv", text));
+        assertEquals(java.util.Arrays.stream(lines.split(" ")).map(Integer::valueOf).toList(),
+                r.stream().map(TableRow::line).toList());
+        assertEquals(text.startsWith("id,note") ? "one\ntwo\nthree" : "a", r.get(0).cell(text.startsWith("id,note") ? 1 : 0));
     }
 
     @Test

@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,15 +93,8 @@ class InputProvenanceTest {
 
     private static int counter;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(Path pkg, Path output) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = runner.run(CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + output}),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private TestPackages.Launch run(Path pkg, Path output) throws Exception {
+        return TestPackages.audit(runner, pkg, output);
     }
 
     private static Path az() {
@@ -144,7 +135,7 @@ class InputProvenanceTest {
         };
         AppendingProcessor.source = source;
         Path output = DIR.resolve("appended-out");
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(null, AppendingProcessor.source, "the hook fired");
         String after = fingerprint(pkg);
         assertNotEquals(before, after);
@@ -156,7 +147,7 @@ class InputProvenanceTest {
 
         // with the file as it was, the run is not "unchanged" (nothing completed) and its report is a clean run's
         Files.write(pkg.resolve(file), original);
-        Outcome again = run(pkg, output);
+        TestPackages.Launch again = run(pkg, output);
         assertEquals(ExitCodes.OK, again.code(), again.out() + again.err());
         assertFalse(again.out().contains("Inputs unchanged"), again.out());
         // (a clean copy would be the same run: "Inputs unchanged"). Its manifest names the original bytes, and
@@ -186,7 +177,7 @@ class InputProvenanceTest {
         AppendingProcessor.change = () -> Files.write(pkg.resolve(file), lines);
         AppendingProcessor.source = sourceRow[0];
         Path output = DIR.resolve("rewritten-out");
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(null, AppendingProcessor.source, "the hook fired");
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains(file + ": the file changed while the job was reading it"), o.err());
@@ -195,7 +186,7 @@ class InputProvenanceTest {
         // restored: the same run restarts, and the rows staged from the rewritten bytes (the rejected line 19,000
         // among them, committed before the end of the file showed the change) are not part of its report
         Files.write(pkg.resolve(file), original);
-        Outcome again = run(pkg, output);
+        TestPackages.Launch again = run(pkg, output);
         assertEquals(ExitCodes.OK, again.code(), again.out() + again.err());
         String issues = Files.readString(manifests(output).get(0).getParent().resolve("data-issues.csv"));
         assertFalse(issues.contains(file + "," + line + ","), issues.lines().filter(l -> l.contains(file)).toList().toString());
@@ -210,7 +201,7 @@ class InputProvenanceTest {
                 "Azerbaijan presidential election 2024 (draft)");
         AppendingProcessor.source = "cec-final";
         Path output = DIR.resolve("out-" + counter);
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(null, AppendingProcessor.source, "the hook fired");
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("election.yaml: the file has changed (now"), o.err());
@@ -220,16 +211,18 @@ class InputProvenanceTest {
     @Test
     void aGitCheckoutWithItsOutputInsideIsOneRunWhateverTheCommitsAndReports() throws Exception {
         Path pkg = az();
+        // inputs of its own: a copy of the package as it is would be the run of another test ("Inputs unchanged")
+        replace(pkg, "election.yaml", "Azerbaijan presidential election 2024", "Azerbaijan presidential election 2024 (checkout)");
         write(pkg, ".git/HEAD", "ref: refs/heads/main\n");
         write(pkg, ".git/refs/heads/main", "1111111111111111111111111111111111111111\n");
         write(pkg, "notes/todo.txt", "check the CEC site again\n");
         Path output = pkg.resolve("reports");
-        Outcome first = run(pkg, output);
+        TestPackages.Launch first = run(pkg, output);
         assertEquals(ExitCodes.OK, first.code(), first.out() + first.err());
         // an empty commit and another night's report inside the package: the inputs are the same
         write(pkg, ".git/refs/heads/main", "2222222222222222222222222222222222222222\n");
         write(pkg, ".git/objects/22/22222222", "commit\n");
-        Outcome second = run(pkg, output);
+        TestPackages.Launch second = run(pkg, output);
         assertEquals(ExitCodes.OK, second.code(), second.out() + second.err());
         assertTrue(second.out().contains("Inputs unchanged"), second.out());
 
@@ -265,28 +258,28 @@ class InputProvenanceTest {
         }
     }
 
+    /** Moves a package file out of the package, leaves a link to it in its place, and runs the package. */
+    private TestPackages.Launch linkedFromOutside(String file) throws Exception {
+        Path pkg = az();
+        Path outside = DIR.resolve("outside-" + counter + "-" + Path.of(file).getFileName());
+        Files.move(pkg.resolve(file), outside);
+        Files.createSymbolicLink(pkg.resolve(file), outside);
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
+        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.all());
+        assertFalse(o.err().contains("does not exist"), o.err());
+        return o;
+    }
+
     @Test
     void aNamedLinkOutOfThePackageIsRefusedInWords() throws Exception {
-        Path pkg = az();
-        Path outside = DIR.resolve("rey-outside-" + counter + ".csv");
-        Files.move(pkg.resolve("exit-polls/rey.csv"), outside);
-        Files.createSymbolicLink(pkg.resolve("exit-polls/rey.csv"), outside);
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
-        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
+        TestPackages.Launch o = linkedFromOutside("exit-polls/rey.csv");
         assertTrue(o.err().contains("sources.csv, line 6, column 'file': 'exit-polls/rey.csv' is a link to "
-                        + outside.toRealPath() + ", outside the package"),
-                o.err());
-        assertFalse(o.err().contains("does not exist"), o.err());
+                + DIR.resolve("outside-" + counter + "-rey.csv").toRealPath() + ", outside the package"), o.err());
     }
 
     @Test
     void aManifestFileLinkedFromOutsideIsRefusedToo() throws Exception {
-        Path pkg = az();
-        Path outside = DIR.resolve("candidates-outside-" + counter + ".csv");
-        Files.move(pkg.resolve("candidates.csv"), outside);
-        Files.createSymbolicLink(pkg.resolve("candidates.csv"), outside);
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
-        assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
+        TestPackages.Launch o = linkedFromOutside("candidates.csv");
         assertTrue(o.err().contains("candidates.csv: is a link to"), o.err());
     }
 
@@ -295,7 +288,7 @@ class InputProvenanceTest {
         Path pkg = az();
         Files.delete(pkg.resolve("exit-polls/src.csv"));
         Assumptions.assumeTrue(mkfifo(pkg.resolve("exit-polls/src.csv")));
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("'exit-polls/src.csv' is not a regular file (a named pipe"), o.err());
         assertFalse(o.err().contains("does not exist"), o.err());
@@ -316,7 +309,7 @@ class InputProvenanceTest {
             }
         }
         Path output = DIR.resolve("out-" + counter);
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
         Path report = manifests(output).get(0).getParent();
         String issues = Files.readString(report.resolve("data-issues.csv"));
@@ -334,7 +327,7 @@ class InputProvenanceTest {
             extra.append("Bad Id ").append(i).append(",Someone ").append(i).append(",,\n");
         }
         write(pkg, "candidates.csv", read(pkg, "candidates.csv") + extra);
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         int first = (int) read(TestPackages.AZ, "candidates.csv").lines().count() + 1;
         assertTrue(o.err().contains("candidates.csv, column 'candidate_id': 250 times, lines " + first + ", " + (first + 1)
@@ -348,7 +341,7 @@ class InputProvenanceTest {
         Path pkg = az();
         Charset cp1251 = Charset.forName("windows-1251");
         Files.write(pkg.resolve("candidates.csv"), read(pkg, "candidates.csv").getBytes(cp1251));
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("candidates.csv, line 2: the line is not valid UTF-8 text") && o.err().contains("windows-1251")
                 && o.err().contains("Ильхам Алиев"), o.err());
@@ -358,7 +351,7 @@ class InputProvenanceTest {
     void aUtf16ResultsFileIsOneMessage() throws Exception {
         Path pkg = az();
         Files.write(pkg.resolve("exit-polls/rey.csv"), read(pkg, "exit-polls/rey.csv").getBytes(StandardCharsets.UTF_16LE));
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertEquals(1, o.err().lines().filter(l -> l.startsWith("  - ")).count(), o.err());
         assertTrue(o.err().contains("exit-polls/rey.csv, line 1: the file holds NUL bytes") && o.err().contains("UTF-16"), o.err());
@@ -373,7 +366,7 @@ class InputProvenanceTest {
         // header on line 1, three empty lines, then the row on line 5 with a bad value
         write(pkg, "exit-polls/rey.csv", lines[0] + "\n\n\n\n" + lines[1].replace("0.58", "n/a") + "\n");
         Path output = DIR.resolve("out-" + counter);
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
         String issues = Files.readString(manifests(output).get(0).getParent().resolve("data-issues.csv"));
         assertTrue(issues.contains("ROW_REJECTED,exit-polls/rey.csv,5,Fazil Mustafa"), issues);
@@ -385,7 +378,7 @@ class InputProvenanceTest {
         String[] lines = read(pkg, "exit-polls/rey.csv").split("\n");
         // header on line 1, two empty lines, the row on line 4 opens a quote nothing closes, two more rows follow
         write(pkg, "exit-polls/rey.csv", lines[0] + "\n\n\n\"" + lines[1] + "\n" + lines[1] + "\n" + lines[1] + "\n");
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("exit-polls/rey.csv, line 4: a quoted field opens on this line and is never closed"),
                 o.err());
@@ -399,7 +392,7 @@ class InputProvenanceTest {
         int third = sources.indexOf('\n', sources.indexOf('\n') + 1) + 1;
         int comma = sources.indexOf(",official,", third) + ",official,".length();
         write(pkg, "sources.csv", sources.substring(0, comma) + '"' + sources.substring(comma));
-        Outcome o = run(pkg, DIR.resolve("out-" + counter));
+        TestPackages.Launch o = run(pkg, DIR.resolve("out-" + counter));
         assertEquals(ExitCodes.BAD_INPUT, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("sources.csv, line 3: a quoted field is followed by more text"), o.err());
     }
@@ -411,7 +404,7 @@ class InputProvenanceTest {
         replace(pkg, "sources.csv", "exit-polls/rey.csv", "exit-polls/r;=1+1.csv");
         replace(pkg, "exit-polls/r;=1+1.csv", "0.58", "n/a");
         Path output = DIR.resolve("out-" + counter);
-        Outcome o = run(pkg, output);
+        TestPackages.Launch o = run(pkg, output);
         assertEquals(ExitCodes.OK, o.code(), o.out() + o.err());
         String issues = Files.readString(manifests(output).get(0).getParent().resolve("data-issues.csv"));
         assertTrue(issues.contains("ROW_REJECTED,\"exit-polls/r;=1+1.csv\",2,Fazil Mustafa"), issues);
