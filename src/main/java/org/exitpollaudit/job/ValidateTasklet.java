@@ -53,8 +53,7 @@ public class ValidateTasklet implements Tasklet {
             throw new InputException(refused);
         }
         List<InputFile> files = InputFingerprint.files(root);
-        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(InputFingerprint.of(files,
-                InputFingerprint.parameters(ctx.params()), InputFingerprint.codeVersion()))) {
+        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(InputFingerprint.of(files, ctx.params()))) {
             throw new InputChangedException(List.of(DataIssue.fatal("INPUT_CHANGED", null, null, null, "the package's"
                     + " files changed between the launch of this run and its first step (a file still being written,"
                     + " copied or synchronised?): nothing was analysed; run again once the files are complete")));

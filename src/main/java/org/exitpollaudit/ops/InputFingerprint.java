@@ -49,9 +49,15 @@ public final class InputFingerprint {
     }
 
     /**
-     * The same parameter names and spellings the launcher identifies a run by, so that a step can compute the
-     * run's fingerprint again from its job parameters.
+     * The run's fingerprint from its inputs, its analysis parameters and this program's version: what the launcher
+     * identifies a run by and what the first step checks again. (Both must compute it here, or every run would
+     * look changed to the first step.)
      */
+    public static String of(List<InputFile> files, AnalysisParameters p) {
+        return of(files, parameters(p), codeVersion());
+    }
+
+    /** The analysis parameters by the names and spellings a run is identified by. */
     public static Map<String, String> parameters(AnalysisParameters p) {
         Map<String, String> analysis = new LinkedHashMap<>();
         analysis.put(RunContext.DEFF, Double.toString(p.deff()));

@@ -111,8 +111,8 @@ class InputProvenanceTest {
     }
 
     private static String fingerprint(Path pkg) {
-        return InputFingerprint.of(InputFingerprint.files(pkg.toAbsolutePath()), InputFingerprint.parameters(
-                org.exitpollaudit.analysis.AnalysisParameters.DEFAULTS), InputFingerprint.codeVersion());
+        return InputFingerprint.of(InputFingerprint.files(pkg.toAbsolutePath()),
+                org.exitpollaudit.analysis.AnalysisParameters.DEFAULTS);
     }
 
     @Test
