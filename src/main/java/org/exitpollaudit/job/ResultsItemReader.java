@@ -51,6 +51,8 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
 
     /** The execution context key that marks a partition whose file changed while an earlier attempt read it. */
     static final String RESTAGE = "restage";
+    /** The key under which the base class keeps the number of items read (its restart point). */
+    private static final String READ_COUNT = "read.count";
 
     /** @param run the run whose validation recorded the inputs (path, size and SHA-256 of each) */
     public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead,
@@ -83,8 +85,6 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         }
         super.open(executionContext);
     }
-
-    private static final String READ_COUNT = "read.count";
 
     @Override
     protected void doOpen() {
