@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,16 +43,19 @@ public final class PackageAnalysis {
      * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
      * @param officialRows   loads an official station-level release's rows (one release at a time, to bound memory)
      * @param rejectedByFile rows rejected at ingest, per file
+     * @param afterReading   called with a respondent file's table once it has been read through (to check that the
+     *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
                              Map<String, List<ResultRow>> below, Function<String, List<ResultRow>> officialRows,
-                             Map<String, Long> rejectedByFile, AnalysisParameters params, Consumer<String> progress) {
+                             Map<String, Long> rejectedByFile, AnalysisParameters params,
+                             BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
         ElectionPackage pkg = read.electionPackage();
         List<DataIssue> issues = new ArrayList<>();
         Map<String, ResultRow> nationalRows = new LinkedHashMap<>(national);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>(below);
-        List<Source> sources = respondentsSummed(read, nationalRows, rows, issues);
+        List<Source> sources = respondentsSummed(read, nationalRows, rows, afterReading, issues);
         ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
                 sources);
         StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialRows,
@@ -79,7 +83,8 @@ public final class PackageAnalysis {
 
     /** The package's sources with each respondent-level one replaced by its sum (its rows go into the maps). */
     private static List<Source> respondentsSummed(PackageReader.Result read, Map<String, ResultRow> national,
-                                                  Map<String, List<ResultRow>> rows, List<DataIssue> issues) {
+                                                  Map<String, List<ResultRow>> rows,
+                                                  BiConsumer<Source, Table> afterReading, List<DataIssue> issues) {
         ElectionPackage pkg = read.electionPackage();
         List<String> order = pkg.candidates().stream().map(Candidate::id).toList();
         List<Source> sources = new ArrayList<>();
@@ -91,6 +96,7 @@ public final class PackageAnalysis {
             RespondentAggregator.Result r;
             try (Table t = Table.open(pkg.resolve(s), s.file())) {
                 r = RespondentAggregator.read(s, t, read.resolver(), order);
+                afterReading.accept(s, t);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,7 @@
 package org.exitpollaudit.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +58,11 @@ public class AnalyzeTasklet implements Tasklet {
                 .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
         t0[0] = lap("district and station rows loaded from staging", t0[0]);
 
+        // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                id -> staging.rows(ctx.run(), List.of(id)), rejected, ctx.params(), part -> t0[0] = lap(part, t0[0]));
+                id -> staging.rows(ctx.run(), List.of(id)), rejected, ctx.params(),
+                (s, t) -> checkUnchanged(ctx, s, t),
+                part -> t0[0] = lap(part, t0[0]));
 
         requireAComparedPoll(pkg, result.figures(), result.issues(), staging.issues(ctx.run()));
         staging.replaceFigures(ctx.run(), result.figures());
@@ -101,6 +107,15 @@ public class AnalyzeTasklet implements Tasklet {
     }
 
     private static final int REASONS_PER_FILE = 10;
+
+    private void checkUnchanged(RunContext ctx, Source s, Table t) {
+        try {
+            ResultsItemReader.checkUnchanged(s.file(), t.content(), staging.inputs(ctx.run()).stream()
+                    .filter(f -> f.path().equals(s.file())).findFirst().orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static long lap(String what, long since) {
         long now = System.nanoTime();

@@ -159,6 +159,15 @@ public class StagingRepository {
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ?", run, stage);
     }
 
+    /**
+     * Forgets what the ingest staged from one source's file: its rows, and the issues of its file (both sources'
+     * when two read the same file, since an issue does not name its source).
+     */
+    public void deleteStaged(long run, String sourceId, String file) {
+        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, StagingWriter.STAGE, file);
+    }
+
     public void addIssues(long run, String stage, Collection<DataIssue> issues) {
         List<DataIssue> list = new ArrayList<>(issues);
         jdbc.batchUpdate("INSERT INTO EPA_ISSUE (RUN_KEY, STAGE, SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE)"

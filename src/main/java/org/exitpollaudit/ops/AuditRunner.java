@@ -3,9 +3,7 @@ package org.exitpollaudit.ops;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
@@ -57,17 +55,9 @@ public class AuditRunner {
             return ExitCodes.BAD_INPUT;
         }
         Path output = opts.output().toAbsolutePath().normalize();
-        Map<String, String> analysis = new LinkedHashMap<>();
-        analysis.put(RunContext.DEFF, Double.toString(opts.params().deff()));
-        analysis.put(RunContext.RESPONDENTS_PER_STATION, Double.toString(opts.params().respondentsPerStation()));
-        analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(opts.params().fallbackSampleSize()));
-        analysis.put(RunContext.ALPHA, Double.toString(opts.params().alpha()));
-        analysis.put(RunContext.CONFIDENCE, Double.toString(opts.params().confidence()));
-        analysis.put(RunContext.TOLERANCE, Double.toString(opts.params().tolerance()));
         List<InputFile> files = InputFingerprint.files(input);
-        // the code is an input too: another version or commit is a new run, never "unchanged"
-        AppVersion v = AppVersion.current();
-        String fingerprint = InputFingerprint.of(files, analysis, v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : ""));
+        // one definition of a run's identity, shared with the validate step that re-checks it
+        String fingerprint = InputFingerprint.of(files, opts.params());
         JobParameters params = new JobParametersBuilder()
                 .addString(RunContext.FINGERPRINT, fingerprint, true)
                 .addString(RunContext.INPUT, input.toString(), false)
