@@ -75,6 +75,9 @@ public class AnalyzeTasklet implements Tasklet {
                 r = RespondentAggregator.read(s, t, read.resolver(), order);
             }
             issues.addAll(r.issues());
+            if (r.national() == null) {
+                continue;
+            }
             national.put(s.id(), r.national());
             rows.put(s.id(), r.stations().isEmpty() ? r.districts() : r.stations());
             sources.add(asNational(s, s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents()));

@@ -97,8 +97,8 @@ class ConsistencyChecksTest {
 
     @Test
     void roundingOfAPublishedPercent() {
-        assertEquals(0.005, ConsistencyChecks.roundingOf(76.43), 1e-15);
-        assertEquals(0.05, ConsistencyChecks.roundingOf(76.4), 1e-15);
-        assertEquals(0.5, ConsistencyChecks.roundingOf(76), 1e-15);
+        assertEquals(0.005, Plausibility.roundingOf(76.43), 1e-15);
+        assertEquals(0.05, Plausibility.roundingOf(76.4), 1e-15);
+        assertEquals(0.5, Plausibility.roundingOf(76), 1e-15);
     }
 }
