@@ -198,7 +198,8 @@ public final class PackageReader {
         if (v == null) {
             return null;
         }
-        if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0
+                && n.doubleValue() == Math.rint(n.doubleValue())) {
             String implausible = Plausibility.count(n.doubleValue(), null);
             if (implausible == null) {
                 return n.longValue();

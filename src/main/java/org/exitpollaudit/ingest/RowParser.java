@@ -146,10 +146,11 @@ public final class RowParser {
         }
         double sum = candidates + (other == null ? 0 : other) + (invalid == null ? 0 : invalid);
         if (source.values() == Source.ValueType.PERCENT) {
-            double[] all = java.util.Arrays.copyOf(values, values.length + 2);
-            all[values.length] = other == null ? 0 : other;
-            all[values.length + 1] = invalid == null ? 0 : invalid;
-            String why = Plausibility.percentSum(all);
+            // the values published: the candidates' and, where the file has them, other and invalid
+            java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
+            java.util.Arrays.stream(values).forEach(all);
+            java.util.stream.Stream.of(other, invalid).filter(java.util.Objects::nonNull).forEach(all::add);
+            String why = Plausibility.percentSum(all.build().toArray());
             if (why != null) {
                 problems.add(reject(raw, column, why));
             }
