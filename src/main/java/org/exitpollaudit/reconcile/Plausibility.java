@@ -101,8 +101,8 @@ public final class Plausibility {
 
     /** Why a design effect cannot be used; {@code null} when it can (values below 1 are allowed, with a warning). */
     public static String deff(double deff) {
-        if (!(deff > 0)) {
-            return "a design effect must be a positive number (the variance of the poll over that of a simple random"
+        if (!(deff > 0) || Double.isInfinite(deff)) {
+            return "a design effect must be a finite positive number (the variance of the poll over that of a simple random"
                     + " sample of the same size)";
         }
         if (deff > MAX_DEFF) {
