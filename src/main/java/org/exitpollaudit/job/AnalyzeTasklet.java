@@ -14,6 +14,7 @@ import org.exitpollaudit.calibration.Calibration;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.RespondentAggregator;
 import org.exitpollaudit.ingest.ResultRow;
@@ -102,7 +103,18 @@ public class AnalyzeTasklet implements Tasklet {
             boolean summed = (s.level() == Source.Level.DISTRICT || s.level() == Source.Level.STATION) && sum != null
                     && s.values() == Source.ValueType.VOTES && !national.containsKey(s.id())
                     && (s.isOfficial() ? !officialNational : !pollsters.contains(s.organization()));
-            if (summed) {
+            if (summed && sum.candidateSum() == 0) {
+                // rows may be all zeros one by one (a station that did not open); their sum cannot be compared
+                String why = s.id() + ": the " + s.level().name().toLowerCase(java.util.Locale.ROOT) + " rows add up to"
+                        + " 0 votes for every candidate";
+                if (s.isOfficial() && s.finalRelease()) {
+                    throw new InputException(List.of(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, why
+                            + ": nothing to compare the polls with")));
+                }
+                issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), null, null, why + "; it is left out of the"
+                        + " national comparison"));
+                compared.add(s);
+            } else if (summed) {
                 national.put(s.id(), sum);
                 long respondents = Math.round(sum.valid() != null ? sum.valid() : sum.candidateSum());
                 compared.add(asNational(s, s.isOfficial() || s.sampleSize() != null ? s.sampleSize() : (Long) respondents));

@@ -129,6 +129,15 @@ class ImplausibleInputTest {
         }, aliyev, "the votes add up to 4,957,967, more than the 478,623 registered voters (column 'registered')"));
         c.add(testCase("final release all zeros", p -> replace(p, "official/cec-final.csv",
                 "4567458,107632,98421,85411,39643,32885,26517", "0,0,0,0,0,0,0"), aliyev, "every candidate's figure is 0"));
+        c.add(testCase("final release of stations whose every row is zeros", p -> {
+            // each row alone may be a station that did not open; together they leave nothing to compare
+            replace(p, "sources.csv", ",2024-02-11,national,votes,official/cec-final.csv,",
+                    ",2024-02-11,station,votes,official/cec-final.csv,");
+            write(p, "sources.csv", String.join("\n", read(p, "sources.csv").lines()
+                    .filter(l -> !l.startsWith("cec-prelim")).toList()) + "\n");
+            write(p, "official/cec-final.csv", "district_id,station_id,aliyev-ilham,oruj,mustafa,hasanguliyev,nurullayev,"
+                    + "musayev,aliyev-fuad\nd1,s1,0,0,0,0,0,0,0\nd1,s2,0,0,0,0,0,0,0\n");
+        }, "official/cec-final.csv: cec-final: the station rows add up to 0 votes for every candidate"));
         c.add(testCase("final release with an overflowing count (1e400)", p -> replace(p,
                 "official/cec-final.csv", ",26517", ",1e400"), "column 'Aliyev Fuad Aghasi oghlu'", "'1e400' is out of range"));
         c.add(testCase("final release with a spreadsheet error cell", p -> replace(p, "official/cec-final.csv", ",26517",
@@ -153,6 +162,8 @@ class ImplausibleInputTest {
                 + ","), "candidates.csv, line 4, column 'candidate_id'", "65 characters long"));
         c.add(testCase("300-character election id", p -> replace(p, "election.yaml", "id: az-2024-presidential",
                 "id: " + "a".repeat(300)), "election.yaml, column 'id'", "300 characters long"));
+        c.add(testCase("2,000-character header that names nobody", p -> replace(p, "exit-polls/rey.csv", "Fuad Aliyev",
+                "x".repeat(2000)), "exit-polls/rey.csv, line 1, column '" + "x".repeat(57) + "...': the header 'xxx"));
         // dates that do not exist
         c.add(testCase("election on 30 February", p -> replace(p, "election.yaml", "date: 2024-02-07", "date: 2024-02-30"),
                 "election.yaml, column 'date'", "there is no day 30 in February 2024 (it has 29 days)"));
@@ -212,7 +223,7 @@ class ImplausibleInputTest {
         c.add(testCase("more districts sampled than the election has", p -> replace(p, "sources.csv", ",5012,125,25,",
                 ",5012,125,126,"), "IMPLAUSIBLE,sources.csv,7,districts_sampled", "districts_total"));
         // design effects
-        for (String[] d : new String[][] {{"1e400", "BAD_NUMBER", "out of range"}, {"0", "BAD_DEFF", "must be a positive"},
+        for (String[] d : new String[][] {{"1e400", "BAD_NUMBER", "out of range"}, {"0", "BAD_DEFF", "must be a finite positive"},
             {"-1.7", "NEGATIVE", "negative"}, {"NaN", "BAD_NUMBER", "not a number"}, {"Infinity", "BAD_NUMBER",
                 "not a number"}, {"50", "BAD_DEFF", "implausible"}, {"0.8", "DEFF_BELOW_1", "more precise"}}) {
             c.add(testCase("design effect " + d[0], p -> {
