@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.ops.AuditRunner;
-import org.exitpollaudit.ops.CliOptions;
 import org.exitpollaudit.ops.ExitCodes;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Named;
@@ -63,6 +59,7 @@ class ImplausibleInputTest {
 
     private static int counter;
 
+    /** The exit code, everything printed and where the report is published (if it is). */
     record Outcome(int code, String err, Path report) {
     }
 
@@ -70,13 +67,10 @@ class ImplausibleInputTest {
         Path pkg = TestPackages.copy(TestPackages.AZ, DIR.resolve("case-" + (++counter)));
         breakIt.accept(pkg);
         Path output = DIR.resolve("out-" + counter);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = runner.run(CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + output}),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        HostileInputTest.Outcome o = HostileInputTest.launch(runner, pkg, output);
+        String all = o.out() + o.err();
         assertFalse(all.contains("\tat "), "no stack trace:\n" + all);
-        return new Outcome(code, all, output.resolve(ELECTION).resolve("latest"));
+        return new Outcome(o.code(), all, output.resolve(ELECTION).resolve("latest"));
     }
 
     @ParameterizedTest(name = "{0}")
