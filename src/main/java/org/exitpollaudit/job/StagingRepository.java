@@ -98,10 +98,11 @@ public class StagingRepository {
      */
     private void widenText() {
         for (String[] c : LONG_TEXT_COLUMNS) {
-            Long length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+            // an int in PostgreSQL, a long in HSQLDB; null for TEXT (no limit)
+            Number length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE"
                     + " UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND UPPER(TABLE_SCHEMA) = 'PUBLIC'",
-                    rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, c[0], c[1]);
-            if (length != null && length < 16_777_216L) {
+                    rs -> rs.next() ? (Number) rs.getObject(1) : null, c[0], c[1]);
+            if (length != null && length.longValue() < 16_777_216L) {
                 jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
                         + (hsqldb ? " SET DATA TYPE " + LONG_TEXT : " TYPE TEXT"));
             }
