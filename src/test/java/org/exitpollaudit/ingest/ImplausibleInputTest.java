@@ -125,13 +125,13 @@ class ImplausibleInputTest {
                 "4567458,107632,98421,85411,39643,32885,26517", "0,0,0,0,0,0,0"), aliyev, "every candidate's figure is 0"));
         c.add(testCase("final release of stations whose every row is zeros", p -> {
             // each row alone may be a station that did not open; together they leave nothing to compare
-            replace(p, "sources.csv", ",2024-02-11,national,votes,official/cec-final.csv,",
-                    ",2024-02-11,station,votes,official/cec-final.csv,");
-            write(p, "sources.csv", String.join("\n", read(p, "sources.csv").lines()
-                    .filter(l -> !l.startsWith("cec-prelim")).toList()) + "\n");
-            write(p, "official/cec-final.csv", "district_id,station_id,aliyev-ilham,oruj,mustafa,hasanguliyev,nurullayev,"
-                    + "musayev,aliyev-fuad\nd1,s1,0,0,0,0,0,0,0\nd1,s2,0,0,0,0,0,0,0\n");
+            stationFinal(p, "d1,s1,0,0,0,0,0,0,0\nd1,s2,0,0,0,0,0,0,0\n");
         }, "official/cec-final.csv: cec-final: the station rows add up to 0 votes for every candidate"));
+        c.add(testCase("final release of stations whose every row is rejected", p -> {
+            stationFinal(p, "d1,s1,-1,0,0,0,0,0,0\nd1,s2,9E99,1,1,1,1,1,1\n");
+        }, "official/cec-final.csv: the final release cec-final has no usable station row",
+                "official/cec-final.csv, line 2, column 'aliyev-ilham': row rejected: negative figure -1",
+                "official/cec-final.csv, line 3, column 'aliyev-ilham': row rejected: the count 9.000e+99 is more than 10 billion"));
         c.add(testCase("final release with an overflowing count (1e400)", p -> replace(p,
                 "official/cec-final.csv", ",26517", ",1e400"), "column 'Aliyev Fuad Aghasi oghlu'", "'1e400' is out of range"));
         c.add(testCase("final release with a spreadsheet error cell", p -> replace(p, "official/cec-final.csv", ",26517",
@@ -250,6 +250,9 @@ class ImplausibleInputTest {
                 "d1," + "s".repeat(300) + ",60,5,5,5,5,5,5\nd1," + "t".repeat(250) + ",50,4,3,2,1,1,1\nd2,u,0,0,0,0,0,0,0\n"),
                 "ROW_REJECTED,exit-polls/stn.csv,2,station_id", "the id is 300 characters long; at most 256",
                 "ROW_REJECTED,exit-polls/stn.csv,4,aliyev-ilham", "every candidate's figure is 0"));
+        c.add(testCase("station-level poll whose every row is rejected", p -> station(p,
+                "d1,s1,10,#VALUE!,5,5,5,5,5\nd1,s2,0,0,0,0,0,0,0\n"), "SOURCE_NOT_USED,exit-polls/stn.csv,,,stn has no"
+                + " usable station row", "ROW_REJECTED,exit-polls/stn.csv,2,oruj", "spreadsheet error #VALUE!"));
         c.add(testCase("respondent weights that would overflow", p -> respondents(p,
                 "1,d1,s1,aliyev-ilham,1e308\n2,d1,s1,oruj,1.7e308\n3,d1,s1,oruj,1e400\n"),
                 "ROW_REJECTED,exit-polls/resp.csv,2,weight", "more than 10 billion",
@@ -331,6 +334,16 @@ class ImplausibleInputTest {
         write(p, "exit-polls/stn.csv", "district_id,station_id,aliyev-ilham,oruj,mustafa,hasanguliyev,nurullayev,musayev,"
                 + "aliyev-fuad\n" + rows);
         addSource(p, "stn,exit_poll,Station Poll Org,2024-02-07T20:00,station,votes,exit-polls/stn.csv");
+    }
+
+    /** The final release as station rows of votes, with the partial (national) releases left out. */
+    private static void stationFinal(Path p, String rows) {
+        replace(p, "sources.csv", ",2024-02-11,national,votes,official/cec-final.csv,",
+                ",2024-02-11,station,votes,official/cec-final.csv,");
+        write(p, "sources.csv", String.join("\n", read(p, "sources.csv").lines()
+                .filter(l -> !l.startsWith("cec-prelim")).toList()) + "\n");
+        write(p, "official/cec-final.csv", "district_id,station_id,aliyev-ilham,oruj,mustafa,hasanguliyev,nurullayev,"
+                + "musayev,aliyev-fuad\n" + rows);
     }
 
     /** A respondent-level exit poll of the given rows, added to the package. */
