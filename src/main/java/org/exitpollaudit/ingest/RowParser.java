@@ -1,9 +1,13 @@
 package org.exitpollaudit.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.reconcile.DataIssue;
@@ -147,20 +151,18 @@ public final class RowParser {
         double sum = candidates + (other == null ? 0 : other) + (invalid == null ? 0 : invalid);
         if (source.values() == Source.ValueType.PERCENT) {
             // the values published: the candidates' and, where the file has them, other and invalid
-            java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
-            java.util.Arrays.stream(values).forEach(all);
-            java.util.stream.Stream.of(other, invalid).filter(java.util.Objects::nonNull).forEach(all::add);
+            DoubleStream.Builder all = DoubleStream.builder();
+            Arrays.stream(values).forEach(all);
+            Stream.of(other, invalid).filter(Objects::nonNull).forEach(all::add);
             String why = Plausibility.percentSum(all.build().toArray());
             if (why != null) {
                 problems.add(reject(raw, column, why));
             }
-        } else if (national && electorate != null) {
-            String why = Plausibility.votesOverRegistered(sum, electorate, "election.yaml registered_voters");
-            if (why != null) {
-                problems.add(reject(raw, column, why + " The largest figure is in this column"));
-            }
-        } else if (national && registered != null) {
-            String why = Plausibility.votesOverRegistered(sum, registered, "column '" + ResultsLayout.REGISTERED + "'");
+        } else if (national && (electorate != null || registered != null)) {
+            // the electorate as published for the election, else as the row gives it
+            String why = electorate != null
+                    ? Plausibility.votesOverRegistered(sum, electorate, "election.yaml registered_voters")
+                    : Plausibility.votesOverRegistered(sum, registered, "column '" + ResultsLayout.REGISTERED + "'");
             if (why != null) {
                 problems.add(reject(raw, column, why + " The largest figure is in this column"));
             }
