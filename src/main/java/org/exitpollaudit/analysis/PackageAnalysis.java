@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
@@ -62,7 +63,7 @@ public final class PackageAnalysis {
                 new LinkedHashMap<>(nationalRows), rejectedByFile, params);
         progress.accept("station checks, forensics, reconciliation and local comparison");
 
-        List<Source> compared = comparedNationally(sources, local.sums(), nationalRows);
+        List<Source> compared = comparedNationally(sources, local.sums(), nationalRows, issues);
         Map<String, Double> precision = new LinkedHashMap<>();
         for (Source s : compared) {
             if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && nationalRows.containsKey(s.id())) {
@@ -101,6 +102,9 @@ public final class PackageAnalysis {
                 throw new UncheckedIOException(e);
             }
             issues.addAll(r.issues());
+            if (r.national() == null) {
+                continue;
+            }
             national.put(s.id(), r.national());
             rows.put(s.id(), r.stations().isEmpty() ? r.districts() : r.stations());
             sources.add(asNational(s, s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents()));
@@ -114,7 +118,7 @@ public final class PackageAnalysis {
      * the sums of its rows.
      */
     private static List<Source> comparedNationally(List<Source> sources, Map<String, ResultRow> sums,
-                                                   Map<String, ResultRow> national) {
+                                                   Map<String, ResultRow> national, List<DataIssue> issues) {
         boolean officialNational = sources.stream().anyMatch(s -> s.isOfficial() && s.level() == Source.Level.NATIONAL);
         Set<String> pollsters = sources.stream().filter(s -> s.isExitPoll() && s.level() == Source.Level.NATIONAL)
                 .map(Source::organization).collect(Collectors.toSet());
@@ -124,7 +128,18 @@ public final class PackageAnalysis {
             boolean summed = (s.level() == Source.Level.DISTRICT || s.level() == Source.Level.STATION) && sum != null
                     && s.values() == Source.ValueType.VOTES && !national.containsKey(s.id())
                     && (s.isOfficial() ? !officialNational : !pollsters.contains(s.organization()));
-            if (summed) {
+            if (summed && sum.candidateSum() == 0) {
+                // rows may be all zeros one by one (a station that did not open); their sum cannot be compared
+                String why = s.id() + ": the " + s.level().name().toLowerCase(java.util.Locale.ROOT) + " rows add up to"
+                        + " 0 votes for every candidate";
+                if (s.isOfficial() && s.finalRelease()) {
+                    throw new InputException(List.of(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, why
+                            + ": nothing to compare the polls with")));
+                }
+                issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), null, null, why + "; it is left out of the"
+                        + " national comparison"));
+                compared.add(s);
+            } else if (summed) {
                 national.put(s.id(), sum);
                 long respondents = Math.round(sum.valid() != null ? sum.valid() : sum.candidateSum());
                 compared.add(asNational(s, s.isOfficial() || s.sampleSize() != null ? s.sampleSize() : (Long) respondents));

@@ -117,7 +117,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             if (!problems.isEmpty()) {
                 throw new InputException(problems);
             }
-            parser = new RowParser(current, layout, districts);
+            parser = new RowParser(current, layout, districts, pkg.election().registeredVoters());
         }
     }
 

@@ -73,6 +73,11 @@ class HostileInputTest {
     }
 
     private Outcome run(Path pkg, Path output) throws Exception {
+        return launch(runner, pkg, output);
+    }
+
+    /** One run of the job on {@code pkg} in the calling test's Spring context, with what it printed. */
+    static Outcome launch(AuditRunner runner, Path pkg, Path output) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = runner.run(CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + output}),
