@@ -82,8 +82,8 @@ class LocalComparisonTest {
     /**
      * A percent file with three districts. Its n per district is the poll's sample size spread over the districts
      * it lists: 1,200 / 3 = 400 (not the 40 respondents of one station). District d1: official 500 / 300 / 200,
-     * poll 55 / 30 / 15 %: X² = n Σ (p − v)² / v = 400 (.05² / .5 + 0 + .05² / .2) = 400 · .0175 = 7.0, and ÷ deff
-     * 1.7 = 4.1176470588.
+     * poll 55 / 30 / 15 %: X² = n Σ (p − v)² / v = 400 (.05² / .5 + 0 + .05² / .2) = 400 · .0175 = 7.0, and ÷ the
+     * default deff 2.5 = 2.8.
      */
     @Test
     void districtSampleSizeIsThePollsSampleOverItsDistricts() {
@@ -94,7 +94,8 @@ class LocalComparisonTest {
                         district("poll", "d3", 30, 30, 40)));
         assertEquals(400.0, f.get("district|d1|n"), 1e-9);
         assertEquals(1.0, f.get("district|d1|n_assumed"));
-        assertEquals(4.1176470588, f.get("district|d1|chi2"), 1e-9);
+        assertEquals(7.0 / AnalysisParameters.DEFAULTS.deff(), f.get("district|d1|chi2"), 1e-9);
+        assertEquals(2.8, f.get("district|d1|chi2"), 1e-9);
         assertEquals(0.0, f.get("district|d2|chi2"), 1e-12);
     }
 
