@@ -76,9 +76,12 @@ final class MethodsSheet {
                         + " valid votes by the same renormalization. Official shares come from vote counts where given.",
                 "n is the poll's sample size: published, or ASSUMED (flagged everywhere, with the assumption stated below).",
                 "deff, the design effect of a sample clustered by polling station, inflates every variance; n_eff = n / deff.",
-                "A poll is 'consistent with sampling error' when the Rao–Scott χ² test does not reject at 5 % and no candidate's"
-                        + " deviation is significant after Holm's correction. 'Differs beyond sampling error' says the gap is larger than"
-                        + " chance alone would produce at this n and deff; it does not say which side is wrong.",
+                "A poll is 'within sampling error' (consistent) when the design-corrected χ² test does not reject at 5 % for any"
+                        + " admissible reading of what the poll published (its rounding, any unpublished residual given to any"
+                        + " candidate), 'differs' when it rejects for every reading, and 'depends on what was not published'"
+                        + " otherwise. Per-candidate tests with Holm's correction only explain which candidates drive it."
+                        + " 'Differs beyond sampling error' says the gap is larger than chance alone would produce at this n and"
+                        + " deff; it does not say which side is wrong, nor that the gap is large: 'coincides within ±δ' answers that.",
                 "figures.csv holds every number of this workbook at full precision (section, source, reference, level, unit,"
                         + " candidate, metric, value).")) {
             w.paragraph(line, 3, 170, styles.wrap);
