@@ -113,9 +113,10 @@ final class MethodsSheet {
         for (Definition d : DEFINITIONS) {
             Row r = w.row();
             w.text(r, 0, d.section());
-            w.text(r, 1, d.metric());
+            w.text(r, 1, d.metric(), styles.wrap);
             w.text(r, 2, d.definition(), styles.wrap);
-            r.setHeightInPoints((float) Math.max(1, Math.ceil(d.definition().length() / 95.0)) * 13f + 3);
+            r.setHeightInPoints((float) Math.max(1, Math.max(Math.ceil(d.definition().length() / 115.0),
+                    Math.ceil(d.metric().length() / 32.0))) * 13f + 3);
             w.text(r, 3, d.reference(), styles.wrap);
         }
         w.table(header, 3);
@@ -133,7 +134,7 @@ final class MethodsSheet {
         }
         w.skip();
         w.text(w.row(), 0, "Calibration: how often each test rejects at 5 % on simulated elections", w.styles.subtitle);
-        w.paragraph("Seeded synthetic elections (log-normal station sizes, district and station heterogeneity of turnout"
+        w.paragraph("Seeded simulated elections (log-normal station sizes, district and station heterogeneity of turnout"
                 + " and support, honest binomial counting; exit polls by cluster sampling) with and without injected"
                 + " anomalies. On clean elections a calibrated test rejects about 5 % of the time; with the anomaly it is"
                 + " meant for it should reject nearly always.", 3, 170, w.styles.wrap);

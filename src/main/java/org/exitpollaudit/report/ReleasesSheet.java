@@ -77,7 +77,7 @@ final class ReleasesSheet {
             }
         }
         w.table(header, 16);
-        w.widths(22, 17, 8, 10, 10, 12, 9, 10, 9, 8, 8, 8, 8, 9, 10, 9, 33);
+        w.widths(30, 17, 8, 10, 11, 12, 9, 10, 9, 8, 8, 8, 8, 9, 10, 9, 33);
 
         w.skip();
         w.text(w.row(), 0, "Mean absolute deviation M3 (pp) of each poll, release by release", styles.subtitle);

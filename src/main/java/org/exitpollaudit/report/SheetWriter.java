@@ -65,6 +65,9 @@ final class SheetWriter {
             Map.entry("Pooled p", "Two-sided p-value of the pooled z."),
             Map.entry("MDE (pp)", "Minimum detectable deviation: the smallest gap the test would find 80 % of the time at this n and design effect."));
 
+    /** Header rows below this are not frozen. */
+    static final int FREEZE_WITHIN = 12;
+
     final Sheet sheet;
     final Styles styles;
     private int next;
@@ -214,7 +217,10 @@ final class SheetWriter {
      * header row on every printed page.
      */
     void table(int headerRow, int lastColumn) {
-        sheet.createFreezePane(0, headerRow + 1);
+        // frozen only near the top: a pane frozen below the first screenful leaves no room to scroll
+        if (headerRow <= FREEZE_WITHIN) {
+            sheet.createFreezePane(0, headerRow + 1);
+        }
         int last = Math.max(headerRow + 1, next - 1);
         sheet.setAutoFilter(new CellRangeAddress(headerRow, last, 0, lastColumn));
         repeatOnEveryPage(headerRow);
