@@ -15,18 +15,33 @@ package org.exitpollaudit.analysis;
  * @param fallbackSampleSize     n assumed when neither a sample size nor a number of stations was published
  * @param alpha                  significance level of every test
  * @param confidence             confidence level of the intervals
+ * @param tolerance              δ, in percentage points: a poll "coincides" with the count when the 90 % intervals of
+ *                               its margin error and of every candidate's deviation lie inside ±δ (two one-sided
+ *                               tests). Default 2 pp: the typical error of well-run exit polls on the winner–runner-up
+ *                               margin (US within-precinct error averaged −1.8 to −2.2 points in 1988, 1996 and 2000;
+ *                               Edison/Mitofsky 2005, "Evaluation of Edison/Mitofsky Election System 2004", p. 31).
  */
 public record AnalysisParameters(double deff, double respondentsPerStation, long fallbackSampleSize, double alpha,
-                                 double confidence) {
+                                 double confidence, double tolerance) {
 
-    public static final AnalysisParameters DEFAULTS = new AnalysisParameters(1.7, 40, 1000, 0.05, 0.95);
+    public static final double DEFAULT_TOLERANCE = 2.0;
+
+    public static final AnalysisParameters DEFAULTS = new AnalysisParameters(1.7, 40, 1000, 0.05, 0.95,
+            DEFAULT_TOLERANCE);
 
     public AnalysisParameters {
-        if (!(deff > 0) || !(respondentsPerStation > 0) || fallbackSampleSize <= 0 || !(alpha > 0 && alpha < 1)
-                || !(confidence > 0 && confidence < 1)) {
+        if (!(deff > 0) || Double.isInfinite(deff) || !(respondentsPerStation > 0) || fallbackSampleSize <= 0
+                || !(alpha > 0 && alpha < 1) || !(confidence > 0 && confidence < 1) || !(tolerance > 0)
+                || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("invalid analysis parameters: deff=" + deff + ", respondents-per-station="
                     + respondentsPerStation + ", fallback-sample-size=" + fallbackSampleSize + ", alpha=" + alpha
-                    + ", confidence=" + confidence);
+                    + ", confidence=" + confidence + ", tolerance=" + tolerance);
         }
+    }
+
+    /** The parameters with the default tolerance. */
+    public AnalysisParameters(double deff, double respondentsPerStation, long fallbackSampleSize, double alpha,
+                              double confidence) {
+        this(deff, respondentsPerStation, fallbackSampleSize, alpha, confidence, DEFAULT_TOLERANCE);
     }
 }

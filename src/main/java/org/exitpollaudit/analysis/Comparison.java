@@ -5,6 +5,12 @@ import java.util.List;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.stats.AccuracyMeasures;
+import org.exitpollaudit.stats.AdmissibleShares;
+import org.exitpollaudit.stats.Equivalence;
+import org.exitpollaudit.stats.MarginError;
+import org.exitpollaudit.stats.NoncentralChiSquared;
+import org.exitpollaudit.stats.Normal;
+import org.exitpollaudit.stats.SurveyBiasNull;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.Interval;
@@ -21,11 +27,19 @@ public final class Comparison {
     private Comparison() {
     }
 
+    /** Seed of the simulated null distribution of B and B_w: fixed, so a re-run gives the same p. */
+    static final long SURVEY_BIAS_SEED = 20140101L;
+    /** Draws of that simulation. */
+    static final int SURVEY_BIAS_DRAWS = 20_000;
+    /** Power at which the minimum detectable deviation is stated. */
+    static final double POWER = 0.8;
+
     /**
      * @param candidates candidates reported by both, in report order (at least two)
+     * @param precision  u, one unit of the last decimal the poll published, as a fraction (0 for vote counts)
      */
     public static List<Figure> compare(Source poll, Shares pollShares, Source release, Shares releaseShares,
-                                       List<String> candidates, SampleSize sample, double deff,
+                                       List<String> candidates, SampleSize sample, double deff, double precision,
                                        AnalysisParameters params) {
         int k = candidates.size();
         double n = sample.n();
@@ -41,20 +55,32 @@ public final class Comparison {
             aPrime[i] = SurveyBias.aPrime(p[i], v[i]);
         }
         double[] pHolm = Holm.adjust(pValues);
+        AdmissibleShares admissible = admissible(pollShares, candidates, precision);
+        double z95 = Normal.criticalZ(params.confidence());
+        double zEquivalence = Equivalence.oneSidedZ(params.alpha());
+        double delta = params.tolerance();
+        int df = k - 1;
+        boolean positive = java.util.Arrays.stream(v).allMatch(x -> x > 0);
 
         List<Figure> out = new ArrayList<>();
         Emitter e = new Emitter(out, poll.id(), release.id());
         double maxAbs = 0;
-        boolean anyHolm = false;
+        boolean coincides = true;
         for (int i = 0; i < k; i++) {
             String c = candidates.get(i);
             Interval ci = WilsonInterval.of(p[i], nEff, params.confidence());
+            double deviation = 100 * (p[i] - v[i]);
+            double sePp = 100 * ProportionTest.standardError(p[i], n, deff);
             e.put(c, "poll_share_published", pollShares.published().get(c));
             e.put(c, "poll_share", p[i]);
             e.put(c, "official_share", v[i]);
-            e.put(c, "deviation_pp", 100 * (p[i] - v[i]));
+            e.put(c, "deviation_pp", deviation);
+            e.put(c, "deviation_ci_low", deviation - z95 * sePp);
+            e.put(c, "deviation_ci_high", deviation + z95 * sePp);
+            e.put(c, "deviation_min", 100 * (admissible.lowest(i) - v[i]));
+            e.put(c, "deviation_max", 100 * (admissible.highest(i) - v[i]));
             e.put(c, "relative_deviation", (p[i] - v[i]) / v[i]);
-            e.put(c, "se", ProportionTest.standardError(p[i], n, deff));
+            e.put(c, "se", sePp / 100);
             e.put(c, "ci_low", ci.low());
             e.put(c, "ci_high", ci.high());
             e.put(c, "z", z[i]);
@@ -63,39 +89,139 @@ public final class Comparison {
             e.put(c, "log_odds_ratio", aPrime[i]);
             e.put(c, "log_odds_ratio_se", SurveyBias.aPrimeSe(p[i], n, deff));
             e.put(c, "significant", pHolm[i] < params.alpha() ? 1.0 : 0.0);
-            maxAbs = Math.max(maxAbs, Math.abs(100 * (p[i] - v[i])));
-            anyHolm |= pHolm[i] < params.alpha();
+            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(v[i], n, deff, df, params.alpha(), POWER));
+            maxAbs = Math.max(maxAbs, Math.abs(deviation));
+            coincides &= Equivalence.within(deviation, sePp, delta, params.alpha());
         }
 
         int a = argMax(v, -1);
         int b = argMax(v, a);
         double chi2 = GoodnessOfFit.pearson(p, v, n);
         double chi2Rs = chi2 / deff;
-        double chi2P = GoodnessOfFit.pValue(chi2Rs, k - 1);
+        double chi2P = GoodnessOfFit.pValue(chi2Rs, df);
+        double critical = GoodnessOfFit.critical(df, params.alpha());
+        double chi2Min = positive ? GoodnessOfFit.pearson(admissible.nearest(v), v, n) / deff : Double.NaN;
+        double chi2Max = positive ? GoodnessOfFit.pearson(admissible.vertex(admissible.farthestVertex(v)), v, n) / deff
+                : Double.NaN;
+        double margin = MarginError.pp(p[a], p[b], v[a], v[b]);
+        double marginSe = MarginError.sePp(p[a], p[b], n, deff);
+        coincides &= Equivalence.within(margin, marginSe, delta, params.alpha());
         e.put(null, "n", n);
         e.put(null, "n_assumed", sample.assumed() ? 1.0 : 0.0);
         e.put(null, "deff", deff);
         e.put(null, "n_eff", nEff);
         e.put(null, "k", (double) k);
+        e.put(null, "precision_pp", 100 * precision);
         e.put(null, "residual_share", pollShares.residual());
         e.put(null, "other_share_published", pollShares.otherPublished());
         e.put(null, "invalid_share_published", pollShares.invalidPublished());
         e.put(null, "chi2", chi2);
         e.put(null, "chi2_rs", chi2Rs);
-        e.put(null, "chi2_df", (double) (k - 1));
+        e.put(null, "chi2_df", (double) df);
         e.put(null, "chi2_p", chi2P);
+        e.put(null, "chi2_critical", critical);
+        e.put(null, "chi2_rs_min", chi2Min);
+        e.put(null, "chi2_rs_max", chi2Max);
         e.put(null, "g2", GoodnessOfFit.likelihoodRatio(p, v, n));
-        e.put(null, "b", SurveyBias.b(aPrime));
-        e.put(null, "b_w", SurveyBias.bw(aPrime, v));
+        double bValue = SurveyBias.b(aPrime);
+        double bwValue = SurveyBias.bw(aPrime, v);
+        e.put(null, "b", bValue);
+        e.put(null, "b_w", bwValue);
+        if (positive && java.util.Arrays.stream(v).allMatch(x -> x < 1)) {
+            SurveyBiasNull.Result nul = SurveyBiasNull.of(bValue, bwValue, v, n, deff, SURVEY_BIAS_DRAWS,
+                    SURVEY_BIAS_SEED);
+            e.put(null, "b_null_mean", nul.bMean());
+            e.put(null, "b_null_sd", nul.bSd());
+            e.put(null, "b_p", nul.bP());
+            e.put(null, "b_w_null_mean", nul.bwMean());
+            e.put(null, "b_w_null_sd", nul.bwSd());
+            e.put(null, "b_w_p", nul.bwP());
+        }
         e.put(null, "mosteller_m3", AccuracyMeasures.mostellerM3(p, v));
         e.put(null, "mosteller_m5", AccuracyMeasures.mostellerM5(p[a], p[b], v[a], v[b]));
+        e.put(null, "margin_error", margin);
+        e.put(null, "margin_error_se", marginSe);
+        e.put(null, "margin_error_ci_low", margin - z95 * marginSe);
+        e.put(null, "margin_error_ci_high", margin + z95 * marginSe);
+        e.put(null, "tolerance", delta);
+        e.put(null, "coincides", coincides ? 1.0 : 0.0);
         e.put(null, "mtk_a", AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
         e.put(null, "mtk_a_se", AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
         e.put(null, "max_abs_deviation_pp", maxAbs);
         e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
-        e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, k - 1, params.alpha()));
-        e.put(null, "verdict_consistent", chi2P >= params.alpha() && !anyHolm ? 1.0 : 0.0);
+        e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
+        e.put(null, "deff_critical", chi2 / critical);
+        e.put(null, "verdict_consistent", chi2P >= params.alpha() ? 1.0 : 0.0);
+        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, critical));
         return out;
+    }
+
+    /** Verdict codes of figure {@code verdict}. */
+    public static final int CONSISTENT = 1;
+    public static final int DIFFERS = 0;
+    public static final int DEPENDS = -1;
+
+    /**
+     * The one rule: the design-corrected X² against its 5 % critical value, for every admissible reading. Without
+     * bounds (an official share of 0) the point estimate decides.
+     */
+    static int verdict(double chi2Min, double chi2Max, double chi2Point, double critical) {
+        if (Double.isNaN(chi2Min) || Double.isNaN(chi2Max)) {
+            return chi2Point > critical ? DIFFERS : CONSISTENT;
+        }
+        if (chi2Max <= critical) {
+            return CONSISTENT;
+        }
+        return chi2Min > critical ? DIFFERS : DEPENDS;
+    }
+
+    /** The admissible readings of a poll's published shares for a comparison over the given candidates. */
+    static AdmissibleShares admissible(Shares shares, List<String> candidates, double precision) {
+        double[] compared = new double[candidates.size()];
+        for (int i = 0; i < compared.length; i++) {
+            compared[i] = shares.published().get(candidates.get(i));
+        }
+        List<Double> others = new ArrayList<>();
+        shares.published().forEach((c, s) -> {
+            if (!candidates.contains(c)) {
+                others.add(s);
+            }
+        });
+        if (shares.otherPublished() != null) {
+            others.add(shares.otherPublished());
+        }
+        if (shares.invalidPublished() != null) {
+            others.add(shares.invalidPublished());
+        }
+        return AdmissibleShares.of(compared, others.stream().mapToDouble(Double::doubleValue).toArray(), precision);
+    }
+
+    /**
+     * In words, the reading of what was not published that turns a verdict that depends on it: the reading nearest
+     * the count (for a poll that differs as read) or the vertex farthest from it (for one consistent as read).
+     */
+    public static String flippingReading(Shares pollShares, List<String> candidates, double precision, double[] v,
+                                         boolean consistentAsRead, java.util.function.Function<String, String> name) {
+        AdmissibleShares q = admissible(pollShares, candidates, precision);
+        if (consistentAsRead) {
+            int i = q.farthestVertex(v);
+            return String.format(java.util.Locale.ROOT, "all that its rounding and unattributed answers leave open"
+                    + " (%.2f pp of the compared candidates' total) belonged to %s", 100 * q.free(),
+                    name.apply(candidates.get(i)));
+        }
+        double[] p = pollShares.renormalized(candidates);
+        double[] reading = q.nearest(v);
+        StringBuilder sb = new StringBuilder("its shares were, within its rounding and unattributed answers, ");
+        for (int i = 0; i < reading.length; i++) {
+            double d = 100 * (reading[i] - p[i]);
+            if (Math.abs(d) >= 0.005) {
+                sb.append(name.apply(candidates.get(i)))
+                        .append(String.format(java.util.Locale.ROOT, " %+.2f pp, ", d));
+            }
+        }
+        sb.setLength(sb.length() - 2);
+        sb.append(" (percentage points of the compared candidates' total, against the proportional reading)");
+        return sb.toString();
     }
 
     /** Index of the largest value, skipping {@code except}; ties go to the first. */

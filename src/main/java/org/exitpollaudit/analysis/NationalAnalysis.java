@@ -26,10 +26,12 @@ public final class NationalAnalysis {
     }
 
     /**
-     * @param rows the loaded national row of each source that has one (sources without are skipped with an issue
-     *             raised earlier)
+     * @param rows      the loaded national row of each source that has one (sources without are skipped with an issue
+     *                  raised earlier)
+     * @param precision per poll, one unit of the last decimal it published, as a fraction (absent: 0, exact counts)
      */
-    public static Result run(ElectionPackage pkg, Map<String, ResultRow> rows, AnalysisParameters params) {
+    public static Result run(ElectionPackage pkg, Map<String, ResultRow> rows, Map<String, Double> precision,
+                             AnalysisParameters params) {
         List<Figure> figures = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         Map<String, Shares> shares = new LinkedHashMap<>();
@@ -63,7 +65,10 @@ public final class NationalAnalysis {
                     issues.add(DataIssue.warning("ZERO_SHARE", poll.file(), null, null, poll.id() + " vs " + release.id()
                             + ": a candidate has a share of 0, so log-odds measures for it are undefined (left empty)"));
                 }
-                figures.addAll(Comparison.compare(poll, ps, release, rs, common, sample, deff, params));
+                double u = precision.getOrDefault(poll.id(), 0.0);
+                List<Figure> compared = Comparison.compare(poll, ps, release, rs, common, sample, deff, u, params);
+                figures.addAll(compared);
+                explainDependence(pkg, poll, release, ps, rs, common, u, compared, issues);
                 if (release.id().equals(finalRelease.id())) {
                     figures.addAll(Sensitivity.grid(poll.id(), release.id(), ps.renormalized(common),
                             rs.renormalized(common), Sensitivity.sampleSizes(poll, sample, params), params.alpha()));
@@ -71,7 +76,35 @@ public final class NationalAnalysis {
             }
         }
         agreement(pkg, polls, shares, params, figures, issues);
+        if (finalRelease != null && shares.containsKey(finalRelease.id())) {
+            figures.addAll(PollAgreement.pooled(pkg, polls, shares, finalRelease, params));
+            figures.addAll(PollAgreement.pairs(pkg, polls, shares, finalRelease, params));
+        }
         return new Result(figures, issues);
+    }
+
+    /** Names, in words, the reading of what the poll did not publish that would turn a verdict that depends on it. */
+    private static void explainDependence(ElectionPackage pkg, Source poll, Source release, Shares ps, Shares rs,
+                                          List<String> common, double precision, List<Figure> compared,
+                                          List<DataIssue> issues) {
+        double verdict = value(compared, "verdict");
+        if (verdict != Comparison.DEPENDS) {
+            return;
+        }
+        boolean consistentAsRead = value(compared, "verdict_consistent") == 1.0;
+        String reading = Comparison.flippingReading(ps, common, precision, rs.renormalized(common), consistentAsRead,
+                pkg::candidateName);
+        issues.add(DataIssue.info("VERDICT_DEPENDS_ON_UNPUBLISHED", poll.file(), null, null, poll.id() + " vs "
+                + release.id() + ": the verdict depends on what the poll did not publish (its rounding"
+                + (Math.abs(ps.residual()) > 1e-12 ? String.format(java.util.Locale.ROOT,
+                " and the %.2f pp it attributed to no candidate", 100 * ps.residual()) : "") + "). Read in proportion it "
+                + (consistentAsRead ? "is consistent with sampling error; it would differ" : "differs beyond sampling"
+                + " error; it would be consistent") + " if " + reading + "."));
+    }
+
+    private static double value(List<Figure> figures, String metric) {
+        return figures.stream().filter(f -> f.candidate() == null && metric.equals(f.metric()) && f.value() != null)
+                .mapToDouble(Figure::value).findFirst().orElse(Double.NaN);
     }
 
     /** Candidates of candidates.csv that both sources report, in candidates.csv order. */

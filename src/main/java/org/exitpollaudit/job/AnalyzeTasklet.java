@@ -15,6 +15,7 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
@@ -107,8 +108,14 @@ public class AnalyzeTasklet implements Tasklet {
                 compared.add(s);
             }
         }
+        Map<String, Double> precision = new LinkedHashMap<>();
+        for (Source s : compared) {
+            if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && national.containsKey(s.id())) {
+                precision.put(s.id(), PublishedPrecision.of(pkg, s, read.resolver()));
+            }
+        }
         NationalAnalysis.Result nationalResult = NationalAnalysis.run(new ElectionPackage(pkg.root(), pkg.election(),
-                pkg.candidates(), pkg.districts(), compared), national, ctx.params());
+                pkg.candidates(), pkg.districts(), compared), national, precision, ctx.params());
         t0 = lap("national comparison", t0);
 
         List<Figure> figures = new ArrayList<>(nationalResult.figures());

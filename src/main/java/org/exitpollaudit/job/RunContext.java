@@ -23,6 +23,7 @@ public record RunContext(long run, long executionId, Path input, Path output, St
     public static final String FALLBACK_SAMPLE_SIZE = "fallback-sample-size";
     public static final String ALPHA = "alpha";
     public static final String CONFIDENCE = "confidence";
+    public static final String TOLERANCE = "tolerance";
 
     public static RunContext of(ChunkContext chunk) {
         return of(chunk.getStepContext().getStepExecution());
@@ -36,6 +37,6 @@ public record RunContext(long run, long executionId, Path input, Path output, St
                 new AnalysisParameters(p.getDouble(DEFF, d.deff()),
                         p.getDouble(RESPONDENTS_PER_STATION, d.respondentsPerStation()),
                         p.getLong(FALLBACK_SAMPLE_SIZE, d.fallbackSampleSize()), p.getDouble(ALPHA, d.alpha()),
-                        p.getDouble(CONFIDENCE, d.confidence())));
+                        p.getDouble(CONFIDENCE, d.confidence()), p.getDouble(TOLERANCE, d.tolerance())));
     }
 }

@@ -58,6 +58,7 @@ public class AuditRunner {
         analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(opts.params().fallbackSampleSize()));
         analysis.put(RunContext.ALPHA, Double.toString(opts.params().alpha()));
         analysis.put(RunContext.CONFIDENCE, Double.toString(opts.params().confidence()));
+        analysis.put(RunContext.TOLERANCE, Double.toString(opts.params().tolerance()));
         List<InputFile> files = InputFingerprint.files(input);
         // the code is an input too: another version or commit is a new run, never "unchanged"
         AppVersion v = AppVersion.current();
@@ -71,6 +72,7 @@ public class AuditRunner {
                 .addLong(RunContext.FALLBACK_SAMPLE_SIZE, opts.params().fallbackSampleSize(), false)
                 .addDouble(RunContext.ALPHA, opts.params().alpha(), false)
                 .addDouble(RunContext.CONFIDENCE, opts.params().confidence(), false)
+                .addDouble(RunContext.TOLERANCE, opts.params().tolerance(), false)
                 .toJobParameters();
 
         JobInstance existing = repository.getJobInstance(job.getName(), params);

@@ -60,6 +60,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       its number of stations (default 40)
               --fallback-sample-size=<n>
                                       n assumed when a poll published neither (default 1000)
+              --tolerance=<pp>        δ: a poll "coincides" with the count when the 90 % intervals of its margin
+                                      error and of every candidate's deviation lie within ±δ percentage points
+                                      (default 2)
               --stations=<n>          with benchmark: stations of the synthetic package (default 1000000)
               --heap=<size>           with benchmark: the job's -Xmx (default 1g)
               --cron=<expression>     with schedule: six-field Spring cron expression, e.g. "0 0 3 * * *"
@@ -143,6 +146,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         double deff = number(values, "deff", d.deff());
         double rps = number(values, "respondents-per-station", d.respondentsPerStation());
         double fallback = number(values, "fallback-sample-size", d.fallbackSampleSize());
+        double tolerance = number(values, "tolerance", d.tolerance());
         String cron = values.remove("cron");
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
@@ -157,10 +161,10 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         }
         AnalysisParameters params;
         try {
-            params = new AnalysisParameters(deff, rps, (long) fallback, d.alpha(), d.confidence());
+            params = new AnalysisParameters(deff, rps, (long) fallback, d.alpha(), d.confidence(), tolerance);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--deff, --respondents-per-station and --fallback-sample-size must be"
-                    + " positive numbers");
+            throw new IllegalArgumentException("--deff, --respondents-per-station, --fallback-sample-size and"
+                    + " --tolerance must be positive numbers");
         }
         return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven, (int) stations,
                 heap, embeddedDb);

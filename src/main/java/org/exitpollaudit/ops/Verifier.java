@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.job.RunContext;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 import org.exitpollaudit.report.Manifest;
@@ -93,7 +94,8 @@ public final class Verifier {
             int code = launcher.apply(new String[] {"--input=" + input, "--output=" + scratch, "--embedded-db",
                     "--deff=" + p.get(RunContext.DEFF),
                     "--respondents-per-station=" + p.get(RunContext.RESPONDENTS_PER_STATION),
-                    "--fallback-sample-size=" + p.get(RunContext.FALLBACK_SAMPLE_SIZE)});
+                    "--fallback-sample-size=" + p.get(RunContext.FALLBACK_SAMPLE_SIZE),
+                    "--tolerance=" + p.getOrDefault(RunContext.TOLERANCE, Double.toString(AnalysisParameters.DEFAULT_TOLERANCE))});
             if (code != ExitCodes.OK) {
                 err.println("NOT VERIFIED: the re-computation ended with exit code " + code);
                 return ExitCodes.FAILED;

@@ -29,7 +29,7 @@ final class MethodsSheet {
             new Definition("accuracy", "z, p_value", "z = (p_i − v_i) / √(deff · v_i (1 − v_i) / n); two-sided normal p-value.", ""),
             new Definition("accuracy", "p_holm", "Holm's step-down adjustment of p_value over the candidates of one comparison.", "Holm (1979) Scand J Stat 6:65"),
             new Definition("accuracy", "significant", "1 if p_holm < 0.05.", ""),
-            new Definition("accuracy", "log_odds_ratio", "A'_i = ln[(p_i/(1−p_i)) / (v_i/(1−v_i))]; 0 = no bias.", "Arzheimer & Evans (2014) Political Analysis 22:453"),
+            new Definition("accuracy", "log_odds_ratio", "A'_i = ln[(p_i/(1−p_i)) / (v_i/(1−v_i))]; 0 = no bias.", "Arzheimer & Evans (2014) Political Analysis 22(1):31–44"),
             new Definition("accuracy", "log_odds_ratio_se", "√(deff / (n p_i (1 − p_i))).", "Arzheimer & Evans (2014)"),
             new Definition("accuracy", "n, n_assumed, deff, n_eff, k", "Sample size used (1 in n_assumed when not published), design effect, n / deff, number of candidates compared.", ""),
             new Definition("accuracy", "residual_share", "1 − sum of the poll's published shares (candidates, other and invalid).", ""),
@@ -44,11 +44,25 @@ final class MethodsSheet {
             new Definition("accuracy", "max_abs_deviation_pp", "Largest |deviation_pp| over the candidates.", ""),
             new Definition("accuracy", "winner_agrees", "1 if the poll's leader is the official winner.", ""),
             new Definition("accuracy", "n_critical", "The n above which chi2_rs would reject at 5 % (X² grows linearly in n): n · χ²₀.₉₅(k−1) / chi2_rs.", ""),
-            new Definition("accuracy", "verdict_consistent", "1 if chi2_p ≥ 0.05 and no p_holm < 0.05: 'consistent with sampling error'.", ""),
+            new Definition("accuracy", "verdict_consistent", "1 if chi2_rs does not reject at 5 % at the point estimate (proportional reading of the published poll).", ""),
+            new Definition("accuracy", "verdict", "The verdict rule over every admissible reading: 1 consistent with sampling error (chi2_rs_max ≤ χ²₀.₉₅(k−1)), 0 differs beyond sampling error (chi2_rs_min > χ²₀.₉₅(k−1)), −1 depends on what the poll did not publish (its rounding, its unattributed share); the data issue VERDICT_DEPENDS_ON_UNPUBLISHED names the reading that turns it.", "Rao & Scott (1981) JASA 76:221"),
+            new Definition("accuracy", "precision_pp", "u: one unit of the last decimal the poll published (0.1 pp for '92.4'); 0 for vote counts.", ""),
+            new Definition("accuracy", "deviation_min, deviation_max", "Lowest and highest 100 (q_i − v_i) over the admissible readings q: each published share anywhere within ±u/2, the unattributed rest given in any proportion to any candidate.", "docs/figures.md"),
+            new Definition("accuracy", "chi2_rs_min, chi2_rs_max, chi2_critical", "Lowest and highest chi2_rs over the admissible readings (minimum: exact convex projection; maximum: at a vertex), and χ²₀.₉₅(k−1).", "Boyd & Vandenberghe (2004) Convex Optimization §5.5.3"),
+            new Definition("accuracy", "deviation_ci_low, deviation_ci_high", "95 % interval of the deviation: deviation_pp ∓ 1.959964 · 100 · se.", ""),
+            new Definition("accuracy", "mde_pp", "Minimum detectable deviation: the smallest deviation of this candidate (pp) that the chi2_rs test detects with 80 % power at 5 %, however the others absorb it: √(λ deff v(1−v)/n), λ the noncentrality of 80 % power.", "Cohen (1988) Statistical Power Analysis, ch. 7"),
+            new Definition("accuracy", "margin_error, margin_error_se, margin_error_ci_low, margin_error_ci_high", "Signed error on the winner–runner-up margin, 100 [(p_a − p_b) − (v_a − v_b)], a/b = the release's winner and runner-up; SE 100 √(deff (p_a + p_b − (p_a − p_b)²)/n); 95 % interval.", "Mitofsky (1991) POQ 55:105; Edison/Mitofsky (2005)"),
+            new Definition("accuracy", "tolerance, coincides", "δ (pp) and 1 if the 90 % intervals (± 1.644854 SE) of margin_error and of every deviation lie inside ±δ: equivalence by two one-sided tests. Default δ = 2 pp: US exit polls' typical error on the margin (−2.2, −2.2, −1.8 points in 1988, 1996, 2000).", "Schuirmann (1987) J Pharmacokin Biopharm 15:657; Edison/Mitofsky (2005) p. 31"),
+            new Definition("accuracy", "deff_critical", "The design effect above which chi2_rs would stop rejecting at the point estimate: X² / χ²₀.₉₅(k−1).", ""),
+            new Definition("accuracy", "b_null_mean, b_null_sd, b_w_null_mean, b_w_null_sd", "Mean and SD of B and B_w for an unbiased poll of the same n, deff and shares (delta method; E|X_i X_j| of correlated normals).", "Kamat (1953) Biometrika 40:116"),
+            new Definition("accuracy", "b_p, b_w_p", "Share of 20,000 simulated unbiased polls (seed 20140101) with B (B_w) at least the observed value.", ""),
             new Definition("agreement", "homogeneity_chi2, _df, _p", "Pearson test of homogeneity on the polls × candidates table of effective counts p_i · n / deff.", ""),
             new Definition("agreement", "poll_spread_pp", "Per candidate: largest minus smallest poll share (renormalized over the candidates all polls report), pp.", ""),
             new Definition("agreement", "polls", "Number of exit polls in the test.", ""),
-            new Definition("sensitivity", "n, deff, chi2_p, min_p_holm, verdict_consistent", "For each poll against the final release, the verdict recomputed on a grid of n (unit 'n=…|deff=…') and design effects.", ""),
+            new Definition("agreement", "pooled_z, pooled_p, pooled_polls", "Per candidate, against the final release: Stouffer's Σ z_j / √m over the m polls that report the candidate; two-sided p. Polls erring the same way add up.", "Stouffer et al. (1949) The American Soldier, vol. 1"),
+            new Definition("agreement", "re_deviation_pp, re_deviation_ci_low, re_deviation_ci_high, re_tau2, re_q", "DerSimonian–Laird random-effects summary of the polls' deviations from the final release (pp) with its 95 % interval, the between-poll variance τ² (pp²) and Cochran's Q.", "DerSimonian & Laird (1986) Control Clin Trials 7:177"),
+            new Definition("agreement", "pair_difference_pp, pair_z, pair_p, pair_chi2, pair_df, pair_chi2_p", "Two polls against each other (source, reference): difference per candidate, z with both polls' standard errors, and the pair's homogeneity test.", ""),
+            new Definition("sensitivity", "n, deff, chi2_p, verdict_consistent", "For each poll against the final release, the verdict rule (chi2_rs alone) at the point estimate on a grid of n (unit 'n=…|deff=…') and design effects 1 to 5.", ""),
             new Definition("district", "poll_share, official_share, deviation_pp", "Per district or station (level, unit) of an exit poll that publishes them: shares over the candidates both report, and their difference.", ""),
             new Definition("district", "n, n_assumed, chi2, chi2_p, p_holm, flagged", "Respondents in the unit (assumed = respondents-per-station for percent files); Pearson X² of the poll's counts against the unit's official shares (÷ deff for districts, none within a station); Holm over the poll's units; flagged if p_holm < 0.05.", ""),
             new Definition("district", "wpe, ln_alpha", "Within-precinct error: 100 [(p_a − p_b) − (v_a − v_b)] for the unit's official winner a and runner-up b; ln α = ln[(p_a/p_b)/(v_a/v_b)]. National rows: their means and the SD of ln α.", "Edison/Mitofsky (2005) Evaluation of the 2004 Exit Polls; Liddle (2005)"),
@@ -76,12 +90,14 @@ final class MethodsSheet {
                         + " valid votes by the same renormalization. Official shares come from vote counts where given.",
                 "n is the poll's sample size: published, or ASSUMED (flagged everywhere, with the assumption stated below).",
                 "deff, the design effect of a sample clustered by polling station, inflates every variance; n_eff = n / deff.",
-                "A poll is 'within sampling error' (consistent) when the design-corrected χ² test does not reject at 5 % for any"
-                        + " admissible reading of what the poll published (its rounding, any unpublished residual given to any"
-                        + " candidate), 'differs' when it rejects for every reading, and 'depends on what was not published'"
-                        + " otherwise. Per-candidate tests with Holm's correction only explain which candidates drive it."
-                        + " 'Differs beyond sampling error' says the gap is larger than chance alone would produce at this n and"
-                        + " deff; it does not say which side is wrong, nor that the gap is large: 'coincides within ±δ' answers that.",
+                "One rule decides the verdict: the design-corrected χ² (X² / deff) at 5 %, for every reading of the poll that its"
+                        + " rounding and unattributed share allow. 'Consistent with sampling error' holds for every reading; 'differs"
+                        + " beyond sampling error' for every reading (the gap is larger than chance alone would produce at this n and"
+                        + " deff; it does not say which side is wrong); otherwise the verdict depends on what the poll did not publish."
+                        + " The per-candidate tests with Holm's correction only show which candidates drive a rejection.",
+                "'Coincides within ±δ' is a different question, about size: the 90 % intervals of the margin error and of every"
+                        + " deviation lie inside ±δ (two one-sided tests). A large poll can differ beyond sampling error yet coincide;"
+                        + " a small one can be consistent with sampling error without showing that it coincides.",
                 "figures.csv holds every number of this workbook at full precision (section, source, reference, level, unit,"
                         + " candidate, metric, value).")) {
             w.paragraph(line, 3, 170, styles.wrap);
@@ -92,11 +108,14 @@ final class MethodsSheet {
         param(w, "deff = " + SampleSize.fmt(p.deff()), "Default design effect 1.7: precinct-clustered exit polls have margins of"
                 + " error about 30 % wider than a simple random sample of the same size (1.3² ≈ 1.7), as the US National"
                 + " Election Pool's methodology statements put it (discussed in M. Blumenthal, 'What is the sampling error for"
-                + " exit polls?', Mystery Pollster, Dec. 2004). A source's own deff column overrides it. Sensitivity shows 1.0–3.0.");
+                + " exit polls?', Mystery Pollster, Dec. 2004). A source's own deff column overrides it. Sensitivity shows 1.0–5.0.");
         param(w, "respondents-per-station = " + SampleSize.fmt(p.respondentsPerStation()), "Used when a poll published the"
                 + " number of stations it sampled but not its sample size. Default 40: the Social Research Center, the one"
                 + " 2024 Azerbaijan exit poll that published both, interviewed 5,012 voters at 125 stations (40.1 per station).");
         param(w, "fallback-sample-size = " + p.fallbackSampleSize(), "Used when neither n nor the number of stations was published.");
+        param(w, "tolerance = " + SampleSize.fmt(p.tolerance()) + " pp", "δ of 'coincides'. Default 2 pp: the typical"
+                + " error of well-run exit polls on the winner–runner-up margin (US within-precinct error −2.2, −2.2 and −1.8"
+                + " points in 1988, 1996 and 2000; Edison/Mitofsky 2005, Evaluation of Edison/Mitofsky Election System 2004, p. 31).");
         param(w, "alpha = " + p.alpha() + ", confidence = " + p.confidence(), "Significance level of every test; confidence of the intervals.");
         w.skip();
         w.text(w.row(), 0, "Assumptions this run made", styles.subtitle);

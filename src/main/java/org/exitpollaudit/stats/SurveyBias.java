@@ -1,7 +1,7 @@
 package org.exitpollaudit.stats;
 
 /**
- * Arzheimer &amp; Evans' (2014, Political Analysis 22:453) multinomial measures of survey bias:
+ * Arzheimer &amp; Evans' (2014, Political Analysis 22(1):31–44) multinomial measures of survey bias:
  * <pre>
  *   A'_i    = ln[ (p_i / (1 − p_i)) / (v_i / (1 − v_i)) ]
  *   SE(A'_i) = √(deff / (n p_i (1 − p_i)))

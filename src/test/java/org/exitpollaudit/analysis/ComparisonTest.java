@@ -21,6 +21,10 @@ class ComparisonTest {
     private static final double EPS = 1e-9;
 
     private static Map<String, Double> run(double deff) {
+        return run(deff, 1000, 0);
+    }
+
+    private static Map<String, Double> run(double deff, double n, double precision) {
         Source poll = source("poll", Source.Kind.EXIT_POLL, Source.ValueType.PERCENT, 1000L);
         Source release = source("count", Source.Kind.OFFICIAL, Source.ValueType.VOTES, null);
         Map<String, Double> pp = new LinkedHashMap<>();
@@ -30,7 +34,7 @@ class ComparisonTest {
         vv.put("a", 550 / 1000.0);
         vv.put("b", 450 / 1000.0);
         List<Figure> figures = Comparison.compare(poll, new Shares(pp, null, null, 0), release,
-                new Shares(vv, null, null, 0), List.of("a", "b"), new SampleSize(1000, false, "published"), deff,
+                new Shares(vv, null, null, 0), List.of("a", "b"), new SampleSize(n, false, "published"), deff, precision,
                 AnalysisParameters.DEFAULTS);
         return figures.stream().collect(Collectors.toMap(
                 f -> (f.candidate() == null ? "" : f.candidate() + ".") + f.metric(), f -> f.value() == null ? Double.NaN : f.value()));
@@ -111,6 +115,44 @@ class ComparisonTest {
         assertEquals(0.0912870929, f.get("mtk_a_se"), EPS);
         assertEquals(760.6088465, f.get("n_critical"), 1e-6);
         assertEquals(0.0, f.get("verdict_consistent"));
+    }
+
+    /**
+     * The same poll published as 60.0 / 40.0 (one decimal: each share may be 0.05 pp either way) with n = 385:
+     * X² = 385 · 0.05² · (1/0.55 + 1/0.45) = 3.888889 rejects against χ²₁,₀.₉₅ = 3.841459, but the reading
+     * (59.95, 40.05) gives 385 · 0.0495² · 4.040404 = 3.811500, which does not: the verdict depends on the rounding.
+     * The farthest reading (60.05, 39.95) gives 385 · 0.0505² · 4.040404 = 3.967056.
+     */
+    @Test
+    void verdictDependsOnRounding() {
+        Map<String, Double> f = run(1.0, 385, 0.001);
+        assertEquals(3.8888888889, f.get("chi2_rs"), 1e-8);
+        assertEquals(3.8115, f.get("chi2_rs_min"), 1e-8);
+        assertEquals(3.9670555556, f.get("chi2_rs_max"), 1e-8);
+        assertEquals(-1.0, f.get("verdict"));
+        assertEquals(0.0, f.get("verdict_consistent"));
+        // deviation bounds: 100 (0.5995 − 0.55) = 4.95 and 100 (0.6005 − 0.55) = 5.05
+        assertEquals(4.95, f.get("a.deviation_min"), 1e-9);
+        assertEquals(5.05, f.get("a.deviation_max"), 1e-9);
+        // deff_critical = X² / 3.841459 = 1.012350
+        assertEquals(3.8888888889 / 3.841458820694124, f.get("deff_critical"), 1e-9);
+        // margin error 10 pp, se = 100 √(0.96 / 385) = 4.9935023; 95 % interval 10 ∓ 1.959964 · 4.993502
+        assertEquals(10.0, f.get("margin_error"), 1e-9);
+        assertEquals(4.9935022715, f.get("margin_error_se"), 1e-9);
+        assertEquals(10 - 1.959963984540054 * 4.9935022715, f.get("margin_error_ci_low"), 1e-8);
+        // 90 % interval 10 ∓ 8.2 reaches far beyond ±2 pp: does not coincide
+        assertEquals(0.0, f.get("coincides"));
+        assertEquals(2.0, f.get("tolerance"));
+        // deviation interval: 5 ∓ 1.959964 · 100 √(0.24 / 385) = 5 ∓ 4.893486
+        assertEquals(5 - 1.959963984540054 * 100 * Math.sqrt(0.24 / 385), f.get("a.deviation_ci_low"), 1e-9);
+    }
+
+    @Test
+    void verdictWithoutRoundingIsThePointEstimate() {
+        assertEquals(0.0, run(1.0, 385, 0).get("verdict"));
+        assertEquals(1.0, run(1.0, 370, 0).get("verdict"));
+        // exact counts: no room either way
+        assertEquals(run(1.0, 385, 0).get("chi2_rs"), run(1.0, 385, 0).get("chi2_rs_max"), 1e-12);
     }
 
     private static Source source(String id, Source.Kind kind, Source.ValueType values, Long n) {

@@ -1,0 +1,118 @@
+package org.exitpollaudit.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.stats.Homogeneity;
+import org.exitpollaudit.stats.Normal;
+import org.exitpollaudit.stats.ProportionTest;
+import org.exitpollaudit.stats.RandomEffects;
+import org.exitpollaudit.stats.Stouffer;
+
+/**
+ * What the polls say together (section {@code agreement}): whether they err in a common direction on a candidate
+ * (Stouffer's pooled z and a DerSimonian–Laird random-effects summary of their deviations from the final
+ * release, reference = the final release), and every pair of polls against each other (source = the first poll,
+ * reference = the second). Each poll's shares are renormalized over the candidates it shares with the final
+ * release, as in its own comparison.
+ */
+final class PollAgreement {
+
+    private PollAgreement() {
+    }
+
+    static List<Figure> pooled(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares, Source finalRelease,
+                               AnalysisParameters params) {
+        List<Figure> out = new ArrayList<>();
+        Shares official = shares.get(finalRelease.id());
+        double z95 = Normal.criticalZ(params.confidence());
+        for (Candidate cand : pkg.candidates()) {
+            List<Double> zs = new ArrayList<>();
+            List<Double> deviations = new ArrayList<>();
+            List<Double> variances = new ArrayList<>();
+            for (Source poll : polls) {
+                List<String> common = NationalAnalysis.common(pkg, shares.get(poll.id()), official);
+                int i = common.indexOf(cand.id());
+                if (i < 0 || common.size() < 2) {
+                    continue;
+                }
+                double[] p = shares.get(poll.id()).renormalized(common);
+                double[] v = official.renormalized(common);
+                double n = SampleSize.of(poll, params).n();
+                double deff = deff(poll, params);
+                zs.add(ProportionTest.z(p[i], v[i], n, deff));
+                deviations.add(100 * (p[i] - v[i]));
+                double se = 100 * ProportionTest.standardError(p[i], n, deff);
+                variances.add(se * se);
+            }
+            if (zs.isEmpty()) {
+                continue;
+            }
+            double z = Stouffer.z(zs.stream().mapToDouble(Double::doubleValue).toArray());
+            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_z", z));
+            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_p", Stouffer.pValue(z)));
+            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_polls", (double) zs.size()));
+            if (zs.size() >= 2 && variances.stream().allMatch(x -> x > 0)) {
+                RandomEffects.Result re = RandomEffects.of(deviations.stream().mapToDouble(Double::doubleValue).toArray(),
+                        variances.stream().mapToDouble(Double::doubleValue).toArray());
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_pp", re.mean()));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_low", re.mean() - z95 * re.se()));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_high", re.mean() + z95 * re.se()));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_tau2", re.tau2()));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_q", re.q()));
+            }
+        }
+        return out;
+    }
+
+    static List<Figure> pairs(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares, Source finalRelease,
+                              AnalysisParameters params) {
+        List<Figure> out = new ArrayList<>();
+        Shares official = shares.get(finalRelease.id());
+        for (int x = 0; x < polls.size(); x++) {
+            for (int y = x + 1; y < polls.size(); y++) {
+                Source a = polls.get(x);
+                Source b = polls.get(y);
+                List<String> common = NationalAnalysis.common(pkg, shares.get(a.id()), official).stream()
+                        .filter(c -> shares.get(b.id()).published().containsKey(c)).toList();
+                if (common.size() < 2) {
+                    continue;
+                }
+                double[] pa = shares.get(a.id()).renormalized(common);
+                double[] pb = shares.get(b.id()).renormalized(common);
+                double na = SampleSize.of(a, params).n();
+                double nb = SampleSize.of(b, params).n();
+                double da = deff(a, params);
+                double db = deff(b, params);
+                double[][] counts = new double[2][common.size()];
+                for (int i = 0; i < common.size(); i++) {
+                    double sa = ProportionTest.standardError(pa[i], na, da);
+                    double sb = ProportionTest.standardError(pb[i], nb, db);
+                    double z = (pa[i] - pb[i]) / Math.sqrt(sa * sa + sb * sb);
+                    out.add(figure(a.id(), b.id(), common.get(i), "pair_difference_pp", 100 * (pa[i] - pb[i])));
+                    out.add(figure(a.id(), b.id(), common.get(i), "pair_z", z));
+                    out.add(figure(a.id(), b.id(), common.get(i), "pair_p", ProportionTest.pValue(z)));
+                    counts[0][i] = pa[i] * na / da;
+                    counts[1][i] = pb[i] * nb / db;
+                }
+                Homogeneity.Result h = Homogeneity.test(counts);
+                out.add(figure(a.id(), b.id(), null, "pair_chi2", h.chi2()));
+                out.add(figure(a.id(), b.id(), null, "pair_df", (double) h.df()));
+                out.add(figure(a.id(), b.id(), null, "pair_chi2_p", h.p()));
+            }
+        }
+        return out;
+    }
+
+    static double deff(Source poll, AnalysisParameters params) {
+        return poll.deff() != null ? poll.deff() : params.deff();
+    }
+
+    private static Figure figure(String source, String reference, String candidate, String metric, double value) {
+        return new Figure(Figure.AGREEMENT, source, reference, Figure.NATIONAL, null, candidate, metric, value);
+    }
+}

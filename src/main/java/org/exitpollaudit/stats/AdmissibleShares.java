@@ -1,0 +1,145 @@
+package org.exitpollaudit.stats;
+
+import java.util.Arrays;
+
+/**
+ * The poll shares a published poll can stand for, given what it did not publish: the rounding of its
+ * percentages and the answers it attributed to no candidate (docs/figures.md, "The admissible readings").
+ *
+ * <p>A poll published as fractions s_j with precision u (half a unit of the last published decimal either way)
+ * may stand for true fractions x_j ∈ [max(0, s_j − u/2), s_j + u/2] with Σ x_j ≤ 1 over every published column;
+ * the rest, 1 − Σ x_j, may belong in any part to any candidate. For the candidates c of a comparison the shares
+ * q_c = y_c / Σ y (y_c = x_c plus its part of the rest) then range over exactly
+ * <pre>
+ *   Q = { q : Σ_c q_c = 1,  q_c ≥ l_c },   l_c = max(0, s_c − u/2) / T,
+ *   T = max(1 − Σ_{j not compared} max(0, s_j − u/2),  Σ_c max(0, s_c − u/2))
+ * </pre>
+ * (rounding a share up is indistinguishable from giving it part of the rest, so only the lower ends bind; T is
+ * the most the compared candidates can hold together; the second term of the max keeps Q non-empty when the
+ * published lower ends already exceed 100 %). Q is a simplex with lower bounds: its vertices are
+ * l + (1 − Σ l) e_i, one per candidate.
+ *
+ * <p>Over Q, the lowest and highest share of candidate i are l_i and l_i + 1 − Σ l. Pearson's X² is convex in q, so
+ * its maximum over Q is at a vertex and its minimum is the weighted projection of v onto Q:
+ * minimise Σ (q_i − v_i)² / v_i subject to Σ q_i = 1, q_i ≥ l_i, whose KKT conditions give q_i = max(l_i, c v_i)
+ * with the scalar c fixed by Σ q_i = 1 (solved exactly by fixing the binding set; Boyd &amp; Vandenberghe 2004,
+ * Convex Optimization, §5.5.3, a "water-filling" problem).
+ */
+public final class AdmissibleShares {
+
+    private final double[] lower;
+
+    private AdmissibleShares(double[] lower) {
+        this.lower = lower;
+    }
+
+    /**
+     * @param compared    published fractions of the compared candidates
+     * @param notCompared published fractions of every other published column (other, invalid, candidates the
+     *                    comparison leaves out)
+     * @param precision   u, one unit of the last published decimal as a fraction (0.001 for percentages with one
+     *                    decimal; 0 for vote counts)
+     */
+    public static AdmissibleShares of(double[] compared, double[] notCompared, double precision) {
+        if (compared.length < 2 || !(precision >= 0) || Double.isInfinite(precision)) {
+            throw new IllegalArgumentException("need at least two shares and a finite precision ≥ 0");
+        }
+        double half = precision / 2;
+        double[] lo = new double[compared.length];
+        double sumLo = 0;
+        for (int i = 0; i < lo.length; i++) {
+            if (!(compared[i] >= 0) || Double.isInfinite(compared[i])) {
+                throw new IllegalArgumentException("share " + compared[i] + " is not a finite fraction ≥ 0");
+            }
+            lo[i] = Math.max(0, compared[i] - half);
+            sumLo += lo[i];
+        }
+        double others = 0;
+        for (double s : notCompared) {
+            others += Math.max(0, s - half);
+        }
+        double t = Math.max(1 - others, sumLo);
+        if (!(t > 0)) {
+            throw new IllegalArgumentException("the compared candidates can hold no share");
+        }
+        double[] l = new double[lo.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = lo[i] / t;
+        }
+        return new AdmissibleShares(l);
+    }
+
+    /** The lower bounds l_c. */
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    /** 1 − Σ l: the share no reading has to give to any particular candidate. */
+    public double free() {
+        return Math.max(0, 1 - Arrays.stream(lower).sum());
+    }
+
+    public double lowest(int i) {
+        return lower[i];
+    }
+
+    public double highest(int i) {
+        return lower[i] + free();
+    }
+
+    /** The vertex at which candidate i receives everything that is free. */
+    public double[] vertex(int i) {
+        double[] q = lower.clone();
+        q[i] += free();
+        return q;
+    }
+
+    /** The index of the vertex with the largest Pearson X² against v (the reading most unlike the count). */
+    public int farthestVertex(double[] v) {
+        int best = 0;
+        double max = -1;
+        for (int i = 0; i < lower.length; i++) {
+            double x = GoodnessOfFit.pearson(vertex(i), v, 1);
+            if (x > max) {
+                max = x;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The reading of Q nearest to v in Pearson's X² (the official shares v must all be positive). */
+    public double[] nearest(double[] v) {
+        int k = lower.length;
+        boolean[] bound = new boolean[k];
+        double c = 1;
+        // binding more candidates only lowers c, so this settles in at most k rounds
+        for (int round = 0; round <= k; round++) {
+            double fixed = 0;
+            double freeV = 0;
+            for (int i = 0; i < k; i++) {
+                if (bound[i]) {
+                    fixed += lower[i];
+                } else {
+                    freeV += v[i];
+                }
+            }
+            c = freeV > 0 ? (1 - fixed) / freeV : 0;
+            boolean changed = false;
+            for (int i = 0; i < k; i++) {
+                if (!bound[i] && lower[i] > c * v[i]) {
+                    bound[i] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        double[] q = new double[k];
+        for (int i = 0; i < k; i++) {
+            q[i] = bound[i] ? lower[i] : c * v[i];
+        }
+        return q;
+    }
+}

@@ -1,0 +1,55 @@
+package org.exitpollaudit.stats;
+
+/**
+ * DerSimonian–Laird random-effects summary of m estimates y_j with variances s_j² (DerSimonian &amp; Laird 1986,
+ * Controlled Clinical Trials 7:177–188):
+ * <pre>
+ *   w_j = 1 / s_j²,  ȳ_F = Σ w_j y_j / Σ w_j,  Q = Σ w_j (y_j − ȳ_F)²
+ *   τ² = max(0, (Q − (m − 1)) / (Σ w_j − Σ w_j² / Σ w_j))
+ *   w*_j = 1 / (s_j² + τ²),  μ̂ = Σ w*_j y_j / Σ w*_j,  SE(μ̂) = 1 / √Σ w*_j
+ * </pre>
+ * Here y_j is poll j's deviation from the count: μ̂ is the polls' common error and τ² how much they disagree
+ * beyond sampling error.
+ */
+public final class RandomEffects {
+
+    /** The summary: mean, its standard error, τ², Cochran's Q and its degrees of freedom. */
+    public record Result(double mean, double se, double tau2, double q, int df) {
+    }
+
+    private RandomEffects() {
+    }
+
+    public static Result of(double[] y, double[] variance) {
+        int m = y.length;
+        if (m < 2 || variance.length != m) {
+            throw new IllegalArgumentException("need at least two estimates, each with its variance");
+        }
+        double sw = 0;
+        double sw2 = 0;
+        double swy = 0;
+        for (int j = 0; j < m; j++) {
+            if (!(variance[j] > 0) || Double.isInfinite(variance[j])) {
+                throw new IllegalArgumentException("variance " + variance[j] + " is not finite and positive");
+            }
+            double w = 1 / variance[j];
+            sw += w;
+            sw2 += w * w;
+            swy += w * y[j];
+        }
+        double fixed = swy / sw;
+        double q = 0;
+        for (int j = 0; j < m; j++) {
+            q += (y[j] - fixed) * (y[j] - fixed) / variance[j];
+        }
+        double tau2 = Math.max(0, (q - (m - 1)) / (sw - sw2 / sw));
+        double swStar = 0;
+        double swyStar = 0;
+        for (int j = 0; j < m; j++) {
+            double w = 1 / (variance[j] + tau2);
+            swStar += w;
+            swyStar += w * y[j];
+        }
+        return new Result(swyStar / swStar, 1 / Math.sqrt(swStar), tau2, q, m - 1);
+    }
+}
