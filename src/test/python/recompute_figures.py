@@ -9,7 +9,7 @@ with a `figures.csv` the job wrote.
     python3 src/test/python/recompute_figures.py input/az-2024-presidential output/az-2024-presidential/latest/figures.csv
 
 Exit status 0 when every figure it recomputes matches (relative 1e-9, p-values 1e-7 relative or 1e-300
-absolute), 1 otherwise. Parameters default to the job's defaults (deff 1.7, 40 respondents per station,
+absolute), 1 otherwise. Parameters default to the job's defaults (deff 2.5, 40 respondents per station,
 fallback n 1000, alpha 0.05, 95 % intervals); pass --deff etc. if the run used others.
 """
 import argparse
@@ -423,7 +423,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("package")
     ap.add_argument("figures")
-    ap.add_argument("--deff", type=float, default=1.7)
+    ap.add_argument("--deff", type=float, default=2.5)
     ap.add_argument("--respondents-per-station", type=float, default=40)
     ap.add_argument("--fallback-sample-size", type=float, default=1000)
     ap.add_argument("--alpha", type=float, default=0.05)

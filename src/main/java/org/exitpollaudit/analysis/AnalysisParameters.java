@@ -3,12 +3,14 @@ package org.exitpollaudit.analysis;
 /**
  * The analysis choices a run makes; all are job parameters recorded with the report.
  *
- * @param deff                   default design effect of a clustered exit-poll sample (a source's own {@code deff}
- *                               column overrides it). Default 1.7: precinct-clustered exit polls have margins of
- *                               error about 30 % wider than a simple random sample of the same size
- *                               (1.3² ≈ 1.7), as the US National Election Pool's methodology statements put it
- *                               (discussed by M. Blumenthal, "What is the sampling error for exit polls?", 2004);
- *                               the sensitivity grid shows 1.0 to 3.0.
+ * @param deff                   design effect assumed for an exit poll without station data (a source's own
+ *                               {@code deff} column overrides it; a poll with station counts has its own estimated).
+ *                               Default 2.5: a poll of about 40 interviews per station with the intra-station
+ *                               correlation ρ ≈ 0.04 of the Russian 2024 count (deff = 1 + (m − 1) ρ; Kish 1965 §5.4);
+ *                               published exit-poll statements imply 2.2 and 3.5 (Ukrainian National Exit Poll 2010,
+ *                               2012) and at least 2.2 at over 2,350 interviews for characteristics less clustered than
+ *                               the vote (AP/NEP 2012 methodology). docs/design-effect.md; the sensitivity grid shows
+ *                               1 to 5.
  * @param respondentsPerStation  respondents assumed per sampled station when only the number of stations was
  *                               published. Default 40: the Social Research Center, the one 2024 Azerbaijan poll
  *                               that published both, had 5,012 respondents at 125 stations (40.1 per station).
@@ -26,7 +28,7 @@ public record AnalysisParameters(double deff, double respondentsPerStation, long
 
     public static final double DEFAULT_TOLERANCE = 2.0;
 
-    public static final AnalysisParameters DEFAULTS = new AnalysisParameters(1.7, 40, 1000, 0.05, 0.95,
+    public static final AnalysisParameters DEFAULTS = new AnalysisParameters(2.5, 40, 1000, 0.05, 0.95,
             DEFAULT_TOLERANCE);
 
     public AnalysisParameters {

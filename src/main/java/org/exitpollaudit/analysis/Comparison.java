@@ -15,6 +15,7 @@ import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.Interval;
 import org.exitpollaudit.stats.ProportionTest;
+import org.exitpollaudit.stats.RaoScott;
 import org.exitpollaudit.stats.SurveyBias;
 import org.exitpollaudit.stats.WilsonInterval;
 
@@ -37,20 +38,31 @@ public final class Comparison {
     /**
      * @param candidates candidates reported by both, in report order (at least two)
      * @param precision  u, one unit of the last decimal the poll published, as a fraction (0 for vote counts)
+     * @param design     the poll's design effects estimated from its own station rows over these candidates, or
+     *                   null: then {@code assumedDeff} applies to every candidate
      */
     public static List<Figure> compare(Source poll, Shares pollShares, Source release, Shares releaseShares,
-                                       List<String> candidates, SampleSize sample, double deff, double precision,
-                                       AnalysisParameters params) {
+                                       List<String> candidates, SampleSize sample, double assumedDeff, double precision,
+                                       PollDesign design, AnalysisParameters params) {
         int k = candidates.size();
         double n = sample.n();
-        double nEff = n / deff;
         double[] p = pollShares.renormalized(candidates);
         double[] v = releaseShares.renormalized(candidates);
+        // with station data: each share's own design effect for its SE and z, and the mean generalised design effect
+        // δ̄ (P at the official shares) for the whole-comparison statistics (first-order Rao–Scott)
+        RaoScott raoScott = design == null ? null : design.against(v, n);
+        double deff = raoScott == null ? assumedDeff : raoScott.meanDeff();
+        double[] deffs = new double[k];
+        for (int i = 0; i < k; i++) {
+            Double own = design == null ? null : design.deff().get(candidates.get(i));
+            deffs[i] = own != null && own > 0 && Double.isFinite(own) ? own : deff;
+        }
+        double nEff = n / deff;
         double[] z = new double[k];
         double[] pValues = new double[k];
         double[] aPrime = new double[k];
         for (int i = 0; i < k; i++) {
-            z[i] = ProportionTest.z(p[i], v[i], n, deff);
+            z[i] = ProportionTest.z(p[i], v[i], n, deffs[i]);
             pValues[i] = ProportionTest.pValue(z[i]);
             aPrime[i] = SurveyBias.aPrime(p[i], v[i]);
         }
@@ -68,9 +80,9 @@ public final class Comparison {
         boolean coincides = true;
         for (int i = 0; i < k; i++) {
             String c = candidates.get(i);
-            Interval ci = WilsonInterval.of(p[i], nEff, params.confidence());
+            Interval ci = WilsonInterval.of(p[i], n / deffs[i], params.confidence());
             double deviation = 100 * (p[i] - v[i]);
-            double sePp = 100 * ProportionTest.standardError(p[i], n, deff);
+            double sePp = 100 * ProportionTest.standardError(p[i], n, deffs[i]);
             e.put(c, "poll_share_published", pollShares.published().get(c));
             e.put(c, "poll_share", p[i]);
             e.put(c, "official_share", v[i]);
@@ -87,7 +99,10 @@ public final class Comparison {
             e.put(c, "p_value", pValues[i]);
             e.put(c, "p_holm", pHolm[i]);
             e.put(c, "log_odds_ratio", aPrime[i]);
-            e.put(c, "log_odds_ratio_se", SurveyBias.aPrimeSe(p[i], n, deff));
+            e.put(c, "log_odds_ratio_se", SurveyBias.aPrimeSe(p[i], n, deffs[i]));
+            if (design != null) {
+                e.put(c, "deff", deffs[i]);
+            }
             e.put(c, "significant", pHolm[i] < params.alpha() ? 1.0 : 0.0);
             e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(v[i], n, deff, df, params.alpha(), POWER));
             maxAbs = Math.max(maxAbs, Math.abs(deviation));
@@ -109,6 +124,15 @@ public final class Comparison {
         e.put(null, "n", n);
         e.put(null, "n_assumed", sample.assumed() ? 1.0 : 0.0);
         e.put(null, "deff", deff);
+        e.put(null, "deff_estimated", design == null ? 0.0 : 1.0);
+        if (design != null) {
+            // second order (Satterthwaite): shown beside the first-order statistic that decides the verdict
+            e.put(null, "stations", (double) design.stations());
+            e.put(null, "deff_a2", raoScott.a2());
+            e.put(null, "chi2_rs2", raoScott.secondOrder(chi2));
+            e.put(null, "chi2_rs2_df", raoScott.secondOrderDf());
+            e.put(null, "chi2_rs2_p", raoScott.secondOrderPValue(chi2));
+        }
         e.put(null, "n_eff", nEff);
         e.put(null, "k", (double) k);
         e.put(null, "precision_pp", 100 * precision);

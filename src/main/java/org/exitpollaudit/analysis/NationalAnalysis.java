@@ -29,9 +29,11 @@ public final class NationalAnalysis {
      * @param rows      the loaded national row of each source that has one (sources without are skipped with an issue
      *                  raised earlier)
      * @param precision per poll, one unit of the last decimal it published, as a fraction (absent: 0, exact counts)
+     * @param stations  per poll compared through the sum of its station counts, those station rows: its design
+     *                  effects are estimated from them instead of assumed
      */
     public static Result run(ElectionPackage pkg, Map<String, ResultRow> rows, Map<String, Double> precision,
-                             AnalysisParameters params) {
+                             Map<String, List<ResultRow>> stations, AnalysisParameters params) {
         List<Figure> figures = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         Map<String, Shares> shares = new LinkedHashMap<>();
@@ -66,7 +68,9 @@ public final class NationalAnalysis {
                             + ": a candidate has a share of 0, so log-odds measures for it are undefined (left empty)"));
                 }
                 double u = precision.getOrDefault(poll.id(), 0.0);
-                List<Figure> compared = Comparison.compare(poll, ps, release, rs, common, sample, deff, u, params);
+                PollDesign design = design(poll, stations.get(poll.id()), common, issues);
+                List<Figure> compared = Comparison.compare(poll, ps, release, rs, common, sample, deff, u, design,
+                        params);
                 figures.addAll(compared);
                 explainDependence(pkg, poll, release, ps, rs, common, u, compared, issues);
                 if (release.id().equals(finalRelease.id())) {
@@ -81,6 +85,22 @@ public final class NationalAnalysis {
             figures.addAll(PollAgreement.pairs(pkg, polls, shares, finalRelease, params));
         }
         return new Result(figures, issues);
+    }
+
+    /** The poll's design effects from its station rows, or null (with a note) where they cannot be estimated. */
+    private static PollDesign design(Source poll, List<ResultRow> stationRows, List<String> common,
+                                     List<DataIssue> issues) {
+        if (stationRows == null || stationRows.isEmpty()) {
+            return null;
+        }
+        try {
+            return PollDesign.estimate(stationRows, common);
+        } catch (IllegalArgumentException e) {
+            issues.add(DataIssue.warning("DEFF_NOT_ESTIMATED", poll.file(), null, null, poll.id() + ": design effects"
+                    + " could not be estimated from its station rows (" + e.getMessage() + "); the assumed design effect"
+                    + " is used"));
+            return null;
+        }
     }
 
     /** Names, in words, the reading of what the poll did not publish that would turn a verdict that depends on it. */

@@ -114,8 +114,24 @@ public class AnalyzeTasklet implements Tasklet {
                 precision.put(s.id(), PublishedPrecision.of(pkg, s, read.resolver()));
             }
         }
+        // an exit poll is a cluster sample of stations: where the poll (or its organization, for a national topline
+        // published beside its station counts) has station counts, its design effects are estimated from them
+        Map<String, List<ResultRow>> byOrganization = new LinkedHashMap<>();
+        for (Source s : sources) {
+            List<ResultRow> own = rows.get(s.id());
+            if (s.isExitPoll() && own != null && !own.isEmpty() && own.get(0).stationId() != null
+                    && (s.values() == Source.ValueType.VOTES || s.level() == Source.Level.RESPONDENT)) {
+                byOrganization.putIfAbsent(s.organization(), own);
+            }
+        }
+        Map<String, List<ResultRow>> pollStations = new LinkedHashMap<>();
+        for (Source s : compared) {
+            if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && byOrganization.containsKey(s.organization())) {
+                pollStations.put(s.id(), byOrganization.get(s.organization()));
+            }
+        }
         NationalAnalysis.Result nationalResult = NationalAnalysis.run(new ElectionPackage(pkg.root(), pkg.election(),
-                pkg.candidates(), pkg.districts(), compared), national, precision, ctx.params());
+                pkg.candidates(), pkg.districts(), compared), national, precision, pollStations, ctx.params());
         t0 = lap("national comparison", t0);
 
         List<Figure> figures = new ArrayList<>(nationalResult.figures());

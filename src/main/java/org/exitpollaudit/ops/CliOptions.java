@@ -54,7 +54,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
               --output=<folder>       where reports go; default: output
                                       a run writes <output>/<election id>/<fingerprint>/ and points
                                       <output>/<election id>/latest at it; the job repository lives in <output>/.state
-              --deff=<number>         design effect of the exit polls' cluster samples (default 1.7)
+              --deff=<number>         design effect assumed for exit polls without station data
+                                      (default 2.5; estimated from a poll's station counts where it has them)
               --respondents-per-station=<number>
                                       respondents assumed per sampled station when a poll published only
                                       its number of stations (default 40)

@@ -105,10 +105,14 @@ final class MethodsSheet {
         w.skip();
         w.text(w.row(), 0, "Parameters of this run and where the defaults come from", styles.subtitle);
         var p = data.params();
-        param(w, "deff = " + SampleSize.fmt(p.deff()), "Default design effect 1.7: precinct-clustered exit polls have margins of"
-                + " error about 30 % wider than a simple random sample of the same size (1.3² ≈ 1.7), as the US National"
-                + " Election Pool's methodology statements put it (discussed in M. Blumenthal, 'What is the sampling error for"
-                + " exit polls?', Mystery Pollster, Dec. 2004). A source's own deff column overrides it. Sensitivity shows 1.0–5.0.");
+        param(w, "deff = " + SampleSize.fmt(p.deff()), "Design effect assumed for a poll without station data (a poll with"
+                + " station counts gets its own, estimated from the spread between its stations: cluster-sample variance of"
+                + " each share, Kish 1965 §6.3; first-order Rao–Scott X² over the mean generalised design effect, Rao & Scott"
+                + " 1981, 1984). Default 2.5: about 40 interviews per station at the intra-station correlation ρ ≈ 0.04 of"
+                + " the Russian 2024 count, deff = 1 + (m − 1)ρ (Kish 1965); the Ukrainian National Exit Poll's statements"
+                + " (2010, 2012) imply 2.2 and 3.5, the AP/NEP 2012 methodology at least 2.2 for less clustered"
+                + " characteristics. A source's own deff column overrides it. Sensitivity shows 1.0–5.0; deff_critical"
+                + " says where a verdict turns. See docs/design-effect.md.");
         param(w, "respondents-per-station = " + SampleSize.fmt(p.respondentsPerStation()), "Used when a poll published the"
                 + " number of stations it sampled but not its sample size. Default 40: the Social Research Center, the one"
                 + " 2024 Azerbaijan exit poll that published both, interviewed 5,012 voters at 125 stations (40.1 per station).");

@@ -34,7 +34,7 @@ class ComparisonTest {
         vv.put("a", 550 / 1000.0);
         vv.put("b", 450 / 1000.0);
         List<Figure> figures = Comparison.compare(poll, new Shares(pp, null, null, 0), release,
-                new Shares(vv, null, null, 0), List.of("a", "b"), new SampleSize(n, false, "published"), deff, precision,
+                new Shares(vv, null, null, 0), List.of("a", "b"), new SampleSize(n, false, "published"), deff, precision, null,
                 AnalysisParameters.DEFAULTS);
         return figures.stream().collect(Collectors.toMap(
                 f -> (f.candidate() == null ? "" : f.candidate() + ".") + f.metric(), f -> f.value() == null ? Double.NaN : f.value()));

@@ -63,8 +63,8 @@ class AuditTrailTest {
 
         Launch ok = launch("verify", report.toString());
         assertEquals(0, ok.code(), ok.all());
-        long figures = Files.readAllLines(report.resolve("figures.csv")).size() - 1;
-        assertTrue(ok.out().contains("VERIFIED: all " + figures + " figures") && ok.out().contains("byte for byte"),
+        long figureCount = Files.readAllLines(report.resolve("figures.csv")).size() - 1;
+        assertTrue(ok.out().contains("VERIFIED: all " + figureCount + " figures") && ok.out().contains("byte for byte"),
                 ok.out());
 
         // a figure edited by hand after the fact

@@ -1,0 +1,61 @@
+package org.exitpollaudit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll with station counts is compared with its own design effects: the four-station example worked by hand in
+ * exact fractions in ClusterSampleTest and RaoScottTest (stations 10/6/4, 5/10/5, 15/5/10, 3/4/3; p̂ = 0.4125,
+ * 0.3125, 0.275; n = 80) against official shares 0.40 / 0.35 / 0.25.
+ */
+class ComparisonDesignTest {
+
+    @Test
+    void stationCountsReplaceTheAssumedDesignEffect() {
+        double[][] stations = {{10, 6, 4}, {5, 10, 5}, {15, 5, 10}, {3, 4, 3}};
+        List<String> candidates = List.of("a", "b", "c");
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < stations.length; i++) {
+            Map<String, Double> c = new LinkedHashMap<>();
+            for (int j = 0; j < 3; j++) {
+                c.put(candidates.get(j), stations[i][j]);
+            }
+            rows.add(new ResultRow("poll", i + 2, "d1", "s" + i, null, null, null, null, null, null, c));
+        }
+        PollDesign design = PollDesign.estimate(rows, candidates);
+        Map<String, Double> poll = new LinkedHashMap<>(Map.of("a", 33 / 80.0, "b", 25 / 80.0, "c", 22 / 80.0));
+        Map<String, Double> count = new LinkedHashMap<>(Map.of("a", 0.40, "b", 0.35, "c", 0.25));
+        Source ps = new Source("poll", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.NATIONAL,
+                Source.ValueType.VOTES, "poll.csv", 80L, null, null, null, null, false, Source.ShareBase.VALID, null,
+                null, null, null, 2);
+        Source rs = new Source("count", Source.Kind.OFFICIAL, "cec", "2024-01-02", Source.Level.NATIONAL,
+                Source.ValueType.VOTES, "count.csv", null, null, null, null, null, true, Source.ShareBase.VALID, null,
+                null, null, null, 3);
+        Map<String, Double> f = Comparison.compare(ps, new Shares(poll, null, null, 0), rs,
+                        new Shares(count, null, null, 0), candidates, new SampleSize(80, false, "published"), 2.5, 0,
+                        design, AnalysisParameters.DEFAULTS).stream()
+                .collect(Collectors.toMap(x -> (x.candidate() == null ? "" : x.candidate() + ".") + x.metric(),
+                        x -> x.value() == null ? Double.NaN : x.value()));
+        // δ̄ with P at the official shares and the first-order statistic X² / δ̄ = (619/1120) / 1.451543898810
+        assertEquals(1.0, f.get("deff_estimated"));
+        assertEquals(1.451543898810, f.get("deff"), 1e-11);
+        assertEquals(0.380752226565, f.get("chi2_rs"), 1e-11);
+        assertEquals(1.265960137427, f.get("chi2_rs2_df"), 1e-11);
+        assertEquals(4.0, f.get("stations"));
+        // each share's own design effect: 6970/4653, 66/25 and 150/319 (ClusterSampleTest), in its SE
+        assertEquals(6970.0 / 4653, f.get("a.deff"), 1e-12);
+        assertEquals(66.0 / 25, f.get("b.deff"), 1e-12);
+        assertEquals(Math.sqrt(66.0 / 25 * 0.3125 * 0.6875 / 80), f.get("b.se"), 1e-12);
+        // X² / δ̄ is far below χ²₀.₉₅(2) = 5.99 for every reading of exact counts: consistent
+        assertEquals(1.0, f.get("verdict"));
+    }
+}
