@@ -106,7 +106,7 @@ final class DataQualitySheet {
         }
         w.sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header + 1, w.nextRow() - 1), 0, 5));
         w.repeatOnEveryPage(header);
-        w.widths(10, 24, 30, 8, 14, 130);
+        w.widths(10, 24, 30, 8, 12, 130);
     }
 
     private static void issueCells(SheetWriter w, Row r, DataIssue i, CellStyle style) {
@@ -117,11 +117,9 @@ final class DataQualitySheet {
         r.setHeightInPoints((float) Math.max(1, Math.ceil(i.message().length() / 125.0)) * 13f + 3);
     }
 
+    /** The first issue's line (its column, often a long header from the input, is in the list below). */
     private static String where(DataIssue i) {
-        if (i.line() == null) {
-            return i.column() == null ? "" : i.column();
-        }
-        return "line " + i.line() + (i.column() == null ? "" : ", " + i.column());
+        return i.line() == null ? "" : "line " + i.line();
     }
 
     private static CellStyle style(Styles styles, DataIssue.Severity severity) {

@@ -84,7 +84,10 @@ final class ReleasesSheet {
         List<String> heads = new ArrayList<>(List.of("Release"));
         polls.forEach(p -> heads.add(p.id()));
         int chartHeader = w.header(heads.toArray(String[]::new));
-        for (Source release : releases) {
+        // releases no poll was compared with (a station file without a national figure) would plot as zero
+        List<Source> compared = releases.stream()
+                .filter(rel -> polls.stream().anyMatch(p -> f.compared(p.id(), rel.id()))).toList();
+        for (Source release : compared) {
             Row r = w.row();
             w.text(r, 0, label(release));
             for (int i = 0; i < polls.size(); i++) {
@@ -92,7 +95,7 @@ final class ReleasesSheet {
             }
         }
         int chartLast = w.nextRow() - 1;
-        if (releases.isEmpty() || polls.isEmpty()) {
+        if (compared.isEmpty() || polls.isEmpty()) {
             return;
         }
         List<Integer> series = new ArrayList<>();

@@ -126,9 +126,9 @@ final class SummarySheet {
         }
         List<Integer> band = delta == null ? List.of() : List.of(1 + 2 * polls.size(), 2 + 2 * polls.size());
         Charts.forest(w.xssf(), new Charts.Block(devHeader, devHeader + 1, devLast, 0, devColumns), halfColumns, band,
-                new Charts.Place(0, chartTop, 8, chartTop + chartRows),
-                "Poll minus official count per candidate, with 95 % intervals" + (delta == null ? ""
-                        : " (dashed: ±" + fmt(delta) + " pp)"),
+                new Charts.Place(0, chartTop, 10, chartTop + chartRows),
+                "Poll minus count per candidate, with 95 % intervals" + (delta == null ? ""
+                        : "; dashed: ±" + fmt(delta) + " pp"),
                 "percentage points", Charts.polls(pkg, polls), Charts.limit(largest));
 
         w.skip();
@@ -169,8 +169,9 @@ final class SummarySheet {
             b.append(String.format(Locale.ROOT, "of %d exit polls, ", polls.size()));
         }
         List<String> parts = new ArrayList<>();
-        parts.add(consistent + (consistent == 1 ? " is" : " are") + " within sampling error");
-        parts.add(differs + (differs == 1 ? " is" : " are") + " not");
+        parts.add(consistent == 0 ? "none is within sampling error"
+                : consistent + (consistent == 1 ? " is" : " are") + " within sampling error");
+        parts.add(differs == 0 ? "none differs beyond it" : differs + (differs == 1 ? " is" : " are") + " not");
         if (depends > 0) {
             parts.add(depends + (depends == 1 ? " depends" : " depend") + " on what was not published");
         }
@@ -194,15 +195,17 @@ final class SummarySheet {
         w.number(r, 1, f.accuracy(pid, rid, null, "n"), Styles.INTEGER, assumed ? styles.warn : styles.text);
         w.text(r, 2, assumed ? "no (assumed)" : "yes", styles.centred(assumed ? styles.warn : styles.text));
         w.number(r, 3, f.accuracy(pid, rid, null, "margin_error"), Styles.PP);
+        // intervals centred: apart from the right-aligned figure beside them
+        XSSFCellStyle centred = styles.centred(styles.text);
         w.text(r, 4, Verdicts.interval(f.accuracy(pid, rid, null, "margin_error_ci_low"),
-                f.accuracy(pid, rid, null, "margin_error_ci_high")));
+                f.accuracy(pid, rid, null, "margin_error_ci_high")), centred);
         Candidate worst = Verdicts.largestGap(f, pkg, pid, rid);
         if (worst != null) {
             Double dev = f.accuracy(pid, rid, worst.id(), "deviation_pp");
             Double half = Verdicts.halfWidth(f, pid, rid, worst.id());
             w.text(r, 5, worst.name(), styles.wrap);
             w.number(r, 6, dev, Styles.PP);
-            w.text(r, 7, half == null ? "" : Verdicts.interval(dev - half, dev + half));
+            w.text(r, 7, half == null ? "" : Verdicts.interval(dev - half, dev + half), centred);
         }
         w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
         XSSFCellStyle verdictStyle = verdict == Verdict.DIFFERS ? styles.bad
@@ -226,14 +229,14 @@ final class SummarySheet {
         files.add(pkg.finalRelease().file());
         pkg.exitPolls().forEach(p -> files.add(p.file()));
         Map<String, List<DataIssue>> touching = new LinkedHashMap<>();
-        int otherErrors = 0;
+        Map<String, Integer> otherErrors = new LinkedHashMap<>();
         int otherWarnings = 0;
         for (DataIssue i : data.issues()) {
             boolean error = i.severity() == DataIssue.Severity.ERROR || i.severity() == DataIssue.Severity.FATAL;
             if (error && files.contains(i.file())) {
                 touching.computeIfAbsent(i.code() + "|" + i.file(), k -> new ArrayList<>()).add(i);
             } else if (error) {
-                otherErrors++;
+                otherErrors.merge(i.code() + " in " + i.file(), 1, Integer::sum);
             } else if (i.severity() == DataIssue.Severity.WARNING) {
                 otherWarnings++;
             }
@@ -257,9 +260,13 @@ final class SummarySheet {
         for (String line : lines) {
             w.paragraph(line, LAST, 220, w.styles.bad);
         }
-        if (otherErrors + otherWarnings > 0) {
-            w.line(String.format(Locale.ROOT, "Elsewhere in the input: %,d errors and %,d warnings (station files,"
-                    + " partial releases, assumptions), grouped on the Data quality sheet.", otherErrors, otherWarnings));
+        if (!otherErrors.isEmpty() || otherWarnings > 0) {
+            String errors = otherErrors.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s × %,d", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
+            w.line("Elsewhere in the input (not in the figures above): " + (errors.isEmpty() ? "no errors" : errors)
+                    + String.format(Locale.ROOT, "; %,d warnings (partial releases, assumptions). All on the Data quality"
+                    + " sheet.", otherWarnings));
         }
     }
 

@@ -108,6 +108,9 @@ final class Verdicts {
                     : String.format(Locale.ROOT, " (χ² from %.2f to %.2f over the readings)", min, max);
             parts.add((residual != null && Math.abs(residual) >= ROUNDING
                     ? String.format(Locale.ROOT, "who the unpublished %.2f pp belong to", 100 * residual)
+                    : residual != null && residual > 1e-9
+                    ? String.format(Locale.ROOT, "how the shares were rounded and who the %.2f pp residual belongs to",
+                            100 * residual)
                     : "how the published shares were rounded") + range);
         }
         Double deff = f.accuracy(pid, release, null, "deff");

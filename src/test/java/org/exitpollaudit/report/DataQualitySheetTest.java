@@ -60,7 +60,7 @@ class DataQualitySheetTest {
         assertEquals("Count", text(s, 5, 3));
         assertEquals("FOUND_OVER_CAST", text(s, 6, 1));
         assertEquals(1.0, s.getRow(6).getCell(3).getNumericCellValue());
-        assertEquals("line 900, valid", text(s, 6, 4));
+        assertEquals("line 900", text(s, 6, 4));
         assertEquals("ROW_REJECTED", text(s, 7, 1));
         assertEquals(25.0, s.getRow(7).getCell(3).getNumericCellValue());
         // 9 the list's title, 10 its header, 11 the error, 12-31 the first 20 rejected rows, 32 the rest counted

@@ -155,7 +155,8 @@ class SummarySheetTest {
             }
             assertTrue(below.contains("official/count.csv: count: the valid votes alone are 6,355 more"), below);
             assertTrue(below.contains("exit-polls/p4.csv: p4 has no candidate"), below);
-            assertTrue(below.contains("Elsewhere in the input: 2 errors"), below);
+            assertTrue(below.contains("Elsewhere in the input (not in the figures above): ROW_REJECTED in"
+                    + " official/stations.csv × 2; 0 warnings"), below);
         }
     }
 
