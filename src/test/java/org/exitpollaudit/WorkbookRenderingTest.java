@@ -94,6 +94,10 @@ class WorkbookRenderingTest {
         for (String cell : pollRows) {
             assertTrue(flat.contains(flat(cell)), "printed whole: '" + cell + "'\n" + firstPage(text));
         }
+        // pdftotext extracts a clipped cell's hidden glyphs too, at the place they would be drawn: a cell cut off by its
+        // neighbour shows as words drawn over other words. None may overlap on the Summary page.
+        List<String> overlaps = overlappingWords(pdf, 1);
+        assertTrue(overlaps.isEmpty(), "text printed over other text (clipped or overprinted) on Summary: " + overlaps);
         assertFalse(text.toLowerCase(Locale.ROOT).contains("synthetic"), "a calibration source printed as data");
         Matcher scientific = Pattern.compile("\\d[.,]?\\d*E[-+]\\d").matcher(text);
         assertFalse(scientific.find(), () -> "a number in scientific notation: " + around(text, scientific.start()));
@@ -129,6 +133,39 @@ class WorkbookRenderingTest {
         Path txt = pdf.resolveSibling(pdf.getFileName() + ".txt");
         run(List.of("pdftotext", "-enc", "UTF-8", pdf.toString(), txt.toString()), 120);
         return Files.readString(txt, StandardCharsets.UTF_8);
+    }
+
+    /** Word boxes from pdftotext -bbox. */
+    private record Word(String text, double x0, double y0, double x1, double y1) {
+        boolean overlaps(Word o) {
+            double w = Math.min(x1, o.x1) - Math.max(x0, o.x0);
+            double h = Math.min(y1, o.y1) - Math.max(y0, o.y0);
+            // more than a sliver in both directions: glyphs on top of each other, not letters that touch
+            return w > 1.0 && h > 0.5 * Math.min(y1 - y0, o.y1 - o.y0);
+        }
+    }
+
+    private List<String> overlappingWords(Path pdf, int page) throws IOException, InterruptedException {
+        Path html = pdf.resolveSibling("page" + page + ".html");
+        run(List.of("pdftotext", "-bbox", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toString(),
+                html.toString()), 120);
+        Matcher m = Pattern.compile("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>")
+                .matcher(Files.readString(html, StandardCharsets.UTF_8));
+        List<Word> words = new ArrayList<>();
+        while (m.find()) {
+            words.add(new Word(m.group(5), Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))));
+        }
+        assertTrue(words.size() > 50, "words on page " + page + ": " + words.size());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            for (int j = i + 1; j < words.size(); j++) {
+                if (words.get(i).overlaps(words.get(j))) {
+                    out.add(words.get(i).text() + " / " + words.get(j).text());
+                }
+            }
+        }
+        return out;
     }
 
     private static void run(List<String> command, int seconds) throws IOException, InterruptedException {
