@@ -25,45 +25,26 @@ final class SheetWriter {
      * What each abbreviated column header means, shown as a cell note (comment) wherever that header is written,
      * on every sheet, so an abbreviation is explained where it is read.
      */
-    static final Map<String, String> HEADER_NOTES = Map.ofEntries(
-            Map.entry("n", "Sample size: respondents the poll interviewed (published, or ASSUMED where it was not)."),
-            Map.entry("n published?", "no = the organization did not publish its sample size; n was assumed (Methods)."),
-            Map.entry("Design effect", "deff: how much clustering by polling station inflates the variance over a simple random sample."),
-            Map.entry("deff critical", "The design effect above which the χ² test would stop rejecting: X² / χ²₀.₉₅(k − 1)."),
-            Map.entry("n critical", "The sample size above which the χ² test would reject at 5 % (X² grows in proportion to n)."),
-            Map.entry("χ² (Rao–Scott)", "Pearson X² of the poll against the count, divided by the design effect; df = candidates − 1."),
-            Map.entry("χ² p", "p-value of the design-corrected χ² test: the verdict's one test."),
-            Map.entry("df", "Degrees of freedom of the χ² test: candidates compared − 1."),
-            Map.entry("p", "p-value; '< 0.001' where smaller (exact values in figures.csv)."),
-            Map.entry("p (Holm)", "p-value adjusted by Holm's step-down method over the candidates of one comparison."),
-            Map.entry("SE", "Standard error of the poll's share, with the design effect: √(deff · p (1 − p) / n)."),
-            Map.entry("z", "Deviation divided by its standard error under the hypothesis that the poll matches the count."),
-            Map.entry("A' (log odds ratio)", "Arzheimer & Evans' A': ln of the poll's odds for the candidate over the official odds; 0 = no bias."),
-            Map.entry("SE(A')", "Standard error of A'."),
-            Map.entry("B", "Arzheimer & Evans' B: mean |A'| over the candidates (0 = no bias)."),
-            Map.entry("B_w", "Arzheimer & Evans' B_w: |A'| weighted by the official shares."),
-            Map.entry("MTK A", "Martin, Traugott & Kennedy's A: ln[(p_a/p_b)/(v_a/v_b)] for winner a and runner-up b; 0 = no bias."),
-            Map.entry("M3 (pp)", "Mosteller's measure 3: mean absolute deviation over the candidates, percentage points."),
-            Map.entry("M5 (pp)", "Mosteller's measure 5: absolute error on the winner–runner-up margin, percentage points."),
-            Map.entry("Mean abs. gap M3 (pp)", "Mosteller's measure 3: mean absolute deviation over the candidates, percentage points."),
-            Map.entry("Margin error (pp)", "Signed error on the winner–runner-up margin: (poll margin) − (official margin), percentage points."),
-            Map.entry("Margin error, 95 % interval", "Margin error ± 1.96 standard errors (design effect included)."),
-            Map.entry("Largest gap (pp)", "The candidate whose poll share is farthest from the count: poll − official, percentage points."),
-            Map.entry("Largest gap, 95 % interval", "That deviation ± 1.96 standard errors (design effect included)."),
-            Map.entry("Within sampling error?", "yes: the design-corrected χ² test does not reject at 5 % for any reading of what was published;"
-                    + " no: it rejects for every reading; depends: the answer turns on an unpublished residual or on rounding."),
-            Map.entry("Coincides within ±δ?", "yes if the 90 % intervals of the margin error and of every deviation lie inside ±δ"
-                    + " (two one-sided tests): the poll and the count 'almost coincide'."),
-            Map.entry("Counted %", "Share of stations counted when the release was published."),
-            Map.entry("Winner agrees", "yes if the poll's leader is the official winner."),
-            Map.entry("Deviation, 95 % interval", "Poll minus official share ± 1.96 standard errors (design effect included), pp."),
-            Map.entry("Admissible range (pp)", "Lowest and highest deviation over every reading of what the poll published:"
-                    + " each share anywhere within its rounding, any unpublished residual given to any candidate."),
-            Map.entry("Significant", "yes if the candidate's deviation is significant at 5 % after Holm's correction"
-                    + " (explains which candidates drive the χ² verdict; it does not decide it)."),
-            Map.entry("Pooled z", "Stouffer's z: the polls' z for the candidate summed and divided by √(number of polls)."),
-            Map.entry("Pooled p", "Two-sided p-value of the pooled z."),
-            Map.entry("MDE (pp)", "Minimum detectable deviation: the smallest gap the test would find 80 % of the time at this n and design effect."));
+    static final Map<String, String> HEADER_NOTES = headerNotes();
+
+    /** header-notes.tsv beside this class: a header, a tab, its note; # starts a comment line. */
+    private static Map<String, String> headerNotes() {
+        try (var in = SheetWriter.class.getResourceAsStream("header-notes.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("header-notes.tsv missing from the build");
+            }
+            Map<String, String> notes = new java.util.HashMap<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (!line.startsWith("#") && tab > 0) {
+                    notes.put(line.substring(0, tab), line.substring(tab + 1).strip());
+                }
+            }
+            return Map.copyOf(notes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Header rows below this are not frozen. */
     static final int FREEZE_WITHIN = 12;
