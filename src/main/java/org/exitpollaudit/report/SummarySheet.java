@@ -29,6 +29,9 @@ final class SummarySheet {
     /** The poll table's last column (the one in words, "The answer depends on"). */
     private static final int LAST = 11;
 
+    /** The analysis's note naming the reading that turns a verdict that depends on what was not published. */
+    static final String DEPENDS_CODE = "VERDICT_DEPENDS_ON_UNPUBLISHED";
+
     private SummarySheet() {
     }
 
@@ -69,6 +72,12 @@ final class SummarySheet {
         w.sheet.getRow(header).setHeightInPoints(44);
 
         w.skip();
+        // for a verdict that depends on what was not published, the reading that would turn it, in words
+        for (DataIssue i : data.issues()) {
+            if (DEPENDS_CODE.equals(i.code()) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
+                w.paragraph(i.message(), LAST, 220, styles.wrap);
+            }
+        }
         problems(w, data, polls);
 
         // the forest plot, then the figures it draws and the shares behind them

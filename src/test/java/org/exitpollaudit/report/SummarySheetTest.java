@@ -95,6 +95,8 @@ class SummarySheetTest {
                 DataIssue.error("SOURCE_NOT_USED", "exit-polls/p4.csv", 2, null,
                         "p4 has no candidate the count reports; it is left out of the comparison"),
                 DataIssue.error("ROW_REJECTED", "official/stations.csv", 7, "valid", "row rejected"),
+                DataIssue.info(SummarySheet.DEPENDS_CODE, "exit-polls/p3.csv", null, null, "p3 vs count: the verdict depends"
+                        + " on what the poll did not publish; it would be consistent if its shares were Ann −1.00 pp."),
                 DataIssue.error("ROW_REJECTED", "official/stations.csv", 8, "valid", "row rejected"));
         ReportData data = new ReportData(pkg, f, issues, List.of(), List.of(), Map.of(), AnalysisParameters.DEFAULTS,
                 Map.of(), "", 0, 0, null);
@@ -150,9 +152,11 @@ class SummarySheetTest {
 
             // the count's own arithmetic and the poll left out, on Summary; the station file's rows only counted
             String below = "";
-            for (int r = 8; r <= 14; r++) {
+            for (int r = 8; r <= 16; r++) {
                 below += text(s.getRow(r) == null ? s.createRow(r) : s.getRow(r), 0) + "\n";
             }
+            assertTrue(below.startsWith("p3 vs count: the verdict depends on what the poll did not publish; it would be"
+                    + " consistent if its shares were Ann −1.00 pp.\n"), below);
             assertTrue(below.contains("official/count.csv: count: the valid votes alone are 6,355 more"), below);
             assertTrue(below.contains("exit-polls/p4.csv: p4 has no candidate"), below);
             assertTrue(below.contains("Elsewhere in the input (not in the figures above): ROW_REJECTED in"
