@@ -73,10 +73,15 @@ final class SummarySheet {
 
         w.skip();
         // for a verdict that depends on what was not published, the reading that would turn it, in words
+        boolean depends = false;
         for (DataIssue i : data.issues()) {
             if (DEPENDS_CODE.equals(i.code()) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
                 w.paragraph(i.message(), LAST, 220, styles.wrap);
+                depends = true;
             }
+        }
+        if (depends) {
+            w.skip();
         }
         problems(w, data, polls);
 
@@ -89,7 +94,7 @@ final class SummarySheet {
         }
         w.skip();
         int chartTop = w.nextRow();
-        int chartRows = 24;
+        int chartRows = 21;
         for (int i = 0; i < chartRows; i++) {
             w.skip();
         }
