@@ -5,18 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.exitpollaudit.calibration.CalibrateCommand;
 import org.exitpollaudit.job.RemoteIngest;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.Benchmark;
 import org.exitpollaudit.ops.CliOptions;
+import org.exitpollaudit.ops.ConsoleText;
 import org.exitpollaudit.ops.ExitCodes;
+import org.exitpollaudit.ops.Failures;
+import org.exitpollaudit.ops.InputFolder;
+import org.exitpollaudit.ops.Interrupts;
 import org.exitpollaudit.ops.RunHistory;
 import org.exitpollaudit.ops.RunLock;
 import org.exitpollaudit.ops.ScheduledAudits;
 import org.exitpollaudit.ops.Verifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -26,11 +34,24 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ExitPollAuditApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // everything this process prints, its own lines and the frameworks' logs, with input text made harmless
+        ConsoleText.install();
+        int code = run(args, true);
+        Interrupts.finished(code);
+        System.exit(code);
     }
 
     /** Runs one launch and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return run(args, false);
+    }
+
+    /** @param ownProcess the process ends with this launch: Ctrl-C and SIGTERM end it with exit code 5 */
+    private static int run(String[] args, boolean ownProcess) {
+        if (args.length > 0 && "calibrate".equals(args[0])) {
+            // a maintainer's command with options of its own, no Spring and no output folder
+            return CalibrateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        }
         CliOptions opts;
         try {
             opts = CliOptions.parse(args);
@@ -42,10 +63,25 @@ public class ExitPollAuditApplication {
             System.out.print(CliOptions.HELP);
             return ExitCodes.OK;
         }
+        if (ownProcess && (opts.command() == CliOptions.Command.RUN || opts.command() == CliOptions.Command.VERIFY
+                || opts.command() == CliOptions.Command.HISTORY)) {
+            Interrupts.install(System.err);
+        } else if (ownProcess && (opts.command() == CliOptions.Command.SCHEDULE
+                || opts.command() == CliOptions.Command.WORKER)) {
+            Interrupts.installForService(System.out);
+        }
+        if (opts.command() == CliOptions.Command.RUN || opts.command() == CliOptions.Command.SCHEDULE) {
+            // before anything is created and before Spring starts: a mistyped path fails at once and leaves nothing
+            String problem = InputFolder.problem(opts.input(), !opts.inputGiven());
+            if (problem != null) {
+                System.err.println("error: " + problem);
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         try {
             if (opts.command() == CliOptions.Command.VERIFY) {
                 return Verifier.verify(opts.target(), opts.inputGiven() ? opts.input() : null, System.out, System.err,
-                        ExitPollAuditApplication::run);
+                        a -> run(a, false));
             }
             if (opts.command() == CliOptions.Command.BENCHMARK) {
                 return Benchmark.run(opts, System.out, System.err);
@@ -73,14 +109,20 @@ public class ExitPollAuditApplication {
                     default -> ctx.getBean(AuditRunner.class).run(opts, System.out, System.err);
                 };
             }
-        } catch (Exception e) {
-            System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            Failures.Outcome known = Failures.classify(e, opts.input(), opts.output().toAbsolutePath().normalize());
+            System.err.println("error: " + (known != null ? known.message()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            if (known != null && !opts.verbose()) {
+                return known.code();
+            }
             if (opts.verbose()) {
                 e.printStackTrace();
             } else {
-                System.err.println("Add --verbose for the stack trace.");
+                System.err.println("Running the same command again restarts it; if it fails the same way, please report"
+                        + " it as a bug with the output of --verbose.");
             }
-            return ExitCodes.FAILED;
+            return known != null ? known.code() : ExitCodes.FAILED;
         }
     }
 
@@ -99,6 +141,25 @@ public class ExitPollAuditApplication {
                 Thread.sleep(500);
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The command line outranks application.properties (and any external configuration). It goes in as soon as
+     * the environment exists, before the logging system reads its levels from it (an initializer would come too late
+     * for --verbose's levels).
+     */
+    private record CommandLineProperties(Map<String, Object> props)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 
@@ -121,12 +182,22 @@ public class ExitPollAuditApplication {
             props.put("spring.datasource.username", "SA");
             props.put("spring.datasource.password", "");
         }
+        // the console: one line per step and the answer at the end; the log of every step with --verbose
+        // (a worker's only steps are partitions, which the console lines leave out: it logs them like --verbose);
+        // the long-running commands log their ticks and partitions with timestamps
+        boolean service = opts.command() == CliOptions.Command.SCHEDULE || opts.command() == CliOptions.Command.WORKER;
+        props.put("epa.progress", opts.verbose() || opts.command() == CliOptions.Command.WORKER ? "log"
+                : opts.quiet() ? "none" : "console");
+        if (opts.verbose() || service) {
+            props.put("logging.level.exit-poll-audit", "INFO");
+        }
         if (opts.verbose()) {
             props.put("logging.level.org.springframework.batch", "INFO");
         }
+        // with Interrupts watching, Spring's own shutdown hook would close the context under the running job
+        app.setRegisterShutdownHook(!Interrupts.watching());
+        app.addListeners(new CommandLineProperties(props));
         app.addInitializers(ctx -> {
-            // the command line outranks application.properties (and any external configuration)
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("command line", props));
             ctx.getBeanFactory().registerSingleton("cliOptions", opts);
             if (opts.embeddedDb()) {
                 // nothing of the database profiles' beans either (remote partitioning needs the shared database)

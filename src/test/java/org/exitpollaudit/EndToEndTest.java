@@ -44,6 +44,32 @@ public class EndToEndTest {
         return capture(() -> ExitPollAuditApplication.run(args));
     }
 
+    /**
+     * Runs one of the independent Python checks (src/test/python, standard library only, written from
+     * docs/figures.md) on a package and the figures.csv the job wrote for it, and requires 0 mismatches.
+     */
+    static void independentCheck(String script, Path pkg, Path figuresCsv) throws Exception {
+        Process p = new ProcessBuilder("python3", Path.of("src", "test", "python", script).toString(), pkg.toString(),
+                figuresCsv.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), script + " found mismatches:\n" + out);
+        assertTrue(out.contains(" 0 mismatches"), out);
+    }
+
+    /**
+     * Calibration is the table shipped in the jar (Methods sheet), not simulated in the run: no simulated election
+     * appears as a release in figures.csv, on any sheet or on the console (issue 15).
+     */
+    static void noSimulatedRelease(Path report, Launch launch) throws IOException {
+        assertFalse(Files.readString(report.resolve("figures.csv")).toLowerCase().contains("synthetic"));
+        assertFalse(launch.all().toLowerCase().contains("synthetic"), launch.all());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> assertFalse(cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().toLowerCase().contains("synthetic"),
+                    sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell))));
+        }
+    }
+
     /** figures.csv as key "section|source|reference|unit|candidate|metric" → value. */
     static Map<String, String> figures(Path csv) throws IOException {
         Map<String, String> out = new HashMap<>();
@@ -80,7 +106,9 @@ public class EndToEndTest {
         // Figures against the independent Python implementation (src/test/python/recompute_figures.py, written
         // from docs/figures.md with the standard library only), values printed by it for this package with the
         // default parameters (deff 2.5, 40 respondents per station, tolerance 2 pp):
+        independentCheck("recompute_figures.py", TestPackages.AZ, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, first);
         assertEquals(20000.0, value(fig, "oracle", "", "n"));
         assertEquals(1.0, value(fig, "oracle", "", "n_assumed"));
         assertEquals(47.599283662437, value(fig, "oracle", "", "chi2_rs"), 1e-9);
@@ -161,7 +189,10 @@ public class EndToEndTest {
         Launch ru = launch("--input=" + pkg, "--output=" + out);
         assertEquals(0, ru.code(), ru.all());
         Path report = out.resolve("ru-2024-presidential").resolve("latest");
+        independentCheck("recompute_figures.py", pkg, report.resolve("figures.csv"));
+        independentCheck("recompute_forensics.py", pkg, report.resolve("figures.csv"));
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        noSimulatedRelease(report, ru);
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
         assertEquals(87.8 / 98.6, Double.parseDouble(fig.get("accuracy|fom|cec-final||putin|poll_share")), 1e-12);
         assertEquals(0.014, Double.parseDouble(fig.get("accuracy|fom|cec-final|||invalid_share_published")), 1e-12);
@@ -180,6 +211,21 @@ public class EndToEndTest {
         assertEquals(75.40, Double.parseDouble(fig.get(k + "turnout_pct")), 0.005);
         assertEquals(86.81, Double.parseDouble(fig.get(k + "leader_share_pct")), 0.005);
 
+        // Shpilkin's slopes, the 0.1-point histograms and the stations at >= 95 % / >= 95 %, as printed for this
+        // package by src/test/python/recompute_forensics.py (standard library, written from docs/figures.md; 0
+        // mismatches on its 3,499 figures): Putin's votes rise with turnout faster than his share (slope 1.054 against
+        // 0.867), the others' fall (-0.037); turnout bins 79.9 / 80.0 / 80.1 hold 163 / 322 / 266 stations
+        String putin = "forensics|cec-stations|||putin|";
+        assertEquals(1.0538840095011028, Double.parseDouble(fig.get(putin + "turnout_slope")), 1e-9);
+        assertEquals(0.0010822550751146982, Double.parseDouble(fig.get(putin + "turnout_slope_se")), 1e-12);
+        assertEquals(0.867371940902609, Double.parseDouble(fig.get(putin + "turnout_slope_share")), 1e-9);
+        assertEquals(-0.03739747389908183, Double.parseDouble(fig.get(k + "turnout_slope_others")), 1e-9);
+        assertEquals(6726.0, Double.parseDouble(fig.get(k + "stations_turnout_and_leader_95")));
+        assertEquals(322.0, Double.parseDouble(fig.get("forensics|cec-stations||80.0||turnout_histogram_tenths")));
+        assertEquals(163.0, Double.parseDouble(fig.get("forensics|cec-stations||79.9||turnout_histogram_tenths")));
+        // the README's counts of regions significant after Holm, now figures a sheet shows
+        assertEquals(22.0, Double.parseDouble(fig.get(k + "districts_integer_significant")));
+        assertEquals(76.0, Double.parseDouble(fig.get(k + "districts_turnout_leader_significant")));
         // the 2,268 stations without figures are rejected rows, each listed with its line; the station files'
         // gap to the final protocol is shown per candidate (final 76,277,708 for Putin minus the stations' sum)
         String issues = Files.readString(report.resolve("data-issues.csv"));
@@ -191,8 +237,9 @@ public class EndToEndTest {
             for (String s : List.of("Districts", "Forensics", "Fingerprint", "Reconciliation", "Stations")) {
                 assertNotNull(wb.getSheet(s), s);
             }
-            assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 2, "91 districts below the header (row 3)");
+            assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 3, "91 districts below the header (row 4)");
             assertFalse(wb.getSheet("Forensics").getDrawingPatriarch().getCharts().isEmpty());
+            assertFalse(wb.getSheet("Forensics").getRow(3).getCell(0).getStringCellValue().contains("synthetic"));
         }
         assertTrue(Files.readAllLines(report.resolve("stations-flagged.csv")).size() > 1);
 
@@ -296,7 +343,7 @@ public class EndToEndTest {
         assertTrue(bad.err().contains("--deff=high is not a number"), bad.err());
         Launch missing = launch("--input=" + tmp.resolve("nowhere"), "--output=" + tmp.resolve("out"));
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("is not a folder"), missing.err());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
     }
 
     private static String text(XSSFSheet sheet) {

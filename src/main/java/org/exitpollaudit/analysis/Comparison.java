@@ -57,7 +57,87 @@ public final class Comparison {
             Double own = design == null ? null : design.deff().get(candidates.get(i));
             deffs[i] = own != null && own > 0 && Double.isFinite(own) ? own : deff;
         }
-        double nEff = n / deff;
+        AdmissibleShares admissible = admissible(pollShares, candidates, precision);
+        int df = k - 1;
+        boolean positive = java.util.Arrays.stream(v).allMatch(x -> x > 0);
+
+        List<Figure> out = new ArrayList<>();
+        Emitter e = new Emitter(out, poll.id(), release.id());
+        double[] aPrime = candidateFigures(e, candidates, pollShares, p, v, n, deffs, deff, admissible,
+                design != null, params);
+        double maxAbs = 0;
+        boolean coincides = true;
+        for (int i = 0; i < k; i++) {
+            double deviation = 100 * (p[i] - v[i]);
+            maxAbs = Math.max(maxAbs, Math.abs(deviation));
+            coincides &= Equivalence.within(deviation, 100 * ProportionTest.standardError(p[i], n, deffs[i]),
+                    params.tolerance(), params.alpha());
+        }
+
+        int a = argMax(v, -1);
+        int b = argMax(v, a);
+        double chi2 = GoodnessOfFit.pearson(p, v, n);
+        double chi2Rs = chi2 / deff;
+        double critical = GoodnessOfFit.critical(df, params.alpha());
+        double chi2Min = positive ? GoodnessOfFit.pearson(admissible.nearest(v), v, n) / deff : Double.NaN;
+        double chi2Max = positive ? GoodnessOfFit.pearson(admissible.vertex(admissible.farthestVertex(v)), v, n) / deff
+                : Double.NaN;
+        double margin = MarginError.pp(p[a], p[b], v[a], v[b]);
+        double marginSe = MarginError.sePp(p[a], p[b], n, deff);
+        coincides &= Equivalence.within(margin, marginSe, params.tolerance(), params.alpha());
+        e.put(null, "n", n);
+        e.put(null, "n_assumed", sample.assumed() ? 1.0 : 0.0);
+        e.put(null, "deff", deff);
+        e.put(null, "deff_estimated", design == null ? 0.0 : 1.0);
+        if (design != null) {
+            // second order (Satterthwaite): shown beside the first-order statistic that decides the verdict
+            e.put(null, "stations", (double) design.stations());
+            e.put(null, "deff_a2", raoScott.a2());
+            e.put(null, "chi2_rs2", raoScott.secondOrder(chi2));
+            e.put(null, "chi2_rs2_df", raoScott.secondOrderDf());
+            e.put(null, "chi2_rs2_p", raoScott.secondOrderPValue(chi2));
+        }
+        e.put(null, "n_eff", n / deff);
+        e.put(null, "k", (double) k);
+        e.put(null, "precision_pp", 100 * precision);
+        e.put(null, "residual_share", pollShares.residual());
+        e.put(null, "other_share_published", pollShares.otherPublished());
+        e.put(null, "invalid_share_published", pollShares.invalidPublished());
+        e.put(null, "chi2", chi2);
+        e.put(null, "chi2_rs", chi2Rs);
+        e.put(null, "chi2_df", (double) df);
+        e.put(null, "chi2_p", GoodnessOfFit.pValue(chi2Rs, df));
+        e.put(null, "chi2_critical", critical);
+        e.put(null, "chi2_rs_min", chi2Min);
+        e.put(null, "chi2_rs_max", chi2Max);
+        e.put(null, "g2", GoodnessOfFit.likelihoodRatio(p, v, n));
+        surveyBiasFigures(e, aPrime, v, n, deff, positive);
+        e.put(null, "mosteller_m3", AccuracyMeasures.mostellerM3(p, v));
+        e.put(null, "mosteller_m5", AccuracyMeasures.mostellerM5(p[a], p[b], v[a], v[b]));
+        double z95 = Normal.criticalZ(params.confidence());
+        e.put(null, "margin_error", margin);
+        e.put(null, "margin_error_se", marginSe);
+        e.put(null, "margin_error_ci_low", margin - z95 * marginSe);
+        e.put(null, "margin_error_ci_high", margin + z95 * marginSe);
+        e.put(null, "tolerance", params.tolerance());
+        e.put(null, "coincides", coincides ? 1.0 : 0.0);
+        e.put(null, "mtk_a", AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
+        e.put(null, "mtk_a_se", AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
+        e.put(null, "max_abs_deviation_pp", maxAbs);
+        e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
+        e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
+        e.put(null, "deff_critical", chi2 / critical);
+        e.put(null, "verdict_consistent", rejects(chi2Rs, df, params.alpha()) ? 0.0 : 1.0);
+        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, df, params.alpha()));
+        return out;
+    }
+
+    /** The per-candidate figures; returns each candidate's A' for the whole-comparison measures. */
+    private static double[] candidateFigures(Emitter e, List<String> candidates, Shares pollShares, double[] p,
+                                             double[] v, double n, double[] deffs, double deff,
+                                             AdmissibleShares admissible, boolean estimated,
+                                             AnalysisParameters params) {
+        int k = candidates.size();
         double[] z = new double[k];
         double[] pValues = new double[k];
         double[] aPrime = new double[k];
@@ -67,17 +147,7 @@ public final class Comparison {
             aPrime[i] = SurveyBias.aPrime(p[i], v[i]);
         }
         double[] pHolm = Holm.adjust(pValues);
-        AdmissibleShares admissible = admissible(pollShares, candidates, precision);
         double z95 = Normal.criticalZ(params.confidence());
-        double zEquivalence = Equivalence.oneSidedZ(params.alpha());
-        double delta = params.tolerance();
-        int df = k - 1;
-        boolean positive = java.util.Arrays.stream(v).allMatch(x -> x > 0);
-
-        List<Figure> out = new ArrayList<>();
-        Emitter e = new Emitter(out, poll.id(), release.id());
-        double maxAbs = 0;
-        boolean coincides = true;
         for (int i = 0; i < k; i++) {
             String c = candidates.get(i);
             Interval ci = WilsonInterval.of(p[i], n / deffs[i], params.confidence());
@@ -100,53 +170,19 @@ public final class Comparison {
             e.put(c, "p_holm", pHolm[i]);
             e.put(c, "log_odds_ratio", aPrime[i]);
             e.put(c, "log_odds_ratio_se", SurveyBias.aPrimeSe(p[i], n, deffs[i]));
-            if (design != null) {
+            if (estimated) {
                 e.put(c, "deff", deffs[i]);
             }
             e.put(c, "significant", pHolm[i] < params.alpha() ? 1.0 : 0.0);
-            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(v[i], n, deff, df, params.alpha(), POWER));
-            maxAbs = Math.max(maxAbs, Math.abs(deviation));
-            coincides &= Equivalence.within(deviation, sePp, delta, params.alpha());
+            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(v[i], n, deff, k - 1, params.alpha(),
+                    POWER));
         }
+        return aPrime;
+    }
 
-        int a = argMax(v, -1);
-        int b = argMax(v, a);
-        double chi2 = GoodnessOfFit.pearson(p, v, n);
-        double chi2Rs = chi2 / deff;
-        double chi2P = GoodnessOfFit.pValue(chi2Rs, df);
-        double critical = GoodnessOfFit.critical(df, params.alpha());
-        double chi2Min = positive ? GoodnessOfFit.pearson(admissible.nearest(v), v, n) / deff : Double.NaN;
-        double chi2Max = positive ? GoodnessOfFit.pearson(admissible.vertex(admissible.farthestVertex(v)), v, n) / deff
-                : Double.NaN;
-        double margin = MarginError.pp(p[a], p[b], v[a], v[b]);
-        double marginSe = MarginError.sePp(p[a], p[b], n, deff);
-        coincides &= Equivalence.within(margin, marginSe, delta, params.alpha());
-        e.put(null, "n", n);
-        e.put(null, "n_assumed", sample.assumed() ? 1.0 : 0.0);
-        e.put(null, "deff", deff);
-        e.put(null, "deff_estimated", design == null ? 0.0 : 1.0);
-        if (design != null) {
-            // second order (Satterthwaite): shown beside the first-order statistic that decides the verdict
-            e.put(null, "stations", (double) design.stations());
-            e.put(null, "deff_a2", raoScott.a2());
-            e.put(null, "chi2_rs2", raoScott.secondOrder(chi2));
-            e.put(null, "chi2_rs2_df", raoScott.secondOrderDf());
-            e.put(null, "chi2_rs2_p", raoScott.secondOrderPValue(chi2));
-        }
-        e.put(null, "n_eff", nEff);
-        e.put(null, "k", (double) k);
-        e.put(null, "precision_pp", 100 * precision);
-        e.put(null, "residual_share", pollShares.residual());
-        e.put(null, "other_share_published", pollShares.otherPublished());
-        e.put(null, "invalid_share_published", pollShares.invalidPublished());
-        e.put(null, "chi2", chi2);
-        e.put(null, "chi2_rs", chi2Rs);
-        e.put(null, "chi2_df", (double) df);
-        e.put(null, "chi2_p", chi2P);
-        e.put(null, "chi2_critical", critical);
-        e.put(null, "chi2_rs_min", chi2Min);
-        e.put(null, "chi2_rs_max", chi2Max);
-        e.put(null, "g2", GoodnessOfFit.likelihoodRatio(p, v, n));
+    /** B and B_w, and how large they are for an unbiased poll of the same n and design effect. */
+    private static void surveyBiasFigures(Emitter e, double[] aPrime, double[] v, double n, double deff,
+                                          boolean positive) {
         double bValue = SurveyBias.b(aPrime);
         double bwValue = SurveyBias.bw(aPrime, v);
         e.put(null, "b", bValue);
@@ -161,23 +197,14 @@ public final class Comparison {
             e.put(null, "b_w_null_sd", nul.bwSd());
             e.put(null, "b_w_p", nul.bwP());
         }
-        e.put(null, "mosteller_m3", AccuracyMeasures.mostellerM3(p, v));
-        e.put(null, "mosteller_m5", AccuracyMeasures.mostellerM5(p[a], p[b], v[a], v[b]));
-        e.put(null, "margin_error", margin);
-        e.put(null, "margin_error_se", marginSe);
-        e.put(null, "margin_error_ci_low", margin - z95 * marginSe);
-        e.put(null, "margin_error_ci_high", margin + z95 * marginSe);
-        e.put(null, "tolerance", delta);
-        e.put(null, "coincides", coincides ? 1.0 : 0.0);
-        e.put(null, "mtk_a", AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
-        e.put(null, "mtk_a_se", AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
-        e.put(null, "max_abs_deviation_pp", maxAbs);
-        e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
-        e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
-        e.put(null, "deff_critical", chi2 / critical);
-        e.put(null, "verdict_consistent", chi2P >= params.alpha() ? 1.0 : 0.0);
-        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, critical));
-        return out;
+    }
+
+    /**
+     * The verdict rule at one reading: the design-corrected X² rejects when its upper-tail p on k − 1 df is below
+     * alpha. The calibration simulates exactly this method (calibration.VerdictRule).
+     */
+    public static boolean rejects(double chi2Rs, int df, double alpha) {
+        return GoodnessOfFit.pValue(chi2Rs, df) < alpha;
     }
 
     /** Verdict codes of figure {@code verdict}. */
@@ -189,14 +216,14 @@ public final class Comparison {
      * The one rule: the design-corrected X² against its 5 % critical value, for every admissible reading. Without
      * bounds (an official share of 0) the point estimate decides.
      */
-    static int verdict(double chi2Min, double chi2Max, double chi2Point, double critical) {
+    static int verdict(double chi2Min, double chi2Max, double chi2Point, int df, double alpha) {
         if (Double.isNaN(chi2Min) || Double.isNaN(chi2Max)) {
-            return chi2Point > critical ? DIFFERS : CONSISTENT;
+            return rejects(chi2Point, df, alpha) ? DIFFERS : CONSISTENT;
         }
-        if (chi2Max <= critical) {
+        if (!rejects(chi2Max, df, alpha)) {
             return CONSISTENT;
         }
-        return chi2Min > critical ? DIFFERS : DEPENDS;
+        return rejects(chi2Min, df, alpha) ? DIFFERS : DEPENDS;
     }
 
     /** The admissible readings of a poll's published shares for a comparison over the given candidates. */

@@ -1,6 +1,7 @@
 package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.LastDigitMemo;
 import org.exitpollaudit.stats.IntegerPercentage;
 import org.exitpollaudit.stats.Normal;
+import org.exitpollaudit.stats.PercentBins;
+import org.exitpollaudit.stats.TurnoutSlope;
 
 /**
  * Screening of an official station-level release (section {@code forensics}), nationally and per district:
@@ -93,6 +96,7 @@ public final class Forensics {
                     .put(d, value));
         }
         Map<String, Integer> flaggedTests = new LinkedHashMap<>();
+        Map<String, Integer> significant = new LinkedHashMap<>();
         pByTest.forEach((test, byD) -> {
             List<String> ds = new ArrayList<>(byD.keySet());
             double[] p = ds.stream().mapToDouble(byD::get).toArray();
@@ -100,9 +104,11 @@ public final class Forensics {
             for (int i = 0; i < ds.size(); i++) {
                 out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
                         test + "_p_holm", adj[i]));
-                // 2BL is reported but not counted: its Benford null does not hold for honest counts (see Methods)
-                if (adj[i] < alpha && !test.startsWith("benford2_")) {
-                    flaggedTests.merge(ds.get(i), 1, Integer::sum);
+                if (adj[i] < alpha) {
+                    significant.merge(test, 1, Integer::sum);
+                    if (counted(test)) {
+                        flaggedTests.merge(ds.get(i), 1, Integer::sum);
+                    }
                 }
             }
         });
@@ -110,8 +116,29 @@ public final class Forensics {
             out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, d, null, "flagged_tests",
                     (double) flaggedTests.getOrDefault(d, 0)));
         }
+        // the README's headline findings, as figures a sheet can show: districts screened, and how many remain
+        // significant after Holm for the integer test and for the (descriptive) turnout-leader correlation
+        national.put(null, "districts_screened", districts.size());
+        national.put(null, "districts_integer_significant", pByTest.containsKey("integer")
+                ? significant.getOrDefault("integer", 0) : Double.NaN);
+        national.put(null, "districts_turnout_leader_significant", pByTest.containsKey("turnout_leader")
+                ? significant.getOrDefault("turnout_leader", 0) : Double.NaN);
+        national.put(null, "stations_turnout_and_leader_95", flags.stream().filter(f -> f.reasons().contains(BOTH_95))
+                .count());
         return new Result(out, flags);
     }
+
+    /**
+     * Whether a test's Holm-adjusted p counts among a district's flagged tests. 2BL does not: its Benford null does
+     * not hold for honest counts (see Methods). Nor does the turnout-leader correlation: its null of zero correlation
+     * fails wherever turnout and support legitimately vary together (towns and villages), so with thousands of
+     * stations it rejects in honest elections too; its slopes are reported as effect sizes instead.
+     */
+    static boolean counted(String test) {
+        return !test.startsWith("benford2_") && !"turnout_leader".equals(test);
+    }
+
+    private static final String BOTH_95 = "turnout and leader share both ≥ 95 %";
 
     /** The stations whose own numbers are remarkable, in file order. */
     private static List<StationFlag> stationFlags(String source, String file, List<ResultRow> rows, String leader) {
@@ -127,7 +154,7 @@ public final class Forensics {
                 reasons.add("integer turnout and integer leader share");
             }
             if (s.registered >= 100 && s.ballots / s.registered >= 0.95 && s.found > 0 && s.leader / s.found >= 0.95) {
-                reasons.add("turnout and leader share both ≥ 95 %");
+                reasons.add(BOTH_95);
             }
             if (!reasons.isEmpty()) {
                 flags.add(new StationFlag(source, file, r.line(), r.districtId(), r.stationId(), s.registered,
@@ -211,7 +238,8 @@ public final class Forensics {
         // ballot stuffing raises turnout and the leader's share together (Myagkov, Ordeshook & Shakin 2009);
         // within districts, so that differences between regions do not pass for it
         double[] within = withinDistrictCorrelation(rows, leader);
-        double corr = within[0];
+        // rounding can carry a perfect correlation a hair past ±1, where atanh is undefined
+        double corr = Math.max(-1, Math.min(1, within[0]));
         double pStuff = within[1] > 3 && Double.isFinite(corr) ? Normal.upperTail(atanh(corr) * Math.sqrt(within[1] - 3))
                 : Double.NaN;
         e.put(null, "turnout_leader_r", corr);
@@ -219,6 +247,7 @@ public final class Forensics {
         if (!Double.isNaN(pStuff)) {
             p.put("turnout_leader", pStuff);
         }
+        slopes(rows, candidates, leader, e);
         for (int i = 0; i < candidates.size(); i++) {
             String c = candidates.get(i);
             DigitTests.Result second = digits[i].second();
@@ -301,29 +330,91 @@ public final class Forensics {
         return new double[] {r, points.size() - means.size() + 1};
     }
 
+    /**
+     * Shpilkin's turnout slopes ({@link TurnoutSlope}) over the stations with figures and at least 100 registered
+     * voters (smaller ones, such as hospital or ship stations, are too noisy to weigh as much as the others): per
+     * candidate, the slope of votes / registered on turnout, its SE and the candidate's share of the ballots cast over
+     * the same stations; the leader's slope minus its share; the slope of all other candidates' votes together.
+     */
+    static void slopes(List<ResultRow> rows, List<String> candidates, String leader, Emit e) {
+        int k = candidates.size();
+        double[] x = new double[rows.size()];
+        double[][] y = new double[k][rows.size()];
+        double[] others = new double[rows.size()];
+        double[] votes = new double[k];
+        boolean[] present = new boolean[k];
+        double ballots = 0;
+        int n = 0;
+        for (ResultRow r : rows) {
+            Station s = Station.of(r, leader);
+            if (s == null || s.registered < 100) {
+                continue;
+            }
+            x[n] = s.ballots / s.registered;
+            for (int c = 0; c < k; c++) {
+                Double v = r.candidates().get(candidates.get(c));
+                if (v == null) {
+                    continue;
+                }
+                present[c] = true;
+                y[c][n] = v / s.registered;
+                votes[c] += v;
+                if (!candidates.get(c).equals(leader)) {
+                    others[n] += v / s.registered;
+                }
+            }
+            ballots += s.ballots;
+            n++;
+        }
+        e.put(null, "turnout_slope_stations", n);
+        double[] xs = Arrays.copyOf(x, n);
+        double othersShare = 0;
+        for (int c = 0; c < k; c++) {
+            if (!present[c]) {
+                continue;
+            }
+            String id = candidates.get(c);
+            TurnoutSlope.Fit fit = TurnoutSlope.fit(xs, Arrays.copyOf(y[c], n));
+            double share = ballots > 0 ? votes[c] / ballots : Double.NaN;
+            e.put(id, "turnout_slope", fit.slope());
+            e.put(id, "turnout_slope_se", fit.se());
+            e.put(id, "turnout_slope_share", share);
+            if (id.equals(leader)) {
+                e.put(null, "turnout_slope_leader_excess", fit.slope() - share);
+            } else {
+                othersShare += share;
+            }
+        }
+        TurnoutSlope.Fit rest = TurnoutSlope.fit(xs, Arrays.copyOf(others, n));
+        e.put(null, "turnout_slope_others", rest.slope());
+        e.put(null, "turnout_slope_others_se", rest.se());
+        e.put(null, "turnout_slope_others_share", othersShare);
+    }
+
     private static double atanh(double r) {
         return 0.5 * Math.log((1 + r) / (1 - r));
     }
 
-    /** Turnout and leader-share histograms (1-point bins) and the 2-D fingerprint, station counts. */
+    /**
+     * Turnout and leader-share histograms in tenth-of-a-point bins centred on the tenths ({@link PercentBins}), so that
+     * whole-percent spikes show, and the 2-D fingerprint in 1 × 1 point cells; station counts.
+     */
     private static void distributions(List<ResultRow> rows, String leader, Emit e) {
-        long[] turnout = new long[101];
-        long[] share = new long[101];
+        long[] turnout = new long[PercentBins.COUNT];
+        long[] share = new long[PercentBins.COUNT];
         long[][] grid = new long[101][101];
         for (ResultRow r : rows) {
             Station s = Station.of(r, leader);
             if (s == null || s.registered <= 0 || s.found <= 0) {
                 continue;
             }
-            int t = bin(100 * s.ballots / s.registered);
-            int l = bin(100 * s.leader / s.found);
-            turnout[t]++;
-            share[l]++;
-            grid[t][l]++;
+            turnout[PercentBins.tenth(s.ballots, s.registered)]++;
+            share[PercentBins.tenth(s.leader, s.found)]++;
+            grid[bin(100 * s.ballots / s.registered)][bin(100 * s.leader / s.found)]++;
         }
-        for (int i = 0; i <= 100; i++) {
-            e.putUnit(Integer.toString(i), "turnout_histogram", turnout[i]);
-            e.putUnit(Integer.toString(i), "leader_share_histogram", share[i]);
+        for (int i = 0; i < PercentBins.COUNT; i++) {
+            e.putUnit(PercentBins.label(i), "turnout_histogram_tenths", turnout[i]);
+            e.putUnit(PercentBins.label(i), "leader_share_histogram_tenths", share[i]);
         }
         // the occupied cells, by turnout bin then leader-share bin
         for (int t = 0; t <= 100; t++) {
@@ -335,7 +426,7 @@ public final class Forensics {
         }
     }
 
-    /** 1-point bins [i, i + 1), with 100 % in the last. */
+    /** 1-point bins [i, i + 1) of the fingerprint, with 100 % in the last. */
     static int bin(double pct) {
         return (int) Math.max(0, Math.min(100, Math.floor(pct)));
     }

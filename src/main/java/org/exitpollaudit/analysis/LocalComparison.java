@@ -13,16 +13,24 @@ import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
+import org.exitpollaudit.stats.QuasiBinomial;
 import org.exitpollaudit.stats.WithinPrecinctError;
 
 /**
  * Exit polls that publish district or station figures, compared unit by unit with the official figures of the
  * same unit (section {@code district}). Per unit: shares, deviations, Pearson X² of the poll's counts against
- * the official shares, Holm-adjusted across the poll's units, and the Edison/Mitofsky within-precinct error WPE and
- * ln α. Within one station the respondents are a sample of that station's voters, so no design effect applies;
- * for districts (clusters of stations) the job's design effect does.
+ * the official shares (Holm-adjusted across the poll's units), and the Edison/Mitofsky within-precinct error WPE and
+ * ln α. WPE and ln α are taken on one pair for every unit, the national winner and runner-up of the final release,
+ * so that their means over units average one quantity. A unit is flagged when the split of that pair stands out
+ * from the poll's own spread (quasi-binomial dispersion, {@link QuasiBinomial}; Holm over the units): the
+ * within-precinct errors of real exit polls vary far more than binomial sampling allows (interviewer effects,
+ * refusals that differ by station), so a test against pure binomial error flags honest stations of any large
+ * poll. The X² stays as a description of each unit.
  */
 final class LocalComparison {
+
+    /** Fewest units with a split of the national pair for their spread to be judged (φ of fewer is too rough). */
+    static final int MIN_UNITS_FOR_FLAGS = 10;
 
     record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags) {
     }
@@ -30,8 +38,12 @@ final class LocalComparison {
     private LocalComparison() {
     }
 
+    /**
+     * @param nationalVotes the final release's national votes (or percents) by candidate, which name the national
+     *                      winner and runner-up; {@code null} to take them from the compared official units' sums
+     */
     static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows, List<String> candidates,
-                      AnalysisParameters params) {
+                      Map<String, Double> nationalVotes, AnalysisParameters params) {
         List<Figure> out = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
@@ -57,6 +69,8 @@ final class LocalComparison {
                             null, t.votes())));
             districtRefId = stationRef.id();
         }
+        String[] pair = pair(nationalVotes != null ? nationalVotes : referenceTotals(rows, stationRef, districtRef),
+                candidates);
         for (Source poll : pkg.exitPolls()) {
             List<ResultRow> units = rows.get(poll.id());
             if (units == null || units.isEmpty()) {
@@ -74,13 +88,13 @@ final class LocalComparison {
                             : "district " + u.districtId()) + " has no official figures to compare with"));
                     continue;
                 }
-                Unit unit = Unit.of(poll, u, ref, candidates, station, params);
+                Unit unit = Unit.of(poll, u, ref, candidates, pair, units.size(), station, params);
                 if (unit != null) {
                     compared.add(unit);
                 }
             }
             emit(poll, station(compared) ? (stationRef == null ? null : stationRef.id()) : districtRefId, compared, out,
-                    flags, params);
+                    flags, params, pair);
         }
         return new Result(out, issues, flags);
     }
@@ -103,11 +117,65 @@ final class LocalComparison {
         return first;
     }
 
+    /** The national winner and runner-up: the two candidates with the most votes, ties to the earlier listed. */
+    static String[] pair(Map<String, Double> votes, List<String> candidates) {
+        String a = null;
+        String b = null;
+        for (String c : candidates) {
+            Double v = votes == null ? null : votes.get(c);
+            if (v == null) {
+                continue;
+            }
+            if (a == null || v > votes.get(a)) {
+                b = a;
+                a = c;
+            } else if (b == null || v > votes.get(b)) {
+                b = c;
+            }
+        }
+        return new String[] {a, b};
+    }
+
+    /** The summed votes of the official units compared with, where the final release names no pair. */
+    private static Map<String, Double> referenceTotals(Map<String, List<ResultRow>> rows, Source stationRef,
+                                                      Source districtRef) {
+        Source ref = districtRef != null ? districtRef : stationRef;
+        return ref == null ? Map.of() : StationAnalysis.Totals.of(rows.get(ref.id())).votes();
+    }
+
+    /**
+     * Respondents behind one unit of a percent file, which publishes shares only. A station: the poll's respondents
+     * per station, N / S (N = sample_size, else assumed_sample_size; S = stations_sampled, else the stations the file
+     * lists), else the job's respondents-per-station. A district: N / D over the D districts the file lists, N =
+     * sample_size, else assumed_sample_size, else respondents-per-station × stations_sampled; respondents-per-station
+     * (one station) when none of these is known. Always an assumption (the split is not published).
+     */
+    static double percentUnitN(Source poll, int unitsInFile, boolean station, AnalysisParameters params) {
+        Long published = poll.sampleSize() != null ? poll.sampleSize() : poll.assumedSampleSize();
+        Long stations = poll.stationsSampled() != null && poll.stationsSampled() > 0 ? poll.stationsSampled() : null;
+        if (station) {
+            return published == null ? params.respondentsPerStation()
+                    : published / (double) (stations != null ? stations : unitsInFile);
+        }
+        if (published != null) {
+            return published / (double) unitsInFile;
+        }
+        return stations == null ? params.respondentsPerStation()
+                : params.respondentsPerStation() * stations / unitsInFile;
+    }
+
     private static void emit(Source poll, String ref, List<Unit> units, List<Figure> out, List<StationFlag> flags,
-                             AnalysisParameters params) {
+                             AnalysisParameters params, String[] pair) {
         double[] p = units.stream().mapToDouble(u -> u.pValue).toArray();
         double[] holm = Holm.adjust(p);
+        double[] z = units.stream().mapToDouble(u -> u.pairZ).toArray();
+        int judged = QuasiBinomial.units(z);
+        double phi = judged >= MIN_UNITS_FOR_FLAGS ? QuasiBinomial.dispersion(z) : Double.NaN;
+        double[] t = QuasiBinomial.scaled(z, phi);
+        double[] tp = judged >= MIN_UNITS_FOR_FLAGS ? QuasiBinomial.twoSidedP(t, judged) : t;
+        double[] tHolm = Holm.adjust(tp);
         double wpeSum = 0;
+        int wpeN = 0;
         double lnSum = 0;
         double lnSq = 0;
         int lnN = 0;
@@ -129,9 +197,16 @@ final class LocalComparison {
             out.add(fig(poll, ref, level, id, null, "p_holm", holm[i]));
             out.add(fig(poll, ref, level, id, null, "wpe", u.wpe));
             out.add(fig(poll, ref, level, id, null, "ln_alpha", u.lnAlpha));
-            boolean f = holm[i] < params.alpha();
+            out.add(fig(poll, ref, level, id, null, "pair_z", z[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_t", t[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_p", tp[i]));
+            out.add(fig(poll, ref, level, id, null, "pair_p_holm", tHolm[i]));
+            boolean f = tHolm[i] < params.alpha();
             out.add(fig(poll, ref, level, id, null, "flagged", f ? 1 : 0));
-            wpeSum += u.wpe;
+            if (Double.isFinite(u.wpe)) {
+                wpeSum += u.wpe;
+                wpeN++;
+            }
             if (Double.isFinite(u.lnAlpha)) {
                 lnSum += u.lnAlpha;
                 lnSq += u.lnAlpha * u.lnAlpha;
@@ -141,18 +216,25 @@ final class LocalComparison {
                 flagged++;
                 if (u.station) {
                     flags.add(new StationFlag(poll.id(), poll.file(), u.line, u.district, u.id, null, null, null,
-                            String.format(Locale.ROOT, "exit poll %s differs from the count here (WPE %+.1f pp, p_holm %.2g)",
-                                    poll.id(), u.wpe, holm[i])));
+                            String.format(Locale.ROOT, "exit poll %s stands out from its other stations here (ln α %+.2f,"
+                                    + " z / √φ %+.1f, p_holm %.2g; WPE %+.1f pp)", poll.id(), u.lnAlpha, t[i], tHolm[i],
+                                    u.wpe)));
                 }
             }
         }
         String level = station(units) ? Figure.LEVEL_STATION : Figure.LEVEL_DISTRICT;
+        if (pair[0] != null && pair[1] != null) {
+            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[0], "national_pair_rank", 1));
+            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[1], "national_pair_rank", 2));
+        }
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, level + "s_compared", units.size()));
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, level + "s_flagged", flagged));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "wpe_mean", units.isEmpty() ? Double.NaN : wpeSum / units.size()));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "wpe_mean", wpeN == 0 ? Double.NaN : wpeSum / wpeN));
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_mean", lnN == 0 ? Double.NaN : lnSum / lnN));
         out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_sd", lnN < 2 ? Double.NaN
                 : Math.sqrt((lnSq - lnSum * lnSum / lnN) / (lnN - 1))));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion", phi));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion_units", judged));
     }
 
     private static Figure fig(Source poll, String ref, String level, String unit, String candidate, String metric,
@@ -162,10 +244,11 @@ final class LocalComparison {
 
     /** One compared unit. */
     private record Unit(String id, String district, int line, boolean station, List<String> candidates, double[] p,
-                        double[] v, double n, boolean nAssumed, double chi2, double pValue, double wpe, double lnAlpha) {
+                        double[] v, double n, boolean nAssumed, double chi2, double pValue, double wpe, double lnAlpha,
+                        double pairZ) {
 
-        static Unit of(Source poll, ResultRow u, ResultRow ref, List<String> all, boolean station,
-                       AnalysisParameters params) {
+        static Unit of(Source poll, ResultRow u, ResultRow ref, List<String> all, String[] pair, int unitsInFile,
+                       boolean station, AnalysisParameters params) {
             List<String> common = all.stream().filter(c -> u.candidates().containsKey(c) && ref.candidates().containsKey(c))
                     .toList();
             double ps = common.stream().mapToDouble(c -> u.candidates().get(c)).sum();
@@ -176,15 +259,18 @@ final class LocalComparison {
             double[] p = common.stream().mapToDouble(c -> u.candidates().get(c) / ps).toArray();
             double[] v = common.stream().mapToDouble(c -> ref.candidates().get(c) / vs).toArray();
             boolean assumed = poll.values() == Source.ValueType.PERCENT;
-            double n = assumed ? params.respondentsPerStation() : ps;
+            double n = assumed ? percentUnitN(poll, unitsInFile, station, params) : ps;
             double deff = station ? 1 : (poll.deff() != null ? poll.deff() : params.deff());
             double chi2 = GoodnessOfFit.pearson(p, v, n) / deff;
-            // the official winner and runner-up of the unit
-            int a = Comparison.argMax(v, -1);
-            int b = Comparison.argMax(v, a);
+            // the national winner and runner-up, the same pair in every unit (NaN where the unit lacks one of them)
+            int a = common.indexOf(pair[0]);
+            int b = common.indexOf(pair[1]);
+            double wpe = a < 0 || b < 0 ? Double.NaN : WithinPrecinctError.wpe(p[a], p[b], v[a], v[b]);
+            double lnAlpha = a < 0 || b < 0 ? Double.NaN : WithinPrecinctError.lnAlpha(p[a], p[b], v[a], v[b]);
+            // the split of the pair among the unit's respondents, against the count's split
+            double z = a < 0 || b < 0 ? Double.NaN : QuasiBinomial.pairZ(n * p[a], n * p[b], v[a] / (v[a] + v[b]));
             return new Unit(station ? u.stationId() : u.districtId(), u.districtId(), u.line(), station, common, p, v, n,
-                    assumed, chi2, GoodnessOfFit.pValue(chi2, common.size() - 1),
-                    WithinPrecinctError.wpe(p[a], p[b], v[a], v[b]), WithinPrecinctError.lnAlpha(p[a], p[b], v[a], v[b]));
+                    assumed, chi2, GoodnessOfFit.pValue(chi2, common.size() - 1), wpe, lnAlpha, z);
         }
     }
 }

@@ -95,11 +95,27 @@ public final class StationAnalysis {
                 flags.addAll(one.flags());
             }
         }
-        LocalComparison.Result local = LocalComparison.run(pkg, clean, candidates, params);
+        LocalComparison.Result local = LocalComparison.run(pkg, clean, candidates, finalVotes(pkg, national, sums),
+                params);
         figures.addAll(local.figures());
         issues.addAll(local.issues());
         flags.addAll(local.flags());
         return new Result(figures, issues, flags, sums);
+    }
+
+    /**
+     * The final release's national figures by candidate (its national row, else the sum of its district or station
+     * rows); {@code null} when there is no final release with figures.
+     */
+    private static Map<String, Double> finalVotes(ElectionPackage pkg, Map<String, ResultRow> national,
+                                                  Map<String, ResultRow> sums) {
+        for (Source s : pkg.officialReleases()) {
+            if (s.finalRelease()) {
+                ResultRow r = national.containsKey(s.id()) ? national.get(s.id()) : sums.get(s.id());
+                return r == null ? null : r.candidates();
+            }
+        }
+        return null;
     }
 
     /** A source's rows summed to one national row (line 0). */

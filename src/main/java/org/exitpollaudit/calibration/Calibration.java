@@ -14,7 +14,8 @@ import org.exitpollaudit.stats.GoodnessOfFit;
 /**
  * How often each screening test rejects at level alpha on simulated elections: on clean ones (its false-positive
  * rate, which should be alpha up to binomial noise) and on ones with the anomaly it is meant for (its power).
- * The tests are run exactly as the job runs them, on rows built from {@link SyntheticElection}.
+ * The tests are run exactly as the job runs them, on rows built from {@link SyntheticElection}. The job does not
+ * simulate: {@link CalibrateCommand} writes the table it ships ({@link CalibrationTable}).
  */
 public final class Calibration {
 
@@ -22,24 +23,26 @@ public final class Calibration {
     public static final List<String> CANDIDATES = List.of("c1", "c2", "c3", "c4");
 
     /**
-     * Readable labels of the test keys ({@code integer_either}, {@code turnout_leader}, {@code benford2_<candidate>},
-     * {@code last_digit_<candidate>}, {@code station_poll_chi2}) and of the simulated conditions.
+     * Readable labels of the test keys of the calibration table ({@code integer_either}, {@code turnout_leader},
+     * {@code benford2_<candidate>}, {@code last_digit_<candidate>}, {@code station_poll_chi2} and the verdict rule's).
      */
     public static String label(String key) {
         return switch (key) {
             case "integer_either" -> "integer percentages (turnout or leader)";
             case "turnout_leader" -> "turnout–leader correlation";
             case "station_poll_chi2" -> "station exit-poll X²";
-            case "clean" -> "clean";
-            case "rounded_5pct" -> "whole percents fabricated in 5 % of stations";
-            case "stuffed_10pct" -> "ballot stuffing in 10 % of stations";
-            case "poll_biased_odds_1.5" -> "exit poll biased to the leader (odds × 1.5)";
-            default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9)
-                    : key.startsWith("last_digit_") ? "last digit, " + key.substring(11) : key;
+            case VerdictRule.PRIMARY -> "national verdict: X² / deff (the primary test)";
+            case VerdictRule.OR_HOLM -> "national verdict: X² / deff or any Holm-significant candidate (former rule)";
+            default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9) + (key.endsWith("c1") ? " (leader)" : "")
+                    : key.startsWith("last_digit_") ? "last digit, " + key.substring(11)
+                    + (key.endsWith("c1") ? " (leader)" : "") : key;
         };
     }
 
-    /** A test's rejection rate over a number of simulated elections (or, for the poll test, polled stations). */
+    /**
+     * A test's rejections over a number of trials: simulated elections, polled stations (the station exit-poll test)
+     * or simulated national samples (the verdict rule).
+     */
     public record Rate(String test, String condition, int trials, int rejections) {
         public double rate() {
             return trials == 0 ? Double.NaN : rejections / (double) trials;
@@ -47,29 +50,6 @@ public final class Calibration {
     }
 
     private Calibration() {
-    }
-
-    /**
-     * The rates the Methods sheet reports (section {@code forensics}, source {@code synthetic}, unit = the simulated
-     * condition): clean elections and each injected anomaly, {@code replications} elections of {@code stations}
-     * stations each, and one clean and one biased poll of 300 stations × 60 respondents.
-     */
-    public static List<Figure> figures(long seed, int replications, int stations, double alpha) {
-        SyntheticElection.Config base = SyntheticElection.Config.clean(seed).withStations(stations, Math.max(5, stations / 100));
-        List<Rate> rates = new ArrayList<>(screening(base, replications, alpha, "clean"));
-        rates.addAll(screening(base.withRounding(0.05), Math.max(5, replications / 4), alpha, "rounded_5pct"));
-        rates.addAll(screening(base.withStuffing(0.10), Math.max(5, replications / 4), alpha, "stuffed_10pct"));
-        SyntheticElection e = SyntheticElection.generate(base);
-        rates.add(stationPollTest(e, seed + 1, 300, 60, 0, alpha, "clean"));
-        rates.add(stationPollTest(e, seed + 1, 300, 60, 0.5, alpha, "poll_biased_odds_1.5"));
-        List<Figure> out = new ArrayList<>();
-        for (Rate r : rates) {
-            out.add(new Figure(Figure.FORENSICS, "synthetic", null, Figure.NATIONAL, r.condition(), null,
-                    r.test() + "_rejection_rate", r.rate()));
-            out.add(new Figure(Figure.FORENSICS, "synthetic", null, Figure.NATIONAL, r.condition(), null,
-                    r.test() + "_trials", (double) r.trials()));
-        }
-        return out;
     }
 
     /** Station rows of a synthetic election, as the ingest step would stage them. */
@@ -81,7 +61,7 @@ public final class Calibration {
             for (int j = 0; j < CANDIDATES.size(); j++) {
                 votes.put(CANDIDATES.get(j), (double) s.votes()[j]);
             }
-            out.add(new ResultRow("synthetic", line++, s.district(), s.id(), (double) s.registered(),
+            out.add(new ResultRow("simulated", line++, s.district(), s.id(), (double) s.registered(),
                     (double) s.ballots(), (double) s.invalid(), (double) s.valid(), null, null, votes));
         }
         return out;
@@ -89,7 +69,7 @@ public final class Calibration {
 
     /** National p-values of every screening test on one election, by test. */
     public static Map<String, Double> screen(SyntheticElection e, double alpha) {
-        List<Figure> figures = Forensics.run("synthetic", "synthetic.csv", rows(e), CANDIDATES, CANDIDATES.get(0), alpha)
+        List<Figure> figures = Forensics.run("simulated", "simulated.csv", rows(e), CANDIDATES, CANDIDATES.get(0), alpha)
                 .figures();
         Map<String, Double> p = new LinkedHashMap<>();
         for (Figure f : figures) {
@@ -108,28 +88,44 @@ public final class Calibration {
         return p;
     }
 
+    /** An exit poll drawn from each simulated election; its station test's rejections count under {@code condition}. */
+    public record Poll(String condition, int stations, int perStation, double leaderBias) {
+    }
+
     /**
      * Rejection rates of the screening tests over {@code replications} elections made from {@code base} with seeds
      * base.seed, base.seed + 1, …
      */
     public static List<Rate> screening(SyntheticElection.Config base, int replications, double alpha, String condition) {
+        return screening(base, replications, alpha, condition, List.of());
+    }
+
+    /**
+     * The same, and for each of {@code polls} the station-by-station exit-poll test of a poll drawn from every one of
+     * those elections (poll i's seed is the election's + (i + 1) · 0x9E3779B97F4A7C15, a stream no election uses).
+     */
+    public static List<Rate> screening(SyntheticElection.Config base, int replications, double alpha, String condition,
+                                       List<Poll> polls) {
         // the replications are independent elections: simulated on all cores, counted in seed order
-        List<Map<String, Double>> results = IntStream.range(0, replications).parallel().mapToObj(r -> screen(
-                SyntheticElection.generate(new SyntheticElection.Config(base.seed() + r, base.stations(),
-                        base.districts(), base.shares(), base.meanRegistered(), base.sizeSigma(), base.turnout(),
-                        base.districtSd(), base.stationSd(), base.invalidRate(), base.stuffedFraction(),
-                        base.roundedFraction())), alpha)).toList();
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Map<String, Double> result : results) {
-            result.forEach((test, p) -> {
-                int[] n = counts.computeIfAbsent(test, t -> new int[2]);
-                n[0]++;
-                n[1] += p < alpha ? 1 : 0;
-            });
+        List<List<Rate>> results = IntStream.range(0, replications).parallel().mapToObj(r -> {
+            SyntheticElection e = SyntheticElection.generate(base.withSeed(base.seed() + r));
+            List<Rate> one = new ArrayList<>();
+            screen(e, alpha).forEach((test, p) -> one.add(new Rate(test, condition, 1, p < alpha ? 1 : 0)));
+            for (int i = 0; i < polls.size(); i++) {
+                Poll poll = polls.get(i);
+                one.add(stationPollTest(e, base.seed() + r + (i + 1) * 0x9E3779B97F4A7C15L, poll.stations(), poll.perStation(),
+                        poll.leaderBias(), alpha, poll.condition()));
+            }
+            return one;
+        }).toList();
+        Map<String, Rate> sums = new LinkedHashMap<>();
+        for (List<Rate> result : results) {
+            for (Rate r : result) {
+                sums.merge(r.condition() + "|" + r.test(), r, (a, b) -> new Rate(a.test(), a.condition(),
+                        a.trials() + b.trials(), a.rejections() + b.rejections()));
+            }
         }
-        List<Rate> out = new ArrayList<>();
-        counts.forEach((test, n) -> out.add(new Rate(test, condition, n[0], n[1])));
-        return out;
+        return new ArrayList<>(sums.values());
     }
 
     /**

@@ -16,40 +16,59 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * number of respondents each, drawn from that station's actual votes). Optional anomalies are injected where
  * asked: ballot stuffing in a share of stations, fabricated whole-percent turnout and leader share in a share of
  * stations, and a poll biased towards the leader.
- * <p>The same seed gives the same election, so calibration figures and benchmarks are reproducible.
+ * <p>Honest elections can also have station types (urban and rural) that differ both in turnout and in the leader's
+ * support, so that turnout and the leader's share correlate within every district although every vote is counted as
+ * cast: the null that a turnout–leader test must survive in real countries (issue 12, item 6).
+ * <p>The same seed gives the same election, so calibration tables and benchmarks are reproducible; an election
+ * without station types draws exactly the random numbers it drew before they existed.
  */
 public final class SyntheticElection {
 
-    /** What to generate. Shares are the candidates' national support (they are normalised). */
+    /**
+     * What to generate. Shares are the candidates' national support (they are normalised). {@code urbanFraction}
+     * of the stations are urban, the rest rural; {@code typeEffect} (0 = no station types) is added to a rural
+     * station's logit turnout and log support of the leader and subtracted from an urban one's.
+     */
     public record Config(long seed, int stations, int districts, double[] shares, double meanRegistered,
                          double sizeSigma, double turnout, double districtSd, double stationSd, double invalidRate,
-                         double stuffedFraction, double roundedFraction) {
+                         double stuffedFraction, double roundedFraction, double urbanFraction, double typeEffect) {
 
         /** A mid-sized clean election: 2,000 stations in 20 districts, four candidates. */
         public static Config clean(long seed) {
             return new Config(seed, 2000, 20, new double[] {0.52, 0.28, 0.13, 0.07}, 1200, 0.6, 0.62, 0.25, 0.25,
-                    0.015, 0, 0);
+                    0.015, 0, 0, 0, 0);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(s, stations, districts, shares, meanRegistered, sizeSigma, turnout, districtSd, stationSd,
+                    invalidRate, stuffedFraction, roundedFraction, urbanFraction, typeEffect);
         }
 
         public Config withStations(int n, int d) {
             return new Config(seed, n, d, shares, meanRegistered, sizeSigma, turnout, districtSd, stationSd, invalidRate,
-                    stuffedFraction, roundedFraction);
+                    stuffedFraction, roundedFraction, urbanFraction, typeEffect);
         }
 
         /** The same election with other candidates' national support (the first is the leader). */
         public Config withShares(double[] support) {
             return new Config(seed, stations, districts, support, meanRegistered, sizeSigma, turnout, districtSd,
-                    stationSd, invalidRate, stuffedFraction, roundedFraction);
+                    stationSd, invalidRate, stuffedFraction, roundedFraction, urbanFraction, typeEffect);
         }
 
         public Config withStuffing(double fraction) {
             return new Config(seed, stations, districts, shares, meanRegistered, sizeSigma, turnout, districtSd,
-                    stationSd, invalidRate, fraction, roundedFraction);
+                    stationSd, invalidRate, fraction, roundedFraction, urbanFraction, typeEffect);
         }
 
         public Config withRounding(double fraction) {
             return new Config(seed, stations, districts, shares, meanRegistered, sizeSigma, turnout, districtSd,
-                    stationSd, invalidRate, stuffedFraction, fraction);
+                    stationSd, invalidRate, stuffedFraction, fraction, urbanFraction, typeEffect);
+        }
+
+        /** Honest station types: {@code urban} of the stations urban, the rest rural, apart by 2 · effect. */
+        public Config withStationTypes(double urban, double effect) {
+            return new Config(seed, stations, districts, shares, meanRegistered, sizeSigma, turnout, districtSd,
+                    stationSd, invalidRate, stuffedFraction, roundedFraction, urban, effect);
         }
     }
 
@@ -105,13 +124,16 @@ public final class SyntheticElection {
             int d = i % c.districts();
             long registered = Math.max(50, Math.round(c.meanRegistered() * Math.exp(c.sizeSigma() * z.sample()
                     - c.sizeSigma() * c.sizeSigma() / 2)));
-            double t = expit(districtTurnout[d] + c.stationSd() * z.sample());
+            // rural stations vote more and more for the leader than urban ones, honestly (drawn only when asked,
+            // so that elections without types keep their random numbers)
+            double type = c.typeEffect() == 0 ? 0 : rng.nextDouble() < c.urbanFraction() ? -c.typeEffect() : c.typeEffect();
+            double t = expit(districtTurnout[d] + type + c.stationSd() * z.sample());
             long ballots = binomial(rng, registered, t);
             long invalid = binomial(rng, ballots, c.invalidRate());
             double[] p = new double[k];
             double sum = 0;
             for (int j = 0; j < k; j++) {
-                p[j] = Math.exp(logShares[j] + districtShift[d][j] + c.stationSd() * z.sample());
+                p[j] = Math.exp(logShares[j] + districtShift[d][j] + c.stationSd() * z.sample() + (j == 0 ? type : 0));
                 sum += p[j];
             }
             for (int j = 0; j < k; j++) {

@@ -1,5 +1,6 @@
 package org.exitpollaudit.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,16 +24,30 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.reconcile.DataIssue;
 
-/** CSV per RFC 4180, strict UTF-8 (a byte that is not UTF-8 is an error naming the line), optional BOM. */
+/**
+ * CSV per RFC 4180, strict UTF-8 (a byte that is not UTF-8 is an error naming the line and guessing the encoding),
+ * optional BOM. Every byte read is hashed on the way ({@link #content()}), so the rows can be matched to the
+ * fingerprint of the file they came from.
+ */
 final class CsvTable extends LookaheadTable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    // empty lines are returned as (blank) records and skipped here, not by the parser: the line count then stays
+    // exact, since every record starts on the line after the one the previous record ended on
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
+    // Commons CSV's messages for the two ways a quote goes wrong
+    private static final String UNCLOSED_QUOTE = "EOF reached before encapsulated token finished";
+    private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
+
+    private final Path file;
     private final String display;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final HashingInputStream hashing;
     private final List<String> header;
     private long linesConsumed;
+    /** The physical line the record being parsed starts on. */
+    private int recordStart = 1;
 
     // rows parsed ahead on a thread of their own (see readNext): batches of rows, or the reading error
     private static final int BATCH = 512;
@@ -43,57 +58,143 @@ final class CsvTable extends LookaheadTable {
     private List<TableRow> batch;
     private int at;
 
-    private CsvTable(String display, CSVParser parser) {
+    private CsvTable(Path file, String display, CSVParser parser, HashingInputStream hashing) {
+        this.file = file;
         this.display = display;
         this.parser = parser;
         this.records = parser.iterator();
-        if (!hasNextRecord()) {
-            throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
-                    "the file is empty: a header row is required"));
-        }
-        CSVRecord h = nextRecord();
-        List<String> cells = new ArrayList<>();
-        h.forEach(c -> cells.add(c.strip()));
-        this.header = List.copyOf(cells);
-        this.linesConsumed = parser.getCurrentLineNumber();
+        this.hashing = hashing;
+        TableRow h;
+        do {
+            h = parseRecord();
+            if (h == null) {
+                throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
+                        "the file is empty: a header row is required"));
+            }
+        } while (h.isBlank());
+        this.header = h.cells().stream().map(String::strip).toList();
     }
 
     static CsvTable open(Path file, String display) {
+        HashingInputStream hashing = null;
         try {
+            hashing = new HashingInputStream(Files.newInputStream(file));
+            BufferedInputStream bytes = new BufferedInputStream(hashing, 1 << 16);
+            bytes.mark(TextEncoding.HEAD);
+            byte[] head = bytes.readNBytes(TextEncoding.HEAD);
+            bytes.reset();
+            DataIssue utf16 = TextEncoding.utf16(head, head.length, display);
+            if (utf16 != null) {
+                bytes.close();
+                throw new InputException(utf16);
+            }
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+            Reader reader = new BufferedReader(new InputStreamReader(bytes, decoder), 1 << 16);
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            return new CsvTable(display, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            return new CsvTable(file, display, CSVParser.builder().setReader(reader).setFormat(FORMAT).get(), hashing);
         } catch (NoSuchFileException e) {
             throw new InputException(DataIssue.fatal("MISSING_FILE", display, null, null, "file not found"));
         } catch (IOException | UncheckedIOException e) {
-            throw new InputException(failure(display, null, e));
+            closeQuietly(hashing);
+            throw new InputException(failure(file, display, null, e));
+        } catch (InputException e) {
+            closeQuietly(hashing);
+            throw e;
         }
     }
 
-    private static DataIssue failure(String display, Integer line, Exception e) {
+    private static void closeQuietly(HashingInputStream in) {
+        try {
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException e) {
+            // the failure being reported matters more
+        }
+    }
+
+    private static DataIssue failure(Path file, String display, Integer line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         while (cause != null && !(cause instanceof CharacterCodingException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof CharacterCodingException) {
-            return DataIssue.fatal("NOT_UTF8", display, line, null,
-                    "the file is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)");
+            // the decoder reads ahead of the parser: the line is found by reading the bytes again
+            return TextEncoding.notUtf8(file, display);
         }
         return DataIssue.fatal("UNREADABLE_FILE", display, line, null,
-                "cannot be read as CSV: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                "cannot be read as CSV: " + Cells.abbreviate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    /** The error of the record starting at {@link #recordStart}: an unclosed quote is named where it opens. */
+    private InputException failure(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains(UNCLOSED_QUOTE)) {
+            int opened = openQuoteLine(file, recordStart);
+            return new InputException(DataIssue.fatal("UNCLOSED_QUOTE", display, opened, null, "a quoted field opens"
+                    + " on this line and is never closed, so the rest of the file (to line "
+                    + Math.max(opened, parser.getCurrentLineNumber()) + ") would be its text; close the quote, or"
+                    + " double a quote that belongs to the text (\"\")"));
+        }
+        if (message.contains(TEXT_AFTER_QUOTE)) {
+            return new InputException(DataIssue.fatal("TEXT_AFTER_QUOTE", display, (int) parser.getCurrentLineNumber(), null,
+                    "a quoted field is followed by more text before the next comma; a quote that belongs to the text"
+                            + " must be doubled (\"\"), or the whole field quoted"));
+        }
+        // the parser's line number is the line it stopped on
+        return new InputException(failure(file, display, (int) parser.getCurrentLineNumber(), e));
+    }
+
+    /**
+     * The line where the last quoted field left open opens, reading the file again from the line a record starts
+     * on (RFC 4180: a field is quoted when its first character is a quote; a doubled quote inside is a quote).
+     */
+    static int openQuoteLine(Path file, int fromLine) {
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            int line = 1;
+            int c;
+            while (line < fromLine && (c = in.read()) >= 0) {
+                if (c == '\n') {
+                    line++;
+                }
+            }
+            boolean fieldStart = true;
+            boolean quoted = false;
+            int opened = fromLine;
+            while ((c = in.read()) >= 0) {
+                if (quoted) {
+                    if (c == '"') {
+                        in.mark(1);
+                        if (in.read() != '"') {
+                            in.reset();
+                            quoted = false;
+                        }
+                    }
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
+                    opened = line;
+                }
+                fieldStart = !quoted && (c == ',' || c == '\n' || c == '\r');
+                if (c == '\n') {
+                    line++;
+                }
+            }
+            return opened;
+        } catch (IOException e) {
+            return fromLine;
+        }
     }
 
     private boolean hasNextRecord() {
         try {
             return records.hasNext();
         } catch (RuntimeException e) {
-            throw new InputException(failure(display, (int) parser.getCurrentLineNumber() + 1, e));
+            throw failure(e);
         }
     }
 
@@ -101,7 +202,7 @@ final class CsvTable extends LookaheadTable {
         try {
             return records.next();
         } catch (RuntimeException e) {
-            throw new InputException(failure(display, (int) parser.getCurrentLineNumber() + 1, e));
+            throw failure(e);
         }
     }
 
@@ -182,18 +283,26 @@ final class CsvTable extends LookaheadTable {
     }
 
     private TableRow parseNext() {
-        while (hasNextRecord()) {
-            int line = (int) linesConsumed + 1;
-            CSVRecord r = nextRecord();
-            linesConsumed = parser.getCurrentLineNumber();
-            List<String> cells = new ArrayList<>(r.size());
-            r.forEach(cells::add);
-            TableRow row = new TableRow(line, cells);
+        TableRow row;
+        while ((row = parseRecord()) != null) {
             if (!row.isBlank()) {
                 return row;
             }
         }
         return null;
+    }
+
+    /** The next record, blank or not, numbered by the physical line it starts on; {@code null} at the end. */
+    private TableRow parseRecord() {
+        recordStart = (int) linesConsumed + 1;
+        if (!hasNextRecord()) {
+            return null;
+        }
+        CSVRecord r = nextRecord();
+        linesConsumed = parser.getCurrentLineNumber();
+        List<String> cells = new ArrayList<>(r.size());
+        r.forEach(cells::add);
+        return new TableRow(recordStart, cells);
     }
 
     @Override
@@ -204,6 +313,14 @@ final class CsvTable extends LookaheadTable {
     @Override
     public List<DataIssue> notes() {
         return List.of();
+    }
+
+    @Override
+    public Content content() throws IOException {
+        if (hasNext()) {
+            throw new IllegalStateException("the content of " + display + " is known once all its rows were read");
+        }
+        return hashing.finish();
     }
 
     @Override

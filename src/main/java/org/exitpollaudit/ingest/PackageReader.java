@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,9 +25,14 @@ import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.reconcile.Plausibility;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and validates a package's manifest files: {@code election.yaml}, {@code candidates.csv},
@@ -42,6 +48,8 @@ public final class PackageReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?)?");
+    /** What a final (certified) release covers: everything. */
+    private static final double COMPLETE_PCT = 100;
     private static final List<String> SOURCE_REQUIRED =
             List.of("source_id", "kind", "organization", "published_at", "level", "values", "file");
 
@@ -50,6 +58,8 @@ public final class PackageReader {
     }
 
     private final List<DataIssue> issues = new ArrayList<>();
+    /** election.yaml's published totals, which every other count is held against (all null when it is unreadable). */
+    private Election totals;
 
     private PackageReader() {
     }
@@ -68,6 +78,7 @@ public final class PackageReader {
         List<String> conflicts = new ArrayList<>();
         CandidateResolver resolver = CandidateResolver.build(candidates, conflicts);
         conflicts.forEach(c -> issues.add(DataIssue.fatal("AMBIGUOUS_SPELLING", CANDIDATES, null, "aliases", c)));
+        totals = election != null ? election : new Election(null, null, null, null, null, null, null);
         List<District> districts = Files.exists(root.resolve(DISTRICTS)) ? readDistricts(root) : List.of();
         List<Source> sources = readSources(root);
         checkSourceSet(sources);
@@ -90,7 +101,9 @@ public final class PackageReader {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             options.setCodePointLimit(1 << 20);
-            Object doc = new Yaml(new SafeConstructor(options)).load(in);
+            // dates stay text, read strictly below: SnakeYAML's own timestamps are lenient (2024-02-30 is 1 March)
+            Object doc = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                    options, new NoTimestamps()).load(in);
             map = doc instanceof Map<?, ?> m ? m : null;
         } catch (IOException | RuntimeException e) {
             issues.add(DataIssue.fatal("BAD_YAML", ELECTION, null, null, "cannot be read as YAML: "
@@ -102,9 +115,8 @@ public final class PackageReader {
             return null;
         }
         String id = yamlText(map, "id", true);
-        if (id != null && !ID.matcher(id).matches()) {
-            issues.add(DataIssue.fatal("BAD_ID", ELECTION, null, "id", "'" + Cells.abbreviate(id)
-                    + "' is not a valid id: use lower-case letters, digits and '-'"));
+        if (id != null) {
+            checkId(id, ELECTION, null, "id");
         }
         String name = yamlText(map, "name", true);
         LocalDate date = null;
@@ -116,13 +128,58 @@ public final class PackageReader {
                 date = LocalDate.parse(rawDate.toString().strip());
             } catch (DateTimeParseException e) {
                 issues.add(DataIssue.fatal("BAD_DATE", ELECTION, null, "date", "'" + Cells.abbreviate(rawDate.toString())
-                        + "' is not an ISO date (YYYY-MM-DD)"));
+                        + "' is not a date: " + dateProblem(rawDate.toString().strip())));
             }
         } else {
             issues.add(DataIssue.fatal("MISSING_KEY", ELECTION, null, "date", "the required key 'date' is missing"));
         }
         return new Election(id, name, date, yamlText(map, "country", false), yamlLong(map, "registered_voters"),
                 yamlLong(map, "districts_total"), yamlLong(map, "stations_total"));
+    }
+
+    /** YAML's implicit resolvers less the timestamp one. */
+    private static final class NoTimestamps extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
+    }
+
+    /** Why the text is not an ISO date: "no 30 February in 2024" rather than the parser's own words. */
+    private static String dateProblem(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            return "write it as YYYY-MM-DD";
+        }
+        int year = Integer.parseInt(text.substring(0, 4));
+        int month = Integer.parseInt(text.substring(5, 7));
+        int day = Integer.parseInt(text.substring(8, 10));
+        if (month < 1 || month > 12) {
+            return "there is no month " + month;
+        }
+        java.time.YearMonth ym = java.time.YearMonth.of(year, month);
+        if (day < 1 || day > ym.lengthOfMonth()) {
+            return "there is no day " + day + " in " + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                    Locale.ENGLISH) + " " + year + " (it has " + ym.lengthOfMonth() + " days)";
+        }
+        return "write it as YYYY-MM-DD, or YYYY-MM-DDThh:mm for a date-time";
+    }
+
+    /** The manifest's ids: {@code [a-z0-9-]+}, at most {@link Plausibility#MAX_ID_LENGTH} characters. */
+    private boolean checkId(String id, String file, Integer line, String column) {
+        if (!ID.matcher(id).matches()) {
+            issues.add(DataIssue.fatal("BAD_ID", file, line, column, "'" + Cells.abbreviate(id)
+                    + "' is not a valid id: use lower-case letters, digits and '-'"));
+            return false;
+        }
+        String tooLong = Plausibility.idLength(id, Plausibility.MAX_ID_LENGTH);
+        if (tooLong != null) {
+            issues.add(DataIssue.fatal("ID_TOO_LONG", file, line, column, "'" + Cells.abbreviate(id) + "': " + tooLong
+                    + " (ids name output folders, workbook sheets and the job's steps)"));
+            return false;
+        }
+        return true;
     }
 
     private String yamlText(Map<?, ?> map, String key, boolean required) {
@@ -141,8 +198,14 @@ public final class PackageReader {
         if (v == null) {
             return null;
         }
-        if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
+        if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0
+                && n.doubleValue() == Math.rint(n.doubleValue())) {
+            String implausible = Plausibility.count(n.doubleValue(), null);
+            if (implausible == null) {
+                return n.longValue();
+            }
+            issues.add(DataIssue.error("IMPLAUSIBLE", ELECTION, null, key, implausible + "; ignored"));
+            return null;
         }
         issues.add(DataIssue.error("BAD_NUMBER", ELECTION, null, key, "'" + Cells.abbreviate(v.toString())
                 + "' is not a whole non-negative number; ignored"));
@@ -194,14 +257,16 @@ public final class PackageReader {
         for (TableRow r : rows) {
             String id = cell(r, cols, "candidate_id");
             String name = cell(r, cols, "name");
-            if (!ID.matcher(id).matches()) {
-                issues.add(DataIssue.fatal("BAD_ID", CANDIDATES, r.line(), "candidate_id", "'" + Cells.abbreviate(id)
-                        + "' is not a valid id: use lower-case letters, digits and '-'"));
+            if (!checkId(id, CANDIDATES, r.line(), "candidate_id")) {
                 continue;
             }
             if (id.equals(Candidate.OTHER) || id.equals(Candidate.INVALID)) {
                 issues.add(DataIssue.fatal("RESERVED_ID", CANDIDATES, r.line(), "candidate_id", "'" + id
                         + "' is reserved and needs no row"));
+                continue;
+            }
+            if (Plausibility.RESERVED_COLUMNS.contains(id)) {
+                issues.add(DataIssue.fatal("RESERVED_NAME", CANDIDATES, r.line(), "candidate_id", reserved(id)));
                 continue;
             }
             if (!ids.add(id)) {
@@ -214,12 +279,31 @@ public final class PackageReader {
             }
             List<String> aliases = Arrays.stream(cell(r, cols, "aliases").split("\\|"))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            reservedSpelling(r, "name", name);
+            aliases.forEach(a -> reservedSpelling(r, "aliases", a));
             out.add(new Candidate(id, name, cell(r, cols, "party"), aliases));
         }
         if (out.isEmpty() && issues.stream().noneMatch(i -> CANDIDATES.equals(i.file()))) {
             issues.add(DataIssue.fatal("NO_CANDIDATES", CANDIDATES, null, null, "no candidates are listed"));
         }
         return out;
+    }
+
+    /**
+     * A candidate spelled like a results file's own column would take that column (or lose it to the total, which
+     * is matched first): every poll would then be missing the candidate, or the totals.
+     */
+    private void reservedSpelling(TableRow r, String column, String spelling) {
+        String key = CandidateResolver.normalize(spelling);
+        if (Plausibility.RESERVED_COLUMNS.contains(key)) {
+            issues.add(DataIssue.fatal("RESERVED_NAME", CANDIDATES, r.line(), column, reserved(spelling)));
+        }
+    }
+
+    private static String reserved(String spelling) {
+        return "'" + Cells.abbreviate(spelling) + "' is the name of a results file's own column ("
+                + String.join(", ", Plausibility.RESERVED_COLUMNS) + "); a candidate spelled so would be read as that"
+                + " column. Give the candidate another id, name or alias (e.g. '" + spelling + "-candidate')";
     }
 
     private List<District> readDistricts(Path root) {
@@ -235,7 +319,10 @@ public final class PackageReader {
                 continue;
             }
             out.add(new District(id, cell(r, cols, "name"), cell(r, cols, "region"),
-                    wholeNumber(r, cols, DISTRICTS, "registered_voters"), wholeNumber(r, cols, DISTRICTS, "stations")));
+                    atMost(r, DISTRICTS, "registered_voters", wholeNumber(r, cols, DISTRICTS, "registered_voters"),
+                            totals.registeredVoters(), "registered_voters"),
+                    atMost(r, DISTRICTS, "stations", wholeNumber(r, cols, DISTRICTS, "stations"), totals.stationsTotal(),
+                            "stations_total")));
         }
         return out;
     }
@@ -250,7 +337,25 @@ public final class PackageReader {
                     + "' is not a whole number; ignored"));
             return null;
         }
+        String implausible = Plausibility.count(d, null);
+        if (implausible != null) {
+            issues.add(DataIssue.error("IMPLAUSIBLE", file, r.line(), col, implausible + "; ignored"));
+            return null;
+        }
         return d.longValue();
+    }
+
+    /**
+     * A part cannot exceed the whole election.yaml publishes (a district's voters, a poll's sample or stations):
+     * such a value is an ERROR and is not used.
+     */
+    private Long atMost(TableRow r, String file, String col, Long value, Long total, String totalKey) {
+        if (value == null || total == null || value <= total) {
+            return value;
+        }
+        issues.add(DataIssue.error("IMPLAUSIBLE", file, r.line(), col, String.format(Locale.ROOT, "%,d is more than"
+                + " the whole election's %,d (election.yaml %s); ignored", value, total, totalKey)));
+        return null;
     }
 
     private Double number(TableRow r, Map<String, Integer> cols, String file, String col) {
@@ -276,10 +381,7 @@ public final class PackageReader {
         for (TableRow r : rows) {
             int before = fatalCount();
             String id = cell(r, cols, "source_id");
-            if (!ID.matcher(id).matches()) {
-                issues.add(DataIssue.fatal("BAD_ID", SOURCES, r.line(), "source_id", "'" + Cells.abbreviate(id)
-                        + "' is not a valid id: use lower-case letters, digits and '-'"));
-            } else if (!ids.add(id)) {
+            if (checkId(id, SOURCES, r.line(), "source_id") && !ids.add(id)) {
                 issues.add(DataIssue.fatal("DUPLICATE_SOURCE", SOURCES, r.line(), "source_id", "source '" + id
                         + "' is listed twice"));
             }
@@ -295,6 +397,8 @@ public final class PackageReader {
             if (!DATE_TIME.matcher(published).matches()) {
                 issues.add(DataIssue.fatal("BAD_DATE", SOURCES, r.line(), "published_at", "'" + Cells.abbreviate(published)
                         + "' is not an ISO date or date-time (2024-02-07 or 2024-02-08T03:13)"));
+            } else {
+                publishedAt(r, published);
             }
             String file = checkedFile(root, r, cell(r, cols, "file"));
             if (file != null) {
@@ -320,34 +424,77 @@ public final class PackageReader {
                 issues.add(DataIssue.fatal("BAD_LEVEL", SOURCES, r.line(), "level",
                         "respondent-level files are exit-poll microdata; an official source cannot have them"));
             }
-            Long sample = wholeNumber(r, cols, SOURCES, "sample_size");
-            if (sample != null && sample == 0) {
-                issues.add(DataIssue.error("BAD_NUMBER", SOURCES, r.line(), "sample_size", "a sample size of 0 is ignored"));
-                sample = null;
-            }
+            Long sample = sampleSize(r, cols, "sample_size");
             Double countedPct = number(r, cols, SOURCES, "counted_pct");
             if (countedPct != null && countedPct > 100) {
                 issues.add(DataIssue.error("OVER_100", SOURCES, r.line(), "counted_pct", countedPct + " is over 100; ignored"));
                 countedPct = null;
             }
-            Double deff = number(r, cols, SOURCES, "deff");
-            if (deff != null && deff < 1) {
-                issues.add(DataIssue.warning("DEFF_BELOW_1", SOURCES, r.line(), "deff", "a design effect of " + deff
-                        + " claims a clustered sample more precise than a simple random one"));
+            if (countedPct != null && isFinal && countedPct != COMPLETE_PCT) {
+                issues.add(DataIssue.error("FINAL_INCOMPLETE", SOURCES, r.line(), "counted_pct", "the final (certified)"
+                        + " release cannot have counted only " + countedPct + " %; ignored. If this is a partial"
+                        + " release, mark it final=false and mark the certified result final=true"));
+                countedPct = null;
             }
-            if (deff != null && deff == 0) {
-                deff = null;
-            }
+            Double deff = deff(r, cols);
             if (fatalCount() > before) {
                 continue;
             }
             out.add(new Source(id, kind, org, published, level, values, file, sample,
-                    wholeNumber(r, cols, SOURCES, "stations_sampled"), wholeNumber(r, cols, SOURCES, "districts_sampled"),
-                    wholeNumber(r, cols, SOURCES, "stations_counted"), countedPct, isFinal, base,
-                    cell(r, cols, "url"), cell(r, cols, "notes"), wholeNumber(r, cols, SOURCES, "assumed_sample_size"),
-                    deff, r.line()));
+                    atMost(r, SOURCES, "stations_sampled", wholeNumber(r, cols, SOURCES, "stations_sampled"),
+                            totals.stationsTotal(), "stations_total"),
+                    atMost(r, SOURCES, "districts_sampled", wholeNumber(r, cols, SOURCES, "districts_sampled"),
+                            totals.districtsTotal(), "districts_total"),
+                    atMost(r, SOURCES, "stations_counted", wholeNumber(r, cols, SOURCES, "stations_counted"),
+                            totals.stationsTotal(), "stations_total"),
+                    countedPct, isFinal, base, cell(r, cols, "url"), cell(r, cols, "notes"),
+                    sampleSize(r, cols, "assumed_sample_size"), deff, r.line()));
         }
         return out;
+    }
+
+    /** A sample of people: at least 1, and no more than the voters registered. */
+    private Long sampleSize(TableRow r, Map<String, Integer> cols, String col) {
+        Long n = wholeNumber(r, cols, SOURCES, col);
+        if (n != null && n == 0) {
+            issues.add(DataIssue.error("BAD_NUMBER", SOURCES, r.line(), col, "a sample size of 0 is ignored"));
+            return null;
+        }
+        return atMost(r, SOURCES, col, n, totals.registeredVoters(), "registered_voters");
+    }
+
+    /** The poll's design effect, or {@code null} (the job's --deff) when absent or unusable. */
+    private Double deff(TableRow r, Map<String, Integer> cols) {
+        Double deff = number(r, cols, SOURCES, "deff");
+        if (deff == null) {
+            // empty, or already reported (negative, not a number, out of range)
+            return null;
+        }
+        String why = Plausibility.deff(deff);
+        if (why != null) {
+            issues.add(DataIssue.error("BAD_DEFF", SOURCES, r.line(), "deff", "'" + cell(r, cols, "deff") + "': " + why
+                    + "; ignored, the job's --deff is used"));
+            return null;
+        }
+        if (deff < 1) {
+            issues.add(DataIssue.warning("DEFF_BELOW_1", SOURCES, r.line(), "deff", "a design effect of " + deff
+                    + " claims a clustered sample more precise than a simple random one"));
+        }
+        return deff;
+    }
+
+    /** published_at must be a real day (and time): 2024-02-30 matches the pattern but is no date. */
+    private void publishedAt(TableRow r, String published) {
+        try {
+            if (published.length() == 10) {
+                LocalDate.parse(published);
+            } else {
+                LocalDateTime.parse(published.replace(' ', 'T'));
+            }
+        } catch (DateTimeParseException e) {
+            issues.add(DataIssue.fatal("BAD_DATE", SOURCES, r.line(), "published_at", "'" + published + "' is not a date: "
+                    + dateProblem(published)));
+        }
     }
 
     private int fatalCount() {

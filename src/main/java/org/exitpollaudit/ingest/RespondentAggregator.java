@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.reconcile.Plausibility;
 
 /**
  * Reads a respondent-level exit-poll file and sums the (weighted) answers per polling station, per district and
@@ -17,7 +18,10 @@ import org.exitpollaudit.reconcile.DataIssue;
  */
 public final class RespondentAggregator {
 
-    /** Station rows (station_id set), district rows (district_id only), the national row, and the rejections. */
+    /**
+     * Station rows (station_id set), district rows (district_id only), the national row ({@code null}, and no rows,
+     * when no answer names a candidate: the poll is then not used), and the rejections.
+     */
     public record Result(List<ResultRow> stations, List<ResultRow> districts, ResultRow national, long respondents,
                          List<DataIssue> issues) {
     }
@@ -48,19 +52,29 @@ public final class RespondentAggregator {
             double weight = 1;
             String w = cell(row, layout.column(RespondentLayout.WEIGHT));
             if (!w.isEmpty()) {
+                String why;
                 try {
                     weight = Cells.number(w);
+                    why = weight > 0 ? Plausibility.count(weight, null) : "it is not a positive number";
                 } catch (NumberFormatException e) {
-                    weight = -1;
+                    why = e.getMessage();
                 }
-                if (!(weight > 0) || Double.isInfinite(weight)) {
+                if (why != null) {
                     problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), RespondentLayout.WEIGHT,
-                            "row rejected: weight '" + Cells.abbreviate(w) + "' is not a positive number"));
+                            "row rejected: weight '" + Cells.abbreviate(w) + "': " + why));
                     continue;
                 }
             }
             String district = cell(row, layout.column(ResultsLayout.DISTRICT_ID));
             String station = cell(row, layout.column(ResultsLayout.STATION_ID));
+            String tooLong = Plausibility.idLength(district.length() >= station.length() ? district : station,
+                    Plausibility.MAX_UNIT_ID_LENGTH);
+            if (tooLong != null) {
+                problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), district.length()
+                        >= station.length() ? ResultsLayout.DISTRICT_ID : ResultsLayout.STATION_ID, "row rejected: "
+                        + tooLong));
+                continue;
+            }
             respondents++;
             national.add(id.get(), weight, row.line());
             if (!district.isEmpty()) {
@@ -71,9 +85,17 @@ public final class RespondentAggregator {
                         station, row.line())).add(id.get(), weight, row.line());
             }
         }
+        ResultRow nation = national.row(source.id(), candidateOrder);
+        if (nation.candidateSum() == 0) {
+            // no respondent named a candidate (every row rejected, or every answer other/invalid): no shares exist
+            problems.add(DataIssue.error("SOURCE_NOT_USED", source.file(), null, RespondentLayout.CANDIDATE, source.id()
+                    + ": no respondent's answer names a candidate (" + respondents + " usable rows); the poll is left"
+                    + " out of the comparison"));
+            return new Result(List.of(), List.of(), null, respondents, problems);
+        }
         return new Result(stations.values().stream().map(a -> a.row(source.id(), candidateOrder)).toList(),
                 districts.values().stream().map(a -> a.row(source.id(), candidateOrder)).toList(),
-                national.row(source.id(), candidateOrder), respondents, problems);
+                nation, respondents, problems);
     }
 
     private static String cell(TableRow row, Integer column) {

@@ -1,16 +1,24 @@
 package org.exitpollaudit.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.reconcile.Plausibility;
 
 /**
  * Turns a raw row into a {@link ResultRow}, or rejects it with the file, line, column and reason.
  * A row is rejected whole when any of its figures is unusable: a half-read row would make its sums lie.
+ * Unusable includes implausible ({@link Plausibility}): a count beyond the electorate, national votes beyond the
+ * registered voters, shares adding up to more than 100 % beyond rounding, a poll or national row whose candidates
+ * all have 0, an id too long to be one.
  */
 public final class RowParser {
 
@@ -26,18 +34,21 @@ public final class RowParser {
     private final String file;
     private final Set<String> districts;
     private final String[] candidateIds;
+    private final Long electorate;
 
     public RowParser(Source source, ResultsLayout layout) {
-        this(source, layout, Set.of());
+        this(source, layout, Set.of(), null);
     }
 
     /**
-     * @param districts the ids of districts.csv; when not empty, a district or station row must name one of them
+     * @param districts  the ids of districts.csv; when not empty, a district or station row must name one of them
+     * @param electorate the election's registered voters (election.yaml), if published: no count can exceed it
      */
-    public RowParser(Source source, ResultsLayout layout, Set<String> districts) {
+    public RowParser(Source source, ResultsLayout layout, Set<String> districts, Long electorate) {
         this.source = source;
         this.layout = layout;
         this.districts = districts;
+        this.electorate = electorate;
         this.file = source.file();
         this.candidateIds = layout.candidates().keySet().toArray(new String[0]);
     }
@@ -97,6 +108,11 @@ public final class RowParser {
             problems.add(reject(raw, ResultsLayout.DISTRICT_ID, "district '" + Cells.abbreviate(district)
                     + "' is not in districts.csv"));
         }
+        idLength(raw, ResultsLayout.DISTRICT_ID, district, problems);
+        idLength(raw, ResultsLayout.STATION_ID, station, problems);
+        if (problems.isEmpty()) {
+            plausible(raw, values, other, invalid, registered, problems);
+        }
         if (problems.size() > 1) {
             // one rejected row, one entry: the first problem's column, every reason
             DataIssue first = problems.get(0);
@@ -111,6 +127,53 @@ public final class RowParser {
         return new Parsed(new ResultRow(source.id(), raw.line(), district.isEmpty() ? null : district,
                 station.isEmpty() ? null : station, registered, ballots, invalid, valid, turnout, other,
                 CandidateValues.of(candidateIds, values)), List.of());
+    }
+
+    /**
+     * Checks on the row as a whole, once each figure is readable: what no real count or poll can show. An official
+     * district or station may have no votes at all (a station that did not open); a poll unit or a nation cannot.
+     */
+    private void plausible(TableRow raw, double[] values, Double other, Double invalid, Double registered,
+                           List<DataIssue> problems) {
+        int largest = 0;
+        double candidates = 0;
+        for (int i = 0; i < values.length; i++) {
+            candidates += values[i];
+            largest = values[i] > values[largest] ? i : largest;
+        }
+        String column = layout.headerOf(layout.candidates().get(candidateIds[largest]));
+        boolean national = source.level() == Source.Level.NATIONAL;
+        if (candidates == 0 && (national || source.isExitPoll())) {
+            problems.add(reject(raw, column, "every candidate's figure is 0: there are no "
+                    + (source.values() == Source.ValueType.PERCENT ? "shares" : "votes") + " to compare"));
+            return;
+        }
+        double sum = candidates + (other == null ? 0 : other) + (invalid == null ? 0 : invalid);
+        if (source.values() == Source.ValueType.PERCENT) {
+            // the values published: the candidates' and, where the file has them, other and invalid
+            DoubleStream.Builder all = DoubleStream.builder();
+            Arrays.stream(values).forEach(all);
+            Stream.of(other, invalid).filter(Objects::nonNull).forEach(all::add);
+            String why = Plausibility.percentSum(all.build().toArray());
+            if (why != null) {
+                problems.add(reject(raw, column, why));
+            }
+        } else if (national && (electorate != null || registered != null)) {
+            // the electorate as published for the election, else as the row gives it
+            String why = electorate != null
+                    ? Plausibility.votesOverRegistered(sum, electorate, "election.yaml registered_voters")
+                    : Plausibility.votesOverRegistered(sum, registered, "column '" + ResultsLayout.REGISTERED + "'");
+            if (why != null) {
+                problems.add(reject(raw, column, why + " The largest figure is in this column"));
+            }
+        }
+    }
+
+    private void idLength(TableRow raw, String column, String id, List<DataIssue> problems) {
+        String why = Plausibility.idLength(id, Plausibility.MAX_UNIT_ID_LENGTH);
+        if (why != null) {
+            problems.add(reject(raw, column, why + " ('" + Cells.abbreviate(id) + "')"));
+        }
     }
 
     private String text(TableRow raw, String column) {
@@ -142,10 +205,6 @@ public final class RowParser {
                 problems.add(reject(raw, column, "negative figure " + Cells.abbreviate(raw.cell(index).strip())));
                 return null;
             }
-            if (Double.isInfinite(v)) {
-                problems.add(reject(raw, column, "figure out of range"));
-                return null;
-            }
             if (percent && v > 100) {
                 problems.add(reject(raw, column, "percent " + Cells.abbreviate(raw.cell(index).strip()) + " is over 100"));
                 return null;
@@ -153,6 +212,11 @@ public final class RowParser {
             if (!percent && v != Math.rint(v)) {
                 problems.add(reject(raw, column, "vote count " + Cells.abbreviate(raw.cell(index).strip())
                         + " is not a whole number (is the source values=percent?)"));
+                return null;
+            }
+            String implausible = percent ? null : Plausibility.count(v, electorate);
+            if (implausible != null) {
+                problems.add(reject(raw, column, "the count " + implausible));
                 return null;
             }
             return v;

@@ -11,7 +11,8 @@ import org.exitpollaudit.reconcile.DataIssue;
 
 /**
  * A header row and the data rows below it, read lazily from a CSV file (UTF-8, optional BOM, RFC 4180)
- * or from the first sheet of an XLSX workbook. Blank rows are skipped.
+ * or from the first sheet of an XLSX workbook. Blank rows are skipped; a row's line number is its physical line
+ * in the file (blank lines and line breaks inside quoted fields counted), or its row number in the sheet.
  */
 public interface Table extends Closeable, Iterator<TableRow> {
 
@@ -19,6 +20,16 @@ public interface Table extends Closeable, Iterator<TableRow> {
 
     /** Notes about how cells were read (for example a formula whose cached value was used). */
     List<DataIssue> notes();
+
+    /**
+     * The size and SHA-256 of the bytes this table was parsed from. Call it after the last row: it reads what
+     * is left of the file, so that the answer covers the whole of it as it was read, not as it is on disk later.
+     */
+    Content content() throws IOException;
+
+    /** What a table was read from: its size in bytes and the SHA-256 of those bytes, in hex. */
+    record Content(long bytes, String sha256) {
+    }
 
     @Override
     void close() throws IOException;

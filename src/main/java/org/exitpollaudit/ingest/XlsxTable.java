@@ -15,13 +15,17 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.reconcile.DataIssue;
 
 /**
  * The first sheet of an XLSX workbook, header in row 1. Numbers are read as the values they hold (not as
- * formatted); a formula cell contributes its cached value, noted as a warning; a date cell is kept as
- * text so that it is rejected where a number is expected. POI's zip-bomb guard stays on.
+ * formatted); a formula cell contributes its cached value, noted as a warning; a formula that was never
+ * calculated (no cached value, as generated workbooks often have) and an error cell (#DIV/0!) are errors of
+ * that cell, never read as 0; a date cell is kept as text so that it is rejected where a number is expected.
+ * Blank cells at the end of a row are dropped, so a styled empty cell far to the right (XFD1) adds no columns.
+ * The file is read into memory once and hashed ({@link #content()}); POI's zip-bomb guard stays on.
  */
 final class XlsxTable extends LookaheadTable {
 
@@ -31,10 +35,12 @@ final class XlsxTable extends LookaheadTable {
     private final List<String> header;
     private final List<DataIssue> notes = new ArrayList<>();
     private final DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+    private final Content content;
 
-    private XlsxTable(String display, XSSFWorkbook workbook) {
+    private XlsxTable(String display, XSSFWorkbook workbook, Content content) {
         this.display = display;
         this.workbook = workbook;
+        this.content = content;
         if (workbook.getNumberOfSheets() > 1) {
             notes.add(DataIssue.warning("XLSX_SHEETS", display, null, null, "the workbook has "
                     + workbook.getNumberOfSheets() + " sheets; only the first, '" + workbook.getSheetName(0)
@@ -59,8 +65,16 @@ final class XlsxTable extends LookaheadTable {
             throw new InputException(DataIssue.fatal("MISSING_FILE", display, null, null, "file not found"));
         }
         try {
+            // parsed from the very bytes that were hashed, so the rows match the recorded SHA-256 whatever happens
+            // to the file meanwhile
+            byte[] bytes;
+            Content content;
+            try (HashingInputStream in = new HashingInputStream(Files.newInputStream(file))) {
+                bytes = in.readAllBytes();
+                content = in.finish();
+            }
             return new XlsxTable(display, new XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
-                    file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)));
+                    new java.io.ByteArrayInputStream(bytes))), content);
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
@@ -90,9 +104,20 @@ final class XlsxTable extends LookaheadTable {
         while (rows.hasNext()) {
             Row r = rows.next();
             List<String> cells = new ArrayList<>();
-            for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
-                cells.add(text(r.getCell(c), r.getRowNum() + 1));
+            int last = 0;
+            for (Cell cell : r) {
+                int c = cell.getColumnIndex();
+                while (cells.size() < c) {
+                    cells.add("");
+                }
+                String text = text(cell, r.getRowNum() + 1);
+                cells.add(text);
+                if (!text.isBlank()) {
+                    last = cells.size();
+                }
             }
+            // trailing blank cells are formatting, not columns
+            cells.subList(last, cells.size()).clear();
             TableRow row = new TableRow(r.getRowNum() + 1, cells);
             if (!row.isBlank()) {
                 return row;
@@ -106,12 +131,29 @@ final class XlsxTable extends LookaheadTable {
             return "";
         }
         CellType type = cell.getCellType();
+        String column = CellReference.convertNumToColString(cell.getColumnIndex());
+        String where = "cell " + new CellReference(cell).formatAsString(false);
+        String formula = null;
         if (type == CellType.FORMULA) {
-            notes.add(DataIssue.warning("XLSX_FORMULA", display, line,
-                    CellReference.convertNumToColString(cell.getColumnIndex()),
-                    "cell " + new CellReference(cell).formatAsString(false) + " holds a formula ("
-                            + cell.getCellFormula() + "); its cached value is used"));
+            formula = cell.getCellFormula();
+            if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+                // POI would answer 0 for it: a poll compared at 0 %
+                notes.add(DataIssue.error("XLSX_NO_VALUE", display, line, column, where + " holds a formula ("
+                        + Cells.abbreviate(formula) + ") that was never calculated, so the file has no value for it;"
+                        + " the cell is not used (not read as 0). Open the workbook in a spreadsheet program and"
+                        + " save it, which stores the calculated values"));
+                return NO_VALUE;
+            }
+            notes.add(DataIssue.warning("XLSX_FORMULA", display, line, column,
+                    where + " holds a formula (" + formula + "); its cached value is used"));
             type = cell.getCachedFormulaResultType();
+        }
+        if (type == CellType.ERROR) {
+            String error = errorText(cell);
+            notes.add(DataIssue.error("XLSX_ERROR_CELL", display, line, column, where + " holds the spreadsheet error "
+                    + error + (formula == null ? "" : " (formula " + Cells.abbreviate(formula) + ")")
+                    + ": the spreadsheet could not compute it, so the cell is not used; fix the formula or its inputs"));
+            return error;
         }
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? formatter.formatCellValue(cell)
@@ -122,6 +164,20 @@ final class XlsxTable extends LookaheadTable {
         };
     }
 
+    /**
+     * The text a cell without a value stands for: not a number, so a number column rejects the row naming the cell
+     * (an empty text would be taken for a missing figure, with advice to write 0).
+     */
+    static final String NO_VALUE = "(formula never calculated)";
+
+    private static String errorText(Cell cell) {
+        try {
+            return org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            return "#ERROR";
+        }
+    }
+
     @Override
     public List<String> header() {
         return header;
@@ -130,6 +186,11 @@ final class XlsxTable extends LookaheadTable {
     @Override
     public List<DataIssue> notes() {
         return notes;
+    }
+
+    @Override
+    public Content content() {
+        return content;
     }
 
     @Override

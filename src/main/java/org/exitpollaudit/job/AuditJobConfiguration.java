@@ -82,10 +82,12 @@ public class AuditJobConfiguration {
     @Bean
     @StepScope
     ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
-                                    @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source) {
+                                    @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source,
+                                    StagingRepository staging,
+                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run) {
         PackageReader.Result read = PackageReader.read(Path.of(input));
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.id().equals(source)).toList());
+                .filter(s -> s.id().equals(source)).toList(), staging, run);
     }
 
     @Bean

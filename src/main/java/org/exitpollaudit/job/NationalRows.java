@@ -12,7 +12,10 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.reconcile.DataIssue;
 
-/** The one national row of each national-level source, as staged; sources without exactly one are set aside. */
+/**
+ * The one national row of each national-level source, as staged; sources without exactly one are set aside, as are
+ * district- and station-level sources none of whose rows could be loaded (the final release among them stops the run).
+ */
 record NationalRows(Map<String, ResultRow> rows, List<DataIssue> issues) {
 
     static List<Source> national(ElectionPackage pkg) {
@@ -33,18 +36,33 @@ record NationalRows(Map<String, ResultRow> rows, List<DataIssue> issues) {
             }
             String why = loaded.isEmpty() ? "has no usable row (see the rejected rows)"
                     : "has " + loaded.size() + " rows; a national-level file has exactly one";
-            if (s.isOfficial() && s.finalRelease()) {
-                // the reasons the rows were rejected are what the analyst has to fix: list them with the stop
-                List<DataIssue> problems = new ArrayList<>();
-                problems.add(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
-                        + s.id() + " " + why + ": nothing to compare the polls with"));
-                staging.issues(run).stream().filter(i -> "ROW_REJECTED".equals(i.code()) && s.file().equals(i.file()))
-                        .forEach(problems::add);
-                throw new InputException(problems);
+            unusable(staging, run, s, why, loaded.isEmpty() ? null : loaded.get(1).line(), issues);
+        }
+        // a district or station file whose every row was rejected is as unusable as an empty national one
+        Map<String, Integer> counts = staging.rowCounts(run);
+        for (Source s : pkg.sources()) {
+            if ((s.level() == Source.Level.DISTRICT || s.level() == Source.Level.STATION)
+                    && counts.getOrDefault(s.id(), 0) == 0) {
+                unusable(staging, run, s, "has no usable " + s.level().name().toLowerCase(java.util.Locale.ROOT)
+                        + " row (see the rejected rows)", null, issues);
             }
-            issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), loaded.isEmpty() ? null : loaded.get(1).line(), null,
-                    s.id() + " " + why + "; it is left out of the comparison"));
         }
         return new NationalRows(rows, issues);
+    }
+
+    /** The final release unusable stops the run (exit 2) with the reasons; another source is left out, said so. */
+    private static void unusable(StagingRepository staging, long run, Source s, String why, Integer line,
+                                 List<DataIssue> issues) {
+        if (s.isOfficial() && s.finalRelease()) {
+            // the reasons the rows were rejected are what the analyst has to fix: list them with the stop
+            List<DataIssue> problems = new ArrayList<>();
+            problems.add(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
+                    + s.id() + " " + why + ": nothing to compare the polls with"));
+            staging.issues(run).stream().filter(i -> "ROW_REJECTED".equals(i.code()) && s.file().equals(i.file()))
+                    .forEach(problems::add);
+            throw new InputException(problems);
+        }
+        issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), line, null, s.id() + " " + why
+                + "; it is left out of the comparison"));
     }
 }

@@ -2,11 +2,15 @@ package org.exitpollaudit.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ops.AppVersion;
+import org.exitpollaudit.ops.InputFingerprint;
+import org.exitpollaudit.reconcile.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -39,6 +43,11 @@ public class ReportTasklet implements Tasklet {
                 staging.flags(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());
+        // the results were checked as they were read; the manifest files are read again by every step
+        List<DataIssue> changed = InputFingerprint.changes(data.inputs(), InputFingerprint.files(ctx.input()));
+        if (!changed.isEmpty()) {
+            throw new InputChangedException(changed);
+        }
         Path dir = ReportPublisher.publish(data, ctx.output());
         step.getJobExecution().getExecutionContext().putString(REPORT_DIR, dir.toString());
         return RepeatStatus.FINISHED;

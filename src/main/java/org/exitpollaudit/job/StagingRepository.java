@@ -24,9 +24,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StagingRepository {
 
+    /**
+     * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
+     * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL. Ids of the manifest (source ids) are limited where
+     * they are read ({@link org.exitpollaudit.reconcile.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
+     */
+    static final String LONG_TEXT = "VARCHAR(16777216)";
+
+    /** The columns earlier versions created with a short limit, widened on start ({@link #widenText}). */
+    private static final String[][] LONG_TEXT_COLUMNS = {{"EPA_INPUT", "PATH"}, {"EPA_ISSUE", "FILE_PATH"},
+        {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}, {"EPA_FLAG", "FILE_PATH"}, {"EPA_FLAG", "DISTRICT_ID"},
+        {"EPA_FLAG", "STATION_ID"}, {"EPA_FLAG", "REASONS"}};
+
     private static final String[] DDL = {
         """
-        CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(1000) NOT NULL,
+        CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(16777216) NOT NULL,
           BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
@@ -34,15 +46,16 @@ public class StagingRepository {
           PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
-          SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,
-          COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)""",
+          SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(16777216), LINE_NO INT,
+          COL VARCHAR(16777216), MESSAGE VARCHAR(16777216) NOT NULL)""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
           BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO))""",
         """
         CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID VARCHAR(200), REGISTERED DOUBLE,
-          TURNOUT DOUBLE, LEADER DOUBLE, REASONS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_KEY, SEQ))"""
+          FILE_PATH VARCHAR(16777216), LINE_NO INT, DISTRICT_ID VARCHAR(16777216), STATION_ID VARCHAR(16777216),
+          REGISTERED DOUBLE, TURNOUT DOUBLE, LEADER DOUBLE, REASONS VARCHAR(16777216) NOT NULL,
+          PRIMARY KEY (RUN_KEY, SEQ))"""
     };
 
     private final JdbcTemplate jdbc;
@@ -56,11 +69,13 @@ public class StagingRepository {
         for (String ddl : DDL) {
             // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
             jdbc.execute(hsqldb ? ddl : ddl.replace("CREATE CACHED TABLE", "CREATE TABLE")
-                    .replace(" DOUBLE", " DOUBLE PRECISION").replace(" VARBINARY(16777216)", " BYTEA"));
+                    .replace(" DOUBLE", " DOUBLE PRECISION").replace(" VARBINARY(16777216)", " BYTEA")
+                    .replace(" " + LONG_TEXT, " TEXT"));
         }
         if (hsqldb) {
             upgrade();
         }
+        widenText();
         migrateRows();
         migrateFigures();
     }
@@ -72,6 +87,24 @@ public class StagingRepository {
                     + " AND TABLE_SCHEM = 'PUBLIC'", String.class, table);
             if (!"CACHED TABLE".equals(type)) {
                 jdbc.execute("SET TABLE " + table + " TYPE CACHED");
+            }
+        }
+    }
+
+    /**
+     * Earlier versions limited paths to 1,000 characters, headers to 1,000, messages to 8,000 and unit ids to 200:
+     * a long header or station id of a package stopped the run with an internal error. Their tables are widened in
+     * place, keeping what a run interrupted before the upgrade staged.
+     */
+    private void widenText() {
+        for (String[] c : LONG_TEXT_COLUMNS) {
+            // an int in PostgreSQL, a long in HSQLDB; null for TEXT (no limit)
+            Number length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                    + " UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND UPPER(TABLE_SCHEMA) = 'PUBLIC'",
+                    rs -> rs.next() ? (Number) rs.getObject(1) : null, c[0], c[1]);
+            if (length != null && length.longValue() < 16_777_216L) {
+                jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
+                        + (hsqldb ? " SET DATA TYPE " + LONG_TEXT : " TYPE TEXT"));
             }
         }
     }
@@ -157,6 +190,15 @@ public class StagingRepository {
 
     public void deleteIssues(long run, String stage) {
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ?", run, stage);
+    }
+
+    /**
+     * Forgets what the ingest staged from one source's file: its rows, and the issues of its file (both sources'
+     * when two read the same file, since an issue does not name its source).
+     */
+    public void deleteStaged(long run, String sourceId, String file) {
+        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, StagingWriter.STAGE, file);
     }
 
     public void addIssues(long run, String stage, Collection<DataIssue> issues) {

@@ -3,15 +3,15 @@ package org.exitpollaudit.ops;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.job.ReportTasklet;
 import org.exitpollaudit.job.RunContext;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.report.ReportPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -26,13 +26,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Launches the job for one package: identifies the run by the inputs' fingerprint, skips it when that run is
- * already complete, restarts it when an earlier attempt failed or was killed, and turns the outcome into a
- * message and an exit code.
+ * already complete and its report is still there (unless forced), restarts it when an earlier attempt failed or was
+ * killed, and turns the outcome into a message and an exit code.
  */
 @Component
 public class AuditRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("exit-poll-audit");
+    /** Identifying job parameter of a re-run of unchanged inputs: the id of the completed execution it redoes. */
+    public static final String RERUN_OF = "rerun.of";
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -46,23 +48,16 @@ public class AuditRunner {
 
     public int run(CliOptions opts, PrintStream out, PrintStream err) throws Exception {
         Path input = opts.input().toAbsolutePath().normalize();
-        if (!Files.isDirectory(input)) {
-            err.println("error: the input package " + input + " is not a folder"
-                    + (opts.input().equals(CliOptions.DEFAULT_INPUT) ? " (run from the project folder, or pass --input=<package folder>)" : ""));
+        // checked before Spring started too; again here for a schedule's later ticks (the folder may have gone)
+        String problem = InputFolder.problem(input, !opts.inputGiven());
+        if (problem != null) {
+            err.println("error: " + problem);
             return ExitCodes.BAD_INPUT;
         }
         Path output = opts.output().toAbsolutePath().normalize();
-        Map<String, String> analysis = new LinkedHashMap<>();
-        analysis.put(RunContext.DEFF, Double.toString(opts.params().deff()));
-        analysis.put(RunContext.RESPONDENTS_PER_STATION, Double.toString(opts.params().respondentsPerStation()));
-        analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(opts.params().fallbackSampleSize()));
-        analysis.put(RunContext.ALPHA, Double.toString(opts.params().alpha()));
-        analysis.put(RunContext.CONFIDENCE, Double.toString(opts.params().confidence()));
-        analysis.put(RunContext.TOLERANCE, Double.toString(opts.params().tolerance()));
         List<InputFile> files = InputFingerprint.files(input);
-        // the code is an input too: another version or commit is a new run, never "unchanged"
-        AppVersion v = AppVersion.current();
-        String fingerprint = InputFingerprint.of(files, analysis, v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : ""));
+        // one definition of a run's identity, shared with the validate step that re-checks it
+        String fingerprint = InputFingerprint.of(files, opts.params());
         JobParameters params = new JobParametersBuilder()
                 .addString(RunContext.FINGERPRINT, fingerprint, true)
                 .addString(RunContext.INPUT, input.toString(), false)
@@ -75,50 +70,89 @@ public class AuditRunner {
                 .addDouble(RunContext.TOLERANCE, opts.params().tolerance(), false)
                 .toJobParameters();
 
-        JobInstance existing = repository.getJobInstance(job.getName(), params);
-        if (existing != null) {
+        // A job instance is identified by the fingerprint, and a completed instance cannot run again. --force, or a
+        // report folder that is gone, runs a new instance of the same inputs, chained to the completed one it redoes
+        // (rerun.of = that execution): an interrupted re-run is found again and resumed like any other run.
+        for (JobInstance existing = repository.getJobInstance(job.getName(), params); existing != null;
+             existing = repository.getJobInstance(job.getName(), params)) {
             JobExecution last = repository.getLastJobExecution(existing);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                String dir = last.getExecutionContext().getString(ReportTasklet.REPORT_DIR, "?");
-                out.println("Inputs unchanged since run " + last.getId() + " (fingerprint " + fingerprint.substring(0, 12)
+            if (last == null) {
+                break;
+            }
+            if (last.getStatus() != BatchStatus.COMPLETED) {
+                boolean interrupted = last.isRunning();
+                String status = last.getStatus().toString().toLowerCase(java.util.Locale.ROOT);
+                if (interrupted) {
+                    // this process holds the run lock, so no one else is running it: an earlier run was killed
+                    LOG.info("recovering execution {} of an earlier run that was interrupted", last.getId());
+                    operator.recover(last);
+                }
+                if (!opts.quiet()) {
+                    out.println("Resuming run " + last.getId() + " (" + (interrupted ? "interrupted" : status)
+                            + "); steps it finished are not run again.");
+                }
+                break;
+            }
+            Path dir = reportDir(last);
+            boolean present = dir != null && Files.isRegularFile(dir.resolve(ReportPublisher.WORKBOOK));
+            if (!opts.force() && present) {
+                (opts.quiet() ? NOWHERE : out).println("Inputs unchanged since run " + last.getId() + " (fingerprint " + fingerprint.substring(0, 12)
                         + "); report: " + dir);
-                return ExitCodes.OK;
+                return ReportSummary.print(dir, PackageReader.read(input).electionPackage(), false, opts.quiet(), out, err);
             }
-            if (last != null && last.isRunning()) {
-                // this process holds the run lock, so no one else is running it: an earlier run was killed
-                LOG.info("recovering execution {} of an earlier run that was interrupted", last.getId());
-                operator.recover(last);
+            if (!opts.force() && !opts.quiet()) {
+                out.println("The report of run " + last.getId() + " (" + (dir == null ? "no folder recorded" : dir)
+                        + ") is missing; running again to write it.");
             }
+            params = new JobParametersBuilder(params).addLong(RERUN_OF, last.getId(), true).toJobParameters();
         }
         LOG.info("inputs {} ({} files), fingerprint {}", input, files.size(), fingerprint.substring(0, 12));
         JobExecution execution = operator.start(job, params);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            out.println("Report written to " + execution.getExecutionContext().getString(ReportTasklet.REPORT_DIR));
-            return ExitCodes.OK;
+            return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
+                    opts.quiet(), out, err);
         }
-        return failure(execution, opts.verbose(), err);
+        return failure(execution, input, output, opts.verbose(), err);
     }
 
-    private int failure(JobExecution execution, boolean verbose, PrintStream err) {
+    /** Where --quiet sends what it leaves out. */
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    private static Path reportDir(JobExecution execution) {
+        String dir = execution.getExecutionContext().getString(ReportTasklet.REPORT_DIR, null);
+        return dir == null ? null : Path.of(dir);
+    }
+
+    private int failure(JobExecution execution, Path input, Path output, boolean verbose, PrintStream err) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         for (Throwable t : failures) {
             Throwable cause = t;
             while (cause != null && !(cause instanceof InputException)) {
                 cause = cause.getCause();
             }
-            if (cause instanceof InputException input) {
+            if (cause instanceof InputException bad) {
                 err.println("error: the input package cannot be analysed as it is:");
-                for (DataIssue p : input.problems()) {
+                for (DataIssue p : bad.problems()) {
                     err.println("  - " + p.describe());
                 }
                 err.println("Fix these and run again; the last good report was left as it was.");
                 return ExitCodes.BAD_INPUT;
             }
         }
+        for (Throwable t : failures) {
+            Failures.Outcome known = Failures.classify(t, input, output);
+            if (known != null) {
+                err.println("error: run " + execution.getId() + " stopped: " + known.message());
+                if (verbose) {
+                    t.printStackTrace(err);
+                }
+                return known.code();
+            }
+        }
         err.println("error: run " + execution.getId() + " failed" + (failures.isEmpty() ? ""
                 : ": " + failures.get(0).getClass().getSimpleName() + ": " + failures.get(0).getMessage()));
-        err.println("Running the same command again restarts it from the failed step."
-                + (verbose ? "" : " Add --verbose for the stack trace."));
+        err.println("Running the same command again restarts it from the failed step; if it fails the same way, please"
+                + " report it as a bug" + (verbose ? "." : " with the output of --verbose."));
         if (verbose) {
             failures.forEach(t -> t.printStackTrace(err));
         }

@@ -53,7 +53,8 @@ public final class Benchmark {
         Path reports = root.resolve("run-" + System.currentTimeMillis());
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap()));
         command.addAll(launch());
-        command.addAll(List.of("run", "--input=" + input, "--output=" + reports));
+        // --verbose: the per-step log lines (counts, times, heap peak) are what this reads
+        command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));
         out.println("running: " + String.join(" ", command));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

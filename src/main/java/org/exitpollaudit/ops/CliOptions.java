@@ -16,10 +16,12 @@ import org.springframework.scheduling.support.CronExpression;
  * @param target  the report folder for {@code verify}
  * @param cron    the schedule for {@code schedule}; {@code null} for the configured one (epa.schedule.cron)
  * @param embeddedDb keep the job repository in the embedded HSQLDB of {@code <output>/.state} whatever the profile
+ * @param force      run the job again even when the inputs are unchanged since a complete report
+ * @param quiet      print nothing but errors and warnings (no progress, no summary): verify's re-computation
  */
 public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
                          String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap,
-                         boolean embeddedDb) {
+                         boolean embeddedDb, boolean force, boolean quiet) {
 
     public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK, WORKER }
 
@@ -33,6 +35,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
 
             Commands:
               run (default)           run the job once on a package; with unchanged inputs, name the existing report
+                                      (and regenerate it if its folder was deleted)
               schedule                stay running and run the job on the cron schedule of epa.schedule.cron
                                       (application.properties; default every night at 03:00) or of --cron
               history                 list the runs recorded in <output>/.state: id, start, end, status,
@@ -46,6 +49,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       partial releases per station, five exit polls of 2,000 stations plus
                                       toplines) into <output>, or take --input, run the job on it in a fresh JVM
                                       with --heap, and print wall time per step, rows per second and peak memory
+              calibrate               simulate every test and write the calibration table the jar ships
+                                      (options: calibrate --help)
 
             Options:
               --input=<folder>        election package to analyse (format: docs/input-format.md)
@@ -70,12 +75,26 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
               --embedded-db           keep the job repository in <output>/.state (embedded HSQLDB) even when the
                                       postgres profile is active; verify re-computes this way, apart from the
                                       repository that made the report
-              --verbose               show stack traces and framework logs
+              --force                 run the job again even when the inputs are unchanged since a complete report
+                                      (the report folder of those inputs is replaced)
+              --quiet                 print only errors and warnings: no progress, no summary
+              --verbose               show every step's log, framework logs and stack traces
               --help                  this text
 
-            Exit codes: 0 report written, inputs unchanged since the last complete report, or report verified;
-                        1 the run failed, or the report does not verify;
-                        2 bad input or options; 3 another run holds the output folder.
+            Exit codes:
+              0  report written (or inputs unchanged since a complete report), every source compared;
+                 or verify: the report verified
+              1  the run failed for a reason a rerun can fix (database, network, memory, a bug the message names):
+                 run the same command again, it restarts from the failed step; or verify: the report does not
+                 follow from its inputs
+              2  bad input or options: the message lists each problem (file, line, column); nothing was written
+              3  another run or schedule is using the output folder; nothing was done
+              4  report written, but a source was left out of the comparison (all its rows rejected, or no
+                 candidates in common with a release): see the data issues named in the message
+              5  interrupted by Ctrl-C or SIGTERM: run the same command again to resume where it stopped
+                 (schedule and worker, which are stopped this way by design, end with 0)
+              6  the output folder cannot be written (no permission, read-only, or no space left on the device):
+                 free space or fix the folder, or choose another --output, then run again
             """;
 
     /** @throws IllegalArgumentException naming the option that is wrong */
@@ -85,6 +104,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         boolean help = false;
         boolean verbose = false;
         boolean embeddedDb = false;
+        boolean force = false;
+        boolean quiet = false;
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 help = true;
@@ -92,6 +113,10 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 verbose = true;
             } else if (a.equals("--embedded-db")) {
                 embeddedDb = true;
+            } else if (a.equals("--force")) {
+                force = true;
+            } else if (a.equals("--quiet")) {
+                quiet = true;
             } else if (a.startsWith("--") && a.contains("=")) {
                 String key = a.substring(2, a.indexOf('='));
                 if (values.put(key, a.substring(a.indexOf('=') + 1)) != null) {
@@ -167,8 +192,11 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
             throw new IllegalArgumentException("--deff, --respondents-per-station, --fallback-sample-size and"
                     + " --tolerance must be positive numbers");
         }
+        if (force && command != Command.RUN) {
+            throw new IllegalArgumentException("--force only goes with the run command");
+        }
         return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven, (int) stations,
-                heap, embeddedDb);
+                heap, embeddedDb, force, quiet);
     }
 
     private static double number(Map<String, String> values, String key, double dflt) {

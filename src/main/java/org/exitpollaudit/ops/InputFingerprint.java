@@ -8,35 +8,94 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.exitpollaudit.analysis.AnalysisParameters;
+import org.exitpollaudit.ingest.PackageFiles;
+import org.exitpollaudit.job.RunContext;
+import org.exitpollaudit.reconcile.DataIssue;
 import org.exitpollaudit.job.StagingRepository.InputFile;
 
 /**
- * Identifies a run by what it read: the SHA-256 of every file of the package (path, size, hash, in path
+ * Identifies a run by what it read: the SHA-256 of every input of the package (path, size, hash, in path
  * order) together with the analysis parameters and the application version. Same inputs, same fingerprint;
- * a changed byte anywhere, a new file, or another parameter gives a new one.
+ * a changed byte in an input, a new input, or another parameter gives a new one.
+ *
+ * <p>The inputs are the documented manifest files and the files sources.csv names ({@link PackageFiles#inputs}):
+ * nothing else in the folder is read or hashed, so a .git folder, an output folder inside the package, a README
+ * or a link nothing names cannot make a new run. An input that is a link leading out of the package or not a
+ * regular file is not read here either (a named pipe would block); validation refuses it.
  */
 public final class InputFingerprint {
 
     private InputFingerprint() {
     }
 
-    /** Every regular file below the package folder, path-sorted, with size and SHA-256. Hidden files are skipped. */
+    /** The package's inputs that can be read, path-sorted, with size and SHA-256. */
     public static List<InputFile> files(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> root.relativize(p).toString().chars().noneMatch(c -> c == 0)
-                            && !root.relativize(p).getFileName().toString().startsWith("."))
-                    .map(p -> new InputFile(root.relativize(p).toString().replace('\\', '/'), size(p), sha256(p)))
-                    .sorted(java.util.Comparator.comparing(InputFile::path))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path r = root.toAbsolutePath().normalize();
+        List<InputFile> out = new ArrayList<>();
+        for (String input : PackageFiles.inputs(r)) {
+            Path p = r.resolve(input);
+            if (Files.isRegularFile(p) && PackageFiles.refusal(r, input) == null) {
+                out.add(file(p, input));
+            }
         }
+        return out;
+    }
+
+    /**
+     * The run's fingerprint from its inputs, its analysis parameters and this program's version: what the launcher
+     * identifies a run by and what the first step checks again. (Both must compute it here, or every run would
+     * look changed to the first step.)
+     */
+    public static String of(List<InputFile> files, AnalysisParameters p) {
+        return of(files, parameters(p), codeVersion());
+    }
+
+    /** The analysis parameters by the names and spellings a run is identified by. */
+    public static Map<String, String> parameters(AnalysisParameters p) {
+        Map<String, String> analysis = new LinkedHashMap<>();
+        analysis.put(RunContext.DEFF, Double.toString(p.deff()));
+        analysis.put(RunContext.RESPONDENTS_PER_STATION, Double.toString(p.respondentsPerStation()));
+        analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(p.fallbackSampleSize()));
+        analysis.put(RunContext.ALPHA, Double.toString(p.alpha()));
+        analysis.put(RunContext.CONFIDENCE, Double.toString(p.confidence()));
+        analysis.put(RunContext.TOLERANCE, Double.toString(p.tolerance()));
+        return analysis;
+    }
+
+    /** The code as an input: another version or commit is a new run, never "unchanged". */
+    public static String codeVersion() {
+        AppVersion v = AppVersion.current();
+        return v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : "");
+    }
+
+    /**
+     * How the package's inputs now differ from those recorded at the start of a run, one issue per file: changed,
+     * gone or new. Empty when they are the same.
+     */
+    public static List<DataIssue> changes(List<InputFile> recorded, List<InputFile> now) {
+        Map<String, InputFile> present = new LinkedHashMap<>();
+        now.forEach(f -> present.put(f.path(), f));
+        List<DataIssue> out = new ArrayList<>();
+        for (InputFile f : recorded) {
+            InputFile p = present.remove(f.path());
+            String change = p == null ? "is gone" : p.sha256().equals(f.sha256()) ? null
+                    : "has changed (now " + p.bytes() + " bytes, SHA-256 " + p.sha256().substring(0, 12) + "…; at the start "
+                            + f.bytes() + " bytes, " + f.sha256().substring(0, 12) + "…)";
+            if (change != null) {
+                out.add(DataIssue.fatal("INPUT_CHANGED", f.path(), null, null, "the file " + change + " since the run"
+                        + " started: nothing is published for this run; run again once the package is complete"));
+            }
+        }
+        present.keySet().forEach(extra -> out.add(DataIssue.fatal("INPUT_CHANGED", extra, null, null, "the file is new"
+                + " since the run started: nothing is published for this run; run again once the package is complete")));
+        return out;
     }
 
     public static String of(List<InputFile> files, Map<String, String> parameters, String version) {
@@ -48,24 +107,23 @@ public final class InputFingerprint {
     }
 
     public static String sha256(Path file) {
+        return file(file, file.toString()).sha256();
+    }
+
+    /** Size and SHA-256 of the same bytes, read once (a size taken apart could belong to another version). */
+    private static InputFile file(Path file, String name) {
         MessageDigest md = digest();
         byte[] buffer = new byte[1 << 16];
+        long bytes = 0;
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 md.update(buffer, 0, n);
+                bytes += n;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return hex(md.digest());
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new InputFile(name, bytes, hex(md.digest()));
     }
 
     private static MessageDigest digest() {

@@ -18,9 +18,6 @@ import org.exitpollaudit.ingest.ResultsLayout;
  */
 public final class ConsistencyChecks {
 
-    /** Percent sums within this many points of 100 are rounding. */
-    static final double PERCENT_ROUNDING_PP = 0.5;
-
     private ConsistencyChecks() {
     }
 
@@ -44,22 +41,23 @@ public final class ConsistencyChecks {
         return out;
     }
 
+    /**
+     * A residual under 100 % is reported; a sum over 100 is rounding here, since a row that adds up to more than
+     * rounding explains was rejected when it was read ({@link Plausibility#percentSum}).
+     */
     private static void percentSum(Source s, ResultRow row, List<DataIssue> out) {
         double sum = row.candidateSum() + nz(row.other()) + nz(row.invalid());
         double residual = 100 - sum;
         String parts = "candidates" + (row.other() != null ? " + other" : "") + (row.invalid() != null ? " + invalid" : "");
-        if (sum > 100 + PERCENT_ROUNDING_PP) {
-            out.add(DataIssue.error("PERCENT_OVER_100", s.file(), row.line(), null, String.format(Locale.ROOT,
-                    "%s: %s sum to %s %%, more than 100 beyond rounding", s.id(), parts, g4(sum))));
-        } else if (Math.abs(residual) > PERCENT_ROUNDING_PP) {
+        if (residual > Plausibility.PERCENT_ROUNDING_PP) {
             out.add(DataIssue.warning("PERCENT_RESIDUAL", s.file(), row.line(), null, String.format(Locale.ROOT,
                     "%s: %s sum to %s %%; the residual %s pp (undisclosed other / undecided%s) is reported and"
-                            + " allocated proportionally", s.id(), parts, g4(sum), g4(residual),
+                            + " allocated proportionally", s.id(), parts, Plausibility.g4(sum), Plausibility.g4(residual),
                     s.shareBase() == Source.ShareBase.BALLOTS && row.invalid() == null ? " / invalid ballots" : "")));
         } else if (Math.abs(residual) > 1e-9) {
             out.add(DataIssue.info("PERCENT_ROUNDING", s.file(), row.line(), null, String.format(Locale.ROOT,
-                    "%s: %s sum to %s %% (rounding); residual %s pp allocated proportionally", s.id(), parts, g4(sum),
-                    g4(residual))));
+                    "%s: %s sum to %s %% (rounding); residual %s pp allocated proportionally", s.id(), parts, Plausibility.g4(sum),
+                    Plausibility.g4(residual))));
         }
         if (s.shareBase() == Source.ShareBase.BALLOTS) {
             out.add(DataIssue.info("SHARE_BASE_BALLOTS", s.file(), row.line(), null, s.id() + ": percents are of all"
@@ -106,7 +104,7 @@ public final class ConsistencyChecks {
             return;
         }
         double implied = row.turnoutPct() / 100 * registered;
-        double tolerance = roundingOf(row.turnoutPct()) / 100 * registered;
+        double tolerance = Plausibility.roundingOf(row.turnoutPct()) / 100 * registered;
         if (row.ballotsCast() != null) {
             if (Math.abs(row.ballotsCast() - implied) > tolerance) {
                 out.add(DataIssue.error("TURNOUT_MISMATCH", s.file(), row.line(), ResultsLayout.TURNOUT_PCT,
@@ -124,13 +122,6 @@ public final class ConsistencyChecks {
                                 tolerance, votes, votes - implied)));
             }
         }
-    }
-
-    /** Half a unit of the last decimal published: 76.43 → 0.005. */
-    static double roundingOf(double percent) {
-        String t = java.math.BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString();
-        int decimals = t.contains(".") ? t.length() - t.indexOf('.') - 1 : 0;
-        return 0.5 * Math.pow(10, -decimals);
     }
 
     private static void coverage(ElectionPackage pkg, Source s, ResultRow row, List<DataIssue> out) {
@@ -191,11 +182,6 @@ public final class ConsistencyChecks {
         }
         Long r = pkg.election().registeredVoters();
         return r == null ? null : r.doubleValue();
-    }
-
-    /** Four significant digits without trailing zeros: 96.12, 3.88, 0.3. */
-    static String g4(double x) {
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static double nz(Double d) {

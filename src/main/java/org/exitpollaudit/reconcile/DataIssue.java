@@ -47,6 +47,9 @@ public record DataIssue(Severity severity, String code, String file, Integer lin
         return new DataIssue(Severity.INFO, code, file, line, column, message);
     }
 
+    /** The most characters of a column's header that {@link #describe} shows. */
+    static final int MAX_COLUMN_SHOWN = 60;
+
     /** "file, line 3, column 'valid': message" — the form every message to a person takes. */
     public String describe() {
         StringBuilder b = new StringBuilder();
@@ -57,7 +60,10 @@ public record DataIssue(Severity severity, String code, String file, Integer lin
             b.append(b.length() > 0 ? ", " : "").append("line ").append(line);
         }
         if (column != null) {
-            b.append(b.length() > 0 ? ", " : "").append("column '").append(column).append('\'');
+            // a header can be thousands of characters long: the message names it, data-issues.csv has it whole
+            String shown = column.length() <= MAX_COLUMN_SHOWN ? column
+                    : column.substring(0, MAX_COLUMN_SHOWN - 3) + "...";
+            b.append(b.length() > 0 ? ", " : "").append("column '").append(shown).append('\'');
         }
         return (b.length() > 0 ? b + ": " : "") + message;
     }

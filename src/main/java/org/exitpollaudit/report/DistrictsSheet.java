@@ -1,17 +1,22 @@
 package org.exitpollaudit.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.Candidate;
@@ -19,25 +24,41 @@ import org.exitpollaudit.election.District;
 
 /**
  * Districts: every district, one row each, sortable and filterable — stations, turnout and leader share from the
- * screened station release, the integer-percentage excess, the digit tests (smallest Holm-adjusted p over the
- * candidates) and, for exit polls with district or station figures, WPE, ln α and the test. Rows with a flagged test
- * are highlighted.
+ * screened station release; the values behind each flag (integer-percentage excess, z and Holm p; the smallest
+ * last-digit Holm p and whose it is); the descriptive turnout–leader figures (correlation and its Holm p, the leader's
+ * slope minus share, the others' slope) and 2BL, none of which counts as a flag; and, for exit polls with district
+ * figures, WPE, ln α, the split's z scaled by the poll's dispersion, its Holm p and the flag. A row is highlighted only when a counted test flags it (integer
+ * or last digit after Holm) or an exit poll's ln α stands out; a district without figures says why.
  */
 final class DistrictsSheet {
 
     static final String NAME = "Districts";
+
+    /** The fixed columns; the poll columns follow. */
+    private static final List<String> HEAD = List.of("District", "Name", "Stations", "Stations expected", "Turnout %",
+            "Leader share %", "Integer: observed", "Integer: expected", "Integer: excess", "Integer: z",
+            "Integer p (Holm)", "Last digit min p (Holm)", "Last digit: candidate", "Flagged tests",
+            "Turnout–leader r", "r p (Holm, not counted)", "Leader slope − share", "Others' slope",
+            "2BL min p (Holm, not counted)", "Note");
+    private static final int FLAGGED_COLUMN = HEAD.indexOf("Flagged tests");
+    private static final int NOTE_COLUMN = HEAD.indexOf("Note");
+    /** Columns per exit poll. */
+    private static final int POLL_COLUMNS = 5;
 
     private DistrictsSheet() {
     }
 
     static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
         List<String> sources = ForensicsSheet.sources(data);
-        List<String> polls = data.figures().stream().filter(f -> Figure.DISTRICT.equals(f.section())
-                && Figure.LEVEL_DISTRICT.equals(f.level())).map(Figure::source).distinct().toList();
+        // each poll with district figures, and the official release its districts were compared with
+        Map<String, String> polls = new LinkedHashMap<>();
+        data.figures().stream().filter(f -> Figure.DISTRICT.equals(f.section()) && Figure.LEVEL_DISTRICT.equals(f.level()))
+                .forEach(f -> polls.putIfAbsent(f.source(), f.reference()));
         Set<String> ids = new LinkedHashSet<>();
         data.pkg().districts().forEach(d -> ids.add(d.id()));
         data.figures().stream().filter(f -> Figure.LEVEL_DISTRICT.equals(f.level()) && f.unit() != null
-                && (Figure.FORENSICS.equals(f.section()) || Figure.DISTRICT.equals(f.section())))
+                && ((Figure.FORENSICS.equals(f.section()) && sources.contains(f.source()))
+                || Figure.DISTRICT.equals(f.section())))
                 .forEach(f -> ids.add(f.unit()));
         if (ids.isEmpty() || (sources.isEmpty() && polls.isEmpty())) {
             return;
@@ -46,13 +67,13 @@ final class DistrictsSheet {
         FigureIndex f = data.index();
         String src = sources.isEmpty() ? null : sources.get(0);
         w.title("Districts" + (src == null ? "" : " (screened release: " + src + ")"));
-        w.line("Sort or filter any column. Rose rows: at least one test flags the district after Holm's correction over"
-                + " all districts.");
-        List<String> head = new ArrayList<>(List.of("District", "Name", "Stations", "Stations expected", "Turnout %",
-                "Leader share %", "Integer: observed", "Integer: expected", "Integer: excess", "Integer p (Holm)",
-                "2BL min p (Holm)", "Last digit min p (Holm)", "Flagged tests"));
-        for (String p : polls) {
-            head.addAll(List.of(p + ": WPE (pp)", p + ": ln α", p + ": p (Holm)"));
+        w.line("Rose rows: a counted test flags the district after Holm's correction over all districts (integer"
+                + " percentages, last digits), or an exit poll's split of the national pair stands out from its other districts.");
+        w.line("Turnout–leader r and 2BL are shown but never counted: their nulls fail in honest elections too (Methods)."
+                + " Slopes: votes / registered on turnout; 0 = voters split alike at every turnout.");
+        List<String> head = new ArrayList<>(HEAD);
+        for (String p : polls.keySet()) {
+            head.addAll(List.of(p + ": WPE (pp)", p + ": ln α", p + ": z / √φ", p + ": p (Holm)", p + ": flagged"));
         }
         int h = w.header(head.toArray(String[]::new));
         int first = w.nextRow();
@@ -62,25 +83,16 @@ final class DistrictsSheet {
             w.text(r, 1, data.pkg().districts().stream().filter(x -> x.id().equals(d)).map(District::name).findFirst()
                     .orElse(""));
             if (src != null) {
-                w.number(r, 2, f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_loaded"),
-                        Styles.INTEGER);
-                w.number(r, 3, f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_expected"),
-                        Styles.INTEGER);
-                w.number(r, 4, fx(f, src, d, null, "turnout_pct"), "0.00");
-                w.number(r, 5, fx(f, src, d, null, "leader_share_pct"), "0.00");
-                w.number(r, 6, fx(f, src, d, null, "integer_either_observed"), Styles.INTEGER);
-                w.number(r, 7, fx(f, src, d, null, "integer_either_expected"), "#,##0.0");
-                w.number(r, 8, fx(f, src, d, null, "integer_either_excess"), "+#,##0.0;-#,##0.0");
-                w.number(r, 9, fx(f, src, d, null, "integer_p_holm"), Styles.P_VALUE);
-                w.number(r, 10, minOver(f, data, src, d, "benford2_"), Styles.P_VALUE);
-                w.number(r, 11, minOver(f, data, src, d, "last_digit_"), Styles.P_VALUE);
-                w.number(r, 12, fx(f, src, d, null, "flagged_tests"), "0");
+                forensics(w, r, f, data, src, d);
             }
-            int col = 13;
-            for (String p : polls) {
-                w.number(r, col++, local(data, f, p, d, "wpe"), "+0.0;-0.0;0.0");
-                w.number(r, col++, local(data, f, p, d, "ln_alpha"), Styles.SIGNED_DECIMAL);
-                w.number(r, col++, local(data, f, p, d, "p_holm"), Styles.P_VALUE);
+            int col = HEAD.size();
+            for (Map.Entry<String, String> p : polls.entrySet()) {
+                w.number(r, col++, local(f, p, d, "wpe"), "+0.0;-0.0;0.0");
+                w.number(r, col++, local(f, p, d, "ln_alpha"), Styles.SIGNED_DECIMAL);
+                w.number(r, col++, local(f, p, d, "pair_t"), "+0.00;-0.00;0.00");
+                w.number(r, col++, local(f, p, d, "pair_p_holm"), Styles.P_VALUE);
+                Double flagged = local(f, p, d, "flagged");
+                w.text(r, col++, flagged == null ? "" : flagged > 0 ? "yes" : "no");
             }
         }
         int last = w.nextRow() - 1;
@@ -88,17 +100,19 @@ final class DistrictsSheet {
         w.table(h, lastCol);
         w.sheet.createFreezePane(2, h + 1);
         int[] widths = new int[head.size()];
-        java.util.Arrays.fill(widths, 12);
+        Arrays.fill(widths, 12);
         widths[0] = 10;
         widths[1] = 30;
+        widths[NOTE_COLUMN] = 60;
         w.widths(widths);
         if (last >= first) {
             SheetConditionalFormatting cf = w.sheet.getSheetConditionalFormatting();
             List<String> checks = new ArrayList<>();
-            checks.add("$M" + (first + 1) + ">0");
+            String flaggedCol = CellReference.convertNumToColString(FLAGGED_COLUMN);
+            checks.add("AND(ISNUMBER($" + flaggedCol + (first + 1) + "),$" + flaggedCol + (first + 1) + ">0)");
             for (int i = 0; i < polls.size(); i++) {
-                String c = CellReference.convertNumToColString(15 + 3 * i);
-                checks.add("AND(ISNUMBER($" + c + (first + 1) + "),$" + c + (first + 1) + "<" + data.params().alpha() + ")");
+                String c = CellReference.convertNumToColString(HEAD.size() + POLL_COLUMNS * i + POLL_COLUMNS - 1);
+                checks.add("$" + c + (first + 1) + "=\"yes\"");
             }
             ConditionalFormattingRule flagged = cf.createConditionalFormattingRule("OR(" + String.join(",", checks) + ")");
             var fill = flagged.createPatternFormatting();
@@ -108,28 +122,85 @@ final class DistrictsSheet {
         }
     }
 
+    /** The screened release's figures of one district, or a note saying why there are none. */
+    private static void forensics(SheetWriter w, Row r, FigureIndex f, ReportData data, String src, String d) {
+        Double loaded = f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_loaded");
+        w.number(r, 2, loaded, Styles.INTEGER);
+        w.number(r, 3, f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_expected"),
+                Styles.INTEGER);
+        Double withFigures = fx(f, src, d, null, "stations_with_figures");
+        if (withFigures == null || withFigures == 0) {
+            w.text(r, NOTE_COLUMN, note(f, data, src, d, loaded));
+            return;
+        }
+        w.number(r, 4, fx(f, src, d, null, "turnout_pct"), "0.00");
+        w.number(r, 5, fx(f, src, d, null, "leader_share_pct"), "0.00");
+        w.number(r, 6, fx(f, src, d, null, "integer_either_observed"), Styles.INTEGER);
+        w.number(r, 7, fx(f, src, d, null, "integer_either_expected"), "#,##0.0");
+        w.number(r, 8, fx(f, src, d, null, "integer_either_excess"), "+#,##0.0;-#,##0.0");
+        w.number(r, 9, fx(f, src, d, null, "integer_either_z"), "+0.00;-0.00;0.00");
+        w.number(r, 10, fx(f, src, d, null, "integer_p_holm"), Styles.P_VALUE);
+        Candidate lastDigit = argMin(f, data, src, d, "last_digit_");
+        w.number(r, 11, lastDigit == null ? null : fx(f, src, d, null, "last_digit_" + lastDigit.id() + "_p_holm"),
+                Styles.P_VALUE);
+        w.text(r, 12, lastDigit == null ? "" : lastDigit.name());
+        w.number(r, FLAGGED_COLUMN, fx(f, src, d, null, "flagged_tests"), "0");
+        w.number(r, 14, fx(f, src, d, null, "turnout_leader_r"), "+0.000;-0.000;0.000");
+        w.number(r, 15, fx(f, src, d, null, "turnout_leader_p_holm"), Styles.P_VALUE);
+        w.number(r, 16, fx(f, src, d, null, "turnout_slope_leader_excess"), "+0.000;-0.000;0.000");
+        w.number(r, 17, fx(f, src, d, null, "turnout_slope_others"), "+0.000;-0.000;0.000");
+        Candidate benford = argMin(f, data, src, d, "benford2_");
+        w.number(r, 18, benford == null ? null : fx(f, src, d, null, "benford2_" + benford.id() + "_p_holm"),
+                Styles.P_VALUE);
+        if (fx(f, src, d, null, "integer_p_holm") == null) {
+            w.text(r, NOTE_COLUMN, "integer test not computed: no station in its selection (registered ≥ 100,"
+                    + " turnout and leader share ≤ 99 %)");
+        } else if (lastDigit == null) {
+            w.text(r, NOTE_COLUMN, "digit tests not computed: fewer than 60 counts ≥ 10 per candidate");
+        }
+    }
+
+    /**
+     * Why a district has no screening figures, from the reconciliation's station counts and districts.csv. Rows
+     * rejected at ingest (a protocol with no figures) never reach a district's counts, so a district whose every row
+     * was rejected looks like one with no rows; the note names both possibilities and where the rejected rows are.
+     */
+    private static String note(FigureIndex f, ReportData data, String src, String d, Double loaded) {
+        Double rejected = f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_rejected");
+        if (loaded != null && loaded > 0) {
+            return String.format(Locale.ROOT, "%,.0f stations loaded, none with registered, ballots cast, valid and the"
+                    + " leader's votes all given", loaded);
+        }
+        if (rejected != null && rejected > 0) {
+            return String.format(Locale.ROOT, "no station figures: all %,.0f rows of %s for this district were rejected"
+                    + " (see Data quality)", rejected, src);
+        }
+        Long listed = data.pkg().districts().stream().filter(x -> x.id().equals(d)).map(District::stations)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return "no station figures in " + src + (listed == null ? "" : String.format(Locale.ROOT,
+                " (districts.csv lists %,d stations)", listed)) + ": its rows are missing, or were rejected at ingest"
+                + " for lack of figures (see Data quality)";
+    }
+
     private static Double fx(FigureIndex f, String src, String d, String candidate, String metric) {
         return f.get(Figure.FORENSICS, src, null, Figure.LEVEL_DISTRICT, d, candidate, metric);
     }
 
-    private static Double minOver(FigureIndex f, ReportData data, String src, String d, String prefix) {
+    /** The candidate whose test of this prefix has the smallest Holm p in the district; null if none was tested. */
+    private static Candidate argMin(FigureIndex f, ReportData data, String src, String d, String prefix) {
+        Candidate best = null;
         Double min = null;
         for (Candidate c : data.pkg().candidates()) {
             Double p = fx(f, src, d, null, prefix + c.id() + "_p_holm");
             if (p != null && (min == null || p < min)) {
                 min = p;
+                best = c;
             }
         }
-        return min;
+        return best;
     }
 
-    private static Double local(ReportData data, FigureIndex f, String poll, String d, String metric) {
-        for (Figure x : data.figures()) {
-            if (Figure.DISTRICT.equals(x.section()) && poll.equals(x.source()) && Figure.LEVEL_DISTRICT.equals(x.level())
-                    && d.equals(x.unit()) && metric.equals(x.metric()) && x.candidate() == null) {
-                return x.value();
-            }
-        }
-        return null;
+    private static Double local(FigureIndex f, Map.Entry<String, String> poll, String d, String metric) {
+        return f.get(Figure.DISTRICT, poll.getKey(), poll.getValue(), Figure.LEVEL_DISTRICT, d, null, metric);
     }
 }

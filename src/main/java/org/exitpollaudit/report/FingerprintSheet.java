@@ -62,6 +62,7 @@ final class FingerprintSheet {
             }
         }
         int last = w.nextRow() - 1;
+        legend(w, f, src);
         SheetConditionalFormatting cf = w.sheet.getSheetConditionalFormatting();
         ConditionalFormattingRule scale = cf.createConditionalFormattingColorScaleRule();
         var cs = scale.getColorScaleFormatting();
@@ -71,6 +72,27 @@ final class FingerprintSheet {
         cs.getThresholds()[2].setRangeType(RangeType.MAX);
         cs.setColors(new XSSFColor[] {rgb(0xFFF7BC), rgb(0xFD8D3C), rgb(0x800026)});
         cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 1, 101)}, scale);
+    }
+
+    /** What the colours mean, in station counts, below the grid. */
+    private static void legend(SheetWriter w, FigureIndex f, String src) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int t = 0; t <= 100; t++) {
+            for (int l = 0; l <= 100; l++) {
+                Double n = f.get(Figure.FORENSICS, src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,
+                        "fingerprint_stations");
+                if (n != null) {
+                    min = Math.min(min, n);
+                    max = Math.max(max, n);
+                }
+            }
+        }
+        if (max > 0) {
+            w.text(w.row(), 0, String.format(java.util.Locale.ROOT, "Colour: pale yellow = %,.0f station(s) in a cell,"
+                    + " orange = the 90th percentile of occupied cells, dark red = %,.0f stations (the fullest cell);"
+                    + " empty cells have none.", min, max));
+        }
     }
 
     private static XSSFColor rgb(int rgb) {

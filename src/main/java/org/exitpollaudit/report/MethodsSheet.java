@@ -2,11 +2,13 @@ package org.exitpollaudit.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.SampleSize;
 import org.exitpollaudit.calibration.Calibration;
+import org.exitpollaudit.calibration.CalibrationTable;
 import org.exitpollaudit.election.Source;
 
 /** Methods: what each figure means, the conventions, the defaults and their sources, and this run's assumptions. */
@@ -64,15 +66,20 @@ final class MethodsSheet {
             new Definition("agreement", "pair_difference_pp, pair_z, pair_p, pair_chi2, pair_df, pair_chi2_p", "Two polls against each other (source, reference): difference per candidate, z with both polls' standard errors, and the pair's homogeneity test.", ""),
             new Definition("sensitivity", "n, deff, chi2_p, verdict_consistent", "For each poll against the final release, the verdict rule (chi2_rs alone) at the point estimate on a grid of n (unit 'n=…|deff=…') and design effects 1 to 5.", ""),
             new Definition("district", "poll_share, official_share, deviation_pp", "Per district or station (level, unit) of an exit poll that publishes them: shares over the candidates both report, and their difference.", ""),
-            new Definition("district", "n, n_assumed, chi2, chi2_p, p_holm, flagged", "Respondents in the unit (assumed = respondents-per-station for percent files); Pearson X² of the poll's counts against the unit's official shares (÷ deff for districts, none within a station); Holm over the poll's units; flagged if p_holm < 0.05.", ""),
-            new Definition("district", "wpe, ln_alpha", "Within-precinct error: 100 [(p_a − p_b) − (v_a − v_b)] for the unit's official winner a and runner-up b; ln α = ln[(p_a/p_b)/(v_a/v_b)]. National rows: their means and the SD of ln α.", "Edison/Mitofsky (2005) Evaluation of the 2004 Exit Polls; Liddle (2005)"),
+            new Definition("district", "n, n_assumed", "Respondents in the unit: counted (respondent and vote files); for percent files derived and assumed: a station N / stations_sampled (or the stations listed), a district N / the districts listed, N = sample_size, assumed_sample_size or respondents-per-station × stations_sampled; respondents-per-station when none is known.", ""),
+            new Definition("district", "chi2, chi2_p, p_holm", "Descriptive: Pearson X² of the poll's counts against the unit's official shares (÷ deff for districts, none within a station), Holm over the poll's units. It assumes pure binomial error, which real exit polls exceed, so it is not the flag.", "Pearson (1900); Holm (1979)"),
+            new Definition("district", "wpe, ln_alpha, national_pair_rank", "Within-precinct error 100 [(p_a − p_b) − (v_a − v_b)] and ln α = ln[(p_a/p_b)/(v_a/v_b)], with a, b = the national winner and runner-up of the final release in every unit (national_pair_rank 1, 2), so that averages over units average one quantity. National rows: means and the SD of ln α.", "Edison/Mitofsky (2005) Evaluation of the 2004 Exit Polls; Liddle (2005)"),
+            new Definition("district", "pair_z, pair_t, pair_p, pair_p_holm, flagged, dispersion", "The pair's split against the count's: z = (x_a − m π₀)/√(m π₀(1 − π₀)), m = x_a + x_b, π₀ = v_a/(v_a + v_b). The poll's dispersion φ = Σz²/N over its N units (quasi-binomial: variance φ × binomial, measuring how much more its units vary than sampling allows); t = z/√φ, two-sided p on Student's t with N df, Holm over the units; flagged if p_holm < 0.05. Needs ≥ 10 units. Simulated honest over-dispersed polls: 3–6 % of polls with any flag (a pure binomial test flags many stations).", "McCullagh & Nelder (1989) Generalized Linear Models, 2nd ed., §4.5"),
             new Definition("forensics", "stations_with_figures, turnout_pct, leader_share_pct", "Stations of the release with every figure; ballots cast / registered; leader's votes / ballots found (valid + invalid).", ""),
             new Definition("forensics", "integer_*", "Stations with turnout or the leader's share within ±0.05 pp of a whole percent (found > 0, registered ≥ 100, both ≤ 99 %): observed; expected exactly under binomial resampling of each station; excess; z; one-sided p.", "Kobak, Shpilkin & Pshenichnikov (2016) Ann Appl Stat 10:54"),
-            new Definition("forensics", "turnout_leader_r, turnout_leader_p", "Correlation of turnout and the leader's share across stations, centred on district means; one-sided p by Fisher's z. Ballot stuffing raises both together.", "Myagkov, Ordeshook & Shakin (2009) The Forensics of Election Fraud"),
+            new Definition("forensics", "turnout_leader_r, turnout_leader_p", "Descriptive: correlation of turnout and the leader's share across stations, centred on district means; one-sided p by Fisher's z against zero correlation. Ballot stuffing raises both together, but so can honest differences between towns and villages, so it is not counted in flagged_tests.", "Myagkov, Ordeshook & Shakin (2009) The Forensics of Election Fraud"),
+            new Definition("forensics", "turnout_slope, _se, _share; turnout_slope_leader_excess; turnout_slope_others, _se, _share", "Shpilkin's regression over stations with ≥ 100 registered: OLS slope of a candidate's votes / registered on turnout, White's HC0 SE, and its share Σ votes / Σ ballots cast. If voters split alike at every turnout, slope = share; added ballots for the leader push its slope above its share (excess) and the others' towards 0. An effect size, not a test against zero correlation.", "Kobak, Shpilkin & Pshenichnikov (2016) Significance 13(4):20 and Ann Appl Stat 10:54; White (1980) Econometrica 48:817"),
+            new Definition("forensics", "stations_turnout_and_leader_95, districts_screened, districts_integer_significant, districts_turnout_leader_significant", "Stations (≥ 100 registered) with turnout and leader share both ≥ 95 %; districts with station rows; of them, those with the integer test / the turnout–leader correlation significant after Holm over the districts.", ""),
             new Definition("forensics", "benford2_n, _mean, _chi2, _p", "Second significant digit of each candidate's station counts ≥ 10 against Benford's law (mean 4.187), X² on 9 df; needs ≥ 60 counts. Reported, not counted in flagged_tests: honest binomial counts do not follow Benford's law, so its false-positive rate is above 5 % at 1,000 stations (calibration below) and, in our simulations of 90,000 clean stations, it rejected every election for every candidate.", "Mebane (2006); Deckert, Myagkov & Ordeshook (2011) Political Analysis 19:245"),
             new Definition("forensics", "last_digit_n, _chi2, _p", "Last digit of counts ≥ 10 against its exact expectation under binomial resampling of each count (uniform for large counts), X² on 9 df.", "Beber & Scacco (2012) Political Analysis 20:211"),
-            new Definition("forensics", "*_p_holm, flagged_tests", "Per district: each test's p adjusted by Holm over the districts; the number of tests (2BL excluded) with p_holm < 0.05.", ""),
-            new Definition("forensics", "turnout_histogram, leader_share_histogram, fingerprint_stations", "Stations per 1-point bin (unit = bin start), and per turnout × leader-share cell (unit 'turnout=t|leader=l').", "Klimek, Yegorov, Hanel & Thurner (2012) PNAS 109:16469"),
+            new Definition("forensics", "*_p_holm, flagged_tests", "Per district: each test's p adjusted by Holm over the districts; the number of counted tests (integer, last digit; 2BL and the turnout–leader correlation excluded) with p_holm < 0.05.", ""),
+            new Definition("forensics", "turnout_histogram_tenths, leader_share_histogram_tenths", "Stations per 0.1-point bin centred on the tenths (unit = centre; 60.0 holds 59.95 to 60.05), so that whole-percent spikes show.", "Kobak, Shpilkin & Pshenichnikov (2016) Ann Appl Stat 10:54"),
+            new Definition("forensics", "fingerprint_stations", "Stations per 1 × 1 point cell of turnout × leader share (unit 'turnout=t|leader=l').", "Klimek, Yegorov, Hanel & Thurner (2012) PNAS 109:16469"),
             new Definition("reconciliation", "*_station_sum, *_reference, *_gap, *_gap_share", "Sum over the loaded stations, the higher-level figure (final protocol, district file, districts.csv, election.yaml), reference − sum and its share of the reference; stations loaded / rejected / expected / missing.", ""));
 
     private MethodsSheet() {
@@ -130,7 +137,7 @@ final class MethodsSheet {
                     + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
                     + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warnLine : styles.text);
         }
-        calibration(w, data);
+        calibration(w, CalibrationTable.shipped());
         w.skip();
         int header = w.header("Section", "Metric", "Definition", "Reference");
         for (Definition d : DEFINITIONS) {
@@ -146,30 +153,52 @@ final class MethodsSheet {
         w.widths(14, 34, 100, 44);
     }
 
-    private static final String SUFFIX = "_rejection_rate";
+    /** Labels of the lines naming how the shipped table was made (the Methods sheet test reads them back). */
+    static final String SEED = "Seed", GENERATED = "Date (UTC)", REPLICATIONS = "Elections", SAMPLES = "Polls",
+            COMMAND = "Command";
 
-    /** The screening tests' rejection rates on simulated elections (figures of source 'synthetic'). */
-    private static void calibration(SheetWriter w, ReportData data) {
-        List<org.exitpollaudit.analysis.Figure> rates = data.figures().stream()
-                .filter(f -> "synthetic".equals(f.source()) && f.metric().endsWith(SUFFIX)).toList();
-        if (rates.isEmpty()) {
-            return;
-        }
+    /**
+     * The calibration table shipped in the jar (calibration/calibration.csv, written by the calibrate command): how
+     * often each test rejects at 5 % on simulated elections and polls, and how the table was made. Nothing is
+     * simulated during a run.
+     */
+    static void calibration(SheetWriter w, CalibrationTable table) {
         w.skip();
-        w.text(w.row(), 0, "Calibration: how often each test rejects at 5 % on simulated elections", w.styles.subtitle);
-        w.paragraph("Seeded simulated elections (log-normal station sizes, district and station heterogeneity of turnout"
-                + " and support, honest binomial counting; exit polls by cluster sampling) with and without injected"
-                + " anomalies. On clean elections a calibrated test rejects about 5 % of the time; with the anomaly it is"
-                + " meant for it should reject nearly always.", 3, 170, w.styles.wrap);
-        int h = w.header("Condition", "Test", "Rejection rate", "Trials");
-        FigureIndex f = data.index();
-        for (var r : rates) {
-            Row row = w.row();
-            String test = r.metric().substring(0, r.metric().length() - SUFFIX.length());
-            w.text(row, 0, Calibration.label(r.unit()));
-            w.text(row, 1, Calibration.label(test));
-            w.number(row, 2, r.value(), "0.0%");
-            w.number(row, 3, f.get(r.section(), r.source(), null, r.level(), r.unit(), null, test + "_trials"), Styles.INTEGER);
+        w.text(w.row(), 0, "Calibration: how often each test rejects at 5 % on simulated elections and polls", w.styles.subtitle);
+        w.paragraph("Not simulated by this run: the table shipped with this version of the program, written by its"
+                + " calibrate command. Seeded simulated elections (log-normal station sizes, district and station"
+                + " heterogeneity of turnout and support, honest binomial counting) with and without injected anomalies,"
+                + " including honest elections whose urban and rural stations differ in both turnout and leader support;"
+                + " station exit polls by cluster sampling; national polls drawn at the 2024 CEC final shares with n = 5,012"
+                + " (simple random and Dirichlet-multinomial cluster samples with a known design effect). On an honest"
+                + " election a calibrated test rejects about 5 % of the time; with its anomaly it should reject nearly"
+                + " always. Intervals: Clopper–Pearson 95 %.", 3, 170, w.styles.wrap);
+        Map<String, String> meta = table.meta();
+        for (String[] line : new String[][] {{SEED, meta.get("seed"), "base seed: the same seed gives the same table"},
+                {GENERATED, meta.get("generated"), "when the table was made"},
+                {REPLICATIONS, meta.get("replications"), "simulated elections per forensic and station exit-poll cell"},
+                {SAMPLES, meta.get("samples"), "simulated national polls per verdict-rule cell"},
+                {COMMAND, meta.get("command"), null}}) {
+            Row r = w.row();
+            w.text(r, 0, line[0], w.styles.bold);
+            w.text(r, 1, line[1]);
+            if (line[2] != null) {
+                w.text(r, 2, line[2]);
+            }
+        }
+        w.header("Size", "Test", "Scenario", "Rejected at 5 % (95 % interval), of trials");
+        for (CalibrationTable.Row c : table.rows()) {
+            Row r = w.row();
+            // every cell of the line top-aligned (wrap), so that short values sit level with a wrapped scenario
+            w.text(r, 0, c.electionStations() != null ? String.format(Locale.ROOT, "%,d stations", c.electionStations())
+                    : String.format(Locale.ROOT, "n = %,d", c.respondents()), w.styles.wrap);
+            String label = Calibration.label(c.test());
+            w.text(r, 1, label, w.styles.wrap);
+            w.text(r, 2, c.description(), w.styles.wrap);
+            w.text(r, 3, String.format(Locale.ROOT, "%.1f %% (%.1f–%.1f %%), %,d of %,d", 100 * c.rate(),
+                    100 * c.ciLow(), 100 * c.ciHigh(), c.rejections(), c.trials()), w.styles.wrap);
+            r.setHeightInPoints((float) Math.max(Math.ceil(label.length() / 32.0), Math.ceil(c.description().length() / 95.0))
+                    * 13f + 3);
         }
     }
 

@@ -7,7 +7,6 @@ import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,21 +23,30 @@ final class PollSheet {
     private PollSheet() {
     }
 
+    /** The sheet's name before it is made unique ({@link WorkbookReport#uniqueSheetNames}). */
     static String name(Source poll) {
-        return WorkbookUtil.createSafeSheetName("Poll " + poll.id());
+        return "Poll " + poll.id();
     }
 
-    static void write(XSSFWorkbook wb, Styles styles, ReportData data, Source poll) {
-        XSSFSheet sheet = wb.createSheet(name(poll));
+    static void write(XSSFWorkbook wb, Styles styles, ReportData data, Source poll, String sheetName) {
+        XSSFSheet sheet = wb.createSheet(sheetName);
         SheetWriter w = new SheetWriter(sheet, styles);
         FigureIndex f = data.index();
         String fin = data.pkg().finalRelease().id();
         w.title(poll.organization() + " (" + poll.id() + "), published " + poll.publishedAt());
         Double n = f.accuracy(poll.id(), fin, null, "n");
+        if (n == null) {
+            // a poll with no usable figures (its rows rejected) is listed, never shown with figures it does not have
+            Row r = w.row();
+            w.text(r, 0, "Not compared with the official count: this poll has no usable figures. The Data quality sheet"
+                    + " lists why (file " + poll.file() + ").", styles.warnLine);
+            w.widths(100);
+            return;
+        }
         boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
         var sample = org.exitpollaudit.analysis.SampleSize.of(poll, data.params());
         w.line(String.format(Locale.ROOT, "Sample size n = %,.0f (%s); design effect %.2f; effective n = %,.0f.",
-                n == null ? Double.NaN : n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
+                n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
                 nz(f.accuracy(poll.id(), fin, null, "n_eff"))));
         if (assumed) {
             Row r = w.row();

@@ -156,9 +156,30 @@ final class SheetWriter {
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
     }
 
+    /** The most characters a spreadsheet cell holds (Excel's specification and limits; POI refuses more). */
+    static final int MAX_CELL_TEXT = 32_767;
+
+    /**
+     * The text as a cell can hold it: longer text is cut, never in the middle of a character, and ends with a note
+     * saying that it was cut and how long it was.
+     */
+    static String cellText(String value) {
+        String v = value == null ? "" : value;
+        if (v.length() <= MAX_CELL_TEXT) {
+            return v;
+        }
+        String note = String.format(java.util.Locale.ROOT, " … [cut here: the text has %,d characters, more than a"
+                + " spreadsheet cell holds (%,d)]", v.codePointCount(0, v.length()), MAX_CELL_TEXT);
+        int end = MAX_CELL_TEXT - note.length();
+        if (Character.isHighSurrogate(v.charAt(end - 1))) {
+            end--;
+        }
+        return v.substring(0, end) + note;
+    }
+
     Cell text(Row r, int col, String value, CellStyle style) {
         Cell c = r.createCell(col);
-        String v = value == null ? "" : value;
+        String v = cellText(value);
         c.setCellValue(v);
         c.setCellStyle(looksLikeFormula(v) ? styles.quoted(style) : style);
         return c;

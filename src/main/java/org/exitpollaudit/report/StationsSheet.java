@@ -79,7 +79,7 @@ final class StationsSheet {
 
     private static void text(Row r, int col, String value, CellStyle style, CellStyle quoted) {
         Cell c = r.createCell(col);
-        String v = value == null ? "" : value;
+        String v = SheetWriter.cellText(value);
         c.setCellValue(v);
         c.setCellStyle(SheetWriter.looksLikeFormula(v) ? quoted : style);
     }

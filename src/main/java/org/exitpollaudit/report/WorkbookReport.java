@@ -5,13 +5,19 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
@@ -26,8 +32,10 @@ public final class WorkbookReport {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles styles = new Styles(wb);
             SummarySheet.write(wb, styles, data);
-            for (Source poll : data.pkg().exitPolls()) {
-                PollSheet.write(wb, styles, data, poll);
+            List<Source> polls = data.pkg().exitPolls();
+            List<String> names = uniqueSheetNames(polls.stream().map(PollSheet::name).toList());
+            for (int i = 0; i < polls.size(); i++) {
+                PollSheet.write(wb, styles, data, polls.get(i), names.get(i));
             }
             ReleasesSheet.write(wb, styles, data);
             AgreementSheet.write(wb, styles, data);
@@ -70,6 +78,31 @@ public final class WorkbookReport {
                 Files.deleteIfExists(raw);
             }
         }
+    }
+
+    /** Excel's longest sheet name. */
+    static final int MAX_SHEET_NAME = 31;
+
+    /**
+     * Sheet names for the wanted ones, in order: made safe (no {@code []:*?/\\}), cut to Excel's 31 characters and
+     * then made unique, ignoring case as Excel does, by a number in place of their last characters: "Poll
+     * exit-poll-organization-a-wave-1" and "...-wave-2" both start with the same 31 characters, and become "Poll
+     * exit-poll-organization-a-w" and "Poll exit-poll-organization (2)". Each poll sheet's title gives the full id.
+     */
+    static List<String> uniqueSheetNames(List<String> wanted) {
+        Set<String> taken = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String w : wanted) {
+            String base = WorkbookUtil.createSafeSheetName(w);
+            String name = base;
+            for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
+                String suffix = " (" + k + ")";
+                name = base.substring(0, Math.min(base.length(), MAX_SHEET_NAME - suffix.length())).stripTrailing()
+                        + suffix;
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     /**

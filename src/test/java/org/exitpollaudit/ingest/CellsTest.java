@@ -1,6 +1,8 @@
 package org.exitpollaudit.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,6 +26,28 @@ class CellsTest {
         for (String t : new String[] {"12a", "1,234", "45%", "1 000", "+7", "0x10", "١٢٣"}) {
             assertThrows(NumberFormatException.class, () -> Cells.number(t), t);
         }
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsOutOfRangeNotInfinity() {
+        // Double.parseDouble("1e400") is Infinity, which a sample size used to turn into Long.MAX_VALUE
+        NumberFormatException e = assertThrows(NumberFormatException.class, () -> Cells.number("1e400"));
+        assertEquals("'1e400' is out of range: too large to be a figure", e.getMessage());
+        assertEquals(1.7976931348623157E308, Cells.number("1.7976931348623157E308"), "the largest double is read");
+        assertThrows(NumberFormatException.class, () -> Cells.number("-1e400"));
+        assertEquals(0.0, Cells.number("1e-400"), "underflow is zero, which the callers judge as zero");
+    }
+
+    @Test
+    void aSpreadsheetErrorValueSaysSo() {
+        for (String t : new String[] {"#DIV/0!", "#N/A", "#value!", " #REF! ", "#NUM!", "#NAME?", "#NULL!", "Err:502"}) {
+            NumberFormatException e = assertThrows(NumberFormatException.class, () -> Cells.number(t), t);
+            assertTrue(e.getMessage().startsWith("the cell holds the spreadsheet error " + t.strip() + ": a formula"),
+                    e.getMessage());
+            assertTrue(Cells.isErrorValue(t), t);
+        }
+        assertFalse(Cells.isErrorValue("#1"));
+        assertFalse(Cells.isErrorValue("n/a"));
     }
 
     @Test

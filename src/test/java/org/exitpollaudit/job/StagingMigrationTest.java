@@ -94,9 +94,67 @@ class StagingMigrationTest {
         });
     }
 
+    @Test
+    void textColumnsOfEarlierVersionsAreWidenedKeepingTheirRows() {
+        inDatabase("jdbc:hsqldb:mem:widen-text", jdbc -> widenedKeepingRows(jdbc, true));
+    }
+
+    /** The same on PostgreSQL, where a server is given (see PostgresProfileTest); skipped without one. */
+    @Test
+    void textColumnsAreWidenedOnPostgresqlToo() {
+        String url = System.getenv("EPA_TEST_POSTGRES_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "no PostgreSQL server: set EPA_TEST_POSTGRES_URL");
+        String user = System.getenv().getOrDefault("EPA_TEST_POSTGRES_USER", "epa");
+        String db = "widen_" + Long.toHexString(System.nanoTime());
+        inDatabase(url, user, admin -> admin.execute("CREATE DATABASE " + db));
+        try {
+            inDatabase(url.substring(0, url.lastIndexOf('/') + 1) + db, user, jdbc -> widenedKeepingRows(jdbc, false));
+        } finally {
+            inDatabase(url, user, admin -> admin.execute("DROP DATABASE " + db));
+        }
+    }
+
+    private static void widenedKeepingRows(JdbcTemplate jdbc, boolean hsqldb) {
+        // the tables of version 41cdb27: paths of 1,000 characters, messages of 8,000, unit ids of 200
+        String cached = hsqldb ? "CREATE CACHED TABLE" : "CREATE TABLE";
+        String dbl = hsqldb ? "DOUBLE" : "DOUBLE PRECISION";
+        jdbc.execute("CREATE TABLE EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(1000) NOT NULL,"
+                + " BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))");
+        jdbc.execute(cached + " EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,"
+                + " SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT,"
+                + " COL VARCHAR(1000), MESSAGE VARCHAR(8000) NOT NULL)");
+        jdbc.execute(cached + " EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID"
+                + " VARCHAR(100) NOT NULL, FILE_PATH VARCHAR(1000), LINE_NO INT, DISTRICT_ID VARCHAR(200), STATION_ID"
+                + " VARCHAR(200), REGISTERED " + dbl + ", TURNOUT " + dbl + ", LEADER " + dbl + ", REASONS"
+                + " VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_KEY, SEQ))");
+        jdbc.update("INSERT INTO EPA_INPUT VALUES (7, 'official/final.csv', 10, ?)", "0".repeat(64));
+        jdbc.update("INSERT INTO EPA_ISSUE VALUES (7, 'ingest', 'ERROR', 'ROW_REJECTED', 'a.csv', 2, 'x', 'kept')");
+        StagingRepository staging = new StagingRepository(jdbc);
+        // what the old limits refused: a 5,000-character path, header and station id, a 20,000-character message
+        String path = "d/".repeat(2500) + "f.csv";
+        String header = "h".repeat(5000);
+        String station = "s".repeat(5000);
+        String message = "m".repeat(20_000);
+        staging.replaceInputs(8, List.of(new StagingRepository.InputFile(path, 1, "1".repeat(64))));
+        staging.addIssues(8, "ingest", List.of(org.exitpollaudit.reconcile.DataIssue.error("ROW_REJECTED", path, 3,
+                header, message)));
+        staging.replaceFlags(8, List.of(new org.exitpollaudit.analysis.StationFlag("src", path, 3, "d1", station,
+                null, null, null, message)));
+        assertEquals(path, staging.inputs(8).get(0).path());
+        assertEquals(List.of(org.exitpollaudit.reconcile.DataIssue.error("ROW_REJECTED", path, 3, header, message)),
+                staging.issues(8));
+        assertEquals(station, staging.flags(8).get(0).station());
+        assertEquals("official/final.csv", staging.inputs(7).get(0).path(), "rows staged before are kept");
+        assertEquals("kept", staging.issues(7).get(0).message());
+    }
+
     /** An in-memory database of its own for one test, closed after it. */
     private static void inDatabase(String url, java.util.function.Consumer<JdbcTemplate> test) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, "SA", "", true);
+        inDatabase(url, "SA", test);
+    }
+
+    private static void inDatabase(String url, String user, java.util.function.Consumer<JdbcTemplate> test) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true);
         try {
             test.accept(new JdbcTemplate(ds));
         } finally {

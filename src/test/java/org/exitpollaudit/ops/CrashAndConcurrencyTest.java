@@ -49,7 +49,8 @@ class CrashAndConcurrencyTest {
     void killedAnywhereTheNextLaunchRecoversAndGivesTheSameFigures(String killAt) throws Exception {
         Path reference = reference();
         Path out = tmp.resolve("out");
-        try (Launcher first = Launcher.start("--input=" + TestPackages.AZ, "--output=" + out)) {
+        // --verbose: the per-step log lines are what the kill waits for
+        try (Launcher first = Launcher.start("--input=" + TestPackages.AZ, "--output=" + out, "--verbose")) {
             first.await(l -> l.contains(killAt), 120);
             first.kill();
         }

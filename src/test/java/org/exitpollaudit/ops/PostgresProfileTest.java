@@ -110,7 +110,7 @@ class PostgresProfileTest {
             Map<String, String> manager = new java.util.HashMap<>(env);
             manager.put("EPA_REMOTE_WORKERS", "0");
             Path out = tmp.resolve("remote");
-            String run = run(manager, "--input=" + pkg, "--output=" + out);
+            String run = run(manager, "--input=" + pkg, "--output=" + out, "--verbose");
             assertTrue(!run.contains("step ingestFile:"), "the launching JVM staged no file itself:\n" + run);
             assertArrayEquals(Files.readAllBytes(embedded.resolve("synthetic-3000/latest/figures.csv")),
                     Files.readAllBytes(out.resolve("synthetic-3000/latest/figures.csv")));

@@ -18,10 +18,11 @@ public final class Launcher implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private Launcher(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     synchronized (lines) {
@@ -43,7 +44,16 @@ public final class Launcher implements AutoCloseable {
 
     /** @param env variables added to the process's environment (a Spring profile, a database address) */
     public static Launcher start(java.util.Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), env, args);
+    }
+
+    /**
+     * @param prefix a command that runs the JVM command line given after it (for example {@code unshare} with a
+     *               shell that mounts a file system first and then {@code exec "$@"}), or empty
+     */
+    public static Launcher start(List<String> prefix, java.util.Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.exitpollaudit.ExitPollAuditApplication"));
         cmd.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -71,6 +81,13 @@ public final class Launcher implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as a service manager or {@code kill} sends it (Ctrl-C's SIGINT takes the same path in the JVM). */
+    public void terminate() {
+        // through the handle: Process.destroy() would also close the pipes, and what the process prints as it
+        // stops would be lost
+        process.toHandle().destroy();
+    }
+
     /** kill -9: no shutdown hook, no finally block runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -81,6 +98,8 @@ public final class Launcher implements AutoCloseable {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("still running after " + seconds + " s");
         }
+        // the last lines may still be on their way from the pipe
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }
 

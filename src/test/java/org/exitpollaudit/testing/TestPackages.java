@@ -93,6 +93,15 @@ public final class TestPackages {
         }
     }
 
+    /** Runs the audit of {@code pkg} into {@code output} with its own output streams, captured. */
+    public static Launch audit(org.exitpollaudit.ops.AuditRunner runner, Path pkg, Path output) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = runner.run(org.exitpollaudit.ops.CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + output}),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Launch(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs {@code launch} with System.out and System.err captured. */
     public static synchronized Launch capture(Supplier<Integer> launch) {
         PrintStream out = System.out;

@@ -1,0 +1,183 @@
+package org.exitpollaudit.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.PublishedPrecision;
+import org.exitpollaudit.ingest.RespondentAggregator;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.ingest.Table;
+import org.exitpollaudit.reconcile.DataIssue;
+
+/**
+ * Every figure of a package from its loaded rows, in the order the analysis needs them: respondent files summed per
+ * station, district and nation (from then on such a poll is a poll of counts whose n is its number of respondents,
+ * unless sources.csv publishes another); the station-level analysis; the national comparison of every poll with
+ * every release, through the sums of its rows for a source without national figures of its own. Nothing is
+ * simulated here: how the tests behave on simulated elections is the calibration table shipped in the jar.
+ */
+public final class PackageAnalysis {
+
+    /** The figures, the station flags and the notes of one run. */
+    public record Result(List<Figure> figures, List<StationFlag> flags, List<DataIssue> issues) {
+    }
+
+    private PackageAnalysis() {
+    }
+
+    /**
+     * @param national       the one national row of each national-level source that has one
+     * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
+     * @param officialRows   loads an official station-level release's rows (one release at a time, to bound memory)
+     * @param rejectedByFile rows rejected at ingest, per file
+     * @param afterReading   called with a respondent file's table once it has been read through (to check that the
+     *                       file is still the one the run fingerprinted)
+     * @param progress       told the name of each part as it finishes (for timing logs)
+     */
+    public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
+                             Map<String, List<ResultRow>> below, Function<String, List<ResultRow>> officialRows,
+                             Map<String, Long> rejectedByFile, AnalysisParameters params,
+                             BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
+        ElectionPackage pkg = read.electionPackage();
+        List<DataIssue> issues = new ArrayList<>();
+        Map<String, ResultRow> nationalRows = new LinkedHashMap<>(national);
+        Map<String, List<ResultRow>> rows = new LinkedHashMap<>(below);
+        List<Source> sources = respondentsSummed(read, nationalRows, rows, afterReading, issues);
+        ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
+                sources);
+        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialRows,
+                new LinkedHashMap<>(nationalRows), rejectedByFile, params);
+        progress.accept("station checks, forensics, reconciliation and local comparison");
+
+        List<Source> compared = comparedNationally(sources, local.sums(), nationalRows, issues);
+        Map<String, Double> precision = new LinkedHashMap<>();
+        for (Source s : compared) {
+            if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && nationalRows.containsKey(s.id())) {
+                precision.put(s.id(), PublishedPrecision.of(pkg, s, read.resolver()));
+            }
+        }
+        NationalAnalysis.Result nationalResult = NationalAnalysis.run(new ElectionPackage(pkg.root(), pkg.election(),
+                        pkg.candidates(), pkg.districts(), compared), nationalRows, precision,
+                pollStations(sources, compared, rows), params);
+        progress.accept("national comparison");
+
+        List<Figure> figures = new ArrayList<>(nationalResult.figures());
+        figures.addAll(local.figures());
+        issues.addAll(nationalResult.issues());
+        issues.addAll(local.issues());
+        return new Result(figures, local.flags(), issues);
+    }
+
+    /** The package's sources with each respondent-level one replaced by its sum (its rows go into the maps). */
+    private static List<Source> respondentsSummed(PackageReader.Result read, Map<String, ResultRow> national,
+                                                  Map<String, List<ResultRow>> rows,
+                                                  BiConsumer<Source, Table> afterReading, List<DataIssue> issues) {
+        ElectionPackage pkg = read.electionPackage();
+        List<String> order = pkg.candidates().stream().map(Candidate::id).toList();
+        List<Source> sources = new ArrayList<>();
+        for (Source s : pkg.sources()) {
+            if (s.level() != Source.Level.RESPONDENT) {
+                sources.add(s);
+                continue;
+            }
+            RespondentAggregator.Result r;
+            try (Table t = Table.open(pkg.resolve(s), s.file())) {
+                r = RespondentAggregator.read(s, t, read.resolver(), order);
+                afterReading.accept(s, t);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            issues.addAll(r.issues());
+            if (r.national() == null) {
+                continue;
+            }
+            national.put(s.id(), r.national());
+            rows.put(s.id(), r.stations().isEmpty() ? r.districts() : r.stations());
+            sources.add(asNational(s, s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents()));
+        }
+        return sources;
+    }
+
+    /**
+     * The sources as the national comparison sees them: a package that publishes no national figures of its own (no
+     * national-level official release; a poll whose organization has no national-level source) is compared through
+     * the sums of its rows.
+     */
+    private static List<Source> comparedNationally(List<Source> sources, Map<String, ResultRow> sums,
+                                                   Map<String, ResultRow> national, List<DataIssue> issues) {
+        boolean officialNational = sources.stream().anyMatch(s -> s.isOfficial() && s.level() == Source.Level.NATIONAL);
+        Set<String> pollsters = sources.stream().filter(s -> s.isExitPoll() && s.level() == Source.Level.NATIONAL)
+                .map(Source::organization).collect(Collectors.toSet());
+        List<Source> compared = new ArrayList<>();
+        for (Source s : sources) {
+            ResultRow sum = sums.get(s.id());
+            boolean summed = (s.level() == Source.Level.DISTRICT || s.level() == Source.Level.STATION) && sum != null
+                    && s.values() == Source.ValueType.VOTES && !national.containsKey(s.id())
+                    && (s.isOfficial() ? !officialNational : !pollsters.contains(s.organization()));
+            if (summed && sum.candidateSum() == 0) {
+                // rows may be all zeros one by one (a station that did not open); their sum cannot be compared
+                String why = s.id() + ": the " + s.level().name().toLowerCase(java.util.Locale.ROOT) + " rows add up to"
+                        + " 0 votes for every candidate";
+                if (s.isOfficial() && s.finalRelease()) {
+                    throw new InputException(List.of(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, why
+                            + ": nothing to compare the polls with")));
+                }
+                issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), null, null, why + "; it is left out of the"
+                        + " national comparison"));
+                compared.add(s);
+            } else if (summed) {
+                national.put(s.id(), sum);
+                long respondents = Math.round(sum.valid() != null ? sum.valid() : sum.candidateSum());
+                compared.add(asNational(s, s.isOfficial() || s.sampleSize() != null ? s.sampleSize() : (Long) respondents));
+            } else {
+                compared.add(s);
+            }
+        }
+        return compared;
+    }
+
+    /**
+     * An exit poll is a cluster sample of stations: where the poll, or its organization for a national topline
+     * published beside its station counts, has station counts, its design effects are estimated from them.
+     */
+    private static Map<String, List<ResultRow>> pollStations(List<Source> sources, List<Source> compared,
+                                                             Map<String, List<ResultRow>> rows) {
+        Map<String, List<ResultRow>> byOrganization = new LinkedHashMap<>();
+        for (Source s : sources) {
+            List<ResultRow> own = rows.get(s.id());
+            if (s.isExitPoll() && own != null && !own.isEmpty() && own.get(0).stationId() != null
+                    && s.values() == Source.ValueType.VOTES) {
+                byOrganization.putIfAbsent(s.organization(), own);
+            }
+        }
+        Map<String, List<ResultRow>> out = new LinkedHashMap<>();
+        for (Source s : compared) {
+            if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && byOrganization.containsKey(s.organization())) {
+                out.put(s.id(), byOrganization.get(s.organization()));
+            }
+        }
+        return out;
+    }
+
+    /** A district-, station- or respondent-level source as the national comparison sees it: its sum, in votes. */
+    private static Source asNational(Source s, Long sampleSize) {
+        return new Source(s.id(), s.kind(), s.organization(), s.publishedAt(), Source.Level.NATIONAL,
+                Source.ValueType.VOTES, s.file(), sampleSize, s.stationsSampled(), s.districtsSampled(),
+                s.stationsCounted(), s.countedPct(), s.finalRelease(), Source.ShareBase.VALID, s.url(), s.notes(),
+                s.assumedSampleSize(), s.deff(), s.line());
+    }
+}

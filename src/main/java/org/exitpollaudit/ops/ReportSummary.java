@@ -1,0 +1,158 @@
+package org.exitpollaudit.ops;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.report.ReportPublisher;
+
+/**
+ * The end of a run on the console: each exit poll's answer against the final release, the workbook's path, and a
+ * count of the data issues — read from the report's own {@code figures.csv} and {@code data-issues.csv}, so the
+ * console says exactly what the report says, for a fresh run and for an unchanged one alike. Also decides whether
+ * a source was left out of the comparison ({@link ExitCodes#SOURCE_LEFT_OUT}).
+ */
+public final class ReportSummary {
+
+    /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
+    static final Set<String> LEFT_OUT_CODES = Set.of("SOURCE_NOT_USED", "NO_COMMON_CANDIDATES");
+
+    private ReportSummary() {
+    }
+
+    /**
+     * @param written the report was written by this launch (not found from an earlier one)
+     * @param quiet   print only the warning about sources left out
+     * @return {@link ExitCodes#OK}, or {@link ExitCodes#SOURCE_LEFT_OUT} when a source was left out
+     */
+    public static int print(Path reportDir, ElectionPackage pkg, boolean written, boolean quiet, PrintStream out,
+                            PrintStream err) throws IOException {
+        String finalId = pkg.finalRelease().id();
+        Map<String, Map<String, Double>> headline = new LinkedHashMap<>();
+        Set<String> compared = new HashSet<>();
+        read(reportDir.resolve(ReportPublisher.FIGURES), r -> {
+            compared.add(r.get("source"));
+            if (r.get("section").equals("accuracy") && r.get("reference").equals(finalId)
+                    && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
+                headline.computeIfAbsent(r.get("source"), k -> new HashMap<>()).put(r.get("metric"),
+                        r.get("value").isEmpty() ? null : Double.parseDouble(r.get("value")));
+            }
+        });
+        List<DataIssue> issues = new ArrayList<>();
+        read(reportDir.resolve(ReportPublisher.ISSUES), r -> issues.add(new DataIssue(
+                DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),
+                r.get("line").isEmpty() ? null : Integer.valueOf(r.get("line")), blank(r.get("column")), r.get("message"))));
+
+        List<String> leftOut = new ArrayList<>();
+        issues.stream().filter(i -> LEFT_OUT_CODES.contains(i.code())).forEach(i -> leftOut.add(i.describe()));
+        for (Source poll : pkg.exitPolls()) {
+            if (!compared.contains(poll.id())) {
+                leftOut.add(poll.id() + " (" + poll.file() + ") has no figure in the report: it was not compared");
+            }
+        }
+        if (!quiet) {
+            int width = pkg.exitPolls().stream().mapToInt(p -> p.id().length()).max().orElse(0);
+            out.println("Exit polls against the final release " + finalId + ":");
+            for (Source poll : pkg.exitPolls()) {
+                Map<String, Double> m = headline.get(poll.id());
+                out.printf("  %-" + width + "s  %s%n", poll.id(), m == null
+                        ? "not compared with the final release (see the data issues)" : answer(m));
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            err.println("warning: the report leaves out part of the package (exit code " + ExitCodes.SOURCE_LEFT_OUT + "):");
+            leftOut.forEach(l -> err.println("  - " + l));
+        }
+        if (!quiet) {
+            if (written) {
+                out.println("Report written to " + reportDir);
+            }
+            out.println("Workbook: " + reportDir.resolve(ReportPublisher.WORKBOOK));
+            out.println(count(issues));
+        }
+        return leftOut.isEmpty() ? ExitCodes.OK : ExitCodes.SOURCE_LEFT_OUT;
+    }
+
+    /**
+     * One poll's answer in words and numbers. {@code verdict} (1 consistent, 0 differs, −1 depends on what was not
+     * published) where the report has it, else {@code verdict_consistent}; then the size of the gap: largest
+     * deviation, the winner–runner-up margin error with its interval, and whether it coincides within the tolerance,
+     * each where the report has it.
+     */
+    static String answer(Map<String, Double> m) {
+        List<String> parts = new ArrayList<>();
+        Double verdict = m.containsKey("verdict") ? m.get("verdict") : m.get("verdict_consistent");
+        parts.add(verdict == null ? "no verdict" : verdict > 0.5 ? "consistent with sampling error"
+                : verdict < -0.5 ? "depends on what was not published" : "differs beyond sampling error");
+        if (m.get("max_abs_deviation_pp") != null) {
+            parts.add("largest gap " + pp(m.get("max_abs_deviation_pp"), false));
+        }
+        if (m.get("margin_error") != null) {
+            String ci = m.get("margin_error_ci_low") != null && m.get("margin_error_ci_high") != null
+                    ? " (95 % CI " + pp(m.get("margin_error_ci_low"), true) + " to " + pp(m.get("margin_error_ci_high"), true) + ")"
+                    : "";
+            parts.add("margin error " + pp(m.get("margin_error"), true) + ci);
+        }
+        if (m.get("coincides") != null) {
+            parts.add(m.get("coincides") > 0.5 ? "coincides within the tolerance" : "does not coincide within the tolerance");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String pp(double v, boolean signed) {
+        return String.format(Locale.ROOT, signed ? "%+.2f pp" : "%.2f pp", v);
+    }
+
+    /** "5 data issues (1 error, 4 warnings); 0 rows rejected." — the last line, whatever else was printed. */
+    static String count(List<DataIssue> issues) {
+        Map<DataIssue.Severity, Long> by = new LinkedHashMap<>();
+        for (DataIssue.Severity s : DataIssue.Severity.values()) {
+            by.put(s, issues.stream().filter(i -> i.severity() == s).count());
+        }
+        long rejected = issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+        List<String> kinds = new ArrayList<>();
+        by.forEach((s, n) -> {
+            if (n > 0) {
+                String word = switch (s) {
+                    case FATAL -> "fatal";
+                    case ERROR -> n == 1 ? "error" : "errors";
+                    case WARNING -> n == 1 ? "warning" : "warnings";
+                    case INFO -> n == 1 ? "note" : "notes";
+                };
+                kinds.add(n + " " + word);
+            }
+        });
+        return issues.size() + (issues.size() == 1 ? " data issue" : " data issues")
+                + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")") + "; "
+                + (rejected == 0 ? "no rows" : rejected == 1 ? "1 row" : rejected + " rows") + " rejected.";
+    }
+
+    private static String blank(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static void read(Path csv, Consumer<CSVRecord> each) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                each.accept(r);
+            }
+        }
+    }
+}

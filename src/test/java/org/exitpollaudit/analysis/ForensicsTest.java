@@ -1,0 +1,108 @@
+package org.exitpollaudit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.ingest.ResultRow;
+import org.junit.jupiter.api.Test;
+
+/** The screening's turnout slopes, fine histograms, headline counts and flag counting on hand-made stations. */
+class ForensicsTest {
+
+    /**
+     * Five stations of 1,000 registered voters in one district, turnout .5 … .9, no invalid ballots; a gets 250 330
+     * 420 520 630 votes, b the rest (250 270 280 280 270). As worked in {@code LocalForensicStatsTest}: a's slope of
+     * votes / registered on turnout is .95 (SE 0.0291547595) against its share 2,150 / 3,500 = .6142857143, an
+     * excess of .3357142857; b's votes are turnout minus a's, so its slope is 1 − .95 = .05 with the same residuals
+     * (mirrored) and SE, against its share 1,350 / 3,500 = .3857142857. The same in the district's own rows.
+     * Histograms: turnout 50.0, 60.0 … 90.0 one station each; a's share of ballots found is 50.0, 55.0, 60.0,
+     * 65.0, 70.0 %.
+     */
+    @Test
+    void turnoutSlopesAndTenthBins() {
+        List<ResultRow> rows = new ArrayList<>();
+        double[] a = {250, 330, 420, 520, 630};
+        for (int i = 0; i < 5; i++) {
+            double ballots = 500 + 100 * i;
+            rows.add(row("d1", "s" + i, 1000, ballots, a[i], ballots - a[i]));
+        }
+        Map<String, Double> f = index(Forensics.run("count", "count.csv", rows, List.of("a", "b"), "a", 0.05).figures());
+        for (String level : List.of("national|", "district|d1")) {
+            assertEquals(0.95, f.get(level + "|a|turnout_slope"), 1e-12);
+            assertEquals(0.0291547595, f.get(level + "|a|turnout_slope_se"), 1e-10);
+            assertEquals(0.6142857143, f.get(level + "|a|turnout_slope_share"), 1e-10);
+            assertEquals(0.05, f.get(level + "|b|turnout_slope"), 1e-12);
+            assertEquals(0.3857142857, f.get(level + "|b|turnout_slope_share"), 1e-10);
+            assertEquals(0.3357142857, f.get(level + "||turnout_slope_leader_excess"), 1e-10);
+            assertEquals(0.05, f.get(level + "||turnout_slope_others"), 1e-12);
+            assertEquals(0.0291547595, f.get(level + "||turnout_slope_others_se"), 1e-10);
+            assertEquals(5.0, f.get(level + "||turnout_slope_stations"));
+        }
+        assertEquals(1.0, f.get("national|60.0||turnout_histogram_tenths"));
+        assertEquals(0.0, f.get("national|60.1||turnout_histogram_tenths"));
+        assertEquals(1.0, f.get("national|55.0||leader_share_histogram_tenths"));
+        assertEquals(0.0, f.get("national|54.9||leader_share_histogram_tenths"));
+        assertEquals(1001, f.keySet().stream().filter(k -> k.endsWith("|turnout_histogram_tenths")).count());
+    }
+
+    /**
+     * Two districts of 60 stations in which the leader's share rises with turnout (the within-district correlation is
+     * strongly positive, as it may be in an honest election where turnout and support differ between villages and
+     * towns), plus one station at 96 % turnout and 96 % for the leader. The correlation's Holm p is reported for each
+     * district but does not count among its flagged tests, which count only the integer and last-digit tests.
+     */
+    @Test
+    void turnoutLeaderCorrelationIsNotCountedAsAFlag() {
+        List<ResultRow> rows = new ArrayList<>();
+        java.util.Random rnd = new java.util.Random(7);
+        for (String d : List.of("d1", "d2")) {
+            for (int i = 0; i < 60; i++) {
+                double registered = 1203 + 17 * i;
+                double turnout = 0.403 + 0.0071 * i + 0.02 * rnd.nextGaussian();
+                double ballots = Math.round(registered * turnout);
+                double leader = Math.round(ballots * (0.413 + 0.0063 * i + 0.02 * rnd.nextGaussian()));
+                rows.add(row(d, "s" + i, registered, ballots, leader, ballots - leader));
+            }
+        }
+        rows.add(row("d1", "s95", 1000, 960, 922, 38));
+        Map<String, Double> f = index(Forensics.run("count", "count.csv", rows, List.of("a", "b"), "a", 0.05).figures());
+        assertEquals(1.0, f.get("national|||stations_turnout_and_leader_95"));
+        assertEquals(2.0, f.get("national|||districts_screened"));
+        for (String d : List.of("d1", "d2")) {
+            assertTrue(f.get("district|" + d + "||turnout_leader_p_holm") < 0.05);
+            int counted = 0;
+            for (Map.Entry<String, Double> e : f.entrySet()) {
+                String[] k = e.getKey().split("\\|", -1);
+                if (k[0].equals("district") && k[1].equals(d) && k[3].endsWith("_p_holm") && e.getValue() < 0.05
+                        && (k[3].equals("integer_p_holm") || k[3].startsWith("last_digit_"))) {
+                    counted++;
+                }
+            }
+            assertEquals(counted, f.get("district|" + d + "||flagged_tests"));
+        }
+        assertEquals(2.0, f.get("national|||districts_turnout_leader_significant"));
+    }
+
+    private static ResultRow row(String district, String station, double registered, double ballots, double a,
+                                 double b) {
+        Map<String, Double> votes = new LinkedHashMap<>();
+        votes.put("a", a);
+        votes.put("b", b);
+        return new ResultRow("count", 0, district, station, registered, ballots, 0.0, a + b, null, null, votes);
+    }
+
+    /** "level|unit|candidate|metric"; the national unit is empty. */
+    private static Map<String, Double> index(List<Figure> figures) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            out.put(f.level() + "|" + (f.unit() == null ? "" : f.unit()) + "|" + (f.candidate() == null ? ""
+                    : f.candidate()) + "|" + f.metric(), f.value() == null ? Double.NaN : f.value());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.report.ReportPublisher;
+import org.exitpollaudit.testing.TestPackages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The answer printed at the end of a run, from a report's files written here by hand: the figures the verdicts
+ * issue adds ({@code verdict} with −1, {@code margin_error} and its interval, {@code coincides}) where they exist,
+ * the older {@code verdict_consistent} where they do not, and a poll with no figure at all.
+ */
+class ReportSummaryTest {
+
+    @TempDir
+    Path report;
+
+    @Test
+    void eachPollsAnswerIsReadFromTheReportsFigures() throws Exception {
+        ElectionPackage pkg = PackageReader.read(TestPackages.AZ).electionPackage();
+        String h = "accuracy,%s,cec-final,national,,,%s,%s\n";
+        Files.writeString(report.resolve(ReportPublisher.FIGURES), "section,source,reference,level,unit,candidate,metric,value\n"
+                + String.format(h, "oracle", "verdict", "-1.0") + String.format(h, "oracle", "verdict_consistent", "0.0")
+                + String.format(h, "oracle", "max_abs_deviation_pp", "1.7763936912044809")
+                + String.format(h, "oracle", "margin_error", "1.2345") + String.format(h, "oracle", "margin_error_ci_low", "-0.5")
+                + String.format(h, "oracle", "margin_error_ci_high", "2.969") + String.format(h, "oracle", "coincides", "0.0")
+                // a poll figure against another release and a per-candidate figure: not the headline
+                + "accuracy,rey,cec-prelim-1,national,,,verdict_consistent,0.0\n"
+                + "accuracy,rey,cec-final,national,,oruj,deviation_pp,-0.5\n"
+                + String.format(h, "rey", "verdict_consistent", "1.0") + String.format(h, "rey", "max_abs_deviation_pp", "4.2"),
+                StandardCharsets.UTF_8);
+        Files.writeString(report.resolve(ReportPublisher.ISSUES), "severity,code,file,line,column,message\n"
+                + "ERROR,SOURCE_NOT_USED,exit-polls/src.csv,,,src has no usable row (see the rejected rows); it is left out of the comparison\n"
+                + "ERROR,ROW_REJECTED,exit-polls/src.csv,2,aliyev-ilham,row rejected: '9x.4' is not a number\n"
+                + "WARNING,ASSUMED_SAMPLE_SIZE,sources.csv,5,sample_size,oracle: n assumed\n", StandardCharsets.UTF_8);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReportSummary.print(report, pkg, true, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(ExitCodes.SOURCE_LEFT_OUT, code);
+        assertEquals(String.join("\n",
+                "Exit polls against the final release cec-final:",
+                "  oracle  depends on what was not published; largest gap 1.78 pp; margin error +1.23 pp (95 % CI -0.50 pp"
+                        + " to +2.97 pp); does not coincide within the tolerance",
+                "  rey     consistent with sampling error; largest gap 4.20 pp",
+                "  src     not compared with the final release (see the data issues)",
+                "Report written to " + report,
+                "Workbook: " + report.resolve(ReportPublisher.WORKBOOK),
+                "3 data issues (2 errors, 1 warning); 1 row rejected.", ""), out.toString(StandardCharsets.UTF_8));
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.contains("exit-polls/src.csv: src has no usable row") && warning.contains(
+                "src (exit-polls/src.csv) has no figure in the report"), warning);
+    }
+}
