@@ -114,7 +114,7 @@ final class DataQualitySheet {
         w.text(r, 1, i.code());
         w.text(r, 2, i.file());
         w.text(r, 5, i.message(), w.styles.wrap);
-        r.setHeightInPoints((float) Math.max(1, Math.ceil(i.message().length() / 125.0)) * 13f + 3);
+        r.setHeightInPoints((float) Math.max(1, Math.ceil(i.message().length() / 150.0)) * 13f + 3);
     }
 
     /** The first issue's line (its column, often a long header from the input, is in the list below). */

@@ -49,9 +49,8 @@ final class PollSheet {
                 n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
                 nz(f.accuracy(poll.id(), fin, null, "n_eff"))));
         if (assumed) {
-            Row r = w.row();
-            w.text(r, 0, "n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
-                    + " for how the verdicts change with n and the design effect.", styles.warnLine);
+            w.paragraph("n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
+                    + " for how the verdicts change with n and the design effect.", 8, 200, styles.warn);
         }
         Double residual = f.accuracy(poll.id(), fin, null, "residual_share");
         w.line(String.format(Locale.ROOT, "Published shares sum to %.2f %%; residual %.2f pp (allocated proportionally;"
@@ -83,9 +82,11 @@ final class PollSheet {
                 Double dev = f.accuracy(pid, rid, cid, "deviation_pp");
                 w.number(r, 5, dev, Styles.PP);
                 Double half = Verdicts.halfWidth(f, pid, rid, cid);
-                w.text(r, 6, dev == null || half == null ? "" : Verdicts.interval(dev - half, dev + half));
+                // intervals centred, apart from the right-aligned deviation beside them
+                w.text(r, 6, dev == null || half == null ? "" : Verdicts.interval(dev - half, dev + half),
+                        styles.centred(styles.text));
                 w.text(r, 7, Verdicts.interval(f.accuracy(pid, rid, cid, "deviation_min"),
-                        f.accuracy(pid, rid, cid, "deviation_max")));
+                        f.accuracy(pid, rid, cid, "deviation_max")), styles.centred(styles.text));
                 w.number(r, 8, f.accuracy(pid, rid, cid, "relative_deviation"), "+0.0%;-0.0%;0.0%");
                 w.number(r, 9, f.accuracy(pid, rid, cid, "se"), Styles.PERCENT);
                 w.number(r, 10, f.accuracy(pid, rid, cid, "ci_low"), Styles.PERCENT);
