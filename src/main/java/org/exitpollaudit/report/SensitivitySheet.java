@@ -52,9 +52,10 @@ final class SensitivitySheet {
             double usedDeff = f.accuracy(poll.id(), fin, null, "deff");
             boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
             w.skip();
-            Row t = w.row();
-            w.text(t, 0, String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
-                    assumed ? "ASSUMED" : "published", usedN, usedDeff), assumed ? styles.warnLine : styles.subtitle);
+            // merged across the grid, so a highlighted (assumed n) title is highlighted whole
+            w.paragraph(String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
+                    assumed ? "ASSUMED" : "published", usedN, usedDeff), deffs.size(), 200,
+                    assumed ? styles.warn : styles.subtitle);
             List<String> heads = new ArrayList<>(List.of("n \\ design effect"));
             for (double d : deffs) {
                 heads.add(SampleSize.fmt(d) + (d == usedDeff ? " ▲" : ""));
