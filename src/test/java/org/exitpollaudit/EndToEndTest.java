@@ -155,7 +155,8 @@ public class EndToEndTest {
             assertTrue(poll.getPaneInformation().isFreezePane());
             assertNotNull(poll.getCTWorksheet().getAutoFilter(), "filter");
             String summary = text(wb.getSheet("Summary"));
-            assertTrue(summary.contains("ASSUMED"), "assumed sample sizes are flagged");
+            assertTrue(summary.contains("no (assumed)") && summary.contains("n = 20,000 is assumed (not published)"),
+                    "assumed sample sizes are flagged: " + summary);
             String dq = text(wb.getSheet("Data quality"));
             assertTrue(dq.contains("TURNOUT_BELOW_VOTES") && dq.contains("PERCENT_RESIDUAL"), dq);
             String prov = text(wb.getSheet("Provenance"));

@@ -28,20 +28,24 @@ final class AgreementSheet {
             return;
         }
         double p = f.agreement(null, "homogeneity_p");
-        Row verdict = w.row();
-        w.text(verdict, 0, String.format(Locale.ROOT, "Pearson test of homogeneity on effective counts (p_i × n / deff):"
+        int lastColumn = data.pkg().exitPolls().size() + 4;
+        // merged and wrapped across the table's width: the conclusion is read whole, never clipped at the cell
+        w.paragraph(String.format(Locale.ROOT, "Pearson test of homogeneity on effective counts (p_i × n / deff):"
                 + " χ² = %.2f on %d df, p %s. %s", chi2, f.agreement(null, "homogeneity_df").intValue(),
                 p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p),
                 p < data.params().alpha() ? "The polls disagree with each other beyond sampling error."
                         : "The polls agree with each other within sampling error."),
-                p < data.params().alpha() ? styles.bad : styles.good);
-        w.line("Uses each poll's n (published or assumed, see the poll sheets) and design effect.");
+                lastColumn, 14 * lastColumn, p < data.params().alpha() ? styles.bad : styles.good);
+        w.line("Uses each poll's n (published or assumed, see the poll sheets) and design effect. Pooled z: Stouffer's"
+                + " combination of the polls' z against " + fin + " (same sign in every poll = a common direction).");
         w.skip();
         List<Source> polls = data.pkg().exitPolls().stream().filter(s -> f.compared(s.id(), fin)).toList();
         List<String> heads = new ArrayList<>(List.of("Candidate"));
         polls.forEach(s -> heads.add(s.id() + " share"));
         heads.add("Spread max − min (pp)");
         heads.add("Official (" + fin + ")");
+        heads.add("Pooled z");
+        heads.add("Pooled p");
         int header = w.header(heads.toArray(String[]::new));
         for (Candidate c : data.pkg().candidates()) {
             Double spread = f.agreement(c.id(), "poll_spread_pp");
@@ -56,6 +60,8 @@ final class AgreementSheet {
             w.number(r, 1 + polls.size(), spread, "0.00");
             Double official = polls.isEmpty() ? null : f.accuracy(polls.get(0).id(), fin, c.id(), "official_share");
             w.number(r, 2 + polls.size(), official, Styles.PERCENT);
+            w.number(r, 3 + polls.size(), f.agreementAgainst(fin, c.id(), "pooled_z"), "+0.00;-0.00;0.00");
+            w.number(r, 4 + polls.size(), f.agreementAgainst(fin, c.id(), "pooled_p"), Styles.P_VALUE);
         }
         w.table(header, heads.size() - 1);
         int[] widths = new int[heads.size()];

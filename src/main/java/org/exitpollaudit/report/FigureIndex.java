@@ -27,6 +27,11 @@ public final class FigureIndex {
         return get(new Figure(Figure.AGREEMENT, null, null, Figure.NATIONAL, null, candidate, metric, null));
     }
 
+    /** An agreement figure with the release it is measured against (pooled tests against the final release). */
+    public Double agreementAgainst(String release, String candidate, String metric) {
+        return get(new Figure(Figure.AGREEMENT, null, release, Figure.NATIONAL, null, candidate, metric, null));
+    }
+
     public Double sensitivity(String poll, String release, String unit, String metric) {
         return get(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, metric, null));
     }

@@ -143,9 +143,10 @@ final class MethodsSheet {
         for (Definition d : DEFINITIONS) {
             Row r = w.row();
             w.text(r, 0, d.section());
-            w.text(r, 1, d.metric());
+            w.text(r, 1, d.metric(), styles.wrap);
             w.text(r, 2, d.definition(), styles.wrap);
-            r.setHeightInPoints((float) Math.max(1, Math.ceil(d.definition().length() / 95.0)) * 13f + 3);
+            r.setHeightInPoints((float) Math.max(1, Math.max(Math.ceil(d.definition().length() / 115.0),
+                    Math.ceil(d.metric().length() / 32.0))) * 13f + 3);
             w.text(r, 3, d.reference(), styles.wrap);
         }
         w.table(header, 3);

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -16,8 +15,8 @@ import org.exitpollaudit.election.Source;
 
 /**
  * One sheet per exit poll: a row per official release × candidate with every candidate-level metric.
- * Rows whose deviation is significant after Holm's correction are highlighted by conditional formatting, and
- * deviations are shaded by sign.
+ * Deviations are coloured by sign; each carries its 95 % interval and the range over the admissible readings of
+ * what the poll published.
  */
 final class PollSheet {
 
@@ -50,18 +49,18 @@ final class PollSheet {
                 n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
                 nz(f.accuracy(poll.id(), fin, null, "n_eff"))));
         if (assumed) {
-            Row r = w.row();
-            w.text(r, 0, "n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
-                    + " for how the verdicts change with n and the design effect.", styles.warnLine);
+            w.paragraph("n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
+                    + " for how the verdicts change with n and the design effect.", 8, 200, styles.warn);
         }
         Double residual = f.accuracy(poll.id(), fin, null, "residual_share");
-        w.line(String.format(Locale.ROOT, "Published shares sum to %.2f %%; residual %.2f pp (allocated proportionally)."
-                + " Rows highlighted: deviation significant at 5 %% after Holm's correction.",
+        w.line(String.format(Locale.ROOT, "Published shares sum to %.2f %%; residual %.2f pp (allocated proportionally;"
+                + " 'Admissible range' is the deviation over every reading of the rounding and the residual).",
                 100 * (1 - nz(residual)), 100 * nz(residual)));
         w.skip();
         int header = w.header("Official release", "Candidate", "Published share", "Poll share", "Official share",
-                "Deviation (pp)", "Relative deviation", "SE", "95% CI low", "95% CI high", "z", "p", "p (Holm)",
-                "A' (log odds ratio)", "SE(A')", "Significant");
+                "Deviation (pp)", "Deviation, 95 % interval", "Admissible range (pp)", "Relative deviation", "SE",
+                "Poll share 95 % CI low", "Poll share 95 % CI high", "z", "p", "p (Holm)", "A' (log odds ratio)", "SE(A')",
+                "Significant", "MDE (pp)");
         int first = w.nextRow();
         for (Source release : data.pkg().officialReleases()) {
             if (!f.compared(poll.id(), release.id())) {
@@ -80,36 +79,46 @@ final class PollSheet {
                 w.number(r, 2, f.accuracy(pid, rid, cid, "poll_share_published"), Styles.PERCENT);
                 w.number(r, 3, f.accuracy(pid, rid, cid, "poll_share"), Styles.PERCENT);
                 w.number(r, 4, f.accuracy(pid, rid, cid, "official_share"), Styles.PERCENT);
-                w.number(r, 5, f.accuracy(pid, rid, cid, "deviation_pp"), Styles.PP);
-                w.number(r, 6, f.accuracy(pid, rid, cid, "relative_deviation"), "+0.0%;-0.0%;0.0%");
-                w.number(r, 7, f.accuracy(pid, rid, cid, "se"), Styles.PERCENT);
-                w.number(r, 8, f.accuracy(pid, rid, cid, "ci_low"), Styles.PERCENT);
-                w.number(r, 9, f.accuracy(pid, rid, cid, "ci_high"), Styles.PERCENT);
-                w.number(r, 10, f.accuracy(pid, rid, cid, "z"), "+0.00;-0.00;0.00");
-                w.number(r, 11, f.accuracy(pid, rid, cid, "p_value"), Styles.P_VALUE);
-                w.number(r, 12, f.accuracy(pid, rid, cid, "p_holm"), Styles.P_VALUE);
-                w.number(r, 13, f.accuracy(pid, rid, cid, "log_odds_ratio"), Styles.SIGNED_DECIMAL);
-                w.number(r, 14, f.accuracy(pid, rid, cid, "log_odds_ratio_se"), Styles.DECIMAL);
-                w.number(r, 15, f.accuracy(pid, rid, cid, "significant"), "0");
+                Double dev = f.accuracy(pid, rid, cid, "deviation_pp");
+                w.number(r, 5, dev, Styles.PP);
+                Double half = Verdicts.halfWidth(f, pid, rid, cid);
+                // intervals centred, apart from the right-aligned deviation beside them
+                w.text(r, 6, dev == null || half == null ? "" : Verdicts.interval(dev - half, dev + half),
+                        styles.centred(styles.text));
+                w.text(r, 7, Verdicts.interval(f.accuracy(pid, rid, cid, "deviation_min"),
+                        f.accuracy(pid, rid, cid, "deviation_max")), styles.centred(styles.text));
+                w.number(r, 8, f.accuracy(pid, rid, cid, "relative_deviation"), "+0.0%;-0.0%;0.0%");
+                w.number(r, 9, f.accuracy(pid, rid, cid, "se"), Styles.PERCENT);
+                w.number(r, 10, f.accuracy(pid, rid, cid, "ci_low"), Styles.PERCENT);
+                w.number(r, 11, f.accuracy(pid, rid, cid, "ci_high"), Styles.PERCENT);
+                w.number(r, 12, f.accuracy(pid, rid, cid, "z"), "+0.00;-0.00;0.00");
+                w.number(r, 13, f.accuracy(pid, rid, cid, "p_value"), Styles.P_VALUE);
+                w.number(r, 14, f.accuracy(pid, rid, cid, "p_holm"), Styles.P_VALUE);
+                w.number(r, 15, f.accuracy(pid, rid, cid, "log_odds_ratio"), Styles.SIGNED_DECIMAL);
+                w.number(r, 16, f.accuracy(pid, rid, cid, "log_odds_ratio_se"), Styles.DECIMAL);
+                w.yesNo(r, 17, f.accuracy(pid, rid, cid, "significant"));
+                w.number(r, 18, f.accuracy(pid, rid, cid, "mde_pp"), "0.00");
             }
         }
         int last = w.nextRow() - 1;
-        w.table(header, 15);
-        w.widths(20, 22, 10, 10, 10, 11, 10, 9, 10, 10, 8, 10, 10, 11, 9, 11);
+        w.table(header, 18);
+        w.widths(20, 22, 10, 9, 9, 10, 21, 21, 10, 8, 10, 10, 7, 9, 9, 10, 8, 11, 8);
+        w.sheet.getRow(header).setHeightInPoints(44);
         if (last >= first) {
             highlight(sheet, first, last);
         }
     }
 
-    /** Whole row rose where Significant = 1; deviation cell green/rose by sign otherwise visible at a glance. */
+    /**
+     * The deviation's sign in the colour of its font (over blue, under red), and "yes" in Significant in bold. No
+     * row fills: with a large n most candidates are significant, and a sheet of rose rows says nothing; the verdict
+     * that matters is on Summary.
+     */
     private static void highlight(XSSFSheet sheet, int first, int last) {
         SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
-        ConditionalFormattingRule significant = cf.createConditionalFormattingRule("$P" + (first + 1) + "=1");
-        var fill = significant.createPatternFormatting();
-        fill.setFillBackgroundColor(IndexedColors.ROSE.getIndex());
-        fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
+        ConditionalFormattingRule significant = cf.createConditionalFormattingRule("$R" + (first + 1) + "=\"yes\"");
         significant.createFontFormatting().setFontStyle(false, true);
-        cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 0, 15)}, significant);
+        cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 17, 17)}, significant);
         ConditionalFormattingRule over = cf.createConditionalFormattingRule(ComparisonOperator.GT, "0");
         over.createFontFormatting().setFontColorIndex(IndexedColors.DARK_BLUE.getIndex());
         ConditionalFormattingRule under = cf.createConditionalFormattingRule(ComparisonOperator.LT, "0");

@@ -37,7 +37,7 @@ final class ProvenanceSheet {
             w.text(r, 0, f.path());
             w.text(r, 1, source);
             w.number(r, 2, (double) f.bytes(), Styles.INTEGER);
-            w.text(r, 3, f.sha256());
+            w.text(r, 3, f.sha256(), w.styles.centred(w.styles.text));
             if (!source.isEmpty()) {
                 int loaded = data.pkg().sources().stream().filter(s -> f.path().equals(s.file()))
                         .mapToInt(s -> data.rowsLoaded().getOrDefault(s.id(), 0)).sum();

@@ -43,7 +43,7 @@ final class ReleasesSheet {
                 + " difference between early and final results.");
         w.skip();
         int header = w.header("Official release", "Published at", "Values", "Stations counted", "Counted %", "Exit poll",
-                "n", "χ² (Rao–Scott)", "p", "M3 (pp)", "M5 (pp)", "B", "B_w", "MTK A", "Largest gap (pp)",
+                "n", "χ² (Rao–Scott)", "χ² p", "M3 (pp)", "M5 (pp)", "B", "B_w", "MTK A", "Largest gap (pp)",
                 "Winner agrees", "Verdict");
         for (Source release : releases) {
             for (Source poll : polls) {
@@ -53,13 +53,13 @@ final class ReleasesSheet {
                     continue;
                 }
                 Row r = w.row();
-                boolean ok = Verdicts.consistent(f, pid, rid);
+                Verdicts.Verdict verdict = Verdicts.verdict(f, pid, rid);
                 w.text(r, 0, rid + (release.finalRelease() ? " (final)" : ""));
                 w.text(r, 1, release.publishedAt());
                 w.text(r, 2, release.values().name().toLowerCase(java.util.Locale.ROOT));
                 w.number(r, 3, release.stationsCounted() == null ? null : release.stationsCounted().doubleValue(),
                         Styles.INTEGER);
-                w.number(r, 4, release.countedPct(), "0.00");
+                w.number(r, 4, release.countedPct(), Styles.PERCENT_OF_100);
                 w.text(r, 5, pid);
                 w.number(r, 6, f.accuracy(pid, rid, null, "n"), Styles.INTEGER);
                 w.number(r, 7, f.accuracy(pid, rid, null, "chi2_rs"), "0.00");
@@ -70,19 +70,24 @@ final class ReleasesSheet {
                 w.number(r, 12, f.accuracy(pid, rid, null, "b_w"), Styles.DECIMAL);
                 w.number(r, 13, f.accuracy(pid, rid, null, "mtk_a"), Styles.SIGNED_DECIMAL);
                 w.number(r, 14, f.accuracy(pid, rid, null, "max_abs_deviation_pp"), "0.00");
-                w.text(r, 15, FigureIndex.isTrue(f.accuracy(pid, rid, null, "winner_agrees")) ? "yes" : "NO");
-                w.text(r, 16, ok ? Verdicts.CONSISTENT : Verdicts.DIFFERS, ok ? styles.good : styles.bad);
+                w.yesNo(r, 15, f.accuracy(pid, rid, null, "winner_agrees"));
+                // only a verdict that differs is highlighted: it is what an analyst looks for in the column
+                w.text(r, 16, verdict == null ? "" : verdict.words, verdict == Verdicts.Verdict.DIFFERS ? styles.bad
+                        : verdict == Verdicts.Verdict.DEPENDS ? styles.warn : styles.text);
             }
         }
         w.table(header, 16);
-        w.widths(22, 17, 8, 10, 9, 14, 9, 10, 10, 8, 8, 8, 8, 9, 10, 9, 30);
+        w.widths(30, 17, 8, 10, 11, 12, 9, 10, 9, 8, 8, 8, 8, 9, 10, 9, 33);
 
         w.skip();
         w.text(w.row(), 0, "Mean absolute deviation M3 (pp) of each poll, release by release", styles.subtitle);
         List<String> heads = new ArrayList<>(List.of("Release"));
         polls.forEach(p -> heads.add(p.id()));
         int chartHeader = w.header(heads.toArray(String[]::new));
-        for (Source release : releases) {
+        // releases no poll was compared with (a station file without a national figure) would plot as zero
+        List<Source> compared = releases.stream()
+                .filter(rel -> polls.stream().anyMatch(p -> f.compared(p.id(), rel.id()))).toList();
+        for (Source release : compared) {
             Row r = w.row();
             w.text(r, 0, label(release));
             for (int i = 0; i < polls.size(); i++) {
@@ -90,7 +95,7 @@ final class ReleasesSheet {
             }
         }
         int chartLast = w.nextRow() - 1;
-        if (releases.isEmpty() || polls.isEmpty()) {
+        if (compared.isEmpty() || polls.isEmpty()) {
             return;
         }
         List<Integer> series = new ArrayList<>();
@@ -99,6 +104,7 @@ final class ReleasesSheet {
         }
         Charts.lines(w.xssf(), new Charts.Block(chartHeader, chartHeader + 1, chartLast, 0, series),
                 new Charts.Place(0, chartLast + 2, 8, chartLast + 22), "How far each poll is from each release",
-                "Official release, in the order published", "Mean absolute deviation (pp)", "0.0");
+                "Official release, in the order published", "Mean absolute deviation (pp)", "0.0",
+                Charts.polls(data.pkg(), polls));
     }
 }

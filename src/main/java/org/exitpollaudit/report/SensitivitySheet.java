@@ -9,12 +9,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.SampleSize;
-import org.exitpollaudit.analysis.Sensitivity;
 import org.exitpollaudit.election.Source;
 
 /**
  * Sensitivity: for each exit poll against the final release, the χ² p-value over a grid of sample sizes
- * (rows) and design effects (columns), each cell coloured by the verdict at that point. The n and deff the
+ * (rows) and design effects (columns), a cell rose where the test rejects at that point. The n and deff the
  * run used are marked. This is where an assumed sample size is put to the test.
  */
 final class SensitivitySheet {
@@ -29,31 +28,40 @@ final class SensitivitySheet {
         FigureIndex f = data.index();
         String fin = data.pkg().finalRelease().id();
         w.title("How each verdict depends on the sample size and the design effect (against " + fin + ")");
-        w.line("Cells: p-value of the Rao–Scott χ² test. Green: consistent with sampling error (χ² p ≥ 0.05 and no"
-                + " candidate significant after Holm); rose: not. The row and column the run used are marked ◀ and ▲.");
-        w.widths(26, 12, 12, 12, 12, 12, 12, 12);
+        w.line(String.format(Locale.ROOT, "Cells: p-value of the design-corrected χ² test, the verdict's one test. Rose:"
+                + " differs beyond sampling error (p < %s); plain: consistent. The row and column the run used are marked"
+                + " ◀ and ▲.", SampleSize.fmt(data.params().alpha())));
+        w.widths(30, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
         for (Source poll : data.pkg().exitPolls()) {
             if (!f.compared(poll.id(), fin)) {
                 continue;
             }
+            // the grid as the analysis computed it (its n and deff values are figures, not constants of this sheet)
             TreeSet<Double> ns = new TreeSet<>();
+            TreeSet<Double> deffs = new TreeSet<>();
             for (Figure fig : data.figures()) {
-                if (Figure.SENSITIVITY.equals(fig.section()) && poll.id().equals(fig.source()) && "n".equals(fig.metric())) {
-                    ns.add(fig.value());
+                if (Figure.SENSITIVITY.equals(fig.section()) && poll.id().equals(fig.source())) {
+                    if ("n".equals(fig.metric())) {
+                        ns.add(fig.value());
+                    } else if ("deff".equals(fig.metric())) {
+                        deffs.add(fig.value());
+                    }
                 }
             }
             double usedN = f.accuracy(poll.id(), fin, null, "n");
             double usedDeff = f.accuracy(poll.id(), fin, null, "deff");
             boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
             w.skip();
-            Row t = w.row();
-            w.text(t, 0, String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
-                    assumed ? "ASSUMED" : "published", usedN, usedDeff), assumed ? styles.warnLine : styles.subtitle);
+            // merged across the grid, so a highlighted (assumed n) title is highlighted whole
+            w.paragraph(String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
+                    assumed ? "ASSUMED" : "published", usedN, usedDeff), deffs.size(), 200,
+                    assumed ? styles.warn : styles.subtitle);
             List<String> heads = new ArrayList<>(List.of("n \\ design effect"));
-            for (double d : Sensitivity.DEFFS) {
+            for (double d : deffs) {
                 heads.add(SampleSize.fmt(d) + (d == usedDeff ? " ▲" : ""));
             }
-            w.header(heads.toArray(String[]::new));
+            int header = w.header(heads.toArray(String[]::new));
+            w.sheet.getRow(header).setHeightInPoints(16);
             for (double n : ns) {
                 Row r = w.row();
                 String label = String.format(Locale.ROOT, "%,.0f", n);
@@ -61,11 +69,13 @@ final class SensitivitySheet {
                     label += String.format(Locale.ROOT, " (%s per station)", SampleSize.fmt(n / poll.stationsSampled()));
                 }
                 w.text(r, 0, label + (n == usedN ? " ◀" : ""), n == usedN ? styles.bold : styles.text);
-                for (int j = 0; j < Sensitivity.DEFFS.length; j++) {
-                    String unit = "n=" + SampleSize.fmt(n) + "|deff=" + SampleSize.fmt(Sensitivity.DEFFS[j]);
+                int j = 0;
+                for (double d : deffs) {
+                    String unit = "n=" + SampleSize.fmt(n) + "|deff=" + SampleSize.fmt(d);
                     Double p = f.sensitivity(poll.id(), fin, unit, "chi2_p");
-                    boolean ok = FigureIndex.isTrue(f.sensitivity(poll.id(), fin, unit, "verdict_consistent"));
-                    w.number(r, 1 + j, p, Styles.P_VALUE, ok ? styles.good : styles.bad);
+                    // the colour is the verdict rule itself (the χ² test alone), so it can be read off the number shown
+                    boolean differs = p != null && p < data.params().alpha();
+                    w.number(r, 1 + j++, p, Styles.P_VALUE, differs ? styles.bad : styles.text);
                 }
             }
         }

@@ -1,7 +1,14 @@
 package org.exitpollaudit.report;
 
+import java.util.Map;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -14,20 +21,57 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class SheetWriter {
 
+    /**
+     * What each abbreviated column header means, shown as a cell note (comment) wherever that header is written,
+     * on every sheet, so an abbreviation is explained where it is read.
+     */
+    static final Map<String, String> HEADER_NOTES = headerNotes();
+
+    /** header-notes.tsv beside this class: a header, a tab, its note; # starts a comment line. */
+    private static Map<String, String> headerNotes() {
+        try (var in = SheetWriter.class.getResourceAsStream("header-notes.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("header-notes.tsv missing from the build");
+            }
+            Map<String, String> notes = new java.util.HashMap<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (!line.startsWith("#") && tab > 0) {
+                    notes.put(line.substring(0, tab), line.substring(tab + 1).strip());
+                }
+            }
+            return Map.copyOf(notes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Header rows below this are not frozen. */
+    static final int FREEZE_WITHIN = 12;
+
     final Sheet sheet;
     final Styles styles;
     private int next;
+    private Drawing<?> drawing;
 
     /** A sheet held in memory (XSSF) or streamed to disk as it is written (SXSSF, for lists of any length). */
     SheetWriter(Sheet sheet, Styles styles) {
         this.sheet = sheet;
         this.styles = styles;
-        // printed or exported, a sheet is one page wide, as many pages tall as it needs
+        // printed or exported, a sheet is one page wide, as many pages tall as it needs, numbered
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.5);
+        sheet.setMargin(Sheet.BottomMargin, 0.5);
+        sheet.getHeader().setLeft(sheet.getSheetName());
+        sheet.getFooter().setRight("page &P of &N");
     }
 
     /** The sheet as held in memory, for charts (a streamed sheet has none). */
@@ -63,23 +107,49 @@ final class SheetWriter {
      * at roughly {@code charsPerLine} characters a line.
      */
     void paragraph(String text, int lastColumn, int charsPerLine, CellStyle style) {
+        paragraph(text, lastColumn, charsPerLine, style, 13f);
+    }
+
+    /** The same, with the height of one line of the style's font in points. */
+    void paragraph(String text, int lastColumn, int charsPerLine, CellStyle style, float lineHeight) {
         Row r = row();
         text(r, 0, text, style);
         if (lastColumn > 0) {
             sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, lastColumn));
         }
         int lines = Math.max(1, (int) Math.ceil(text.length() / (double) charsPerLine));
-        r.setHeightInPoints(lines * 13f + 3);
+        r.setHeightInPoints(lines * lineHeight + 4);
     }
 
-    /** A header row; returns its index. */
+    /** A header row; returns its index. Abbreviated headers carry their note (see {@link #HEADER_NOTES}). */
     int header(String... names) {
         Row r = row();
         r.setHeightInPoints(30);
         for (int i = 0; i < names.length; i++) {
-            text(r, i, names[i], styles.header);
+            Cell c = text(r, i, names[i], styles.header);
+            String note = HEADER_NOTES.get(names[i]);
+            if (note != null) {
+                note(c, note);
+            }
         }
         return r.getRowNum();
+    }
+
+    /** A note (comment) on a cell, shown when the pointer rests on it. */
+    void note(Cell cell, String note) {
+        if (drawing == null) {
+            drawing = sheet.createDrawingPatriarch();
+        }
+        CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+        ClientAnchor anchor = helper.createClientAnchor();
+        anchor.setCol1(cell.getColumnIndex());
+        anchor.setCol2(cell.getColumnIndex() + 4);
+        anchor.setRow1(cell.getRowIndex());
+        anchor.setRow2(cell.getRowIndex() + 4);
+        Comment comment = drawing.createCellComment(anchor);
+        comment.setString(helper.createRichTextString(note));
+        comment.setAuthor("exit-poll-audit");
+        cell.setCellComment(comment);
     }
 
     static boolean looksLikeFormula(String s) {
@@ -119,6 +189,15 @@ final class SheetWriter {
         return text(r, col, value, styles.text);
     }
 
+    /** A 1/0 figure as "yes" / "no" (empty when absent), centred. */
+    Cell yesNo(Row r, int col, Double flag, CellStyle style) {
+        return text(r, col, flag == null ? "" : FigureIndex.isTrue(flag) ? "yes" : "no", styles.centred(style));
+    }
+
+    Cell yesNo(Row r, int col, Double flag) {
+        return yesNo(r, col, flag, styles.text);
+    }
+
     /** A number in the given format; an absent (null) figure leaves the cell empty. */
     Cell number(Row r, int col, Double value, String format) {
         Cell c = r.createCell(col);
@@ -135,11 +214,23 @@ final class SheetWriter {
         return c;
     }
 
-    /** Freeze everything above {@code headerRow + 1} and put a filter on the table below the header. */
+    /**
+     * Freeze everything above {@code headerRow + 1}, put a filter on the table below the header, and repeat the
+     * header row on every printed page.
+     */
     void table(int headerRow, int lastColumn) {
-        sheet.createFreezePane(0, headerRow + 1);
+        // frozen only near the top: a pane frozen below the first screenful leaves no room to scroll
+        if (headerRow <= FREEZE_WITHIN) {
+            sheet.createFreezePane(0, headerRow + 1);
+        }
         int last = Math.max(headerRow + 1, next - 1);
         sheet.setAutoFilter(new CellRangeAddress(headerRow, last, 0, lastColumn));
+        repeatOnEveryPage(headerRow);
+    }
+
+    /** Print the given row at the top of every page (the header of a long table). */
+    void repeatOnEveryPage(int headerRow) {
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
     }
 
     /** Column widths in characters. */

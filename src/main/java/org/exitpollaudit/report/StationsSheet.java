@@ -21,6 +21,9 @@ final class StationsSheet {
     /** Data rows per sheet: Excel's limit less the header. */
     static final int ROWS_PER_SHEET = 1_048_575;
 
+    /** Rows of the list that are printed (the print area); the sheet itself holds them all. */
+    static final int PRINTED_ROWS = 40;
+
     private StationsSheet() {
     }
 
@@ -31,12 +34,13 @@ final class StationsSheet {
         CellStyle text = styles.text;
         CellStyle quoted = styles.quoted(styles.text);
         CellStyle integer = styles.number(Styles.INTEGER);
-        CellStyle pct = styles.number("0.00");
+        CellStyle pct = styles.number(Styles.PERCENT_OF_100);
         int sheets = (flags.size() + rowsPerSheet - 1) / rowsPerSheet;
         for (int s = 0; s < sheets; s++) {
             Sheet sheet = wb.createSheet(s == 0 ? NAME : NAME + " " + (s + 1));
+            SheetWriter print = new SheetWriter(sheet, styles);
             Row h = sheet.createRow(0);
-            String[] head = {"Source", "File", "Line", "District", "Station", "Registered", "Turnout %", "Leader share %",
+            String[] head = {"Source", "File", "Line", "District", "Station", "Registered", "Turnout", "Leader share",
                 "Why flagged"};
             for (int i = 0; i < head.length; i++) {
                 Cell c = h.createCell(i);
@@ -59,6 +63,12 @@ final class StationsSheet {
                 text(r, 8, f.reasons(), text, quoted);
             }
             sheet.createFreezePane(0, 1);
+            print.repeatOnEveryPage(0);
+            // a list of thousands of stations is for filtering on screen, not for paper: print its first rows only
+            int printed = Math.min(to - from, PRINTED_ROWS);
+            wb.setPrintArea(wb.getSheetIndex(sheet), 0, head.length - 1, 0, Math.max(1, printed));
+            sheet.getHeader().setCenter(String.format(java.util.Locale.ROOT, "Printed: the first %,d of %,d flagged"
+                    + " stations; all of them are on this sheet and in stations-flagged.csv", printed, to - from));
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, to - from), 0, head.length - 1));
             int[] widths = {14, 26, 8, 10, 16, 11, 10, 12, 90};
             for (int i = 0; i < widths.length; i++) {

@@ -10,19 +10,32 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The workbook's shared cell styles and number formats: created once per workbook, used by every sheet. */
+/**
+ * The workbook's shared cell styles and number formats: created once per workbook, used by every sheet. Every
+ * style is vertically centred, so the cells of a tall row (a wrapped name, a verdict in words) stay on one line
+ * with each other whatever style each cell has.
+ */
 final class Styles {
 
     /** Fraction shown as percent with two decimals. */
     static final String PERCENT = "0.00%";
     /** Signed percentage points. */
     static final String PP = "+0.00\" pp\";-0.00\" pp\";0.00\" pp\"";
-    static final String P_VALUE = "[<0.0001]0.00E+00;0.0000";
+    /**
+     * A p-value as an analyst reads it: "< 0.001" below 0.001 (the exact value is in figures.csv), four decimals
+     * below 0.1 (so 0.0497 is not rounded to the 0.05 it is compared with), three above. Never scientific: an
+     * analyst skimming "4.09E-13" or "0.00E+00" reads a number, not "far below any threshold".
+     */
+    static final String P_VALUE = "[<0.001]\"< 0.001\";[<0.1]0.0000;0.000";
     static final String DECIMAL = "0.0000";
     static final String INTEGER = "#,##0";
     static final String SIGNED_DECIMAL = "+0.0000;-0.0000;0.0000";
+    /** A number that is already in percent (0–100), with a % sign. */
+    static final String PERCENT_OF_100 = "0.00\" %\"";
 
     final XSSFCellStyle title;
+    /** The answer in one sentence, in large type (Summary). */
+    final XSSFCellStyle headline;
     final XSSFCellStyle subtitle;
     final XSSFCellStyle header;
     final XSSFCellStyle text;
@@ -41,25 +54,29 @@ final class Styles {
         XSSFFont titleFont = wb.createFont();
         titleFont.setBold(true);
         titleFont.setFontHeightInPoints((short) 14);
-        title = wb.createCellStyle();
+        title = plain();
         title.setFont(titleFont);
+        XSSFFont headlineFont = wb.createFont();
+        headlineFont.setBold(true);
+        headlineFont.setFontHeightInPoints((short) 16);
+        headline = plain();
+        headline.setFont(headlineFont);
+        headline.setWrapText(true);
         XSSFFont boldFont = wb.createFont();
         boldFont.setBold(true);
-        subtitle = wb.createCellStyle();
+        subtitle = plain();
         subtitle.setFont(boldFont);
-        bold = wb.createCellStyle();
+        bold = plain();
         bold.setFont(boldFont);
-        header = wb.createCellStyle();
+        header = plain();
         header.setFont(boldFont);
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setBorderBottom(BorderStyle.THIN);
         header.setWrapText(true);
-        header.setVerticalAlignment(VerticalAlignment.TOP);
-        text = wb.createCellStyle();
-        wrap = wb.createCellStyle();
+        text = plain();
+        wrap = plain();
         wrap.setWrapText(true);
-        wrap.setVerticalAlignment(VerticalAlignment.TOP);
         good = fill(IndexedColors.LIGHT_GREEN);
         bad = fill(IndexedColors.ROSE);
         warn = fill(IndexedColors.LIGHT_YELLOW);
@@ -67,19 +84,24 @@ final class Styles {
         warnLine.setWrapText(false);
     }
 
-    private XSSFCellStyle fill(IndexedColors color) {
+    private XSSFCellStyle plain() {
         XSSFCellStyle s = wb.createCellStyle();
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        return s;
+    }
+
+    private XSSFCellStyle fill(IndexedColors color) {
+        XSSFCellStyle s = plain();
         s.setFillForegroundColor(color.getIndex());
         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         s.setWrapText(true);
-        s.setVerticalAlignment(VerticalAlignment.TOP);
         return s;
     }
 
     /** A numeric style with the given format (cached). */
     XSSFCellStyle number(String format) {
         return numbers.computeIfAbsent(format, f -> {
-            XSSFCellStyle s = wb.createCellStyle();
+            XSSFCellStyle s = plain();
             s.setDataFormat(wb.createDataFormat().getFormat(f));
             s.setAlignment(HorizontalAlignment.RIGHT);
             return s;
@@ -92,6 +114,16 @@ final class Styles {
             XSSFCellStyle s = wb.createCellStyle();
             s.cloneStyleFrom(base);
             s.setQuotePrefixed(true);
+            return s;
+        });
+    }
+
+    /** The same style centred horizontally (short answers such as yes / no in a column of their own), cached. */
+    XSSFCellStyle centred(CellStyle base) {
+        return numbers.computeIfAbsent("centred|" + base.getIndex(), k -> {
+            XSSFCellStyle s = wb.createCellStyle();
+            s.cloneStyleFrom(base);
+            s.setAlignment(HorizontalAlignment.CENTER);
             return s;
         });
     }

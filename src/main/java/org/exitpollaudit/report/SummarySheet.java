@@ -1,22 +1,36 @@
 package org.exitpollaudit.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.report.Verdicts.Verdict;
 
 /**
- * Summary: one row per exit poll against the final release with the verdict in words, the headline answer,
- * and two charts: poll vs official share per candidate (clustered bars) and each poll's deviation in points.
+ * Summary, the answer: a headline sentence; one row per exit poll against the final release saying how far it
+ * was (margin error and largest gap, each with its 95 % interval), whether that is within sampling error,
+ * whether the poll coincides with the count within the tolerance δ, and what the answer depends on; the data
+ * problems that touch the answer; and a forest plot of every candidate's deviation with its interval.
  */
 final class SummarySheet {
 
     static final String NAME = "Summary";
+    /** The poll table's last column (the one in words, "The answer depends on"). */
+    private static final int LAST = 11;
+
+    /** The analysis's note naming the reading that turns a verdict that depends on what was not published. */
+    static final String DEPENDS_CODE = "VERDICT_DEPENDS_ON_UNPUBLISHED";
 
     private SummarySheet() {
     }
@@ -26,96 +40,251 @@ final class SummarySheet {
         ElectionPackage pkg = data.pkg();
         FigureIndex f = data.index();
         Source fin = pkg.finalRelease();
-        List<Source> polls = pkg.exitPolls().stream().filter(p -> f.compared(p.id(), fin.id())).toList();
+        String rid = fin.id();
+        List<Source> polls = pkg.exitPolls().stream().filter(p -> f.compared(p.id(), rid)).toList();
+        Double delta = polls.stream().map(p -> f.accuracy(p.id(), rid, null, "tolerance")).filter(d -> d != null)
+                .findFirst().orElse(null);
 
-        w.title(pkg.election().name() + " (" + pkg.election().date() + "): exit polls against the official count");
-        long consistent = polls.stream().filter(p -> Verdicts.consistent(f, p.id(), fin.id())).count();
-        long assumed = polls.stream().filter(p -> FigureIndex.isTrue(f.accuracy(p.id(), fin.id(), null, "n_assumed"))).count();
-        w.line(String.format(Locale.ROOT, "Against the final release (%s, %s): %d of %d exit polls are consistent with"
-                + " sampling error at the 5 %% level; %d of them rest on an ASSUMED sample size (see Sensitivity).",
-                fin.organization(), fin.id(), consistent, polls.size(), assumed));
-        w.line("Shares are of valid votes over the candidates both sources report; tests allow for clustering with the"
-                + " design effect shown. Each sheet's figures are also in figures.csv.");
+        w.widths(30, 9, 10, 11, 19, 17, 11, 19, 9, 12, 12, 62);
+        w.paragraph(headline(f, pkg, polls, delta), LAST, 125, styles.headline, 21f);
+        w.paragraph(String.format(Locale.ROOT, "%s (%s): %d exit polls against the final count, %s of %s (%s)."
+                        + " Intervals are 95 %%. Within sampling error: the design-corrected χ² test at 5 %%, for every"
+                        + " reading of what the poll published.%s Shares are of valid votes; every figure is in figures.csv"
+                        + " at full precision.", pkg.election().name(), pkg.election().date(), polls.size(), rid,
+                        fin.organization(), fin.publishedAt(), delta == null ? ""
+                                : String.format(Locale.ROOT, " Coincides: the 90 %% intervals of the margin error and of every"
+                                        + " candidate's deviation lie inside ±%s pp (δ).", fmt(delta))),
+                LAST, 230, styles.wrap);
         w.skip();
-        int header = w.header("Exit poll", "Organization", "Official release", "n", "n published?", "Design effect",
-                "χ² (Rao–Scott)", "df", "p", "Largest gap (pp)", "Mean abs. gap M3 (pp)", "B_w", "Winner agrees",
-                "n critical", "Verdict");
+        String coincides = delta == null ? "Coincides within ±δ?" : "Coincides within ±" + fmt(delta) + " pp?";
+        int header = w.header("Exit poll", "n", "n published?", "Margin error (pp)", "Margin error, 95 % interval",
+                "Largest gap on", "Largest gap (pp)", "Largest gap, 95 % interval", "χ² p", "Within sampling error?",
+                coincides, "The answer depends on");
+        if (delta != null) {
+            w.note(w.sheet.getRow(header).getCell(10), SheetWriter.HEADER_NOTES.get("Coincides within ±δ?"));
+        }
         for (Source poll : polls) {
-            Row r = w.row();
-            r.setHeightInPoints(48);
-            String pid = poll.id();
-            String rid = fin.id();
-            boolean ok = Verdicts.consistent(f, pid, rid);
-            boolean isAssumed = FigureIndex.isTrue(f.accuracy(pid, rid, null, "n_assumed"));
-            w.text(r, 0, pid);
-            w.text(r, 1, poll.organization());
-            w.text(r, 2, rid);
-            w.number(r, 3, f.accuracy(pid, rid, null, "n"), Styles.INTEGER, isAssumed ? styles.warn : styles.text);
-            w.text(r, 4, isAssumed ? "ASSUMED" : "published", isAssumed ? styles.warn : styles.text);
-            w.number(r, 5, f.accuracy(pid, rid, null, "deff"), "0.00");
-            w.number(r, 6, f.accuracy(pid, rid, null, "chi2_rs"), "0.00");
-            w.number(r, 7, f.accuracy(pid, rid, null, "chi2_df"), Styles.INTEGER);
-            w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
-            w.number(r, 9, f.accuracy(pid, rid, null, "max_abs_deviation_pp"), "0.00");
-            w.number(r, 10, f.accuracy(pid, rid, null, "mosteller_m3"), "0.00");
-            w.number(r, 11, f.accuracy(pid, rid, null, "b_w"), Styles.DECIMAL);
-            w.text(r, 12, FigureIndex.isTrue(f.accuracy(pid, rid, null, "winner_agrees")) ? "yes" : "NO");
-            w.number(r, 13, f.accuracy(pid, rid, null, "n_critical"), Styles.INTEGER);
-            w.text(r, 14, Verdicts.describe(f, pkg, pid, rid), ok ? styles.good : styles.bad);
+            pollRow(w, f, pkg, poll, rid);
         }
-        w.table(header, 14);
-        w.widths(16, 28, 16, 10, 11, 9, 10, 5, 10, 10, 11, 9, 9, 11, 70);
+        w.table(header, LAST);
+        // a short table on a one-page answer: its header is not repeated above the chart on a second page
+        w.sheet.setRepeatingRows(null);
+        w.sheet.getRow(header).setHeightInPoints(44);
 
-        // chart data: shares, then deviations, candidate rows in candidates.csv order
         w.skip();
+        // for a verdict that depends on what was not published, the reading that would turn it, in words
+        boolean depends = false;
+        for (DataIssue i : data.issues()) {
+            if (DEPENDS_CODE.equals(i.code()) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
+                w.paragraph(i.message(), LAST, 220, styles.wrap);
+                depends = true;
+            }
+        }
+        if (depends) {
+            w.skip();
+        }
+        problems(w, data, polls);
+
+        // the forest plot, then the figures it draws and the shares behind them
         List<Candidate> candidates = pkg.candidates().stream()
-                .filter(c -> polls.stream().anyMatch(p -> f.accuracy(p.id(), fin.id(), c.id(), "official_share") != null))
+                .filter(c -> polls.stream().anyMatch(p -> f.accuracy(p.id(), rid, c.id(), "deviation_pp") != null))
                 .toList();
-        w.text(w.row(), 0, "Shares of valid votes: " + fin.id() + " and each exit poll", styles.subtitle);
-        List<String> heads = new ArrayList<>(List.of("Candidate", "Official (" + fin.id() + ")"));
-        polls.forEach(p -> heads.add(p.id()));
-        int sharesHeader = w.header(heads.toArray(String[]::new));
-        for (Candidate c : candidates) {
-            Row r = w.row();
-            w.text(r, 0, c.name());
-            Double official = polls.stream().map(p -> f.accuracy(p.id(), fin.id(), c.id(), "official_share"))
-                    .filter(v -> v != null).findFirst().orElse(null);
-            w.number(r, 1, official, Styles.PERCENT);
-            for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 2 + i, f.accuracy(polls.get(i).id(), fin.id(), c.id(), "poll_share"), Styles.PERCENT);
-            }
-        }
-        int sharesLast = w.nextRow() - 1;
-        w.skip();
-        w.text(w.row(), 0, "Deviation of each exit poll from " + fin.id() + " (percentage points)", styles.subtitle);
-        List<String> devHeads = new ArrayList<>(List.of("Candidate"));
-        polls.forEach(p -> devHeads.add(p.id()));
-        int devHeader = w.header(devHeads.toArray(String[]::new));
-        for (Candidate c : candidates) {
-            Row r = w.row();
-            w.text(r, 0, c.name());
-            for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), fin.id(), c.id(), "deviation_pp"), Styles.PP);
-            }
-        }
-        int devLast = w.nextRow() - 1;
         if (candidates.isEmpty() || polls.isEmpty()) {
             return;
         }
-        List<Integer> shareSeries = new ArrayList<>();
-        for (int i = 0; i <= polls.size(); i++) {
-            shareSeries.add(1 + i);
+        w.skip();
+        int chartTop = w.nextRow();
+        int chartRows = 21;
+        for (int i = 0; i < chartRows; i++) {
+            w.skip();
         }
-        List<Integer> devSeries = new ArrayList<>();
+        w.skip();
+        w.text(w.row(), 0, "Deviation of each exit poll from " + rid + " (percentage points), with the half-width"
+                + " of its 95 % interval", styles.subtitle);
+        List<String> heads = new ArrayList<>(List.of("Candidate"));
+        for (Source p : polls) {
+            heads.add(p.id());
+            heads.add(p.id() + " ± 95 %");
+        }
+        if (delta != null) {
+            heads.add("+δ");
+            heads.add("−δ");
+        }
+        int devHeader = w.header(heads.toArray(String[]::new));
+        w.sheet.getRow(devHeader).setHeightInPoints(44);
+        double largest = delta == null ? 0 : delta;
+        for (Candidate c : candidates) {
+            Row r = w.row();
+            w.text(r, 0, c.name());
+            for (int i = 0; i < polls.size(); i++) {
+                String pid = polls.get(i).id();
+                Double dev = f.accuracy(pid, rid, c.id(), "deviation_pp");
+                Double half = Verdicts.halfWidth(f, pid, rid, c.id());
+                w.number(r, 1 + 2 * i, dev, Styles.PP);
+                w.number(r, 2 + 2 * i, half, "0.00");
+                if (dev != null) {
+                    largest = Math.max(largest, Math.abs(dev) + (half == null ? 0 : half));
+                }
+            }
+            if (delta != null) {
+                w.number(r, 1 + 2 * polls.size(), delta, "0.00");
+                w.number(r, 2 + 2 * polls.size(), -delta, "0.00");
+            }
+        }
+        int devLast = w.nextRow() - 1;
+        List<Integer> devColumns = new ArrayList<>();
+        List<Integer> halfColumns = new ArrayList<>();
         for (int i = 0; i < polls.size(); i++) {
-            devSeries.add(1 + i);
+            devColumns.add(1 + 2 * i);
+            halfColumns.add(2 + 2 * i);
         }
-        int chartTop = devLast + 2;
-        Charts.clusteredBars(w.xssf(), new Charts.Block(sharesHeader, sharesHeader + 1, sharesLast, 0, shareSeries),
-                new Charts.Place(0, chartTop, 7, chartTop + 22), "Poll vs official share per candidate",
-                "Candidate", "Share of valid votes", "0%");
-        Charts.clusteredBars(w.xssf(), new Charts.Block(devHeader, devHeader + 1, devLast, 0, devSeries),
-                new Charts.Place(8, chartTop, 15, chartTop + 22), "Poll minus official (percentage points)",
-                "Candidate", "pp", "0.0");
+        List<Integer> band = delta == null ? List.of() : List.of(1 + 2 * polls.size(), 2 + 2 * polls.size());
+        Charts.forest(w.xssf(), new Charts.Block(devHeader, devHeader + 1, devLast, 0, devColumns), halfColumns, band,
+                new Charts.Place(0, chartTop, 10, chartTop + chartRows),
+                "Poll minus count per candidate, with 95 % intervals" + (delta == null ? ""
+                        : "; dashed: ±" + fmt(delta) + " pp"),
+                "percentage points", Charts.polls(pkg, polls), Charts.limit(largest));
+
+        w.skip();
+        w.text(w.row(), 0, "Shares of valid votes: " + rid + " and each exit poll", styles.subtitle);
+        List<String> shareHeads = new ArrayList<>(List.of("Candidate", "Official (" + rid + ")"));
+        polls.forEach(p -> shareHeads.add(p.id()));
+        w.sheet.getRow(w.header(shareHeads.toArray(String[]::new))).setHeightInPoints(44);
+        for (Candidate c : candidates) {
+            Row r = w.row();
+            w.text(r, 0, c.name());
+            Double official = polls.stream().map(p -> f.accuracy(p.id(), rid, c.id(), "official_share"))
+                    .filter(v -> v != null).findFirst().orElse(null);
+            w.number(r, 1, official, Styles.PERCENT);
+            for (int i = 0; i < polls.size(); i++) {
+                w.number(r, 2 + i, f.accuracy(polls.get(i).id(), rid, c.id(), "poll_share"), Styles.PERCENT);
+            }
+        }
+    }
+
+    /** E.g. "2 of 3 exit polls coincide with the count within ±2 pp; 1 is within sampling error, 2 are not." */
+    static String headline(FigureIndex f, ElectionPackage pkg, List<Source> polls, Double delta) {
+        String rid = pkg.finalRelease().id();
+        if (polls.isEmpty()) {
+            return pkg.election().name() + ": no exit poll could be compared with the official count.";
+        }
+        Map<Verdict, Long> verdicts = polls.stream().map(p -> Verdicts.verdict(f, p.id(), rid))
+                .filter(v -> v != null).collect(Collectors.groupingBy(v -> v, Collectors.counting()));
+        long consistent = verdicts.getOrDefault(Verdict.CONSISTENT, 0L);
+        long differs = verdicts.getOrDefault(Verdict.DIFFERS, 0L);
+        long depends = verdicts.getOrDefault(Verdict.DEPENDS, 0L);
+        StringBuilder b = new StringBuilder(pkg.election().name()).append(": ");
+        if (delta != null) {
+            long coincide = polls.stream().filter(p -> FigureIndex.isTrue(f.accuracy(p.id(), rid, null, "coincides"))).count();
+            b.append(String.format(Locale.ROOT, "%s of %d exit polls %s with the official count within ±%s pp; ",
+                    coincide == 0 ? "none" : Long.toString(coincide), polls.size(), coincide == 1 ? "coincides" : "coincide",
+                    fmt(delta)));
+        } else {
+            b.append(String.format(Locale.ROOT, "of %d exit polls, ", polls.size()));
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(consistent == 0 ? "none is within sampling error"
+                : consistent + (consistent == 1 ? " is" : " are") + " within sampling error");
+        parts.add(differs == 0 ? "none differs beyond it" : differs + (differs == 1 ? " is" : " are") + " not");
+        if (depends > 0) {
+            parts.add(depends + (depends == 1 ? " depends" : " depend") + " on what was not published");
+        }
+        b.append(String.join(", ", parts)).append('.');
+        long left = pkg.exitPolls().size() - polls.size();
+        if (left > 0) {
+            b.append(String.format(Locale.ROOT, " %d exit poll%s left out (below).", left, left == 1 ? " was" : "s were"));
+        }
+        return b.toString();
+    }
+
+    private static void pollRow(SheetWriter w, FigureIndex f, ElectionPackage pkg, Source poll, String rid) {
+        Styles styles = w.styles;
+        String pid = poll.id();
+        Row r = w.row();
+        Verdict verdict = Verdicts.verdict(f, pid, rid);
+        Double assumedFlag = f.accuracy(pid, rid, null, "n_assumed");
+        boolean assumed = FigureIndex.isTrue(assumedFlag);
+        String name = poll.organization() + " (" + pid + ")";
+        w.text(r, 0, name, styles.wrap);
+        w.number(r, 1, f.accuracy(pid, rid, null, "n"), Styles.INTEGER, assumed ? styles.warn : styles.text);
+        w.text(r, 2, assumed ? "no (assumed)" : "yes", styles.centred(assumed ? styles.warn : styles.text));
+        w.number(r, 3, f.accuracy(pid, rid, null, "margin_error"), Styles.PP);
+        // intervals centred: apart from the right-aligned figure beside them
+        XSSFCellStyle centred = styles.centred(styles.text);
+        w.text(r, 4, Verdicts.interval(f.accuracy(pid, rid, null, "margin_error_ci_low"),
+                f.accuracy(pid, rid, null, "margin_error_ci_high")), centred);
+        Candidate worst = Verdicts.largestGap(f, pkg, pid, rid);
+        if (worst != null) {
+            Double dev = f.accuracy(pid, rid, worst.id(), "deviation_pp");
+            Double half = Verdicts.halfWidth(f, pid, rid, worst.id());
+            w.text(r, 5, worst.name(), styles.wrap);
+            w.number(r, 6, dev, Styles.PP);
+            w.text(r, 7, half == null ? "" : Verdicts.interval(dev - half, dev + half), centred);
+        }
+        w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
+        XSSFCellStyle verdictStyle = verdict == Verdict.DIFFERS ? styles.bad
+                : verdict == Verdict.DEPENDS ? styles.warn : styles.text;
+        w.text(r, 9, verdict == null ? "" : verdict.shortAnswer, styles.centred(verdictStyle));
+        w.yesNo(r, 10, f.accuracy(pid, rid, null, "coincides"));
+        String depends = Verdicts.dependsOn(f, pkg, poll, rid);
+        w.text(r, 11, depends, styles.wrap);
+        int lines = Math.max(Math.max((int) Math.ceil(name.length() / 28.0), (int) Math.ceil(depends.length() / 58.0)),
+                worst == null ? 1 : (int) Math.ceil(worst.name().length() / 16.0));
+        r.setHeightInPoints(Math.max(1, lines) * 13f + 5);
+    }
+
+    /**
+     * What touches the answer: errors in the final release's or the exit polls' own files (the count's arithmetic, a
+     * poll left out), grouped by code and file; the rest counted, with a pointer to Data quality.
+     */
+    private static void problems(SheetWriter w, ReportData data, List<Source> compared) {
+        ElectionPackage pkg = data.pkg();
+        Set<String> files = new java.util.HashSet<>();
+        files.add(pkg.finalRelease().file());
+        pkg.exitPolls().forEach(p -> files.add(p.file()));
+        Map<String, List<DataIssue>> touching = new LinkedHashMap<>();
+        Map<String, Integer> otherErrors = new LinkedHashMap<>();
+        int otherWarnings = 0;
+        for (DataIssue i : data.issues()) {
+            boolean error = i.severity() == DataIssue.Severity.ERROR || i.severity() == DataIssue.Severity.FATAL;
+            if (error && files.contains(i.file())) {
+                touching.computeIfAbsent(i.code() + "|" + i.file(), k -> new ArrayList<>()).add(i);
+            } else if (error) {
+                otherErrors.merge(i.code() + " in " + i.file(), 1, Integer::sum);
+            } else if (i.severity() == DataIssue.Severity.WARNING) {
+                otherWarnings++;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<DataIssue> group : touching.values()) {
+            DataIssue first = group.get(0);
+            lines.add(first.file() + ": " + first.message() + (group.size() > 1
+                    ? String.format(Locale.ROOT, " (and %,d more like it)", group.size() - 1) : ""));
+        }
+        for (Source poll : pkg.exitPolls()) {
+            if (!compared.contains(poll) && touching.keySet().stream().noneMatch(k -> k.endsWith("|" + poll.file()))) {
+                lines.add(poll.label() + " is left out of the comparison: it has no figures comparable with "
+                        + pkg.finalRelease().id() + ".");
+            }
+        }
+        w.text(w.row(), 0, "Data problems that touch the answer", w.styles.subtitle);
+        if (lines.isEmpty()) {
+            w.line("None in the final release's or the exit polls' files.");
+        }
+        for (String line : lines) {
+            w.paragraph(line, LAST, 220, w.styles.bad);
+        }
+        if (!otherErrors.isEmpty() || otherWarnings > 0) {
+            String errors = otherErrors.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s × %,d", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
+            w.line("Elsewhere in the input (not in the figures above): " + (errors.isEmpty() ? "no errors" : errors)
+                    + String.format(Locale.ROOT, "; %,d warnings (partial releases, assumptions). All on the Data quality"
+                    + " sheet.", otherWarnings));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.1f", d);
     }
 }

@@ -1,57 +1,141 @@
 package org.exitpollaudit.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
+import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
 
-/** The verdict of one poll × release comparison in words, from its figures. */
+/** The answers of one poll × release comparison in words, from its figures. */
 final class Verdicts {
 
-    static final String CONSISTENT = "Consistent with sampling error";
-    static final String DIFFERS = "Differs beyond sampling error";
+    /** Whether the poll is within sampling error of the count: the design-corrected χ² test's verdict. */
+    enum Verdict {
+        CONSISTENT("yes", "Consistent with sampling error"),
+        DIFFERS("no", "Differs beyond sampling error"),
+        DEPENDS("depends", "Depends on what was not published");
+
+        final String shortAnswer;
+        final String words;
+
+        Verdict(String shortAnswer, String words) {
+            this.shortAnswer = shortAnswer;
+            this.words = words;
+        }
+    }
+
+    /** Residuals (fraction) below this are rounding of the published shares, not an unpublished answer. */
+    private static final double ROUNDING = 0.005;
 
     private Verdicts() {
     }
 
-    static boolean consistent(FigureIndex f, String poll, String release) {
-        return FigureIndex.isTrue(f.accuracy(poll, release, null, "verdict_consistent"));
+    /**
+     * The verdict: figure {@code verdict} (1 consistent, 0 differs, −1 depends on what was not published);
+     * reports from before it existed carry {@code verdict_consistent} (1/0) only.
+     */
+    static Verdict verdict(FigureIndex f, String poll, String release) {
+        Double v = f.accuracy(poll, release, null, "verdict");
+        if (v == null) {
+            v = f.accuracy(poll, release, null, "verdict_consistent");
+        }
+        if (v == null) {
+            return null;
+        }
+        return v == 1.0 ? Verdict.CONSISTENT : v == 0.0 ? Verdict.DIFFERS : Verdict.DEPENDS;
     }
 
-    /** E.g. "Differs beyond sampling error: χ² p < 0.0001; 3 of 7 candidates significant after Holm; …". */
-    static String describe(FigureIndex f, ElectionPackage pkg, String poll, String release) {
-        boolean ok = consistent(f, poll, release);
-        double p = f.accuracy(poll, release, null, "chi2_p");
-        double n = f.accuracy(poll, release, null, "n");
-        Double nCrit = f.accuracy(poll, release, null, "n_critical");
-        boolean assumed = FigureIndex.isTrue(f.accuracy(poll, release, null, "n_assumed"));
-        int significant = 0;
-        String worst = null;
+    /** The candidate whose deviation from the count is largest, or null. */
+    static Candidate largestGap(FigureIndex f, ElectionPackage pkg, String poll, String release) {
+        Candidate worst = null;
         double worstDev = -1;
-        for (var c : pkg.candidates()) {
-            Double s = f.accuracy(poll, release, c.id(), "significant");
+        for (Candidate c : pkg.candidates()) {
             Double d = f.accuracy(poll, release, c.id(), "deviation_pp");
-            if (FigureIndex.isTrue(s)) {
-                significant++;
-            }
             if (d != null && Math.abs(d) > worstDev) {
                 worstDev = Math.abs(d);
-                worst = c.name();
+                worst = c;
             }
         }
-        StringBuilder b = new StringBuilder(ok ? CONSISTENT : DIFFERS);
-        b.append(": χ² p ").append(p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p));
-        b.append(String.format(Locale.ROOT, "; %d of %d candidates significant after Holm", significant,
-                f.accuracy(poll, release, null, "k").intValue()));
-        if (worst != null) {
-            b.append(String.format(Locale.ROOT, "; largest gap %.2f pp (%s)", worstDev, worst));
+        return worst;
+    }
+
+    /** Half the 95 % interval of a candidate's deviation in pp (from its bounds, else 1.96 · 100 · se). */
+    static Double halfWidth(FigureIndex f, String poll, String release, String candidate) {
+        Double low = f.accuracy(poll, release, candidate, "deviation_ci_low");
+        Double high = f.accuracy(poll, release, candidate, "deviation_ci_high");
+        if (low != null && high != null) {
+            return (high - low) / 2;
         }
-        if (assumed) {
-            b.append(String.format(Locale.ROOT, ". n = %,.0f is ASSUMED (not published)", n));
+        Double se = f.accuracy(poll, release, candidate, "se");
+        return se == null ? null : Z975 * 100 * se;
+    }
+
+    /** z₀.₉₇₅, exact to the digits a double holds. */
+    static final double Z975 = 1.959963984540054;
+
+    /** "−0.61 to +5.12 pp". */
+    static String interval(Double low, Double high) {
+        if (low == null || high == null) {
+            return "";
         }
-        if (nCrit != null) {
-            b.append(String.format(Locale.ROOT, ok ? "; the χ² test would reject from n ≈ %,.0f"
-                    : "; the χ² test rejects for any n above ≈ %,.0f", nCrit));
+        return String.format(Locale.ROOT, "%s to %s pp", signed(low), signed(high));
+    }
+
+    static String signed(double pp) {
+        return String.format(Locale.ROOT, "%+.2f", pp).replace('-', '−');
+    }
+
+    /**
+     * What the answer rests on that was not measured: an assumed n, what was not published (when the verdict
+     * depends on it), and the design effect at which the verdict would turn; for a consistent verdict, the size of
+     * gap the test could have missed.
+     */
+    static String dependsOn(FigureIndex f, ElectionPackage pkg, Source poll, String release) {
+        String pid = poll.id();
+        List<String> parts = new ArrayList<>();
+        Verdict v = verdict(f, pid, release);
+        Double n = f.accuracy(pid, release, null, "n");
+        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "n_assumed")) && n != null) {
+            parts.add(String.format(Locale.ROOT, "n = %,.0f is assumed (not published)", n));
         }
-        return b.toString();
+        if (v == Verdict.DEPENDS) {
+            Double residual = f.accuracy(pid, release, null, "residual_share");
+            Double min = f.accuracy(pid, release, null, "chi2_rs_min");
+            Double max = f.accuracy(pid, release, null, "chi2_rs_max");
+            String range = min == null || max == null ? ""
+                    : String.format(Locale.ROOT, " (χ² from %.2f to %.2f over the readings)", min, max);
+            parts.add((residual != null && Math.abs(residual) >= ROUNDING
+                    ? String.format(Locale.ROOT, "who the unpublished %.2f pp belong to", 100 * residual)
+                    : residual != null && residual > 1e-9
+                    ? String.format(Locale.ROOT, "how the shares were rounded and who the %.2f pp residual belongs to",
+                            100 * residual)
+                    : "how the published shares were rounded") + range);
+        }
+        Double deff = f.accuracy(pid, release, null, "deff");
+        Double critical = f.accuracy(pid, release, null, "deff_critical");
+        if (deff != null && critical != null) {
+            if (v == Verdict.DIFFERS || v == Verdict.DEPENDS && critical > deff) {
+                parts.add(critical > 5 ? String.format(Locale.ROOT, "not the design effect (differs up to deff %.1f)", critical)
+                        : String.format(Locale.ROOT, "the design effect: within sampling error if deff > %.2f (%.2f used)",
+                                critical, deff));
+            } else if (v == Verdict.CONSISTENT && critical >= 1) {
+                parts.add(String.format(Locale.ROOT, "the design effect: differs if deff < %.2f (%.2f used)", critical, deff));
+            }
+        }
+        if (v == Verdict.CONSISTENT) {
+            double mde = 0;
+            for (Candidate c : pkg.candidates()) {
+                Double m = f.accuracy(pid, release, c.id(), "mde_pp");
+                if (m != null) {
+                    mde = Math.max(mde, m);
+                }
+            }
+            if (mde > 0) {
+                parts.add(String.format(Locale.ROOT, "power: gaps up to %.2f pp could go undetected (80 %% power)", mde));
+            }
+        }
+        return parts.isEmpty() ? "nothing unpublished" : String.join("; ", parts);
     }
 }
