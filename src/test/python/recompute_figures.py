@@ -328,6 +328,11 @@ def uncertainty(cands, pub_p, extra_p, p, v, n, deff, alpha, delta, u, chi2):
     f[("", "chi2_rs_max")] = worst
     f[("", "verdict")] = 1.0 if worst <= crit else (0.0 if best > crit else -1.0)
     f[("", "deff_critical")] = chi2 / crit
+    # where the three-valued verdict turns, from the lowest and highest X² / deff over the readings
+    f[("", "n_critical_low")] = n * crit / worst
+    f[("", "n_critical_high")] = n * crit / best
+    f[("", "deff_critical_low")] = best * deff / crit
+    f[("", "deff_critical_high")] = worst * deff / crit
     a = max(range(k), key=lambda i: (v[i], -i))
     b = max((i for i in range(k) if i != a), key=lambda i: (v[i], -i))
     me = 100 * ((p[a] - p[b]) - (v[a] - v[b]))

@@ -5,12 +5,11 @@ package org.exitpollaudit.analysis;
  *
  * @param deff                   design effect assumed for an exit poll without station data (a source's own
  *                               {@code deff} column overrides it; a poll with station counts has its own estimated).
- *                               Default 2.5: a poll of about 40 interviews per station with the intra-station
- *                               correlation ρ ≈ 0.04 of the Russian 2024 count (deff = 1 + (m − 1) ρ; Kish 1965 §5.4);
- *                               published exit-poll statements imply 2.2 and 3.5 (Ukrainian National Exit Poll 2010,
- *                               2012) and at least 2.2 at over 2,350 interviews for characteristics less clustered than
- *                               the vote (AP/NEP 2012 methodology). docs/design-effect.md; the sensitivity grid shows
- *                               1 to 5.
+ *                               Default 2.5, a conservative convention: by the Russian 2024 count a poll of 40
+ *                               interviews per station has 2.5 for the leader's share and a mean generalised design
+ *                               effect of about 2 (deff = 1 + (m − 1) ρ; Kish 1965 §5.4); the Ukrainian National Exit
+ *                               Poll's stated errors imply 2.2 and 3.5. docs/design-effect.md; the sensitivity grid
+ *                               shows 1 to 5.
  * @param respondentsPerStation  respondents assumed per sampled station when only the number of stations was
  *                               published. Default 40: the Social Research Center, the one 2024 Azerbaijan poll
  *                               that published both, had 5,012 respondents at 125 stations (40.1 per station).
@@ -19,9 +18,8 @@ package org.exitpollaudit.analysis;
  * @param confidence             confidence level of the intervals
  * @param tolerance              δ, in percentage points: a poll "coincides" with the count when the 90 % intervals of
  *                               its margin error and of every candidate's deviation lie inside ±δ (two one-sided
- *                               tests). Default 2 pp: the typical error of well-run exit polls on the winner–runner-up
- *                               margin (US within-precinct error averaged −1.8 to −2.2 points in 1988, 1996 and 2000;
- *                               Edison/Mitofsky 2005, "Evaluation of Edison/Mitofsky Election System 2004", p. 31).
+ *                               tests). Default 2 pp, a convention: US exit polls' mean error on the margin was about
+ *                               2 points in ordinary years and 5 to 6.5 in bad ones (Edison/Mitofsky 2005, p. 31).
  */
 public record AnalysisParameters(double deff, double respondentsPerStation, long fallbackSampleSize, double alpha,
                                  double confidence, double tolerance) {

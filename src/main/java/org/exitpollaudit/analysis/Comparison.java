@@ -55,7 +55,9 @@ public final class Comparison {
         double[] deffs = new double[k];
         for (int i = 0; i < k; i++) {
             Double own = design == null ? null : design.deff().get(candidates.get(i));
-            deffs[i] = own != null && own > 0 && Double.isFinite(own) ? own : deff;
+            // a share's variance from the station counts is V_cc = deff_c p(1 − p) / n_stations; expressed against the
+            // n this comparison uses (as δ̄ is), deff_c · n / n_stations
+            deffs[i] = own != null && own > 0 && Double.isFinite(own) ? own * n / design.n() : deff;
         }
         AdmissibleShares admissible = admissible(pollShares, candidates, precision);
         int df = k - 1;
@@ -127,6 +129,12 @@ public final class Comparison {
         e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
         e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
         e.put(null, "deff_critical", chi2 / critical);
+        // where the three-valued verdict turns: below n_critical_low (above deff_critical_high) it is consistent for
+        // every reading, above n_critical_high (below deff_critical_low) it differs for every reading
+        e.put(null, "n_critical_low", GoodnessOfFit.criticalSampleSize(chi2Max, n, df, params.alpha()));
+        e.put(null, "n_critical_high", GoodnessOfFit.criticalSampleSize(chi2Min, n, df, params.alpha()));
+        e.put(null, "deff_critical_low", chi2Min * deff / critical);
+        e.put(null, "deff_critical_high", chi2Max * deff / critical);
         e.put(null, "verdict_consistent", rejects(chi2Rs, df, params.alpha()) ? 0.0 : 1.0);
         e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, df, params.alpha()));
         return out;

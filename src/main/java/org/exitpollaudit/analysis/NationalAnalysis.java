@@ -81,7 +81,7 @@ public final class NationalAnalysis {
         }
         agreement(pkg, polls, shares, params, figures, issues);
         if (finalRelease != null && shares.containsKey(finalRelease.id())) {
-            figures.addAll(PollAgreement.pooled(pkg, polls, shares, finalRelease, params));
+            figures.addAll(PollAgreement.pooled(pkg, polls, figures, finalRelease, params));
             figures.addAll(PollAgreement.pairs(pkg, polls, shares, finalRelease, params));
         }
         return new Result(figures, issues);
@@ -114,9 +114,9 @@ public final class NationalAnalysis {
         boolean consistentAsRead = value(compared, "verdict_consistent") == 1.0;
         String reading = Comparison.flippingReading(ps, common, precision, rs.renormalized(common), consistentAsRead,
                 pkg::candidateName);
-        issues.add(DataIssue.info("VERDICT_DEPENDS_ON_UNPUBLISHED", poll.file(), null, null, poll.id() + " vs "
+        issues.add(DataIssue.warning("VERDICT_DEPENDS_ON_UNPUBLISHED", poll.file(), null, null, poll.id() + " vs "
                 + release.id() + ": the verdict depends on what the poll did not publish (its rounding"
-                + (Math.abs(ps.residual()) > 1e-12 ? String.format(java.util.Locale.ROOT,
+                + (ps.residual() > 1e-12 ? String.format(java.util.Locale.ROOT,
                 " and the %.2f pp it attributed to no candidate", 100 * ps.residual()) : "") + "). Read in proportion it "
                 + (consistentAsRead ? "is consistent with sampling error; it would differ" : "differs beyond sampling"
                 + " error; it would be consistent") + " if " + reading + "."));

@@ -8,7 +8,6 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.stats.Homogeneity;
-import org.exitpollaudit.stats.Normal;
 import org.exitpollaudit.stats.ProportionTest;
 import org.exitpollaudit.stats.RandomEffects;
 import org.exitpollaudit.stats.Stouffer;
@@ -25,29 +24,34 @@ final class PollAgreement {
     private PollAgreement() {
     }
 
-    static List<Figure> pooled(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares, Source finalRelease,
+    /**
+     * @param compared the accuracy figures of every poll against the final release, so that each poll enters with
+     *                 the z, deviation and standard error of its own comparison (its own n and design effect)
+     */
+    static List<Figure> pooled(ElectionPackage pkg, List<Source> polls, List<Figure> compared, Source finalRelease,
                                AnalysisParameters params) {
+        Map<String, Double> byKey = new java.util.HashMap<>();
+        for (Figure f : compared) {
+            if (Figure.ACCURACY.equals(f.section()) && finalRelease.id().equals(f.reference()) && f.candidate() != null
+                    && f.value() != null) {
+                byKey.put(f.source() + "|" + f.candidate() + "|" + f.metric(), f.value());
+            }
+        }
         List<Figure> out = new ArrayList<>();
-        Shares official = shares.get(finalRelease.id());
-        double z95 = Normal.criticalZ(params.confidence());
         for (Candidate cand : pkg.candidates()) {
             List<Double> zs = new ArrayList<>();
             List<Double> deviations = new ArrayList<>();
             List<Double> variances = new ArrayList<>();
             for (Source poll : polls) {
-                List<String> common = NationalAnalysis.common(pkg, shares.get(poll.id()), official);
-                int i = common.indexOf(cand.id());
-                if (i < 0 || common.size() < 2) {
+                Double z = byKey.get(poll.id() + "|" + cand.id() + "|z");
+                Double deviation = byKey.get(poll.id() + "|" + cand.id() + "|deviation_pp");
+                Double se = byKey.get(poll.id() + "|" + cand.id() + "|se");
+                if (z == null || deviation == null || se == null) {
                     continue;
                 }
-                double[] p = shares.get(poll.id()).renormalized(common);
-                double[] v = official.renormalized(common);
-                double n = SampleSize.of(poll, params).n();
-                double deff = deff(poll, params);
-                zs.add(ProportionTest.z(p[i], v[i], n, deff));
-                deviations.add(100 * (p[i] - v[i]));
-                double se = 100 * ProportionTest.standardError(p[i], n, deff);
-                variances.add(se * se);
+                zs.add(z);
+                deviations.add(deviation);
+                variances.add(100 * se * 100 * se);
             }
             if (zs.isEmpty()) {
                 continue;
@@ -59,9 +63,10 @@ final class PollAgreement {
             if (zs.size() >= 2 && variances.stream().allMatch(x -> x > 0)) {
                 RandomEffects.Result re = RandomEffects.of(deviations.stream().mapToDouble(Double::doubleValue).toArray(),
                         variances.stream().mapToDouble(Double::doubleValue).toArray());
+                double[] ci = re.interval(params.confidence());
                 out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_pp", re.mean()));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_low", re.mean() - z95 * re.se()));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_high", re.mean() + z95 * re.se()));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_low", ci[0]));
+                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_high", ci[1]));
                 out.add(figure(null, finalRelease.id(), cand.id(), "re_tau2", re.tau2()));
                 out.add(figure(null, finalRelease.id(), cand.id(), "re_q", re.q()));
             }

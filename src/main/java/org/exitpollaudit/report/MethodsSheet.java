@@ -54,15 +54,16 @@ final class MethodsSheet {
             new Definition("accuracy", "deviation_ci_low, deviation_ci_high", "95 % interval of the deviation: deviation_pp ∓ 1.959964 · 100 · se.", ""),
             new Definition("accuracy", "mde_pp", "Minimum detectable deviation: the smallest deviation of this candidate (pp) that the chi2_rs test detects with 80 % power at 5 %, however the others absorb it: √(λ deff v(1−v)/n), λ the noncentrality of 80 % power.", "Cohen (1988) Statistical Power Analysis, ch. 7"),
             new Definition("accuracy", "margin_error, margin_error_se, margin_error_ci_low, margin_error_ci_high", "Signed error on the winner–runner-up margin, 100 [(p_a − p_b) − (v_a − v_b)], a/b = the release's winner and runner-up; SE 100 √(deff (p_a + p_b − (p_a − p_b)²)/n); 95 % interval.", "Mitofsky (1991) POQ 55:105; Edison/Mitofsky (2005)"),
-            new Definition("accuracy", "tolerance, coincides", "δ (pp) and 1 if the 90 % intervals (± 1.644854 SE) of margin_error and of every deviation lie inside ±δ: equivalence by two one-sided tests. Default δ = 2 pp: US exit polls' typical error on the margin (−2.2, −2.2, −1.8 points in 1988, 1996, 2000).", "Schuirmann (1987) J Pharmacokin Biopharm 15:657; Edison/Mitofsky (2005) p. 31"),
+            new Definition("accuracy", "tolerance, coincides", "δ (pp) and 1 if the 90 % intervals (± 1.644854 SE) of margin_error and of every deviation lie inside ±δ at the point estimate: equivalence by two one-sided tests. One δ for the margin and for each share (figures contract). Default 2 pp, a convention: US exit polls' mean error on the margin was about 2 points in ordinary years (−2.2, −2.2, −1.8 in 1988, 1996, 2000) and 5 to 6.5 in bad ones (1992, 2004), as tabulated by Edison/Mitofsky (2005, p. 31; quoted, not re-read here); well-run European exit polls err by about 0.5 to 1 point per party. On the margin, 2 pp is strict.", "Schuirmann (1987) J Pharmacokin Biopharm 15:657; Edison/Mitofsky (2005)"),
             new Definition("accuracy", "deff_critical", "The design effect above which chi2_rs would stop rejecting at the point estimate: X² / χ²₀.₉₅(k−1).", ""),
+            new Definition("accuracy", "n_critical_low, n_critical_high, deff_critical_low, deff_critical_high", "Where the three-valued verdict turns: consistent for every reading below n_critical_low and above deff_critical_high; differs for every reading above n_critical_high and below deff_critical_low; depends in between.", ""),
             new Definition("accuracy", "b_null_mean, b_null_sd, b_w_null_mean, b_w_null_sd", "Mean and SD of B and B_w for an unbiased poll of the same n, deff and shares (delta method; E|X_i X_j| of correlated normals).", "Kamat (1953) Biometrika 40:116"),
             new Definition("accuracy", "b_p, b_w_p", "Share of 20,000 simulated unbiased polls (seed 20140101) with B (B_w) at least the observed value.", ""),
             new Definition("agreement", "homogeneity_chi2, _df, _p", "Pearson test of homogeneity on the polls × candidates table of effective counts p_i · n / deff.", ""),
             new Definition("agreement", "poll_spread_pp", "Per candidate: largest minus smallest poll share (renormalized over the candidates all polls report), pp.", ""),
             new Definition("agreement", "polls", "Number of exit polls in the test.", ""),
-            new Definition("agreement", "pooled_z, pooled_p, pooled_polls", "Per candidate, against the final release: Stouffer's Σ z_j / √m over the m polls that report the candidate; two-sided p. Polls erring the same way add up.", "Stouffer et al. (1949) The American Soldier, vol. 1"),
-            new Definition("agreement", "re_deviation_pp, re_deviation_ci_low, re_deviation_ci_high, re_tau2, re_q", "DerSimonian–Laird random-effects summary of the polls' deviations from the final release (pp) with its 95 % interval, the between-poll variance τ² (pp²) and Cochran's Q.", "DerSimonian & Laird (1986) Control Clin Trials 7:177"),
+            new Definition("agreement", "pooled_z, pooled_p, pooled_polls", "Per candidate, against the final release: Stouffer's Σ z_j / √m over the m polls that report the candidate; two-sided p. It tests that every poll's deviation is zero; a large |z| can come from one poll alone, so whether the polls err in one direction is read from each poll's z and from re_deviation and τ².", "Stouffer et al. (1949) The American Soldier, vol. 1"),
+            new Definition("agreement", "re_deviation_pp, re_deviation_ci_low, re_deviation_ci_high, re_tau2, re_q", "DerSimonian–Laird random-effects summary of the polls' deviations from the final release (pp), with the Hartung–Knapp 95 % interval (t on m − 1 df, variance scale truncated at 1), the between-poll variance τ² (pp²) and Cochran's Q.", "DerSimonian & Laird (1986) Control Clin Trials 7:177; Knapp & Hartung (2003) Stat Med 22:2693"),
             new Definition("agreement", "pair_difference_pp, pair_z, pair_p, pair_chi2, pair_df, pair_chi2_p", "Two polls against each other (source, reference): difference per candidate, z with both polls' standard errors, and the pair's homogeneity test.", ""),
             new Definition("sensitivity", "n, deff, chi2_p, verdict_consistent", "For each poll against the final release, the verdict rule (chi2_rs alone) at the point estimate on a grid of n (unit 'n=…|deff=…') and design effects 1 to 5.", ""),
             new Definition("district", "poll_share, official_share, deviation_pp", "Per district or station (level, unit) of an exit poll that publishes them: shares over the candidates both report, and their difference.", ""),
@@ -115,18 +116,20 @@ final class MethodsSheet {
         param(w, "deff = " + SampleSize.fmt(p.deff()), "Design effect assumed for a poll without station data (a poll with"
                 + " station counts gets its own, estimated from the spread between its stations: cluster-sample variance of"
                 + " each share, Kish 1965 §6.3; first-order Rao–Scott X² over the mean generalised design effect, Rao & Scott"
-                + " 1981, 1984). Default 2.5: about 40 interviews per station at the intra-station correlation ρ ≈ 0.04 of"
-                + " the Russian 2024 count, deff = 1 + (m − 1)ρ (Kish 1965); the Ukrainian National Exit Poll's statements"
-                + " (2010, 2012) imply 2.2 and 3.5, the AP/NEP 2012 methodology at least 2.2 for less clustered"
-                + " characteristics. A source's own deff column overrides it. Sensitivity shows 1.0–5.0; deff_critical"
-                + " says where a verdict turns. See docs/design-effect.md.");
+                + " 1981, 1984). Default 2.5, a conservative convention: by the Russian 2024 count (ρ of station shares), a"
+                + " poll of 40 interviews per station has a design effect of 2.5 for the leader's share and a mean generalised"
+                + " design effect of 2.05 (1.70 within regions); the Ukrainian National Exit Poll's stated errors imply 2.2 and"
+                + " 3.5 if they are 95 % margins at p = 0.5 (not stated); the AP/NEP 2012 table implies 1.0 to 2.2 for"
+                + " characteristics less clustered than the vote. A source's own deff column overrides it. Sensitivity shows"
+                + " 1.0–5.0; deff_critical_low/high say where a verdict turns. See docs/design-effect.md.");
         param(w, "respondents-per-station = " + SampleSize.fmt(p.respondentsPerStation()), "Used when a poll published the"
                 + " number of stations it sampled but not its sample size. Default 40: the Social Research Center, the one"
                 + " 2024 Azerbaijan exit poll that published both, interviewed 5,012 voters at 125 stations (40.1 per station).");
         param(w, "fallback-sample-size = " + p.fallbackSampleSize(), "Used when neither n nor the number of stations was published.");
-        param(w, "tolerance = " + SampleSize.fmt(p.tolerance()) + " pp", "δ of 'coincides'. Default 2 pp: the typical"
-                + " error of well-run exit polls on the winner–runner-up margin (US within-precinct error −2.2, −2.2 and −1.8"
-                + " points in 1988, 1996 and 2000; Edison/Mitofsky 2005, Evaluation of Edison/Mitofsky Election System 2004, p. 31).");
+        param(w, "tolerance = " + SampleSize.fmt(p.tolerance()) + " pp", "δ of 'coincides', a convention: US exit polls'"
+                + " mean error on the winner–runner-up margin was about 2 points in ordinary years (1988, 1996, 2000) and 5 to"
+                + " 6.5 in bad ones (1992, 2004) (Edison/Mitofsky 2005, Evaluation of Edison/Mitofsky Election System 2004,"
+                + " p. 31, as quoted); the same δ applies to each share, where good exit polls err by 0.5 to 1 point.");
         param(w, "alpha = " + p.alpha() + ", confidence = " + p.confidence(), "Significance level of every test; confidence of the intervals.");
         w.skip();
         w.text(w.row(), 0, "Assumptions this run made", styles.subtitle);

@@ -1,5 +1,7 @@
 package org.exitpollaudit.stats;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * DerSimonian–Laird random-effects summary of m estimates y_j with variances s_j² (DerSimonian &amp; Laird 1986,
  * Controlled Clinical Trials 7:177–188):
@@ -9,12 +11,22 @@ package org.exitpollaudit.stats;
  *   w*_j = 1 / (s_j² + τ²),  μ̂ = Σ w*_j y_j / Σ w*_j,  SE(μ̂) = 1 / √Σ w*_j
  * </pre>
  * Here y_j is poll j's deviation from the count: μ̂ is the polls' common error and τ² how much they disagree
- * beyond sampling error.
+ * beyond sampling error. With few estimates (three or four polls) the normal interval μ̂ ∓ z SE is too narrow; the
+ * interval reported is Hartung–Knapp's, with the variance scaled by q* = Σ w*_j (y_j − μ̂)² / (m − 1), truncated
+ * below at 1, and a t quantile on m − 1 df (Knapp &amp; Hartung 2003, Stat. Med. 22:2693; IntHout, Ioannidis &amp;
+ * Borm 2014, BMC Med. Res. Methodol. 14:25; the truncation: Röver, Knapp &amp; Friede 2015, BMC Med. Res.
+ * Methodol. 15:99): SE_HK = SE · √max(1, q*).
  */
 public final class RandomEffects {
 
     /** The summary: mean, its standard error, τ², Cochran's Q and its degrees of freedom. */
-    public record Result(double mean, double se, double tau2, double q, int df) {
+    public record Result(double mean, double se, double tau2, double q, int df, double seHartungKnapp) {
+
+        /** The two-sided interval μ̂ ∓ t_{m−1} SE_HK at the given confidence. */
+        public double[] interval(double confidence) {
+            double t = TDistribution.of(df).inverseSurvivalProbability((1 - confidence) / 2);
+            return new double[] {mean - t * seHartungKnapp, mean + t * seHartungKnapp};
+        }
     }
 
     private RandomEffects() {
@@ -50,6 +62,13 @@ public final class RandomEffects {
             swStar += w;
             swyStar += w * y[j];
         }
-        return new Result(swyStar / swStar, 1 / Math.sqrt(swStar), tau2, q, m - 1);
+        double mean = swyStar / swStar;
+        double qStar = 0;
+        for (int j = 0; j < m; j++) {
+            qStar += (y[j] - mean) * (y[j] - mean) / (variance[j] + tau2);
+        }
+        qStar /= m - 1;
+        double se = 1 / Math.sqrt(swStar);
+        return new Result(mean, se, tau2, q, m - 1, se * Math.sqrt(Math.max(1, qStar)));
     }
 }

@@ -55,6 +55,16 @@ class ComparisonDesignTest {
         assertEquals(6970.0 / 4653, f.get("a.deff"), 1e-12);
         assertEquals(66.0 / 25, f.get("b.deff"), 1e-12);
         assertEquals(Math.sqrt(66.0 / 25 * 0.3125 * 0.6875 / 80), f.get("b.se"), 1e-12);
+        // a topline n of 160 beside station counts of 80 respondents: the share's variance is still the station
+        // sample's, 2.64 · p(1 − p) / 80, so its design effect against n = 160 is 2.64 · 160 / 80 = 5.28
+        Map<String, Double> g = Comparison.compare(ps, new Shares(poll, null, null, 0), rs,
+                        new Shares(count, null, null, 0), candidates, new SampleSize(160, false, "published"), 2.5, 0,
+                        design, AnalysisParameters.DEFAULTS).stream()
+                .collect(Collectors.toMap(x -> (x.candidate() == null ? "" : x.candidate() + ".") + x.metric(),
+                        x -> x.value() == null ? Double.NaN : x.value()));
+        assertEquals(5.28, g.get("b.deff"), 1e-12);
+        assertEquals(f.get("b.se"), g.get("b.se"), 1e-15);
+        assertEquals(f.get("chi2_rs"), g.get("chi2_rs"), 1e-12);
         // X² / δ̄ is far below χ²₀.₉₅(2) = 5.99 for every reading of exact counts: consistent
         assertEquals(1.0, f.get("verdict"));
     }

@@ -38,7 +38,12 @@ class PollAgreementTest {
         shares.put("x", shares(0.55, 0.45));
         shares.put("y", shares(0.52, 0.48));
 
-        Map<String, Double> pooled = index(PollAgreement.pooled(pkg, List.of(x, y), shares, count, SRS));
+        List<Figure> compared = new java.util.ArrayList<>();
+        for (Source poll : List.of(x, y)) {
+            compared.addAll(Comparison.compare(poll, shares.get(poll.id()), count, shares.get("count"), List.of("a", "b"),
+                    SampleSize.of(poll, SRS), 1.0, 0, null, SRS));
+        }
+        Map<String, Double> pooled = index(PollAgreement.pooled(pkg, List.of(x, y), compared, count, SRS));
         // z_x = 0.05 / √(0.25/1000) = 3.16227766; z_y = 0.02 / √(0.25/400) = 0.8; Stouffer (3.16227766 + 0.8) / √2
         assertEquals((0.05 / Math.sqrt(0.25 / 1000) + 0.8) / Math.sqrt(2), pooled.get("a.pooled_z"), 1e-12);
         assertEquals(2.0, pooled.get("a.pooled_polls"));
@@ -48,7 +53,9 @@ class PollAgreementTest {
         assertEquals(0.1425, pooled.get("a.re_tau2"), 1e-9);
         assertEquals(1.0327022375215145, pooled.get("a.re_q"), 1e-9);
         assertEquals(4.1275, pooled.get("a.re_deviation_pp"), 1e-9);
-        assertEquals(4.1275 - 1.959963984540054 * 1.3624403656674298, pooled.get("a.re_deviation_ci_low"), 1e-9);
+        // Hartung–Knapp: q* = Σ w*(y − μ)² / (m − 1) = 0.38204·0.76126 + 0.15668·4.52626 = 1.0000, so SE stays 1.362440;
+        // t on 1 df, 12.706204736432095 (SciPy t.ppf(0.975, 1)): two polls say little about a common error
+        assertEquals(4.1275 - 12.706204736432095 * 1.3624403656674298, pooled.get("a.re_deviation_ci_low"), 1e-6);
 
         Map<String, Double> pairs = index(PollAgreement.pairs(pkg, List.of(x, y), shares, count, SRS));
         // difference 3 pp; SE √(0.55·0.45/1000 + 0.52·0.48/400) = √(0.0002475 + 0.000624) = 0.029521178

@@ -48,7 +48,7 @@ class CommandLineTest {
         assertTrue(first.out().contains("Exit polls against the final release cec-final:"), first.out());
         assertTrue(first.out().contains("Workbook: " + report.resolve(ReportPublisher.WORKBOOK)), first.out());
         assertFalse(first.all().contains(" INFO "), "no log lines without --verbose:\n" + first.all());
-        assertEquals("9 data issues (1 error, 3 warnings, 5 notes); no rows rejected.", lastLine(first.out()));
+        assertEquals("9 data issues (1 error, 6 warnings, 2 notes); no rows rejected.", lastLine(first.out()));
 
         ReportPublisher.deleteTree(report);
         Launch again = launch("--input=" + TestPackages.AZ, "--output=" + out);

@@ -59,6 +59,10 @@ class UncertaintyMeasuresTest {
         assertEquals(0.6677094946645127, r.mean(), 1e-12);
         assertEquals(0.8425916488660466, r.se(), 1e-12);
         assertEquals(2, r.df());
+        // Hartung–Knapp: q* = Σ w*(y − μ)² / 2 = 1.026325, SE_HK = 0.842592 · √1.026325 = 0.853610, t₀.₉₇₅(2) = 4.302653
+        // (SciPy t.ppf): the interval 0.667709 ∓ 3.672804
+        assertEquals(0.8536101212328144, r.seHartungKnapp(), 1e-12);
+        assertEquals(0.6677094946645127 - 4.302652729911275 * 0.8536101212328144, r.interval(0.95)[0], 1e-9);
         // homogeneous estimates: τ² = 0 and the fixed-effect mean
         RandomEffects.Result h = RandomEffects.of(new double[] {1, 1.1}, new double[] {1, 1});
         assertEquals(0, h.tau2(), 0);
