@@ -6,6 +6,7 @@ import java.util.List;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.stats.AccuracyMeasures;
 import org.exitpollaudit.stats.AdmissibleShares;
+import org.exitpollaudit.stats.ConcaveMaximum;
 import org.exitpollaudit.stats.Equivalence;
 import org.exitpollaudit.stats.MarginError;
 import org.exitpollaudit.stats.NoncentralChiSquared;
@@ -123,6 +124,8 @@ public final class Comparison {
         e.put(null, "margin_error_ci_high", margin + z95 * marginSe);
         e.put(null, "tolerance", params.tolerance());
         e.put(null, "coincides", coincides ? 1.0 : 0.0);
+        e.put(null, "coincides_all_readings", coincidesForEveryReading(admissible, v, a, b, n, deffs, deff,
+                params) ? 1.0 : 0.0);
         e.put(null, "mtk_a", AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
         e.put(null, "mtk_a_se", AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
         e.put(null, "max_abs_deviation_pp", maxAbs);
@@ -186,6 +189,40 @@ public final class Comparison {
                     POWER));
         }
         return aPrime;
+    }
+
+    /**
+     * Whether the poll coincides within ±δ however its rounding and unattributed share are read: each equivalence
+     * bound, estimate ± z₀.₉₅ SE with the SE at the reading, is concave in the reading (a linear term plus the square
+     * root of a concave variance), so its largest value over the admissible readings is a concave maximisation: over
+     * the candidate's own range for a deviation, over the winner's and runner-up's joint range for the margin.
+     */
+    static boolean coincidesForEveryReading(AdmissibleShares q, double[] v, int a, int b, double n, double[] deffs,
+                                            double deff, AnalysisParameters params) {
+        double z = Equivalence.oneSidedZ(params.alpha());
+        double delta = params.tolerance();
+        double free = q.free();
+        for (int i = 0; i < v.length; i++) {
+            double vi = v[i];
+            double di = deffs[i];
+            for (int sign : new int[] {1, -1}) {
+                double worst = ConcaveMaximum.onInterval(x -> sign * 100 * (x - vi)
+                        + z * 100 * ProportionTest.standardError(x, n, di), q.lowest(i), q.highest(i));
+                if (worst > delta) {
+                    return false;
+                }
+            }
+        }
+        double la = q.lowest(a);
+        double lb = q.lowest(b);
+        for (int sign : new int[] {1, -1}) {
+            double worst = ConcaveMaximum.onTriangle((s, t) -> sign * MarginError.pp(la + s, lb + t, v[a], v[b])
+                    + z * MarginError.sePp(la + s, lb + t, n, deff), free);
+            if (worst > delta) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** B and B_w, and how large they are for an unbiased poll of the same n and design effect. */

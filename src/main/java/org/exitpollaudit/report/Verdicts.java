@@ -113,15 +113,30 @@ final class Verdicts {
                             100 * residual)
                     : "how the published shares were rounded") + range);
         }
+        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides"))
+                && !FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides_all_readings"))) {
+            parts.add("coinciding, too: some readings of its rounding and unattributed share would not");
+        }
         Double deff = f.accuracy(pid, release, null, "deff");
         Double critical = f.accuracy(pid, release, null, "deff_critical");
+        Double low = f.accuracy(pid, release, null, "deff_critical_low");
+        Double high = f.accuracy(pid, release, null, "deff_critical_high");
         if (deff != null && critical != null) {
-            if (v == Verdict.DIFFERS || v == Verdict.DEPENDS && critical > deff) {
-                parts.add(critical > 5 ? String.format(Locale.ROOT, "not the design effect (differs up to deff %.1f)", critical)
-                        : String.format(Locale.ROOT, "the design effect: within sampling error if deff > %.2f (%.2f used)",
-                                critical, deff));
+            // where the verdict turns with the design effect: below low it differs for every reading, above high it
+            // is consistent for every reading, and critical turns the point estimate
+            if (v == Verdict.DIFFERS) {
+                double turn = low != null ? low : critical;
+                parts.add(turn > 5 ? String.format(Locale.ROOT, "not the design effect (differs up to deff %.1f)", turn)
+                        : String.format(Locale.ROOT, "the design effect: differs for every reading only up to deff"
+                        + " %.2f (%.2f used)", turn, deff));
+            } else if (v == Verdict.DEPENDS) {
+                parts.add(String.format(Locale.ROOT, "the design effect: %s as read if deff %s %.2f (%.2f used)%s",
+                        critical > deff ? "within sampling error" : "differs", critical > deff ? ">" : "<", critical,
+                        deff, high != null ? String.format(Locale.ROOT, "; within sampling error for every reading"
+                                + " above deff %.2f", high) : ""));
             } else if (v == Verdict.CONSISTENT && critical >= 1) {
-                parts.add(String.format(Locale.ROOT, "the design effect: differs if deff < %.2f (%.2f used)", critical, deff));
+                parts.add(String.format(Locale.ROOT, "the design effect: differs if deff < %.2f (%.2f used)",
+                        high != null ? high : critical, deff));
             }
         }
         if (v == Verdict.CONSISTENT) {

@@ -155,6 +155,40 @@ class ComparisonTest {
         assertEquals(run(1.0, 385, 0).get("chi2_rs"), run(1.0, 385, 0).get("chi2_rs_max"), 1e-12);
     }
 
+    /**
+     * Coinciding for every reading. Count 60 / 40; a poll published as 59.0 / 39.0 (2 % unattributed, one decimal),
+     * n = 20,000, deff 1, δ = 2 pp. Read in proportion (60.20 / 39.80) its margin error is +0.41 pp, SE
+     * 100 √((1 − 0.204²)/20000) = 0.692, 90 % interval −0.73 to +1.55: it coincides. But the readings let the leader's
+     * share run from 58.95 to 61.05 %; at 61.05 / 38.95 the margin error alone is +2.10 pp, past δ: it does not
+     * coincide for every reading. Published as 59.5 / 40.0 with n = 100,000 the leader runs from 59.45 to 60.05 %,
+     * the margin error from −1.10 to +0.10 pp with 90 % half-width 1.645 · 100 √(0.96/100000) ≈ 0.51: inside ±2 pp
+     * everywhere, and each deviation (−0.55 to +0.05 pp, half-width 1.645 · 100 √(0.24/100000) = 0.25) too.
+     */
+    @Test
+    void coincidingForEveryReading() {
+        Map<String, Double> loose = withShares(0.59, 0.39, 20_000);
+        assertEquals(1.0, loose.get("coincides"));
+        assertEquals(0.0, loose.get("coincides_all_readings"));
+        Map<String, Double> tight = withShares(0.595, 0.400, 100_000);
+        assertEquals(1.0, tight.get("coincides"));
+        assertEquals(1.0, tight.get("coincides_all_readings"));
+    }
+
+    private static Map<String, Double> withShares(double a, double b, double n) {
+        Map<String, Double> pp = new LinkedHashMap<>();
+        pp.put("a", a);
+        pp.put("b", b);
+        Map<String, Double> vv = new LinkedHashMap<>();
+        vv.put("a", 0.60);
+        vv.put("b", 0.40);
+        return Comparison.compare(source("poll", Source.Kind.EXIT_POLL, Source.ValueType.PERCENT, (long) n),
+                        new Shares(pp, null, null, 1 - a - b), source("count", Source.Kind.OFFICIAL,
+                                Source.ValueType.VOTES, null), new Shares(vv, null, null, 0), List.of("a", "b"),
+                        new SampleSize(n, false, "published"), 1.0, 0.001, null, AnalysisParameters.DEFAULTS)
+                .stream().collect(Collectors.toMap(f -> (f.candidate() == null ? "" : f.candidate() + ".") + f.metric(),
+                        f -> f.value() == null ? Double.NaN : f.value()));
+    }
+
     private static Source source(String id, Source.Kind kind, Source.ValueType values, Long n) {
         return new Source(id, kind, "org", "2024-01-01", Source.Level.NATIONAL, values, id + ".csv", n, null, null,
                 null, null, kind == Source.Kind.OFFICIAL, Source.ShareBase.VALID, null, null, null, null, 2);

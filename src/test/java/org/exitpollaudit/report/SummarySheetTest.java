@@ -147,7 +147,7 @@ class SummarySheetTest {
             assertEquals("−3.98 to −2.02 pp", text(p3, 7));
             assertEquals("depends", text(p3, 9));
             assertEquals("who the unpublished 3.88 pp belong to (χ² from 1.35 to 210.20 over the readings);"
-                    + " the design effect: within sampling error if deff > 3.10 (1.70 used)", text(p3, 11));
+                    + " the design effect: within sampling error as read if deff > 3.10 (1.70 used)", text(p3, 11));
             assertNull(s.getRow(7), "three polls compared, p4 left out: the row below is blank");
 
             // the count's own arithmetic and the poll left out, on Summary; the station file's rows only counted
