@@ -8,7 +8,7 @@ import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Station sums against the higher levels of the same election (section {@code reconciliation}): against the final

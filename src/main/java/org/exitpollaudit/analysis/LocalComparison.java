@@ -10,7 +10,7 @@ import java.util.Map;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.QuasiBinomial;

@@ -9,7 +9,7 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.stats.Homogeneity;
 
 /**

@@ -21,7 +21,7 @@ import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Every figure of a package from its loaded rows, in the order the analysis needs them: respondent files summed per

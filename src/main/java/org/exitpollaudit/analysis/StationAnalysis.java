@@ -16,7 +16,7 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.VoteTotals;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Everything below national level: per-station consistency (duplicates rejected, arithmetic flagged), the forensic

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.ResultsLayout;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Per-unit consistency of a district- or station-level file. A second row for the same station (or district) is

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Which files of a package folder are inputs: the four documented manifest files and the files sources.csv names,

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.reconcile.Plausibility;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Reads a respondent-level exit-poll file and sums the (weighted) answers per polling station, per district and

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exitpollaudit.election.Candidate;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Where each known column of a results file is: the unit columns, the optional totals and one column per

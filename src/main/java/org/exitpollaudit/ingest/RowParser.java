@@ -10,8 +10,7 @@ import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.reconcile.Plausibility;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * Turns a raw row into a {@link ResultRow}, or rejects it with the file, line, column and reason.

@@ -17,7 +17,7 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;

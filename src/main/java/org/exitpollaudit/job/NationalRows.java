@@ -10,7 +10,7 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * The one national row of each national-level source, as staged; sources without exactly one are set aside, as are

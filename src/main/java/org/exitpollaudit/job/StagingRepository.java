@@ -10,8 +10,10 @@ import java.util.TreeSet;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.CandidateValues;
+import org.exitpollaudit.ingest.Plausibility;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,7 +29,7 @@ public class StagingRepository {
     /**
      * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
      * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL. Ids of the manifest (source ids) are limited where
-     * they are read ({@link org.exitpollaudit.reconcile.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
+     * they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
      */
     static final String LONG_TEXT = "VARCHAR(16777216)";
 
@@ -166,10 +168,6 @@ public class StagingRepository {
     /** Whether staging (and the job repository) is the embedded HSQLDB rather than a database server. */
     public boolean embedded() {
         return hsqldb;
-    }
-
-    /** An input file's identity as recorded for provenance. */
-    public record InputFile(String path, long bytes, String sha256) {
     }
 
     public void replaceInputs(long run, List<InputFile> files) {

@@ -8,15 +8,15 @@ import java.util.List;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.IssueGroups;
 import org.exitpollaudit.ingest.PackageFiles;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.RespondentLayout;
 import org.exitpollaudit.ingest.ResultsLayout;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.ops.InputFingerprint;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -53,7 +53,7 @@ public class ValidateTasklet implements Tasklet {
             throw new InputException(refused);
         }
         List<InputFile> files = InputFingerprint.files(root);
-        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(InputFingerprint.of(files, ctx.params()))) {
+        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(RunContext.fingerprint(files, ctx.params()))) {
             throw new InputChangedException(List.of(DataIssue.fatal("INPUT_CHANGED", null, null, null, "the package's"
                     + " files changed between the launch of this run and its first step (a file still being written,"
                     + " copied or synchronised?): nothing was analysed; run again once the files are complete")));

@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.report.ReportPublisher;
 
 /**

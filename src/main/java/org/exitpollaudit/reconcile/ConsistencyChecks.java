@@ -9,8 +9,10 @@ import java.util.Objects;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.Plausibility;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.ResultsLayout;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * The checks a careful analyst makes on national figures before comparing them. Each finding names the file,

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 
 /** Provenance: which inputs, parameters and code version produced this report. */
 final class ProvenanceSheet {

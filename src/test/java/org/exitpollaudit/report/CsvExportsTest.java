@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.analysis.StationFlag;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.exitpollaudit.ops;
+package org.exitpollaudit.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exitpollaudit.analysis.AnalysisParameters;
-import org.exitpollaudit.ingest.PackageFiles;
-import org.exitpollaudit.job.RunContext;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.model.AppVersion;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 
 /**
  * Identifies a run by what it read: the SHA-256 of every input of the package (path, size, hash, in path
@@ -46,27 +44,6 @@ public final class InputFingerprint {
             }
         }
         return out;
-    }
-
-    /**
-     * The run's fingerprint from its inputs, its analysis parameters and this program's version: what the launcher
-     * identifies a run by and what the first step checks again. (Both must compute it here, or every run would
-     * look changed to the first step.)
-     */
-    public static String of(List<InputFile> files, AnalysisParameters p) {
-        return of(files, parameters(p), codeVersion());
-    }
-
-    /** The analysis parameters by the names and spellings a run is identified by. */
-    public static Map<String, String> parameters(AnalysisParameters p) {
-        Map<String, String> analysis = new LinkedHashMap<>();
-        analysis.put(RunContext.DEFF, Double.toString(p.deff()));
-        analysis.put(RunContext.RESPONDENTS_PER_STATION, Double.toString(p.respondentsPerStation()));
-        analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(p.fallbackSampleSize()));
-        analysis.put(RunContext.ALPHA, Double.toString(p.alpha()));
-        analysis.put(RunContext.CONFIDENCE, Double.toString(p.confidence()));
-        analysis.put(RunContext.TOLERANCE, Double.toString(p.tolerance()));
-        return analysis;
     }
 
     /** The code as an input: another version or commit is a new run, never "unchanged". */
@@ -98,6 +75,10 @@ public final class InputFingerprint {
         return out;
     }
 
+    /**
+     * The fingerprint of these inputs with these parameters (name → value, in any order) and this code version. The
+     * job computes a run's parameters from its {@code AnalysisParameters} ({@code RunContext.fingerprint}).
+     */
     public static String of(List<InputFile> files, Map<String, String> parameters, String version) {
         StringBuilder b = new StringBuilder("exit-poll-audit inputs v1\n");
         files.forEach(f -> b.append(f.path()).append('\0').append(f.bytes()).append('\0').append(f.sha256()).append('\n'));

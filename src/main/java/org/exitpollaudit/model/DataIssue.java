@@ -1,4 +1,4 @@
-package org.exitpollaudit.reconcile;
+package org.exitpollaudit.model;
 
 import java.util.Comparator;
 
