@@ -17,6 +17,7 @@ import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.VoteTotals;
 import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Everything below national level: per-station consistency (duplicates rejected, arithmetic flagged), the forensic
@@ -136,7 +137,7 @@ public final class StationAnalysis {
         String leader = leader(totals.votes(), candidates);
         if (leader != null) {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
-                    + issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+                    + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
             // the reconciliation with district and national figures does not depend on the screening: it runs on
             // another core meanwhile, and its figures and issues follow the screening's as before
             List<DataIssue> levelIssues = new ArrayList<>();

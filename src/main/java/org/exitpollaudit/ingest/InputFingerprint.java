@@ -17,6 +17,7 @@ import java.util.Map;
 import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Identifies a run by what it read: the SHA-256 of every input of the package (path, size, hash, in path
@@ -66,11 +67,11 @@ public final class InputFingerprint {
                     : "has changed (now " + p.bytes() + " bytes, SHA-256 " + p.sha256().substring(0, 12) + "…; at the start "
                             + f.bytes() + " bytes, " + f.sha256().substring(0, 12) + "…)";
             if (change != null) {
-                out.add(DataIssue.fatal("INPUT_CHANGED", f.path(), null, null, "the file " + change + " since the run"
+                out.add(DataIssue.fatal(IssueCode.INPUT_CHANGED, f.path(), null, null, "the file " + change + " since the run"
                         + " started: nothing is published for this run; run again once the package is complete"));
             }
         }
-        present.keySet().forEach(extra -> out.add(DataIssue.fatal("INPUT_CHANGED", extra, null, null, "the file is new"
+        present.keySet().forEach(extra -> out.add(DataIssue.fatal(IssueCode.INPUT_CHANGED, extra, null, null, "the file is new"
                 + " since the run started: nothing is published for this run; run again once the package is complete")));
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -138,12 +139,12 @@ class StagingMigrationTest {
         String station = "s".repeat(5000);
         String message = "m".repeat(20_000);
         staging.replaceInputs(8, List.of(new InputFile(path, 1, "1".repeat(64))));
-        staging.addIssues(8, "ingest", List.of(org.exitpollaudit.model.DataIssue.error("ROW_REJECTED", path, 3,
+        staging.addIssues(8, "ingest", List.of(org.exitpollaudit.model.DataIssue.error(IssueCode.ROW_REJECTED, path, 3,
                 header, message)));
         staging.replaceFlags(8, List.of(new org.exitpollaudit.analysis.StationFlag("src", path, 3, "d1", station,
                 null, null, null, message)));
         assertEquals(path, staging.inputs(8).get(0).path());
-        assertEquals(List.of(org.exitpollaudit.model.DataIssue.error("ROW_REJECTED", path, 3, header, message)),
+        assertEquals(List.of(org.exitpollaudit.model.DataIssue.error(IssueCode.ROW_REJECTED, path, 3, header, message)),
                 staging.issues(8));
         assertEquals(station, staging.flags(8).get(0).station());
         assertEquals("official/final.csv", staging.inputs(7).get(0).path(), "rows staged before are kept");

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class DataQualitySheetTest {
     void issuesPastTheRowLimitAreCountedOnTheSheetNotLost() throws Exception {
         List<DataIssue> issues = new ArrayList<>();
         for (int line = 2; line < 22; line++) {
-            issues.add(DataIssue.error("ROW_REJECTED", "official/stations.csv", line, "valid", "row rejected: =1+" + line));
+            issues.add(DataIssue.error(IssueCode.ROW_REJECTED, "official/stations.csv", line, "valid", "row rejected: =1+" + line));
         }
         ReportData data = new ReportData(null, List.of(), issues, List.of(), List.of(), Map.of("cec", 5), null,
                 Map.of(), "", 0, 0, null);
