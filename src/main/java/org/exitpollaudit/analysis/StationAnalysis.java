@@ -139,7 +139,8 @@ public final class StationAnalysis {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
                     + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
             // the reconciliation with district and national figures does not depend on the screening: it runs on
-            // another core meanwhile, and its figures and issues follow the screening's as before
+            // another core meanwhile, and its figures and issues are added after the screening's, so that
+            // figures.csv and the data-issue log list them in one order whichever finishes first
             List<DataIssue> levelIssues = new ArrayList<>();
             CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
                     kept, totals, clean, national, rejectedRows, candidates, levelIssues));

@@ -287,7 +287,10 @@ class ImplausibleInputTest {
         noNaNAnywhere(o.report());
     }
 
-    /** 1e400 used to become Long.MAX_VALUE, 9.22E18 "published"; now the published value is refused and n assumed. */
+    /**
+     * 1e400 parses as Infinity, which a conversion to long would turn into Long.MAX_VALUE, a "published" 9.22E18:
+     * the published value is refused and n assumed.
+     */
     @Test
     void aSampleSizeOf1e400IsNotPublished() throws Exception {
         Outcome o = run(p -> replace(p, "sources.csv", ",5012,", ",1e400,"));

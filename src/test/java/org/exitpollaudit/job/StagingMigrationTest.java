@@ -53,7 +53,8 @@ class StagingMigrationTest {
         jdbc.update("INSERT INTO EPA_INPUT VALUES (7, 'official/final.csv', 10, ?)", "0".repeat(64));
         jdbc.update("INSERT INTO EPA_ISSUE VALUES (7, 'ingest', 'ERROR', 'ROW_REJECTED', 'a.csv', 2, 'x', 'kept')");
         StagingRepository staging = new StagingRepository(jdbc);
-        // what the old limits refused: a 5,000-character path, header and station id, a 20,000-character message
+        // what the previous release's limits refused: a 5,000-character path, header and station id, a 20,000-character
+        // message
         String path = "d/".repeat(2500) + "f.csv";
         String header = "h".repeat(5000);
         String station = "s".repeat(5000);
