@@ -7,11 +7,11 @@ import java.util.Optional;
 
 import org.exitpollaudit.calibration.CalibrateCommand;
 import org.exitpollaudit.job.RemoteIngest;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.Benchmark;
 import org.exitpollaudit.ops.CliOptions;
 import org.exitpollaudit.ops.ConsoleText;
-import org.exitpollaudit.ops.ExitCodes;
 import org.exitpollaudit.ops.Failures;
 import org.exitpollaudit.ops.InputFolder;
 import org.exitpollaudit.ops.Interrupts;
@@ -84,7 +84,7 @@ public class ExitPollAuditApplication {
                         a -> run(a, false));
             }
             if (opts.command() == CliOptions.Command.BENCHMARK) {
-                return Benchmark.run(opts, System.out, System.err);
+                return Benchmark.run(opts, ExitPollAuditApplication.class, System.out, System.err);
             }
             Path stateDir = opts.output().toAbsolutePath().normalize().resolve(".state");
             if (opts.command() == CliOptions.Command.WORKER) {

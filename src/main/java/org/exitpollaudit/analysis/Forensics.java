@@ -77,8 +77,9 @@ public final class Forensics {
                 allTallies[c].add(tallies[i][c]);
             }
         }
-        // the national histograms and the station flags are passes of their own over the rows: on the other core
-        // while this one makes the national tests, joined in the old order
+        // the national histograms and the station flags are passes of their own over the rows: made on another core
+        // while this one makes the national tests, and added after them, so that the figures keep one order
+        // (national tests, histograms, then districts) whichever finishes first
         List<Figure> histograms = new ArrayList<>();
         CompletableFuture<List<StationFlag>> flagged = CompletableFuture.supplyAsync(() -> {
             distributions(rows, leader, new Emit(histograms, source, Figure.NATIONAL, null));

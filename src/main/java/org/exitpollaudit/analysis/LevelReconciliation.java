@@ -8,7 +8,8 @@ import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Station sums against the higher levels of the same election (section {@code reconciliation}): against the final
@@ -59,7 +60,7 @@ final class LevelReconciliation {
                 gap(out, src, fin.id(), Figure.NATIONAL, null, null, "valid", sum.valid(), finalRow.valid());
             }
             if (unexplained.length() > 0) {
-                issues.add(DataIssue.warning("LEVEL_GAP", stationSource.file(), null, null, "the " + sum.units()
+                issues.add(DataIssue.warning(IssueCode.LEVEL_GAP, stationSource.file(), null, null, "the " + sum.units()
                         + " loaded stations of " + src + " leave these votes of the final result (" + fin.id()
                         + ") unexplained: " + unexplained + " (final − station sum; for example remote electronic"
                         + " voting, stations abroad, stations without figures)"));

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.QuasiBinomial;
@@ -83,7 +84,7 @@ final class LocalComparison {
                         u.districtId() == null ? officialStationsById.get(u.stationId()) : null)
                         : officialDistricts.get(u.districtId());
                 if (ref == null) {
-                    issues.add(DataIssue.warning("UNIT_NOT_IN_OFFICIAL", poll.file(), u.line() > 0 ? u.line() : null,
+                    issues.add(DataIssue.warning(IssueCode.UNIT_NOT_IN_OFFICIAL, poll.file(), u.line() > 0 ? u.line() : null,
                             station ? "station_id" : "district_id", poll.id() + ": " + (station ? "station " + u.stationId()
                             : "district " + u.districtId()) + " has no official figures to compare with"));
                     continue;

@@ -9,7 +9,8 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.exitpollaudit.stats.Homogeneity;
 
 /**
@@ -50,21 +51,21 @@ public final class NationalAnalysis {
             SampleSize sample = SampleSize.of(poll, params);
             double deff = poll.deff() != null ? poll.deff() : params.deff();
             if (sample.assumed()) {
-                issues.add(DataIssue.warning("ASSUMED_SAMPLE_SIZE", "sources.csv", poll.line(), "sample_size",
+                issues.add(DataIssue.warning(IssueCode.ASSUMED_SAMPLE_SIZE, "sources.csv", poll.line(), "sample_size",
                         poll.id() + ": sample size not published; n = " + SampleSize.fmt(sample.n()) + " " + sample.basis()));
             }
             for (Source release : releases) {
                 List<String> common = common(pkg, shares.get(poll.id()), shares.get(release.id()));
                 reportCoverage(pkg, poll, release, shares, common, issues);
                 if (common.size() < 2) {
-                    issues.add(DataIssue.error("NO_COMMON_CANDIDATES", poll.file(), null, null, poll.id() + " and "
+                    issues.add(DataIssue.error(IssueCode.NO_COMMON_CANDIDATES, poll.file(), null, null, poll.id() + " and "
                             + release.id() + " share fewer than two candidates; not compared"));
                     continue;
                 }
                 Shares ps = shares.get(poll.id());
                 Shares rs = shares.get(release.id());
                 if (common.stream().anyMatch(c -> ps.published().get(c) <= 0 || rs.published().get(c) <= 0)) {
-                    issues.add(DataIssue.warning("ZERO_SHARE", poll.file(), null, null, poll.id() + " vs " + release.id()
+                    issues.add(DataIssue.warning(IssueCode.ZERO_SHARE, poll.file(), null, null, poll.id() + " vs " + release.id()
                             + ": a candidate has a share of 0, so log-odds measures for it are undefined (left empty)"));
                 }
                 double u = precision.getOrDefault(poll.id(), 0.0);
@@ -96,7 +97,7 @@ public final class NationalAnalysis {
         try {
             return PollDesign.estimate(stationRows, common);
         } catch (IllegalArgumentException e) {
-            issues.add(DataIssue.warning("DEFF_NOT_ESTIMATED", poll.file(), null, null, poll.id() + ": design effects"
+            issues.add(DataIssue.warning(IssueCode.DEFF_NOT_ESTIMATED, poll.file(), null, null, poll.id() + ": design effects"
                     + " could not be estimated from its station rows (" + e.getMessage() + "); the assumed design effect"
                     + " is used"));
             return null;
@@ -114,7 +115,7 @@ public final class NationalAnalysis {
         boolean consistentAsRead = value(compared, "verdict_consistent") == 1.0;
         String reading = Comparison.flippingReading(ps, common, precision, rs.renormalized(common), consistentAsRead,
                 pkg::candidateName);
-        issues.add(DataIssue.warning("VERDICT_DEPENDS_ON_UNPUBLISHED", poll.file(), null, null, poll.id() + " vs "
+        issues.add(DataIssue.warning(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED, poll.file(), null, null, poll.id() + " vs "
                 + release.id() + ": the verdict depends on what the poll did not publish (its rounding"
                 + (ps.residual() > 1e-12 ? String.format(java.util.Locale.ROOT,
                 " and the %.2f pp it attributed to no candidate", 100 * ps.residual()) : "") + "). Read in proportion it "
@@ -137,14 +138,14 @@ public final class NationalAnalysis {
                                        List<String> common, List<DataIssue> issues) {
         for (String c : shares.get(release.id()).published().keySet()) {
             if (!common.contains(c)) {
-                issues.add(DataIssue.warning("CANDIDATE_NOT_IN_POLL", poll.file(), 1, null, poll.id()
+                issues.add(DataIssue.warning(IssueCode.CANDIDATE_NOT_IN_POLL, poll.file(), 1, null, poll.id()
                         + " does not report " + pkg.candidateName(c) + ", whom " + release.id()
                         + " reports; the comparison renormalizes over the candidates both report"));
             }
         }
         for (String c : shares.get(poll.id()).published().keySet()) {
             if (!common.contains(c)) {
-                issues.add(DataIssue.warning("CANDIDATE_NOT_IN_RELEASE", release.file(), 1, null, release.id()
+                issues.add(DataIssue.warning(IssueCode.CANDIDATE_NOT_IN_RELEASE, release.file(), 1, null, release.id()
                         + " does not report " + pkg.candidateName(c) + ", whom " + poll.id()
                         + " reports; that share is treated as residual and allocated proportionally"));
             }
@@ -154,7 +155,7 @@ public final class NationalAnalysis {
     private static void agreement(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares,
                                   AnalysisParameters params, List<Figure> figures, List<DataIssue> issues) {
         if (polls.size() < 2) {
-            issues.add(DataIssue.info("NO_AGREEMENT_TEST", "sources.csv", null, null,
+            issues.add(DataIssue.info(IssueCode.NO_AGREEMENT_TEST, "sources.csv", null, null,
                     "fewer than two exit polls with national figures: no agreement test"));
             return;
         }

@@ -21,7 +21,8 @@ import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Every figure of a package from its loaded rows, in the order the analysis needs them: respondent files summed per
@@ -133,10 +134,10 @@ public final class PackageAnalysis {
                 String why = s.id() + ": the " + s.level().name().toLowerCase(java.util.Locale.ROOT) + " rows add up to"
                         + " 0 votes for every candidate";
                 if (s.isOfficial() && s.finalRelease()) {
-                    throw new InputException(List.of(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, why
+                    throw new InputException(List.of(DataIssue.fatal(IssueCode.NO_FINAL_DATA, s.file(), null, null, why
                             + ": nothing to compare the polls with")));
                 }
-                issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), null, null, why + "; it is left out of the"
+                issues.add(DataIssue.error(IssueCode.SOURCE_NOT_USED, s.file(), null, null, why + "; it is left out of the"
                         + " national comparison"));
                 compared.add(s);
             } else if (summed) {

@@ -16,7 +16,8 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.VoteTotals;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Everything below national level: per-station consistency (duplicates rejected, arithmetic flagged), the forensic
@@ -136,9 +137,10 @@ public final class StationAnalysis {
         String leader = leader(totals.votes(), candidates);
         if (leader != null) {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
-                    + issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+                    + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
             // the reconciliation with district and national figures does not depend on the screening: it runs on
-            // another core meanwhile, and its figures and issues follow the screening's as before
+            // another core meanwhile, and its figures and issues are added after the screening's, so that
+            // figures.csv and the data-issue log list them in one order whichever finishes first
             List<DataIssue> levelIssues = new ArrayList<>();
             CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
                     kept, totals, clean, national, rejectedRows, candidates, levelIssues));

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.ResultsLayout;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Per-unit consistency of a district- or station-level file. A second row for the same station (or district) is
@@ -31,7 +32,7 @@ final class StationChecks {
             StationKey key = s.level() == Source.Level.STATION ? StationKey.of(r) : new StationKey(r.districtId(), null);
             Integer first = seen.putIfAbsent(key, r.line());
             if (first != null) {
-                issues.add(DataIssue.error("ROW_REJECTED", s.file(), r.line(), keyColumn, "row rejected: "
+                issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), r.line(), keyColumn, "row rejected: "
                         + (s.level() == Source.Level.STATION ? "station '" + r.stationId() + "'" : "district '"
                         + r.districtId() + "'") + " appears again (first at line " + first + "); the first row is kept"));
                 continue;
@@ -48,17 +49,17 @@ final class StationChecks {
         List<String> reasons = new ArrayList<>();
         double votes = r.candidateSum() + StationAnalysis.nz(r.other());
         if (r.valid() != null && Math.abs(r.valid() - votes) > 0.5) {
-            reasons.add(add(issues, s, r, "VOTES_NE_VALID", ResultsLayout.VALID, String.format(Locale.ROOT,
+            reasons.add(add(issues, s, r, IssueCode.VOTES_NE_VALID, ResultsLayout.VALID, String.format(Locale.ROOT,
                     "candidate votes sum to %,.0f but valid is %,.0f", votes, r.valid())));
         }
         if (r.valid() != null && r.invalid() != null && r.ballotsCast() != null
                 && r.valid() + r.invalid() > r.ballotsCast() + 0.5) {
-            reasons.add(add(issues, s, r, "FOUND_OVER_CAST", ResultsLayout.BALLOTS_CAST, String.format(Locale.ROOT,
+            reasons.add(add(issues, s, r, IssueCode.FOUND_OVER_CAST, ResultsLayout.BALLOTS_CAST, String.format(Locale.ROOT,
                     "valid + invalid = %,.0f ballots found, more than the %,.0f cast", r.valid() + r.invalid(),
                     r.ballotsCast())));
         }
         if (r.ballotsCast() != null && r.registered() != null && r.ballotsCast() > r.registered()) {
-            reasons.add(add(issues, s, r, "BALLOTS_OVER_REGISTERED", ResultsLayout.BALLOTS_CAST, String.format(
+            reasons.add(add(issues, s, r, IssueCode.BALLOTS_OVER_REGISTERED, ResultsLayout.BALLOTS_CAST, String.format(
                     Locale.ROOT, "ballots cast %,.0f exceed the %,.0f registered", r.ballotsCast(), r.registered())));
         }
         if (!reasons.isEmpty()) {
@@ -69,7 +70,7 @@ final class StationChecks {
         }
     }
 
-    private static String add(List<DataIssue> issues, Source s, ResultRow r, String code, String column, String text) {
+    private static String add(List<DataIssue> issues, Source s, ResultRow r, IssueCode code, String column, String text) {
         String unit = r.stationId() != null ? "station " + r.stationId() : "district " + r.districtId();
         issues.add(DataIssue.error(code, s.file(), r.line(), column, unit + ": " + text));
         return text;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.exitpollaudit.analysis.AnalysisParameters;
-import org.exitpollaudit.ops.ExitCodes;
+import org.exitpollaudit.model.ExitCodes;
 
 /**
  * The {@code calibrate} command: simulates every test the job runs, on clean elections, on honest elections with

@@ -24,7 +24,10 @@ public final class SyntheticPackage {
     public record Spec(long seed, int stations, int districts, int candidates, int polls, int sampledStations,
                        int respondentsPerStation) {
 
-        /** The benchmark of issue 5: 1,000,000 stations, 12 candidates, five polls of 2,000 stations. */
+        /**
+         * What the {@code benchmark} command generates (docs/benchmark.md): at its default 1,000,000 stations, the
+         * size of a large country's station-level release, 12 candidates and five polls of 2,000 stations.
+         */
         public static Spec benchmark(int stations) {
             return new Spec(20240207L, stations, Math.max(1, stations / 2000), 12, 5, Math.min(2000, stations), 30);
         }

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * CSV per RFC 4180, strict UTF-8 (a byte that is not UTF-8 is an error naming the line and guessing the encoding),
@@ -68,7 +69,7 @@ final class CsvTable extends LookaheadTable {
         do {
             h = parseRecord();
             if (h == null) {
-                throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
+                throw new InputException(DataIssue.fatal(IssueCode.EMPTY_FILE, display, 1, null,
                         "the file is empty: a header row is required"));
             }
         } while (h.isBlank());
@@ -98,7 +99,7 @@ final class CsvTable extends LookaheadTable {
             }
             return new CsvTable(file, display, CSVParser.builder().setReader(reader).setFormat(FORMAT).get(), hashing);
         } catch (NoSuchFileException e) {
-            throw new InputException(DataIssue.fatal("MISSING_FILE", display, null, null, "file not found"));
+            throw new InputException(DataIssue.fatal(IssueCode.MISSING_FILE, display, null, null, "file not found"));
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(hashing);
             throw new InputException(failure(file, display, null, e));
@@ -127,7 +128,7 @@ final class CsvTable extends LookaheadTable {
             // the decoder reads ahead of the parser: the line is found by reading the bytes again
             return TextEncoding.notUtf8(file, display);
         }
-        return DataIssue.fatal("UNREADABLE_FILE", display, line, null,
+        return DataIssue.fatal(IssueCode.UNREADABLE_FILE, display, line, null,
                 "cannot be read as CSV: " + Cells.abbreviate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
@@ -136,13 +137,13 @@ final class CsvTable extends LookaheadTable {
         String message = String.valueOf(e.getMessage());
         if (message.contains(UNCLOSED_QUOTE)) {
             int opened = openQuoteLine(file, recordStart);
-            return new InputException(DataIssue.fatal("UNCLOSED_QUOTE", display, opened, null, "a quoted field opens"
+            return new InputException(DataIssue.fatal(IssueCode.UNCLOSED_QUOTE, display, opened, null, "a quoted field opens"
                     + " on this line and is never closed, so the rest of the file (to line "
                     + Math.max(opened, parser.getCurrentLineNumber()) + ") would be its text; close the quote, or"
                     + " double a quote that belongs to the text (\"\")"));
         }
         if (message.contains(TEXT_AFTER_QUOTE)) {
-            return new InputException(DataIssue.fatal("TEXT_AFTER_QUOTE", display, (int) parser.getCurrentLineNumber(), null,
+            return new InputException(DataIssue.fatal(IssueCode.TEXT_AFTER_QUOTE, display, (int) parser.getCurrentLineNumber(), null,
                     "a quoted field is followed by more text before the next comma; a quote that belongs to the text"
                             + " must be doubled (\"\"), or the whole field quoted"));
         }
@@ -227,7 +228,7 @@ final class CsvTable extends LookaheadTable {
                 next = parsed.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null, "reading interrupted"));
+                throw new InputException(DataIssue.fatal(IssueCode.UNREADABLE_FILE, display, null, null, "reading interrupted"));
             }
             if (next instanceof Throwable failure) {
                 // nothing more after the error

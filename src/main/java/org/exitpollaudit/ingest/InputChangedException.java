@@ -2,7 +2,7 @@ package org.exitpollaudit.ingest;
 
 import java.util.List;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * An input changed while the job was running (a file still being written, copied or synchronised): what was read

@@ -3,7 +3,7 @@ package org.exitpollaudit.ingest;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /** The package cannot be analysed as given. Carries every fatal problem found, each with file, line and column. */
 public class InputException extends RuntimeException {

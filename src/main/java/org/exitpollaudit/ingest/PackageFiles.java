@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Which files of a package folder are inputs: the four documented manifest files and the files sources.csv names,
@@ -104,23 +105,23 @@ public final class PackageFiles {
         try {
             real = p.toRealPath();
         } catch (IOException e) {
-            return DataIssue.fatal("BROKEN_LINK", relative, null, null, "is a link to " + target(p)
+            return DataIssue.fatal(IssueCode.BROKEN_LINK, relative, null, null, "is a link to " + target(p)
                     + ", which does not exist; put the file itself in the package");
         }
         try {
             if (!real.startsWith(root.toRealPath())) {
-                return DataIssue.fatal("LINK_LEAVES_PACKAGE", relative, null, null, "is a link to " + real
+                return DataIssue.fatal(IssueCode.LINK_LEAVES_PACKAGE, relative, null, null, "is a link to " + real
                         + ", outside the package folder, and is refused: the package must hold every file the report"
                         + " is made from, so that its fingerprint covers them; copy the file into the package");
             }
         } catch (IOException e) {
-            return DataIssue.fatal("UNREADABLE_FILE", relative, null, null, "cannot be read: " + e.getMessage());
+            return DataIssue.fatal(IssueCode.UNREADABLE_FILE, relative, null, null, "cannot be read: " + e.getMessage());
         }
         if (Files.isDirectory(real)) {
-            return DataIssue.fatal("NOT_A_FILE", relative, null, null, "is a folder, not a file");
+            return DataIssue.fatal(IssueCode.NOT_A_FILE, relative, null, null, "is a folder, not a file");
         }
         if (!Files.isRegularFile(real)) {
-            return DataIssue.fatal("NOT_A_FILE", relative, null, null, "is not a regular file (a named pipe, a socket"
+            return DataIssue.fatal(IssueCode.NOT_A_FILE, relative, null, null, "is not a regular file (a named pipe, a socket"
                     + " or a device) and is refused: reading it could wait forever or give other data each time;"
                     + " save the data as a file");
         }
@@ -150,7 +151,7 @@ public final class PackageFiles {
         for (Named n : namedBySources(root)) {
             DataIssue r = refusal(root, n.path());
             if (r != null) {
-                out.add(DataIssue.fatal(r.code(), PackageReader.SOURCES, n.line(), "file", "'" + Cells.abbreviate(n.path())
+                out.add(DataIssue.fatal(IssueCode.valueOf(r.code()), PackageReader.SOURCES, n.line(), "file", "'" + Cells.abbreviate(n.path())
                         + "' " + r.message()));
             }
         }

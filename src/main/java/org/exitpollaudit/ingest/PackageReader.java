@@ -24,8 +24,8 @@ import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.reconcile.Plausibility;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -70,14 +70,14 @@ public final class PackageReader {
 
     private Result readPackage(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new InputException(DataIssue.fatal("NO_PACKAGE", root.toString(), null, null,
+            throw new InputException(DataIssue.fatal(IssueCode.NO_PACKAGE, root.toString(), null, null,
                     "is not a folder; --input must name an election package folder"));
         }
         Election election = readElection(root);
         List<Candidate> candidates = readCandidates(root);
         List<String> conflicts = new ArrayList<>();
         CandidateResolver resolver = CandidateResolver.build(candidates, conflicts);
-        conflicts.forEach(c -> issues.add(DataIssue.fatal("AMBIGUOUS_SPELLING", CANDIDATES, null, "aliases", c)));
+        conflicts.forEach(c -> issues.add(DataIssue.fatal(IssueCode.AMBIGUOUS_SPELLING, CANDIDATES, null, "aliases", c)));
         totals = election != null ? election : new Election(null, null, null, null, null, null, null);
         List<District> districts = Files.exists(root.resolve(DISTRICTS)) ? readDistricts(root) : List.of();
         List<Source> sources = readSources(root);
@@ -93,7 +93,7 @@ public final class PackageReader {
     private Election readElection(Path root) {
         Path file = root.resolve(ELECTION);
         if (!Files.exists(file)) {
-            issues.add(DataIssue.fatal("MISSING_FILE", ELECTION, null, null, "file not found"));
+            issues.add(DataIssue.fatal(IssueCode.MISSING_FILE, ELECTION, null, null, "file not found"));
             return null;
         }
         Map<?, ?> map;
@@ -106,12 +106,12 @@ public final class PackageReader {
                     options, new NoTimestamps()).load(in);
             map = doc instanceof Map<?, ?> m ? m : null;
         } catch (IOException | RuntimeException e) {
-            issues.add(DataIssue.fatal("BAD_YAML", ELECTION, null, null, "cannot be read as YAML: "
+            issues.add(DataIssue.fatal(IssueCode.BAD_YAML, ELECTION, null, null, "cannot be read as YAML: "
                     + Cells.abbreviate(String.valueOf(e.getMessage()))));
             return null;
         }
         if (map == null) {
-            issues.add(DataIssue.fatal("BAD_YAML", ELECTION, null, null, "must be a mapping of keys to values"));
+            issues.add(DataIssue.fatal(IssueCode.BAD_YAML, ELECTION, null, null, "must be a mapping of keys to values"));
             return null;
         }
         String id = yamlText(map, "id", true);
@@ -127,11 +127,11 @@ public final class PackageReader {
             try {
                 date = LocalDate.parse(rawDate.toString().strip());
             } catch (DateTimeParseException e) {
-                issues.add(DataIssue.fatal("BAD_DATE", ELECTION, null, "date", "'" + Cells.abbreviate(rawDate.toString())
+                issues.add(DataIssue.fatal(IssueCode.BAD_DATE, ELECTION, null, "date", "'" + Cells.abbreviate(rawDate.toString())
                         + "' is not a date: " + dateProblem(rawDate.toString().strip())));
             }
         } else {
-            issues.add(DataIssue.fatal("MISSING_KEY", ELECTION, null, "date", "the required key 'date' is missing"));
+            issues.add(DataIssue.fatal(IssueCode.MISSING_KEY, ELECTION, null, "date", "the required key 'date' is missing"));
         }
         return new Election(id, name, date, yamlText(map, "country", false), yamlLong(map, "registered_voters"),
                 yamlLong(map, "districts_total"), yamlLong(map, "stations_total"));
@@ -169,13 +169,13 @@ public final class PackageReader {
     /** The manifest's ids: {@code [a-z0-9-]+}, at most {@link Plausibility#MAX_ID_LENGTH} characters. */
     private boolean checkId(String id, String file, Integer line, String column) {
         if (!ID.matcher(id).matches()) {
-            issues.add(DataIssue.fatal("BAD_ID", file, line, column, "'" + Cells.abbreviate(id)
+            issues.add(DataIssue.fatal(IssueCode.BAD_ID, file, line, column, "'" + Cells.abbreviate(id)
                     + "' is not a valid id: use lower-case letters, digits and '-'"));
             return false;
         }
         String tooLong = Plausibility.idLength(id, Plausibility.MAX_ID_LENGTH);
         if (tooLong != null) {
-            issues.add(DataIssue.fatal("ID_TOO_LONG", file, line, column, "'" + Cells.abbreviate(id) + "': " + tooLong
+            issues.add(DataIssue.fatal(IssueCode.ID_TOO_LONG, file, line, column, "'" + Cells.abbreviate(id) + "': " + tooLong
                     + " (ids name output folders, workbook sheets and the job's steps)"));
             return false;
         }
@@ -186,7 +186,7 @@ public final class PackageReader {
         Object v = map.get(key);
         if (v == null || v.toString().isBlank()) {
             if (required) {
-                issues.add(DataIssue.fatal("MISSING_KEY", ELECTION, null, key, "the required key '" + key + "' is missing"));
+                issues.add(DataIssue.fatal(IssueCode.MISSING_KEY, ELECTION, null, key, "the required key '" + key + "' is missing"));
             }
             return null;
         }
@@ -204,10 +204,10 @@ public final class PackageReader {
             if (implausible == null) {
                 return n.longValue();
             }
-            issues.add(DataIssue.error("IMPLAUSIBLE", ELECTION, null, key, implausible + "; ignored"));
+            issues.add(DataIssue.error(IssueCode.IMPLAUSIBLE, ELECTION, null, key, implausible + "; ignored"));
             return null;
         }
-        issues.add(DataIssue.error("BAD_NUMBER", ELECTION, null, key, "'" + Cells.abbreviate(v.toString())
+        issues.add(DataIssue.error(IssueCode.BAD_NUMBER, ELECTION, null, key, "'" + Cells.abbreviate(v.toString())
                 + "' is not a whole non-negative number; ignored"));
         return null;
     }
@@ -218,12 +218,12 @@ public final class PackageReader {
         for (int i = 0; i < t.header().size(); i++) {
             String h = t.header().get(i).toLowerCase(Locale.ROOT);
             if (cols.putIfAbsent(h, i) != null) {
-                issues.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, t.header().get(i), "the column appears twice"));
+                issues.add(DataIssue.fatal(IssueCode.DUPLICATE_COLUMN, file, 1, t.header().get(i), "the column appears twice"));
             }
         }
         for (String r : required) {
             if (!cols.containsKey(r)) {
-                issues.add(DataIssue.fatal("MISSING_COLUMN", file, 1, r, "the required column '" + r
+                issues.add(DataIssue.fatal(IssueCode.MISSING_COLUMN, file, 1, r, "the required column '" + r
                         + "' is missing (header: " + Cells.abbreviate(String.join(",", t.header())) + ")"));
             }
         }
@@ -244,7 +244,7 @@ public final class PackageReader {
             issues.addAll(e.problems());
             return List.of();
         } catch (IOException e) {
-            issues.add(DataIssue.fatal("UNREADABLE_FILE", file, null, null, e.getMessage()));
+            issues.add(DataIssue.fatal(IssueCode.UNREADABLE_FILE, file, null, null, e.getMessage()));
             return List.of();
         }
     }
@@ -261,21 +261,21 @@ public final class PackageReader {
                 continue;
             }
             if (id.equals(Candidate.OTHER) || id.equals(Candidate.INVALID)) {
-                issues.add(DataIssue.fatal("RESERVED_ID", CANDIDATES, r.line(), "candidate_id", "'" + id
+                issues.add(DataIssue.fatal(IssueCode.RESERVED_ID, CANDIDATES, r.line(), "candidate_id", "'" + id
                         + "' is reserved and needs no row"));
                 continue;
             }
             if (Plausibility.RESERVED_COLUMNS.contains(id)) {
-                issues.add(DataIssue.fatal("RESERVED_NAME", CANDIDATES, r.line(), "candidate_id", reserved(id)));
+                issues.add(DataIssue.fatal(IssueCode.RESERVED_NAME, CANDIDATES, r.line(), "candidate_id", reserved(id)));
                 continue;
             }
             if (!ids.add(id)) {
-                issues.add(DataIssue.fatal("DUPLICATE_ID", CANDIDATES, r.line(), "candidate_id", "candidate '" + id
+                issues.add(DataIssue.fatal(IssueCode.DUPLICATE_ID, CANDIDATES, r.line(), "candidate_id", "candidate '" + id
                         + "' is listed twice"));
                 continue;
             }
             if (name.isEmpty()) {
-                issues.add(DataIssue.fatal("MISSING_VALUE", CANDIDATES, r.line(), "name", "a candidate needs a name"));
+                issues.add(DataIssue.fatal(IssueCode.MISSING_VALUE, CANDIDATES, r.line(), "name", "a candidate needs a name"));
             }
             List<String> aliases = Arrays.stream(cell(r, cols, "aliases").split("\\|"))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -284,7 +284,7 @@ public final class PackageReader {
             out.add(new Candidate(id, name, cell(r, cols, "party"), aliases));
         }
         if (out.isEmpty() && issues.stream().noneMatch(i -> CANDIDATES.equals(i.file()))) {
-            issues.add(DataIssue.fatal("NO_CANDIDATES", CANDIDATES, null, null, "no candidates are listed"));
+            issues.add(DataIssue.fatal(IssueCode.NO_CANDIDATES, CANDIDATES, null, null, "no candidates are listed"));
         }
         return out;
     }
@@ -296,7 +296,7 @@ public final class PackageReader {
     private void reservedSpelling(TableRow r, String column, String spelling) {
         String key = CandidateResolver.normalize(spelling);
         if (Plausibility.RESERVED_COLUMNS.contains(key)) {
-            issues.add(DataIssue.fatal("RESERVED_NAME", CANDIDATES, r.line(), column, reserved(spelling)));
+            issues.add(DataIssue.fatal(IssueCode.RESERVED_NAME, CANDIDATES, r.line(), column, reserved(spelling)));
         }
     }
 
@@ -314,7 +314,7 @@ public final class PackageReader {
         for (TableRow r : rows) {
             String id = cell(r, cols, "district_id");
             if (id.isEmpty() || !ids.add(id)) {
-                issues.add(DataIssue.error("BAD_DISTRICT", DISTRICTS, r.line(), "district_id", id.isEmpty()
+                issues.add(DataIssue.error(IssueCode.BAD_DISTRICT, DISTRICTS, r.line(), "district_id", id.isEmpty()
                         ? "empty district id; row rejected" : "district '" + Cells.abbreviate(id) + "' is listed twice; row rejected"));
                 continue;
             }
@@ -333,13 +333,13 @@ public final class PackageReader {
             return null;
         }
         if (d != Math.rint(d)) {
-            issues.add(DataIssue.error("BAD_NUMBER", file, r.line(), col, "'" + cell(r, cols, col)
+            issues.add(DataIssue.error(IssueCode.BAD_NUMBER, file, r.line(), col, "'" + cell(r, cols, col)
                     + "' is not a whole number; ignored"));
             return null;
         }
         String implausible = Plausibility.count(d, null);
         if (implausible != null) {
-            issues.add(DataIssue.error("IMPLAUSIBLE", file, r.line(), col, implausible + "; ignored"));
+            issues.add(DataIssue.error(IssueCode.IMPLAUSIBLE, file, r.line(), col, implausible + "; ignored"));
             return null;
         }
         return d.longValue();
@@ -353,7 +353,7 @@ public final class PackageReader {
         if (value == null || total == null || value <= total) {
             return value;
         }
-        issues.add(DataIssue.error("IMPLAUSIBLE", file, r.line(), col, String.format(Locale.ROOT, "%,d is more than"
+        issues.add(DataIssue.error(IssueCode.IMPLAUSIBLE, file, r.line(), col, String.format(Locale.ROOT, "%,d is more than"
                 + " the whole election's %,d (election.yaml %s); ignored", value, total, totalKey)));
         return null;
     }
@@ -362,12 +362,12 @@ public final class PackageReader {
         try {
             Double d = Cells.number(cell(r, cols, col));
             if (d != null && d < 0) {
-                issues.add(DataIssue.error("NEGATIVE", file, r.line(), col, "negative value " + d + " ignored"));
+                issues.add(DataIssue.error(IssueCode.NEGATIVE, file, r.line(), col, "negative value " + d + " ignored"));
                 return null;
             }
             return d;
         } catch (NumberFormatException e) {
-            issues.add(DataIssue.error("BAD_NUMBER", file, r.line(), col, e.getMessage() + "; ignored"));
+            issues.add(DataIssue.error(IssueCode.BAD_NUMBER, file, r.line(), col, e.getMessage() + "; ignored"));
             return null;
         }
     }
@@ -382,7 +382,7 @@ public final class PackageReader {
             int before = fatalCount();
             String id = cell(r, cols, "source_id");
             if (checkId(id, SOURCES, r.line(), "source_id") && !ids.add(id)) {
-                issues.add(DataIssue.fatal("DUPLICATE_SOURCE", SOURCES, r.line(), "source_id", "source '" + id
+                issues.add(DataIssue.fatal(IssueCode.DUPLICATE_SOURCE, SOURCES, r.line(), "source_id", "source '" + id
                         + "' is listed twice"));
             }
             Source.Kind kind = enumValue(r, cols, "kind", Source.Kind.class, null);
@@ -391,11 +391,11 @@ public final class PackageReader {
             Source.ShareBase base = enumValue(r, cols, "share_base", Source.ShareBase.class, Source.ShareBase.VALID);
             String org = cell(r, cols, "organization");
             if (org.isEmpty()) {
-                issues.add(DataIssue.fatal("MISSING_VALUE", SOURCES, r.line(), "organization", "who published it is required"));
+                issues.add(DataIssue.fatal(IssueCode.MISSING_VALUE, SOURCES, r.line(), "organization", "who published it is required"));
             }
             String published = cell(r, cols, "published_at");
             if (!DATE_TIME.matcher(published).matches()) {
-                issues.add(DataIssue.fatal("BAD_DATE", SOURCES, r.line(), "published_at", "'" + Cells.abbreviate(published)
+                issues.add(DataIssue.fatal(IssueCode.BAD_DATE, SOURCES, r.line(), "published_at", "'" + Cells.abbreviate(published)
                         + "' is not an ISO date or date-time (2024-02-07 or 2024-02-08T03:13)"));
             } else {
                 publishedAt(r, published);
@@ -404,34 +404,34 @@ public final class PackageReader {
             if (file != null) {
                 String prior = fileOwner.putIfAbsent(file, id);
                 if (prior != null) {
-                    issues.add(DataIssue.warning("SHARED_FILE", SOURCES, r.line(), "file", "sources '" + prior + "' and '"
+                    issues.add(DataIssue.warning(IssueCode.SHARED_FILE, SOURCES, r.line(), "file", "sources '" + prior + "' and '"
                             + id + "' read the same file " + file));
                 }
             }
             boolean isFinal = bool(r, cols, "final");
             if (kind == Source.Kind.EXIT_POLL && isFinal) {
-                issues.add(DataIssue.error("FINAL_POLL", SOURCES, r.line(), "final", "an exit poll cannot be final; ignored"));
+                issues.add(DataIssue.error(IssueCode.FINAL_POLL, SOURCES, r.line(), "final", "an exit poll cannot be final; ignored"));
                 isFinal = false;
             }
             if (values == Source.ValueType.VOTES && !cell(r, cols, "share_base").isEmpty()) {
-                issues.add(DataIssue.warning("SHARE_BASE_IGNORED", SOURCES, r.line(), "share_base",
+                issues.add(DataIssue.warning(IssueCode.SHARE_BASE_IGNORED, SOURCES, r.line(), "share_base",
                         "share_base applies to values=percent only; ignored for counts"));
             }
             if (kind == Source.Kind.EXIT_POLL && level == Source.Level.STATION) {
                 // allowed: station-level exit-poll results
             }
             if (kind == Source.Kind.OFFICIAL && level == Source.Level.RESPONDENT) {
-                issues.add(DataIssue.fatal("BAD_LEVEL", SOURCES, r.line(), "level",
+                issues.add(DataIssue.fatal(IssueCode.BAD_LEVEL, SOURCES, r.line(), "level",
                         "respondent-level files are exit-poll microdata; an official source cannot have them"));
             }
             Long sample = sampleSize(r, cols, "sample_size");
             Double countedPct = number(r, cols, SOURCES, "counted_pct");
             if (countedPct != null && countedPct > 100) {
-                issues.add(DataIssue.error("OVER_100", SOURCES, r.line(), "counted_pct", countedPct + " is over 100; ignored"));
+                issues.add(DataIssue.error(IssueCode.OVER_100, SOURCES, r.line(), "counted_pct", countedPct + " is over 100; ignored"));
                 countedPct = null;
             }
             if (countedPct != null && isFinal && countedPct != COMPLETE_PCT) {
-                issues.add(DataIssue.error("FINAL_INCOMPLETE", SOURCES, r.line(), "counted_pct", "the final (certified)"
+                issues.add(DataIssue.error(IssueCode.FINAL_INCOMPLETE, SOURCES, r.line(), "counted_pct", "the final (certified)"
                         + " release cannot have counted only " + countedPct + " %; ignored. If this is a partial"
                         + " release, mark it final=false and mark the certified result final=true"));
                 countedPct = null;
@@ -457,7 +457,7 @@ public final class PackageReader {
     private Long sampleSize(TableRow r, Map<String, Integer> cols, String col) {
         Long n = wholeNumber(r, cols, SOURCES, col);
         if (n != null && n == 0) {
-            issues.add(DataIssue.error("BAD_NUMBER", SOURCES, r.line(), col, "a sample size of 0 is ignored"));
+            issues.add(DataIssue.error(IssueCode.BAD_NUMBER, SOURCES, r.line(), col, "a sample size of 0 is ignored"));
             return null;
         }
         return atMost(r, SOURCES, col, n, totals.registeredVoters(), "registered_voters");
@@ -472,12 +472,12 @@ public final class PackageReader {
         }
         String why = Plausibility.deff(deff);
         if (why != null) {
-            issues.add(DataIssue.error("BAD_DEFF", SOURCES, r.line(), "deff", "'" + cell(r, cols, "deff") + "': " + why
+            issues.add(DataIssue.error(IssueCode.BAD_DEFF, SOURCES, r.line(), "deff", "'" + cell(r, cols, "deff") + "': " + why
                     + "; ignored, the job's --deff is used"));
             return null;
         }
         if (deff < 1) {
-            issues.add(DataIssue.warning("DEFF_BELOW_1", SOURCES, r.line(), "deff", "a design effect of " + deff
+            issues.add(DataIssue.warning(IssueCode.DEFF_BELOW_1, SOURCES, r.line(), "deff", "a design effect of " + deff
                     + " claims a clustered sample more precise than a simple random one"));
         }
         return deff;
@@ -492,7 +492,7 @@ public final class PackageReader {
                 LocalDateTime.parse(published.replace(' ', 'T'));
             }
         } catch (DateTimeParseException e) {
-            issues.add(DataIssue.fatal("BAD_DATE", SOURCES, r.line(), "published_at", "'" + published + "' is not a date: "
+            issues.add(DataIssue.fatal(IssueCode.BAD_DATE, SOURCES, r.line(), "published_at", "'" + published + "' is not a date: "
                     + dateProblem(published)));
         }
     }
@@ -507,7 +507,7 @@ public final class PackageReader {
             case "true", "yes", "1" -> true;
             case "", "false", "no", "0" -> false;
             default -> {
-                issues.add(DataIssue.fatal("BAD_BOOLEAN", SOURCES, r.line(), col, "'" + Cells.abbreviate(v)
+                issues.add(DataIssue.fatal(IssueCode.BAD_BOOLEAN, SOURCES, r.line(), col, "'" + Cells.abbreviate(v)
                         + "' is not true or false"));
                 yield false;
             }
@@ -526,7 +526,7 @@ public final class PackageReader {
         }
         String allowed = String.join(", ", Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
-        issues.add(DataIssue.fatal("BAD_VALUE", SOURCES, r.line(), col, "'" + Cells.abbreviate(v)
+        issues.add(DataIssue.fatal(IssueCode.BAD_VALUE, SOURCES, r.line(), col, "'" + Cells.abbreviate(v)
                 + "' is not one of: " + allowed));
         return dflt;
     }
@@ -534,29 +534,29 @@ public final class PackageReader {
     /** The file must be a relative path inside the package, to a file that exists. */
     private String checkedFile(Path root, TableRow r, String file) {
         if (file.isEmpty()) {
-            issues.add(DataIssue.fatal("MISSING_VALUE", SOURCES, r.line(), "file", "the data file's path is required"));
+            issues.add(DataIssue.fatal(IssueCode.MISSING_VALUE, SOURCES, r.line(), "file", "the data file's path is required"));
             return null;
         }
         Path p;
         try {
             p = root.resolve(file).normalize();
         } catch (RuntimeException e) {
-            issues.add(DataIssue.fatal("BAD_PATH", SOURCES, r.line(), "file", "'" + Cells.abbreviate(file) + "' is not a valid path"));
+            issues.add(DataIssue.fatal(IssueCode.BAD_PATH, SOURCES, r.line(), "file", "'" + Cells.abbreviate(file) + "' is not a valid path"));
             return null;
         }
         if (Path.of(file).isAbsolute() || !p.startsWith(root)) {
-            issues.add(DataIssue.fatal("PATH_ESCAPES", SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
+            issues.add(DataIssue.fatal(IssueCode.PATH_ESCAPES, SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
                     + "' is outside the package; files must be given relative to the package folder"));
             return null;
         }
         try {
             if (!Files.isRegularFile(p) || !p.toRealPath().startsWith(root.toRealPath())) {
-                issues.add(DataIssue.fatal("MISSING_FILE", SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
+                issues.add(DataIssue.fatal(IssueCode.MISSING_FILE, SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
                         + "' does not exist in the package"));
                 return null;
             }
         } catch (IOException e) {
-            issues.add(DataIssue.fatal("MISSING_FILE", SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
+            issues.add(DataIssue.fatal(IssueCode.MISSING_FILE, SOURCES, r.line(), "file", "'" + Cells.abbreviate(file)
                     + "' cannot be read: " + e.getMessage()));
             return null;
         }
@@ -569,20 +569,20 @@ public final class PackageReader {
         }
         List<Source> finals = sources.stream().filter(s -> s.isOfficial() && s.finalRelease()).toList();
         if (finals.isEmpty()) {
-            issues.add(DataIssue.fatal("NO_FINAL", SOURCES, null, "final", "no official source is marked final=true;"
+            issues.add(DataIssue.fatal(IssueCode.NO_FINAL, SOURCES, null, "final", "no official source is marked final=true;"
                     + " mark the certified result so polls can be compared with it"));
         } else if (finals.size() > 1) {
-            issues.add(DataIssue.fatal("SEVERAL_FINAL", SOURCES, finals.get(1).line(), "final", "more than one official"
+            issues.add(DataIssue.fatal(IssueCode.SEVERAL_FINAL, SOURCES, finals.get(1).line(), "final", "more than one official"
                     + " source is marked final: " + String.join(", ", finals.stream().map(Source::id).toList())
                     + "; exactly one certified result is allowed"));
         } else if (finals.get(0).level() != Source.Level.NATIONAL
                 && sources.stream().noneMatch(s -> s.isOfficial() && s.level() == Source.Level.NATIONAL)) {
-            issues.add(DataIssue.warning("FINAL_NOT_NATIONAL", SOURCES, finals.get(0).line(), "level",
+            issues.add(DataIssue.warning(IssueCode.FINAL_NOT_NATIONAL, SOURCES, finals.get(0).line(), "level",
                     "the package has no national-level official release: the national comparison uses the sums of the"
                             + " district or station rows of each release (stations whose rows were rejected are missing from them)"));
         }
         if (sources.stream().noneMatch(Source::isExitPoll)) {
-            issues.add(DataIssue.fatal("NO_POLLS", SOURCES, null, "kind", "no exit_poll source: there is nothing to compare"));
+            issues.add(DataIssue.fatal(IssueCode.NO_POLLS, SOURCES, null, "kind", "no exit_poll source: there is nothing to compare"));
         }
     }
 }

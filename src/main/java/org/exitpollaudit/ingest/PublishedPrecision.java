@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * How precisely a source published its percentages: u = 10^−d percentage points, d = the most decimal places any of

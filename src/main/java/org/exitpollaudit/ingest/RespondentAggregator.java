@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.reconcile.Plausibility;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Reads a respondent-level exit-poll file and sums the (weighted) answers per polling station, per district and
@@ -44,7 +44,7 @@ public final class RespondentAggregator {
             String answer = cell(row, layout.column(RespondentLayout.CANDIDATE));
             Optional<String> id = resolver.resolve(answer);
             if (id.isEmpty()) {
-                problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), RespondentLayout.CANDIDATE,
+                problems.add(DataIssue.error(IssueCode.ROW_REJECTED, source.file(), row.line(), RespondentLayout.CANDIDATE,
                         "row rejected: the answer '" + Cells.abbreviate(answer) + "' names no candidate (write"
                                 + " 'other' for refusals and small candidates, or add the spelling as an alias)"));
                 continue;
@@ -60,7 +60,7 @@ public final class RespondentAggregator {
                     why = e.getMessage();
                 }
                 if (why != null) {
-                    problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), RespondentLayout.WEIGHT,
+                    problems.add(DataIssue.error(IssueCode.ROW_REJECTED, source.file(), row.line(), RespondentLayout.WEIGHT,
                             "row rejected: weight '" + Cells.abbreviate(w) + "': " + why));
                     continue;
                 }
@@ -70,7 +70,7 @@ public final class RespondentAggregator {
             String tooLong = Plausibility.idLength(district.length() >= station.length() ? district : station,
                     Plausibility.MAX_UNIT_ID_LENGTH);
             if (tooLong != null) {
-                problems.add(DataIssue.error("ROW_REJECTED", source.file(), row.line(), district.length()
+                problems.add(DataIssue.error(IssueCode.ROW_REJECTED, source.file(), row.line(), district.length()
                         >= station.length() ? ResultsLayout.DISTRICT_ID : ResultsLayout.STATION_ID, "row rejected: "
                         + tooLong));
                 continue;
@@ -88,7 +88,7 @@ public final class RespondentAggregator {
         ResultRow nation = national.row(source.id(), candidateOrder);
         if (nation.candidateSum() == 0) {
             // no respondent named a candidate (every row rejected, or every answer other/invalid): no shares exist
-            problems.add(DataIssue.error("SOURCE_NOT_USED", source.file(), null, RespondentLayout.CANDIDATE, source.id()
+            problems.add(DataIssue.error(IssueCode.SOURCE_NOT_USED, source.file(), null, RespondentLayout.CANDIDATE, source.id()
                     + ": no respondent's answer names a candidate (" + respondents + " usable rows); the poll is left"
                     + " out of the comparison"));
             return new Result(List.of(), List.of(), null, respondents, problems);

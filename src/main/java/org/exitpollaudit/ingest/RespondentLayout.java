@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Header of a respondent-level exit-poll file: {@code respondent_id,district_id,station_id,candidate,weight}, one
@@ -24,14 +25,14 @@ public record RespondentLayout(Map<String, Integer> columns) {
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(h)) {
-                problems.add(DataIssue.fatal("UNKNOWN_COLUMN", file, 1, header.get(i), "a respondent file has the columns "
+                problems.add(DataIssue.fatal(IssueCode.UNKNOWN_COLUMN, file, 1, header.get(i), "a respondent file has the columns "
                         + String.join(", ", KNOWN) + "; '" + Cells.abbreviate(header.get(i)) + "' is none of them"));
             } else if (columns.putIfAbsent(h, i) != null) {
-                problems.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, header.get(i), "the column appears twice"));
+                problems.add(DataIssue.fatal(IssueCode.DUPLICATE_COLUMN, file, 1, header.get(i), "the column appears twice"));
             }
         }
         if (!columns.containsKey(CANDIDATE)) {
-            problems.add(DataIssue.fatal("MISSING_COLUMN", file, 1, CANDIDATE, "a respondent file needs the column '"
+            problems.add(DataIssue.fatal(IssueCode.MISSING_COLUMN, file, 1, CANDIDATE, "a respondent file needs the column '"
                     + CANDIDATE + "' (the answer of each respondent)"));
         }
         return new RespondentLayout(columns);

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exitpollaudit.election.Candidate;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Where each known column of a results file is: the unit columns, the optional totals and one column per
@@ -43,19 +44,19 @@ public record ResultsLayout(Map<String, Integer> fixed, Map<String, Integer> can
             String h = header.get(i).strip();
             String lower = h.toLowerCase(Locale.ROOT);
             if (h.isEmpty()) {
-                problems.add(DataIssue.fatal("EMPTY_HEADER", file, 1, "#" + (i + 1), "column " + (i + 1)
+                problems.add(DataIssue.fatal(IssueCode.EMPTY_HEADER, file, 1, "#" + (i + 1), "column " + (i + 1)
                         + " has no header"));
                 continue;
             }
             if (FIXED.contains(lower)) {
                 if (fixed.putIfAbsent(lower, i) != null) {
-                    problems.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, h, "the column appears twice"));
+                    problems.add(DataIssue.fatal(IssueCode.DUPLICATE_COLUMN, file, 1, h, "the column appears twice"));
                 }
                 continue;
             }
             Optional<String> id = resolver.resolve(h);
             if (id.isEmpty()) {
-                problems.add(DataIssue.fatal("UNKNOWN_CANDIDATE", file, 1, h, "the header '" + Cells.abbreviate(h)
+                problems.add(DataIssue.fatal(IssueCode.UNKNOWN_CANDIDATE, file, 1, h, "the header '" + Cells.abbreviate(h)
                         + "' matches no candidate id, name or alias in candidates.csv"
                         + (header.size() == 1 && (h.contains(";") || h.contains("\t"))
                                 ? " (the file looks semicolon- or tab-separated; results files must be comma-separated,"
@@ -63,16 +64,16 @@ public record ResultsLayout(Map<String, Integer> fixed, Map<String, Integer> can
                         + ". Known: " + resolver.knownCandidates()));
             } else if (id.get().equals(Candidate.OTHER)) {
                 if (other != null) {
-                    problems.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, h, "'other' appears twice"));
+                    problems.add(DataIssue.fatal(IssueCode.DUPLICATE_COLUMN, file, 1, h, "'other' appears twice"));
                 }
                 other = i;
             } else if (id.get().equals(Candidate.INVALID)) {
                 if (invalid != null) {
-                    problems.add(DataIssue.fatal("DUPLICATE_COLUMN", file, 1, h, "'invalid' appears twice"));
+                    problems.add(DataIssue.fatal(IssueCode.DUPLICATE_COLUMN, file, 1, h, "'invalid' appears twice"));
                 }
                 invalid = i;
             } else if (candidates.containsKey(id.get())) {
-                problems.add(DataIssue.fatal("DUPLICATE_CANDIDATE", file, 1, h, "'" + Cells.abbreviate(h)
+                problems.add(DataIssue.fatal(IssueCode.DUPLICATE_CANDIDATE, file, 1, h, "'" + Cells.abbreviate(h)
                         + "' names candidate '" + id.get() + "', already given by column '"
                         + header.get(candidates.get(id.get())) + "'"));
             } else {
@@ -80,7 +81,7 @@ public record ResultsLayout(Map<String, Integer> fixed, Map<String, Integer> can
             }
         }
         if (candidates.isEmpty() && problems.stream().noneMatch(p -> file.equals(p.file()))) {
-            problems.add(DataIssue.fatal("NO_CANDIDATE_COLUMNS", file, 1, null,
+            problems.add(DataIssue.fatal(IssueCode.NO_CANDIDATE_COLUMNS, file, 1, null,
                     "no candidate columns: a results file needs one column per candidate"));
         }
         return new ResultsLayout(fixed, candidates, other, invalid, List.copyOf(header));

@@ -10,8 +10,8 @@ import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.reconcile.Plausibility;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Turns a raw row into a {@link ResultRow}, or rejects it with the file, line, column and reason.
@@ -118,7 +118,7 @@ public final class RowParser {
             DataIssue first = problems.get(0);
             String reasons = problems.stream().map(p -> (p.column() == null ? "" : "'" + p.column() + "': ")
                     + p.message().substring("row rejected: ".length())).collect(java.util.stream.Collectors.joining("; "));
-            return new Parsed(null, List.of(DataIssue.error(first.code(), file, raw.line(), first.column(),
+            return new Parsed(null, List.of(DataIssue.error(IssueCode.valueOf(first.code()), file, raw.line(), first.column(),
                     "row rejected: " + reasons)));
         }
         if (!problems.isEmpty()) {
@@ -227,6 +227,6 @@ public final class RowParser {
     }
 
     private DataIssue reject(TableRow raw, String column, String reason) {
-        return DataIssue.error("ROW_REJECTED", file, raw.line(), column, "row rejected: " + reason);
+        return DataIssue.error(IssueCode.ROW_REJECTED, file, raw.line(), column, "row rejected: " + reason);
     }
 }

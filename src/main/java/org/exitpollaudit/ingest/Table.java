@@ -7,7 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * A header row and the data rows below it, read lazily from a CSV file (UTF-8, optional BOM, RFC 4180)
@@ -48,7 +49,7 @@ public interface Table extends Closeable, Iterator<TableRow> {
         if (name.endsWith(".csv")) {
             return CsvTable.open(file, display);
         }
-        throw new InputException(DataIssue.fatal("UNSUPPORTED_FILE", display, null, null,
+        throw new InputException(DataIssue.fatal(IssueCode.UNSUPPORTED_FILE, display, null, null,
                 "unsupported file type: results files must be .csv or .xlsx"));
     }
 

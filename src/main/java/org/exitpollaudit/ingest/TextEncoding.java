@@ -8,7 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Says in words why a CSV file is not UTF-8 text and what it probably is instead. Only called once reading has
@@ -40,7 +41,7 @@ final class TextEncoding {
         }
         String which = bom ? "the file starts with a UTF-16 byte order mark"
                 : "the file holds NUL bytes (the first at byte " + (nul + 1) + "), as UTF-16 text does";
-        return DataIssue.fatal("NOT_UTF8", display, 1, null, which + ": it is UTF-16 (Excel's \"Unicode Text\"),"
+        return DataIssue.fatal(IssueCode.NOT_UTF8, display, 1, null, which + ": it is UTF-16 (Excel's \"Unicode Text\"),"
                 + " not UTF-8; save it as CSV UTF-8");
     }
 
@@ -82,13 +83,13 @@ final class TextEncoding {
                 }
             }
             if (bad < 0 && pending == 0) {
-                return DataIssue.fatal("NOT_UTF8", display, null, null, "the file is not valid UTF-8 text; save it as"
+                return DataIssue.fatal(IssueCode.NOT_UTF8, display, null, null, "the file is not valid UTF-8 text; save it as"
                         + " UTF-8 (CSV UTF-8 in Excel)");
             }
-            return DataIssue.fatal("NOT_UTF8", display, line, null, "the line is not valid UTF-8 text. " + guess(current.toByteArray(), badAt)
+            return DataIssue.fatal(IssueCode.NOT_UTF8, display, line, null, "the line is not valid UTF-8 text. " + guess(current.toByteArray(), badAt)
                     + "; save the file as UTF-8 (CSV UTF-8 in Excel)");
         } catch (IOException e) {
-            return DataIssue.fatal("NOT_UTF8", display, null, null, "the file is not valid UTF-8 text; save it as"
+            return DataIssue.fatal(IssueCode.NOT_UTF8, display, null, null, "the file is not valid UTF-8 text; save it as"
                     + " UTF-8 (CSV UTF-8 in Excel)");
         }
     }

@@ -17,7 +17,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * The first sheet of an XLSX workbook, header in row 1. Numbers are read as the values they hold (not as
@@ -42,19 +43,19 @@ final class XlsxTable extends LookaheadTable {
         this.workbook = workbook;
         this.content = content;
         if (workbook.getNumberOfSheets() > 1) {
-            notes.add(DataIssue.warning("XLSX_SHEETS", display, null, null, "the workbook has "
+            notes.add(DataIssue.warning(IssueCode.XLSX_SHEETS, display, null, null, "the workbook has "
                     + workbook.getNumberOfSheets() + " sheets; only the first, '" + workbook.getSheetName(0)
                     + "', is read"));
         }
         Sheet sheet = workbook.getSheetAt(0);
         if (sheet.getNumMergedRegions() > 0) {
-            notes.add(DataIssue.warning("XLSX_MERGED", display, null, null, "merged cells ("
+            notes.add(DataIssue.warning(IssueCode.XLSX_MERGED, display, null, null, "merged cells ("
                     + sheet.getMergedRegion(0).formatAsString() + " and others) are read as their first cell only"));
         }
         this.rows = sheet.iterator();
         TableRow h = readNext();
         if (h == null) {
-            throw new InputException(DataIssue.fatal("EMPTY_FILE", display, 1, null,
+            throw new InputException(DataIssue.fatal(IssueCode.EMPTY_FILE, display, 1, null,
                     "the first sheet is empty: a header row is required"));
         }
         this.header = h.cells().stream().map(String::strip).toList();
@@ -62,7 +63,7 @@ final class XlsxTable extends LookaheadTable {
 
     static XlsxTable open(Path file, String display) {
         if (!Files.exists(file)) {
-            throw new InputException(DataIssue.fatal("MISSING_FILE", display, null, null, "file not found"));
+            throw new InputException(DataIssue.fatal(IssueCode.MISSING_FILE, display, null, null, "file not found"));
         }
         try {
             // parsed from the very bytes that were hashed, so the rows match the recorded SHA-256 whatever happens
@@ -78,7 +79,7 @@ final class XlsxTable extends LookaheadTable {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
-            throw new InputException(DataIssue.fatal("UNREADABLE_FILE", display, null, null, reason(e)));
+            throw new InputException(DataIssue.fatal(IssueCode.UNREADABLE_FILE, display, null, null, reason(e)));
         }
     }
 
@@ -138,19 +139,19 @@ final class XlsxTable extends LookaheadTable {
             formula = cell.getCellFormula();
             if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
                 // POI would answer 0 for it: a poll compared at 0 %
-                notes.add(DataIssue.error("XLSX_NO_VALUE", display, line, column, where + " holds a formula ("
+                notes.add(DataIssue.error(IssueCode.XLSX_NO_VALUE, display, line, column, where + " holds a formula ("
                         + Cells.abbreviate(formula) + ") that was never calculated, so the file has no value for it;"
                         + " the cell is not used (not read as 0). Open the workbook in a spreadsheet program and"
                         + " save it, which stores the calculated values"));
                 return NO_VALUE;
             }
-            notes.add(DataIssue.warning("XLSX_FORMULA", display, line, column,
+            notes.add(DataIssue.warning(IssueCode.XLSX_FORMULA, display, line, column,
                     where + " holds a formula (" + formula + "); its cached value is used"));
             type = cell.getCachedFormulaResultType();
         }
         if (type == CellType.ERROR) {
             String error = errorText(cell);
-            notes.add(DataIssue.error("XLSX_ERROR_CELL", display, line, column, where + " holds the spreadsheet error "
+            notes.add(DataIssue.error(IssueCode.XLSX_ERROR_CELL, display, line, column, where + " holds the spreadsheet error "
                     + error + (formula == null ? "" : " (formula " + Cells.abbreviate(formula) + ")")
                     + ": the spreadsheet could not compute it, so the cell is not used; fix the formula or its inputs"));
             return error;

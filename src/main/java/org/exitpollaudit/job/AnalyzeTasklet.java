@@ -17,7 +17,8 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -54,7 +55,7 @@ public class AnalyzeTasklet implements Tasklet {
         long[] t0 = {System.nanoTime()};
         Map<String, List<ResultRow>> rows = staging.rows(ctx.run(), below.stream().map(Source::id).toList()).stream()
                 .collect(Collectors.groupingBy(ResultRow::sourceId, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Long> rejected = staging.issues(ctx.run()).stream().filter(i -> "ROW_REJECTED".equals(i.code()))
+        Map<String, Long> rejected = staging.issues(ctx.run()).stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
                 .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
         t0[0] = lap("district and station rows loaded from staging", t0[0]);
 
@@ -87,7 +88,7 @@ public class AnalyzeTasklet implements Tasklet {
             return;
         }
         List<DataIssue> problems = new ArrayList<>();
-        problems.add(DataIssue.fatal("NO_POLL_COMPARED", PackageReader.SOURCES, null, null, "none of the "
+        problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, PackageReader.SOURCES, null, null, "none of the "
                 + pkg.exitPolls().size() + " exit polls could be compared with an official release; why:"));
         Set<String> pollFiles = pkg.exitPolls().stream().map(Source::file).collect(Collectors.toSet());
         Map<String, Integer> perFile = new LinkedHashMap<>();
@@ -99,7 +100,7 @@ public class AnalyzeTasklet implements Tasklet {
         }
         perFile.forEach((file, n) -> {
             if (n > REASONS_PER_FILE) {
-                problems.add(DataIssue.fatal("NO_POLL_COMPARED", file, null, null, "… and " + (n - REASONS_PER_FILE)
+                problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, file, null, null, "… and " + (n - REASONS_PER_FILE)
                         + " more errors in this file"));
             }
         });

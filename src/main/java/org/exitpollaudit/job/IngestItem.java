@@ -2,7 +2,7 @@ package org.exitpollaudit.job;
 
 import org.exitpollaudit.ingest.RowParser;
 import org.exitpollaudit.ingest.TableRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /** What the ingest step's reader hands on: a raw row of a results file, or a note about reading the file. */
 public sealed interface IngestItem {

@@ -10,7 +10,8 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * The one national row of each national-level source, as staged; sources without exactly one are set aside, as are
@@ -56,13 +57,13 @@ record NationalRows(Map<String, ResultRow> rows, List<DataIssue> issues) {
         if (s.isOfficial() && s.finalRelease()) {
             // the reasons the rows were rejected are what the analyst has to fix: list them with the stop
             List<DataIssue> problems = new ArrayList<>();
-            problems.add(DataIssue.fatal("NO_FINAL_DATA", s.file(), null, null, "the final release "
+            problems.add(DataIssue.fatal(IssueCode.NO_FINAL_DATA, s.file(), null, null, "the final release "
                     + s.id() + " " + why + ": nothing to compare the polls with"));
-            staging.issues(run).stream().filter(i -> "ROW_REJECTED".equals(i.code()) && s.file().equals(i.file()))
+            staging.issues(run).stream().filter(i -> i.is(IssueCode.ROW_REJECTED) && s.file().equals(i.file()))
                     .forEach(problems::add);
             throw new InputException(problems);
         }
-        issues.add(DataIssue.error("SOURCE_NOT_USED", s.file(), line, null, s.id() + " " + why
+        issues.add(DataIssue.error(IssueCode.SOURCE_NOT_USED, s.file(), line, null, s.id() + " " + why
                 + "; it is left out of the comparison"));
     }
 }

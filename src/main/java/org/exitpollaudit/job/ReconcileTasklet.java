@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.reconcile.ConsistencyChecks;
-import org.exitpollaudit.reconcile.DataIssue;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

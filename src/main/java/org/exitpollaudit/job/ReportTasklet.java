@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.exitpollaudit.ingest.InputChangedException;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.PackageReader;
-import org.exitpollaudit.ops.AppVersion;
-import org.exitpollaudit.ops.InputFingerprint;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.AppVersion;
+import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -3,8 +3,8 @@ package org.exitpollaudit.job;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +19,9 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultsLayout;
 import org.exitpollaudit.ingest.RowParser;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.model.IssueCode;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -145,7 +146,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         }
         String was = expected == null ? "it was not among the inputs recorded when the run started"
                 : "when the run started it had " + expected.bytes() + " bytes, SHA-256 " + expected.sha256().substring(0, 12) + "…";
-        throw new InputChangedException(List.of(DataIssue.fatal("INPUT_CHANGED", file, null, null, "the file changed"
+        throw new InputChangedException(List.of(DataIssue.fatal(IssueCode.INPUT_CHANGED, file, null, null, "the file changed"
                 + " while the job was reading it (read " + read.bytes() + " bytes, SHA-256 " + read.sha256().substring(0, 12)
                 + "…; " + was + "). Is it still being written, copied or synchronised? Nothing is published for"
                 + " this run; run again once the file is complete")));

@@ -9,9 +9,10 @@ import java.util.TreeSet;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
-import org.exitpollaudit.ingest.CandidateValues;
+import org.exitpollaudit.ingest.Plausibility;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,11 +28,14 @@ public class StagingRepository {
     /**
      * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
      * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL. Ids of the manifest (source ids) are limited where
-     * they are read ({@link org.exitpollaudit.reconcile.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
+     * they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
      */
     static final String LONG_TEXT = "VARCHAR(16777216)";
 
-    /** The columns earlier versions created with a short limit, widened on start ({@link #widenText}). */
+    /**
+     * The text columns the previous release created with a short limit (1,000 characters for paths and headers,
+     * 200 for unit ids, 4,000 and 8,000 for reasons and messages), widened on start ({@link #widenText}).
+     */
     private static final String[][] LONG_TEXT_COLUMNS = {{"EPA_INPUT", "PATH"}, {"EPA_ISSUE", "FILE_PATH"},
         {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}, {"EPA_FLAG", "FILE_PATH"}, {"EPA_FLAG", "DISTRICT_ID"},
         {"EPA_FLAG", "STATION_ID"}, {"EPA_FLAG", "REASONS"}};
@@ -72,29 +76,15 @@ public class StagingRepository {
                     .replace(" DOUBLE", " DOUBLE PRECISION").replace(" VARBINARY(16777216)", " BYTEA")
                     .replace(" " + LONG_TEXT, " TEXT"));
         }
-        if (hsqldb) {
-            upgrade();
-        }
+        // the one change of format since the last release: a job repository it wrote (possibly holding an
+        // interrupted run to restart) has short text columns; every other table is as that release made it
         widenText();
-        migrateRows();
-        migrateFigures();
-    }
-
-    /** Job repositories written by earlier versions kept the smaller staging tables in memory: move them to disk. */
-    private void upgrade() {
-        for (String table : List.of("EPA_ISSUE", "EPA_FLAG")) {
-            String type = jdbc.queryForObject("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = ?"
-                    + " AND TABLE_SCHEM = 'PUBLIC'", String.class, table);
-            if (!"CACHED TABLE".equals(type)) {
-                jdbc.execute("SET TABLE " + table + " TYPE CACHED");
-            }
-        }
     }
 
     /**
-     * Earlier versions limited paths to 1,000 characters, headers to 1,000, messages to 8,000 and unit ids to 200:
-     * a long header or station id of a package stopped the run with an internal error. Their tables are widened in
-     * place, keeping what a run interrupted before the upgrade staged.
+     * The previous release limited paths to 1,000 characters, headers to 1,000, messages to 8,000 and unit ids to
+     * 200: a long header or station id of a package stopped the run with an internal error. Its tables are widened in
+     * place, keeping what a run it interrupted staged, so that the run can still be restarted.
      */
     private void widenText() {
         for (String[] c : LONG_TEXT_COLUMNS) {
@@ -109,55 +99,6 @@ public class StagingRepository {
         }
     }
 
-    /**
-     * Earlier versions staged a database row per results row (table EPA_ROW): numbers packed in one text column
-     * (VALS), and before that a column per total. The rows of an interrupted run must survive the upgrade, since its
-     * restart skips the files already staged: fold the old columns into the text (HSQLDB only had them), move every
-     * row into blocks of {@value #MIGRATION_BLOCK}, then drop the old table (a migration cut short starts over).
-     */
-    private void migrateRows() {
-        Integer old = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) ="
-                + " 'EPA_ROW' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
-        if (old == null || old == 0) {
-            return;
-        }
-        Integer columns = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
-                + " UPPER(TABLE_NAME) = 'EPA_ROW' AND UPPER(COLUMN_NAME) = 'REGISTERED'", Integer.class);
-        Integer packed = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
-                + " UPPER(TABLE_NAME) = 'EPA_ROW' AND UPPER(COLUMN_NAME) = 'VALS'", Integer.class);
-        String vals = packed != null && packed > 0 ? "VALS" : "''";
-        if (columns != null && columns > 0) {
-            StringBuilder folded = new StringBuilder();
-            for (String c : List.of("REGISTERED", "BALLOTS_CAST", "INVALID_VALUE", "VALID", "TURNOUT_PCT", "OTHER_VALUE")) {
-                folded.append("COALESCE(CAST(").append(c).append(" AS VARCHAR(40)), '') || ',' || ");
-            }
-            vals = folded + "CHAR(29) || COALESCE(" + vals + ", '')";
-        }
-        // blocks of the runs in EPA_ROW can only come from a migration cut short: it starts over
-        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY IN (SELECT DISTINCT RUN_KEY FROM EPA_ROW)");
-        CandidateValues.Decoder decoder = new CandidateValues.Decoder();
-        List<ResultRow> block = new ArrayList<>();
-        long[] blockRun = {0};
-        jdbc.query("SELECT RUN_KEY, SOURCE_ID, LINE_NO, DISTRICT_ID, STATION_ID, " + vals + " FROM EPA_ROW"
-                + " ORDER BY RUN_KEY, SOURCE_ID, LINE_NO", rs -> {
-                    long run = rs.getLong(1);
-                    String source = rs.getString(2);
-                    if (!block.isEmpty() && (run != blockRun[0] || !source.equals(block.get(0).sourceId())
-                            || block.size() == MIGRATION_BLOCK)) {
-                        addRows(blockRun[0], block);
-                        block.clear();
-                    }
-                    blockRun[0] = run;
-                    block.add(unpack(source, rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), decoder));
-                });
-        if (!block.isEmpty()) {
-            addRows(blockRun[0], block);
-        }
-        jdbc.execute("DROP TABLE EPA_ROW");
-    }
-
-    private static final int MIGRATION_BLOCK = 1000;
-
     /** The database staging (and the job repository) lives in, as its JDBC driver names it ("PostgreSQL", …). */
     public String databaseProduct() {
         return product;
@@ -166,10 +107,6 @@ public class StagingRepository {
     /** Whether staging (and the job repository) is the embedded HSQLDB rather than a database server. */
     public boolean embedded() {
         return hsqldb;
-    }
-
-    /** An input file's identity as recorded for provenance. */
-    public record InputFile(String path, long bytes, String sha256) {
     }
 
     public void replaceInputs(long run, List<InputFile> files) {
@@ -237,29 +174,6 @@ public class StagingRepository {
                 + " VALUES (?, ?, ?, ?, ?)", blocks);
     }
 
-    private static final char GROUP = '\u001d';
-
-    /**
-     * A row as staged by the previous version (read only to migrate it): registered, ballots cast, invalid, valid,
-     * turnout % and other, comma separated (empty for none), a group separator, then the candidate values
-     * ({@link CandidateValues#encode}).
-     */
-    static ResultRow unpack(String source, int line, String district, String station, String packed,
-                            CandidateValues.Decoder decoder) {
-        Double[] totals = new Double[6];
-        int start = 0;
-        for (int i = 0; i < totals.length; i++) {
-            int end = packed.indexOf(',', start);
-            totals[i] = end == start ? null : Double.valueOf(packed.substring(start, end));
-            start = end + 1;
-        }
-        if (packed.charAt(start) != GROUP) {
-            throw new IllegalStateException("staged row " + source + ":" + line + " is not in the packed format");
-        }
-        return new ResultRow(source, line, district, station, totals[0], totals[1], totals[2], totals[3], totals[4],
-                totals[5], decoder.decode(packed.substring(start + 1)));
-    }
-
     /**
      * Every loaded row of the given sources, in source-id and line order, candidate values in column order. One
      * query per source, so that the primary key (run, source, first line) serves it without a scan of the table.
@@ -298,26 +212,6 @@ public class StagingRepository {
     }
 
     private static final int FIGURE_BLOCK = 1000;
-
-    /**
-     * Figures staged by earlier versions, a database row each (table EPA_FIGURE): a run interrupted after its
-     * analysis restarts at the report, which needs them. Moved into blocks, then the old table is dropped.
-     */
-    private void migrateFigures() {
-        Integer old = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) ="
-                + " 'EPA_FIGURE' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
-        if (old == null || old == 0) {
-            return;
-        }
-        List<Long> runs = jdbc.queryForList("SELECT DISTINCT RUN_KEY FROM EPA_FIGURE", Long.class);
-        for (long run : runs) {
-            replaceFigures(run, jdbc.query("SELECT SECT, SOURCE_ID, REF_ID, LVL, UNIT_ID, CANDIDATE_ID, METRIC, VAL"
-                    + " FROM EPA_FIGURE WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new Figure(rs.getString(1),
-                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), (Double) rs.getObject(8)), run));
-        }
-        jdbc.execute("DROP TABLE EPA_FIGURE");
-    }
 
     public void replaceFlags(long run, List<StationFlag> flags) {
         jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY = ?", run);

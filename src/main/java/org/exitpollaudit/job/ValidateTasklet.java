@@ -8,15 +8,16 @@ import java.util.List;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.IssueGroups;
 import org.exitpollaudit.ingest.PackageFiles;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.RespondentLayout;
 import org.exitpollaudit.ingest.ResultsLayout;
 import org.exitpollaudit.ingest.Table;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.ops.InputFingerprint;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.model.IssueCode;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -53,8 +54,8 @@ public class ValidateTasklet implements Tasklet {
             throw new InputException(refused);
         }
         List<InputFile> files = InputFingerprint.files(root);
-        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(InputFingerprint.of(files, ctx.params()))) {
-            throw new InputChangedException(List.of(DataIssue.fatal("INPUT_CHANGED", null, null, null, "the package's"
+        if (ctx.fingerprint() != null && !ctx.fingerprint().equals(RunContext.fingerprint(files, ctx.params()))) {
+            throw new InputChangedException(List.of(DataIssue.fatal(IssueCode.INPUT_CHANGED, null, null, null, "the package's"
                     + " files changed between the launch of this run and its first step (a file still being written,"
                     + " copied or synchronised?): nothing was analysed; run again once the files are complete")));
         }
@@ -82,7 +83,7 @@ public class ValidateTasklet implements Tasklet {
         }
         List<String> others = PackageFiles.others(root, OTHERS_LISTED + 1);
         if (!others.isEmpty()) {
-            issues.add(DataIssue.info("NOT_AN_INPUT", null, null, null, "not read and not part of the fingerprint"
+            issues.add(DataIssue.info(IssueCode.NOT_AN_INPUT, null, null, null, "not read and not part of the fingerprint"
                     + " (the inputs are election.yaml, candidates.csv, districts.csv, sources.csv and the files"
                     + " sources.csv names): " + String.join(", ", others.subList(0, Math.min(OTHERS_LISTED, others.size())))
                     + (others.size() > OTHERS_LISTED ? " and more" : "")));

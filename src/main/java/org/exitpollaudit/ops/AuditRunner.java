@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.exitpollaudit.ingest.InputException;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.job.ReportTasklet;
 import org.exitpollaudit.job.RunContext;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.report.ReportPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,7 @@ public class AuditRunner {
         Path output = opts.output().toAbsolutePath().normalize();
         List<InputFile> files = InputFingerprint.files(input);
         // one definition of a run's identity, shared with the validate step that re-checks it
-        String fingerprint = InputFingerprint.of(files, opts.params());
+        String fingerprint = RunContext.fingerprint(files, opts.params());
         JobParameters params = new JobParametersBuilder()
                 .addString(RunContext.FINGERPRINT, fingerprint, true)
                 .addString(RunContext.INPUT, input.toString(), false)

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.exitpollaudit.ExitPollAuditApplication;
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.model.ExitCodes;
 
 /**
  * The benchmark: writes a seeded synthetic package of the asked size (or takes an existing one), runs the whole job
@@ -32,7 +32,14 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static int run(CliOptions opts, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    /**
+     * Runs the job once in a child JVM and reports its time and memory.
+     *
+     * @param mainClass the application's entry point, started in the child when running from a class path rather
+     *                  than the jar (passed in so that this package does not depend on the application class)
+     */
+    public static int run(CliOptions opts, Class<?> mainClass, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         Path root = opts.output().toAbsolutePath().normalize();
         Path input;
         if (opts.inputGiven()) {
@@ -52,7 +59,7 @@ public final class Benchmark {
         }
         Path reports = root.resolve("run-" + System.currentTimeMillis());
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap()));
-        command.addAll(launch());
+        command.addAll(launch(mainClass));
         // --verbose: the per-step log lines (counts, times, heap peak) are what this reads
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));
         out.println("running: " + String.join(" ", command));
@@ -131,11 +138,11 @@ public final class Benchmark {
     }
 
     /** The arguments that start this application again: the jar it was started from, or its class path. */
-    private static List<String> launch() {
+    private static List<String> launch(Class<?> mainClass) {
         String cp = System.getProperty("java.class.path");
         if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
             return List.of("-jar", cp);
         }
-        return List.of("-cp", cp, ExitPollAuditApplication.class.getName());
+        return List.of("-cp", cp, mainClass.getName());
     }
 }

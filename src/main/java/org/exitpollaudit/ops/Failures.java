@@ -5,6 +5,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.exitpollaudit.model.ExitCodes;
+
 /**
  * Names in words the failures a person can do something about, with the exit code that tells a scheduler which
  * kind it was. A failure deep in the job reaches the launcher wrapped several times (a JDBC exception around

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.exitpollaudit.model.ExitCodes;
+
 /**
  * Ctrl-C and SIGTERM. During a launch that is meant to end by itself (run, verify, history): one plain line and
  * exit code {@link ExitCodes#INTERRUPTED}. Without this the JVM's shutdown would close Spring's context under the

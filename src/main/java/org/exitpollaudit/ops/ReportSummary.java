@@ -20,7 +20,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.model.IssueCode;
 import org.exitpollaudit.report.ReportPublisher;
 
 /**
@@ -32,7 +34,7 @@ import org.exitpollaudit.report.ReportPublisher;
 public final class ReportSummary {
 
     /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
-    static final Set<String> LEFT_OUT_CODES = Set.of("SOURCE_NOT_USED", "NO_COMMON_CANDIDATES");
+    static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
 
     private ReportSummary() {
     }
@@ -126,7 +128,7 @@ public final class ReportSummary {
         for (DataIssue.Severity s : DataIssue.Severity.values()) {
             by.put(s, issues.stream().filter(i -> i.severity() == s).count());
         }
-        long rejected = issues.stream().filter(i -> "ROW_REJECTED".equals(i.code())).count();
+        long rejected = issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
         List<String> kinds = new ArrayList<>();
         by.forEach((s, n) -> {
             if (n > 0) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.exitpollaudit.job.AuditJobConfiguration;
 import org.exitpollaudit.job.ReportTasklet;
 import org.exitpollaudit.job.RunContext;
+import org.exitpollaudit.model.ExitCodes;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;

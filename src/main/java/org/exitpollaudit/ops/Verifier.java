@@ -17,8 +17,11 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.analysis.AnalysisParameters;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.job.RunContext;
-import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.model.AppVersion;
+import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.report.Manifest;
 import org.exitpollaudit.report.ReportPublisher;
 

@@ -9,8 +9,11 @@ import java.util.Objects;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.Plausibility;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.ResultsLayout;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * The checks a careful analyst makes on national figures before comparing them. Each finding names the file,
@@ -50,17 +53,17 @@ public final class ConsistencyChecks {
         double residual = 100 - sum;
         String parts = "candidates" + (row.other() != null ? " + other" : "") + (row.invalid() != null ? " + invalid" : "");
         if (residual > Plausibility.PERCENT_ROUNDING_PP) {
-            out.add(DataIssue.warning("PERCENT_RESIDUAL", s.file(), row.line(), null, String.format(Locale.ROOT,
+            out.add(DataIssue.warning(IssueCode.PERCENT_RESIDUAL, s.file(), row.line(), null, String.format(Locale.ROOT,
                     "%s: %s sum to %s %%; the residual %s pp (undisclosed other / undecided%s) is reported and"
                             + " allocated proportionally", s.id(), parts, Plausibility.g4(sum), Plausibility.g4(residual),
                     s.shareBase() == Source.ShareBase.BALLOTS && row.invalid() == null ? " / invalid ballots" : "")));
         } else if (Math.abs(residual) > 1e-9) {
-            out.add(DataIssue.info("PERCENT_ROUNDING", s.file(), row.line(), null, String.format(Locale.ROOT,
+            out.add(DataIssue.info(IssueCode.PERCENT_ROUNDING, s.file(), row.line(), null, String.format(Locale.ROOT,
                     "%s: %s sum to %s %% (rounding); residual %s pp allocated proportionally", s.id(), parts, Plausibility.g4(sum),
                     Plausibility.g4(residual))));
         }
         if (s.shareBase() == Source.ShareBase.BALLOTS) {
-            out.add(DataIssue.info("SHARE_BASE_BALLOTS", s.file(), row.line(), null, s.id() + ": percents are of all"
+            out.add(DataIssue.info(IssueCode.SHARE_BASE_BALLOTS, s.file(), row.line(), null, s.id() + ": percents are of all"
                     + " ballots (invalid included); converted to shares of valid votes by renormalizing over the candidates"));
         }
     }
@@ -68,27 +71,27 @@ public final class ConsistencyChecks {
     private static void voteTotals(ElectionPackage pkg, Source s, ResultRow row, List<DataIssue> out) {
         double votes = row.candidateSum() + nz(row.other());
         if (row.valid() != null && Math.abs(row.valid() - votes) > 0.5) {
-            out.add(DataIssue.error("VOTES_NE_VALID", s.file(), row.line(), ResultsLayout.VALID, String.format(Locale.ROOT,
+            out.add(DataIssue.error(IssueCode.VOTES_NE_VALID, s.file(), row.line(), ResultsLayout.VALID, String.format(Locale.ROOT,
                     "%s: candidate votes%s sum to %,.0f but valid is %,.0f (difference %+,.0f)", s.id(),
                     row.other() != null ? " + other" : "", votes, row.valid(), votes - row.valid())));
         }
         if (row.ballotsCast() != null && row.invalid() != null) {
             double valid = row.valid() != null ? row.valid() : votes;
             if (Math.abs(valid + row.invalid() - row.ballotsCast()) > 0.5) {
-                out.add(DataIssue.error("BALLOTS_MISMATCH", s.file(), row.line(), ResultsLayout.BALLOTS_CAST,
+                out.add(DataIssue.error(IssueCode.BALLOTS_MISMATCH, s.file(), row.line(), ResultsLayout.BALLOTS_CAST,
                         String.format(Locale.ROOT, "%s: valid %,.0f + invalid %,.0f = %,.0f, but ballots_cast is %,.0f",
                                 s.id(), valid, row.invalid(), valid + row.invalid(), row.ballotsCast())));
             }
         }
         Double registered = registered(pkg, row);
         if (row.ballotsCast() != null && registered != null && row.ballotsCast() > registered) {
-            out.add(DataIssue.error("BALLOTS_OVER_REGISTERED", s.file(), row.line(), ResultsLayout.BALLOTS_CAST,
+            out.add(DataIssue.error(IssueCode.BALLOTS_OVER_REGISTERED, s.file(), row.line(), ResultsLayout.BALLOTS_CAST,
                     String.format(Locale.ROOT, "%s: ballots_cast %,.0f exceeds registered voters %,.0f", s.id(),
                             row.ballotsCast(), registered)));
         }
         if (row.registered() != null && pkg.election().registeredVoters() != null
                 && Math.abs(row.registered() - pkg.election().registeredVoters()) > 0.5) {
-            out.add(DataIssue.warning("REGISTERED_DIFFERS", s.file(), row.line(), ResultsLayout.REGISTERED,
+            out.add(DataIssue.warning(IssueCode.REGISTERED_DIFFERS, s.file(), row.line(), ResultsLayout.REGISTERED,
                     String.format(Locale.ROOT, "%s: registered %,.0f differs from election.yaml registered_voters %,d",
                             s.id(), row.registered(), pkg.election().registeredVoters())));
         }
@@ -107,7 +110,7 @@ public final class ConsistencyChecks {
         double tolerance = Plausibility.roundingOf(row.turnoutPct()) / 100 * registered;
         if (row.ballotsCast() != null) {
             if (Math.abs(row.ballotsCast() - implied) > tolerance) {
-                out.add(DataIssue.error("TURNOUT_MISMATCH", s.file(), row.line(), ResultsLayout.TURNOUT_PCT,
+                out.add(DataIssue.error(IssueCode.TURNOUT_MISMATCH, s.file(), row.line(), ResultsLayout.TURNOUT_PCT,
                         String.format(Locale.ROOT, "%s: turnout %s %% of %,.0f registered implies %,.0f ± %,.0f ballots,"
                                         + " but ballots_cast is %,.0f", s.id(), row.turnoutPct(), registered, implied,
                                 tolerance, row.ballotsCast())));
@@ -115,7 +118,7 @@ public final class ConsistencyChecks {
         } else if (s.values() == Source.ValueType.VOTES) {
             double votes = row.valid() != null ? row.valid() : row.candidateSum() + nz(row.other());
             if (votes > implied + tolerance) {
-                out.add(DataIssue.error("TURNOUT_BELOW_VOTES", s.file(), row.line(), ResultsLayout.TURNOUT_PCT,
+                out.add(DataIssue.error(IssueCode.TURNOUT_BELOW_VOTES, s.file(), row.line(), ResultsLayout.TURNOUT_PCT,
                         String.format(Locale.ROOT, "%s: turnout %s %% of %,.0f registered implies at most %,.0f ballots"
                                         + " (± %,.0f for rounding), but the valid votes alone are %,.0f: %,.0f more"
                                         + " than the turnout allows", s.id(), row.turnoutPct(), registered, implied,
@@ -130,7 +133,7 @@ public final class ConsistencyChecks {
         }
         for (Candidate c : pkg.candidates()) {
             if (!row.candidates().containsKey(c.id())) {
-                out.add(DataIssue.warning("CANDIDATE_MISSING", s.file(), 1, null, s.id() + " has no column for "
+                out.add(DataIssue.warning(IssueCode.CANDIDATE_MISSING, s.file(), 1, null, s.id() + " has no column for "
                         + c.name() + " (" + c.id() + ")"));
             }
         }
@@ -151,7 +154,7 @@ public final class ConsistencyChecks {
             row.candidates().forEach((c, v) -> {
                 Double f = finalRow.candidates().get(c);
                 if (f != null && v > f) {
-                    out.add(DataIssue.error("PARTIAL_ABOVE_FINAL", s.file(), row.line(), c, String.format(Locale.ROOT,
+                    out.add(DataIssue.error(IssueCode.PARTIAL_ABOVE_FINAL, s.file(), row.line(), c, String.format(Locale.ROOT,
                             "%s gives %s %,.0f votes, more than the final %s (%,.0f)", s.id(), pkg.candidateName(c), v,
                             fin.id(), f)));
                 }
@@ -168,7 +171,7 @@ public final class ConsistencyChecks {
                 ResultRow b = rows.get(sources.get(j).id());
                 if (a.candidates().equals(b.candidates()) && Objects.equals(a.other(), b.other())
                         && Objects.equals(a.invalid(), b.invalid())) {
-                    out.add(DataIssue.warning("DUPLICATE_FIGURES", sources.get(j).file(), b.line(), null, "sources '"
+                    out.add(DataIssue.warning(IssueCode.DUPLICATE_FIGURES, sources.get(j).file(), b.line(), null, "sources '"
                             + sources.get(i).id() + "' and '" + sources.get(j).id() + "' have identical figures:"
                             + " the same data delivered twice?"));
                 }

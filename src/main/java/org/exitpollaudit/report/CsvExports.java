@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
 
 /**
  * {@code figures.csv} (every number of the workbook, full precision, docs/figures.md) and

@@ -12,7 +12,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Data quality: the issues found in the input grouped by severity, code and file with a count (so one error is not
@@ -43,7 +44,7 @@ final class DataQualitySheet {
         SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
         Map<DataIssue.Severity, Integer> counts = new EnumMap<>(DataIssue.Severity.class);
         data.issues().forEach(i -> counts.merge(i.severity(), 1, Integer::sum));
-        long rejected = data.issues().stream().filter(i -> "ROW_REJECTED".equals(i.code()))
+        long rejected = data.issues().stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
                 .map(i -> i.file() + "#" + i.line()).distinct().count();
         w.title("Data quality: every issue found in the input, and every rejected row");
         w.line(String.format(Locale.ROOT, "%,d errors, %,d warnings, %,d notes; %,d rows rejected, %,d rows loaded.",

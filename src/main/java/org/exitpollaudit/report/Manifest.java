@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.model.InputFile;
 
 /**
  * {@code manifest.json}: the report's provenance in machine-readable form — application version and commit,

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.model.InputFile;
 
 /** Provenance: which inputs, parameters and code version produced this report. */
 final class ProvenanceSheet {
@@ -41,7 +42,7 @@ final class ProvenanceSheet {
             if (!source.isEmpty()) {
                 int loaded = data.pkg().sources().stream().filter(s -> f.path().equals(s.file()))
                         .mapToInt(s -> data.rowsLoaded().getOrDefault(s.id(), 0)).sum();
-                long rejected = data.issues().stream().filter(i -> "ROW_REJECTED".equals(i.code()) && f.path().equals(i.file()))
+                long rejected = data.issues().stream().filter(i -> i.is(IssueCode.ROW_REJECTED) && f.path().equals(i.file()))
                         .map(DataIssue::line).distinct().count();
                 w.number(r, 4, (double) loaded, Styles.INTEGER);
                 w.number(r, 5, (double) rejected, Styles.INTEGER);

@@ -7,9 +7,9 @@ import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.ElectionPackage;
-import org.exitpollaudit.job.StagingRepository.InputFile;
-import org.exitpollaudit.ops.AppVersion;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.AppVersion;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
 
 /**
  * Everything a report shows, gathered from staging by the report step: the workbook, figures.csv and the

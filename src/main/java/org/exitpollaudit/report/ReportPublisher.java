@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.exitpollaudit.ops.InputFingerprint;
+import org.exitpollaudit.ingest.InputFingerprint;
 
 /**
  * Writes a report folder completely in a hidden temporary folder beside its destination, then moves it into

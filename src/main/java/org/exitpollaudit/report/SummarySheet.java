@@ -14,7 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.exitpollaudit.report.Verdicts.Verdict;
 
 /**
@@ -30,7 +31,6 @@ final class SummarySheet {
     private static final int LAST = 11;
 
     /** The analysis's note naming the reading that turns a verdict that depends on what was not published. */
-    static final String DEPENDS_CODE = "VERDICT_DEPENDS_ON_UNPUBLISHED";
 
     private SummarySheet() {
     }
@@ -75,7 +75,7 @@ final class SummarySheet {
         // for a verdict that depends on what was not published, the reading that would turn it, in words
         boolean depends = false;
         for (DataIssue i : data.issues()) {
-            if (DEPENDS_CODE.equals(i.code()) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
+            if (i.is(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
                 w.paragraph(i.message(), LAST, 220, styles.wrap);
                 depends = true;
             }

@@ -113,8 +113,9 @@ final class Verdicts {
                             100 * residual)
                     : "how the published shares were rounded") + range);
         }
-        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides"))
-                && !FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides_all_readings"))) {
+        Double everyReading = f.accuracy(pid, release, null, "coincides_all_readings");
+        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides")) && everyReading != null
+                && everyReading == 0) {
             parts.add("coinciding, too: some readings of its rounding and unattributed share would not");
         }
         Double deff = f.accuracy(pid, release, null, "deff");

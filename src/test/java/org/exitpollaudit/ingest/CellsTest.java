@@ -30,7 +30,7 @@ class CellsTest {
 
     @Test
     void aNumberTooLargeForADoubleIsOutOfRangeNotInfinity() {
-        // Double.parseDouble("1e400") is Infinity, which a sample size used to turn into Long.MAX_VALUE
+        // Double.parseDouble("1e400") is Infinity, which a cast to long would turn into a sample size of Long.MAX_VALUE
         NumberFormatException e = assertThrows(NumberFormatException.class, () -> Cells.number("1e400"));
         assertEquals("'1e400' is out of range: too large to be a figure", e.getMessage());
         assertEquals(1.7976931348623157E308, Cells.number("1.7976931348623157E308"), "the largest double is read");

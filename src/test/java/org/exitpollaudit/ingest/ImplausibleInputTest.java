@@ -21,8 +21,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.ops.AuditRunner;
-import org.exitpollaudit.ops.ExitCodes;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -290,7 +290,10 @@ class ImplausibleInputTest {
         noNaNAnywhere(o.report());
     }
 
-    /** 1e400 used to become Long.MAX_VALUE, 9.22E18 "published"; now the published value is refused and n assumed. */
+    /**
+     * 1e400 parses as Infinity, which a conversion to long would turn into Long.MAX_VALUE, a "published" 9.22E18:
+     * the published value is refused and n assumed.
+     */
     @Test
     void aSampleSizeOf1e400IsNotPublished() throws Exception {
         Outcome o = run(p -> replace(p, "sources.csv", ",5012,", ",1e400,"));

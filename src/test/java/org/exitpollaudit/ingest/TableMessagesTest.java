@@ -22,11 +22,12 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages name the physical line a person finds in an editor (counted by hand in each test's file), a file that
@@ -284,12 +285,12 @@ class TableMessagesTest {
     @Test
     void repeatsAreFoldedPerCodeAndFileWithCountAndFirstLines() {
         List<DataIssue> issues = new ArrayList<>();
-        issues.add(DataIssue.fatal("MISSING_FILE", "sources.csv", 3, "file", "'a.csv' does not exist in the package"));
+        issues.add(DataIssue.fatal(IssueCode.MISSING_FILE, "sources.csv", 3, "file", "'a.csv' does not exist in the package"));
         for (int line = 2; line <= 1001; line++) {
-            issues.add(DataIssue.fatal("BAD_ID", "candidates.csv", line, "candidate_id", "'X" + line + "' is not a valid id"));
+            issues.add(DataIssue.fatal(IssueCode.BAD_ID, "candidates.csv", line, "candidate_id", "'X" + line + "' is not a valid id"));
         }
-        issues.add(DataIssue.fatal("BAD_ID", "sources.csv", 4, "source_id", "'Y' is not a valid id"));
-        issues.add(DataIssue.fatal("BAD_ID", "sources.csv", 5, "source_id", "'Z' is not a valid id"));
+        issues.add(DataIssue.fatal(IssueCode.BAD_ID, "sources.csv", 4, "source_id", "'Y' is not a valid id"));
+        issues.add(DataIssue.fatal(IssueCode.BAD_ID, "sources.csv", 5, "source_id", "'Z' is not a valid id"));
         List<DataIssue> g = IssueGroups.grouped(issues);
         assertEquals(4, g.size());
         DataIssue folded = g.get(1);

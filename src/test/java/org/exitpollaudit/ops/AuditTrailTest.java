@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.report.ReportPublisher;
-import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
+import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.testing.Launcher;
-import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
+import org.exitpollaudit.testing.TestPackages;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Real processes: killed with SIGKILL in the middle of a run, and two launches against one output folder. */
 class CrashAndConcurrencyTest {

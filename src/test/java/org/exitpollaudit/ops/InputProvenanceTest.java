@@ -22,9 +22,11 @@ import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.job.IngestItem;
 import org.exitpollaudit.job.IngestProcessor;
-import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a run is made from: only the package's inputs are fingerprinted, an input that changes while the job reads
@@ -111,7 +113,7 @@ class InputProvenanceTest {
     }
 
     private static String fingerprint(Path pkg) {
-        return InputFingerprint.of(InputFingerprint.files(pkg.toAbsolutePath()),
+        return org.exitpollaudit.job.RunContext.fingerprint(InputFingerprint.files(pkg.toAbsolutePath()),
                 org.exitpollaudit.analysis.AnalysisParameters.DEFAULTS);
     }
 

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.testing.Launcher;
-import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
+import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.report.ReportPublisher;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Test;

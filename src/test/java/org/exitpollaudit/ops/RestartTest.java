@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.exitpollaudit.ExitPollAuditApplication;
 import org.exitpollaudit.job.AuditJobConfiguration;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.model.DataIssue;
 import org.junit.jupiter.api.Test;
 
 class ConsistencyChecksTest {

@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.analysis.StationFlag;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +60,8 @@ class CsvExportsTest {
     @Test
     void aFileNameWithSemicolonAndEqualsStaysOneQuotedField() throws Exception {
         List<DataIssue> issues = List.of(
-                DataIssue.error("ROW_REJECTED", "exit-polls/a;=cmd|' /C calc'!A0.csv", 3, "x\ty", "bad; really, \"bad\""),
-                DataIssue.warning("NOTE", "plain.csv", null, null, "=1+2"));
+                DataIssue.error(IssueCode.ROW_REJECTED, "exit-polls/a;=cmd|' /C calc'!A0.csv", 3, "x\ty", "bad; really, \"bad\""),
+                new DataIssue(DataIssue.Severity.WARNING, "NOTE", "plain.csv", null, null, "=1+2"));
         Path out = tmp.resolve("data-issues.csv");
         CsvExports.issues(issues, out);
         String text = Files.readString(out, StandardCharsets.UTF_8);

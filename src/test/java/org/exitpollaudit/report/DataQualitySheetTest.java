@@ -13,7 +13,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +27,9 @@ class DataQualitySheetTest {
     private static List<DataIssue> issues() {
         List<DataIssue> issues = new ArrayList<>();
         for (int line = 2; line < 27; line++) {
-            issues.add(DataIssue.error("ROW_REJECTED", "official/stations.csv", line, "valid", "row rejected: =1+" + line));
+            issues.add(DataIssue.error(IssueCode.ROW_REJECTED, "official/stations.csv", line, "valid", "row rejected: =1+" + line));
         }
-        issues.add(DataIssue.error("FOUND_OVER_CAST", "official/stations.csv", 900, "valid",
+        issues.add(DataIssue.error(IssueCode.FOUND_OVER_CAST, "official/stations.csv", 900, "valid",
                 "station 2056: 1,288 ballots found, more than the 1,287 cast"));
         return issues;
     }

@@ -20,7 +20,8 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.reconcile.DataIssue;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,14 +91,14 @@ class SummarySheetTest {
         add(f, "p3", null, "chi2_rs_max", 210.2);
         add(f, "p3", "c", "se", 0.005);
         List<DataIssue> issues = List.of(
-                DataIssue.error("TURNOUT_BELOW_VOTES", "official/count.csv", 2, "turnout_pct",
+                DataIssue.error(IssueCode.TURNOUT_BELOW_VOTES, "official/count.csv", 2, "turnout_pct",
                         "count: the valid votes alone are 6,355 more than the turnout allows"),
-                DataIssue.error("SOURCE_NOT_USED", "exit-polls/p4.csv", 2, null,
+                DataIssue.error(IssueCode.SOURCE_NOT_USED, "exit-polls/p4.csv", 2, null,
                         "p4 has no candidate the count reports; it is left out of the comparison"),
-                DataIssue.error("ROW_REJECTED", "official/stations.csv", 7, "valid", "row rejected"),
-                DataIssue.info(SummarySheet.DEPENDS_CODE, "exit-polls/p3.csv", null, null, "p3 vs count: the verdict depends"
+                DataIssue.error(IssueCode.ROW_REJECTED, "official/stations.csv", 7, "valid", "row rejected"),
+                DataIssue.warning(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED, "exit-polls/p3.csv", null, null, "p3 vs count: the verdict depends"
                         + " on what the poll did not publish; it would be consistent if its shares were Ann −1.00 pp."),
-                DataIssue.error("ROW_REJECTED", "official/stations.csv", 8, "valid", "row rejected"));
+                DataIssue.error(IssueCode.ROW_REJECTED, "official/stations.csv", 8, "valid", "row rejected"));
         ReportData data = new ReportData(pkg, f, issues, List.of(), List.of(), Map.of(), AnalysisParameters.DEFAULTS,
                 Map.of(), "", 0, 0, null);
         XSSFWorkbook wb = new XSSFWorkbook();

@@ -1,4 +1,4 @@
-package org.exitpollaudit.ops;
+package org.exitpollaudit.model;
 
 /**
  * Exit codes a scheduler can act on. Each says what to do next: 0 nothing, 1 run again, 2 fix the package or the

@@ -1,4 +1,4 @@
-package org.exitpollaudit.reconcile;
+package org.exitpollaudit.ingest;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -124,7 +124,7 @@ public final class Plausibility {
     }
 
     /** Four significant digits without trailing zeros: 96.12, 3.88, 0.3. */
-    static String g4(double x) {
+    public static String g4(double x) {
         return new BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package org.exitpollaudit.ops;
+package org.exitpollaudit.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.exitpollaudit.reconcile;
+package org.exitpollaudit.model;
 
 import java.util.Comparator;
 
@@ -6,6 +6,8 @@ import java.util.Comparator;
  * One entry of the data-issue log: a rejected row, a failed consistency check or a note about how the
  * input was interpreted. Every row read is either loaded or listed here with a reason.
  *
+ * @param code   an {@link IssueCode}'s name (kept as text: it is what staging and data-issues.csv hold, and a report
+ *               read back may carry a code of another version)
  * @param file   path relative to the package ({@code null} for package-wide issues)
  * @param line   1-based line (CSV) or row (XLSX) number; {@code null} for file-wide issues
  * @param column the header of the column concerned; {@code null} for whole-row issues
@@ -31,20 +33,25 @@ public record DataIssue(Severity severity, String code, String file, Integer lin
             .thenComparing(DataIssue::code)
             .thenComparing(DataIssue::message);
 
-    public static DataIssue fatal(String code, String file, Integer line, String column, String message) {
-        return new DataIssue(Severity.FATAL, code, file, line, column, message);
+    public static DataIssue fatal(IssueCode code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.FATAL, code.name(), file, line, column, message);
     }
 
-    public static DataIssue error(String code, String file, Integer line, String column, String message) {
-        return new DataIssue(Severity.ERROR, code, file, line, column, message);
+    public static DataIssue error(IssueCode code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.ERROR, code.name(), file, line, column, message);
     }
 
-    public static DataIssue warning(String code, String file, Integer line, String column, String message) {
-        return new DataIssue(Severity.WARNING, code, file, line, column, message);
+    public static DataIssue warning(IssueCode code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.WARNING, code.name(), file, line, column, message);
     }
 
-    public static DataIssue info(String code, String file, Integer line, String column, String message) {
-        return new DataIssue(Severity.INFO, code, file, line, column, message);
+    public static DataIssue info(IssueCode code, String file, Integer line, String column, String message) {
+        return new DataIssue(Severity.INFO, code.name(), file, line, column, message);
+    }
+
+    /** Whether this issue has that code. */
+    public boolean is(IssueCode c) {
+        return code.equals(c.name());
     }
 
     /** The most characters of a column's header that {@link #describe} shows. */

@@ -1,4 +1,4 @@
-package org.exitpollaudit.reconcile;
+package org.exitpollaudit.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.exitpollaudit.ops;
+package org.exitpollaudit.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exitpollaudit.analysis.AnalysisParameters;
-import org.exitpollaudit.ingest.PackageFiles;
-import org.exitpollaudit.job.RunContext;
-import org.exitpollaudit.reconcile.DataIssue;
-import org.exitpollaudit.job.StagingRepository.InputFile;
+import org.exitpollaudit.model.AppVersion;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.model.IssueCode;
 
 /**
  * Identifies a run by what it read: the SHA-256 of every input of the package (path, size, hash, in path
@@ -48,27 +47,6 @@ public final class InputFingerprint {
         return out;
     }
 
-    /**
-     * The run's fingerprint from its inputs, its analysis parameters and this program's version: what the launcher
-     * identifies a run by and what the first step checks again. (Both must compute it here, or every run would
-     * look changed to the first step.)
-     */
-    public static String of(List<InputFile> files, AnalysisParameters p) {
-        return of(files, parameters(p), codeVersion());
-    }
-
-    /** The analysis parameters by the names and spellings a run is identified by. */
-    public static Map<String, String> parameters(AnalysisParameters p) {
-        Map<String, String> analysis = new LinkedHashMap<>();
-        analysis.put(RunContext.DEFF, Double.toString(p.deff()));
-        analysis.put(RunContext.RESPONDENTS_PER_STATION, Double.toString(p.respondentsPerStation()));
-        analysis.put(RunContext.FALLBACK_SAMPLE_SIZE, Long.toString(p.fallbackSampleSize()));
-        analysis.put(RunContext.ALPHA, Double.toString(p.alpha()));
-        analysis.put(RunContext.CONFIDENCE, Double.toString(p.confidence()));
-        analysis.put(RunContext.TOLERANCE, Double.toString(p.tolerance()));
-        return analysis;
-    }
-
     /** The code as an input: another version or commit is a new run, never "unchanged". */
     public static String codeVersion() {
         AppVersion v = AppVersion.current();
@@ -89,15 +67,19 @@ public final class InputFingerprint {
                     : "has changed (now " + p.bytes() + " bytes, SHA-256 " + p.sha256().substring(0, 12) + "…; at the start "
                             + f.bytes() + " bytes, " + f.sha256().substring(0, 12) + "…)";
             if (change != null) {
-                out.add(DataIssue.fatal("INPUT_CHANGED", f.path(), null, null, "the file " + change + " since the run"
+                out.add(DataIssue.fatal(IssueCode.INPUT_CHANGED, f.path(), null, null, "the file " + change + " since the run"
                         + " started: nothing is published for this run; run again once the package is complete"));
             }
         }
-        present.keySet().forEach(extra -> out.add(DataIssue.fatal("INPUT_CHANGED", extra, null, null, "the file is new"
+        present.keySet().forEach(extra -> out.add(DataIssue.fatal(IssueCode.INPUT_CHANGED, extra, null, null, "the file is new"
                 + " since the run started: nothing is published for this run; run again once the package is complete")));
         return out;
     }
 
+    /**
+     * The fingerprint of these inputs with these parameters (name → value, in any order) and this code version. The
+     * job computes a run's parameters from its {@code AnalysisParameters} ({@code RunContext.fingerprint}).
+     */
     public static String of(List<InputFile> files, Map<String, String> parameters, String version) {
         StringBuilder b = new StringBuilder("exit-poll-audit inputs v1\n");
         files.forEach(f -> b.append(f.path()).append('\0').append(f.bytes()).append('\0').append(f.sha256()).append('\n'));
