@@ -251,7 +251,8 @@ final class SummarySheet {
                 touching.computeIfAbsent(i.code() + "|" + i.file(), k -> new ArrayList<>()).add(i);
             } else if (error) {
                 otherErrors.merge(i.code() + " in " + i.file(), 1, Integer::sum);
-            } else if (i.severity() == DataIssue.Severity.WARNING) {
+            } else if (i.severity() == DataIssue.Severity.WARNING && !i.is(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED)) {
+                // (a verdict's dependence on what was not published is quoted beside the polls above)
                 otherWarnings++;
             }
         }
