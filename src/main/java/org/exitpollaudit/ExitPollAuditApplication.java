@@ -73,6 +73,9 @@ public class ExitPollAuditApplication {
         if (opts.command() == CliOptions.Command.RUN || opts.command() == CliOptions.Command.SCHEDULE) {
             // before anything is created and before Spring starts: a mistyped path fails at once and leaves nothing
             String problem = InputFolder.problem(opts.input(), !opts.inputGiven());
+            if (problem == null) {
+                problem = InputFolder.tooLong("--output", opts.output());
+            }
             if (problem != null) {
                 System.err.println("error: " + problem);
                 return ExitCodes.BAD_INPUT;

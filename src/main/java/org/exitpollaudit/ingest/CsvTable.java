@@ -92,7 +92,8 @@ final class CsvTable extends LookaheadTable {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            Reader reader = new BufferedReader(new InputStreamReader(bytes, decoder), 1 << 16);
+            Reader reader = new BufferedReader(new LineLengthLimit(new InputStreamReader(bytes, decoder),
+                    LineLengthLimit.MAX_LINE), 1 << 16);
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
@@ -127,6 +128,9 @@ final class CsvTable extends LookaheadTable {
         if (cause instanceof CharacterCodingException) {
             // the decoder reads ahead of the parser: the line is found by reading the bytes again
             return TextEncoding.notUtf8(file, display);
+        }
+        if (cause instanceof LineLengthLimit.LineTooLongException tooLong) {
+            return DataIssue.fatal(IssueCode.UNREADABLE_FILE, display, tooLong.line, null, tooLong.getMessage());
         }
         return DataIssue.fatal(IssueCode.UNREADABLE_FILE, display, line, null,
                 "cannot be read as CSV: " + Cells.abbreviate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -57,6 +57,10 @@ public class AuditRunner {
             return ExitCodes.BAD_INPUT;
         }
         Path output = opts.output().toAbsolutePath().normalize();
+        if (InputFolder.tooLong("--output", output) != null) {
+            err.println("error: " + InputFolder.tooLong("--output", output));
+            return ExitCodes.BAD_INPUT;
+        }
         List<InputFile> files = InputFingerprint.files(input);
         // one definition of a run's identity, shared with the validate step that re-checks it
         String fingerprint = RunContext.fingerprint(files, opts.params());

@@ -17,9 +17,26 @@ public final class InputFolder {
     private InputFolder() {
     }
 
+    /**
+     * The longest input or output path a run takes: the job repository records both as job parameters, in a column of
+     * 2,500 characters (Spring Batch's schema), and a few hundred are left for what the job appends.
+     */
+    public static final int MAX_PATH = 2000;
+
+    /** @return what is wrong with a path's length, as a sentence, or {@code null} */
+    public static String tooLong(String option, Path path) {
+        int length = path.toAbsolutePath().normalize().toString().length();
+        return length <= MAX_PATH ? null : "the " + option + " path is " + String.format("%,d", length)
+                + " characters long; at most " + String.format("%,d", MAX_PATH) + " (the job repository records it):"
+                + " move the folder, or link it from a shorter path";
+    }
+
     /** @return what is wrong with the path, as a sentence, or {@code null} when it looks like a package folder */
     public static String problem(Path input, boolean isDefault) {
         Path abs = input.toAbsolutePath().normalize();
+        if (tooLong("--input", abs) != null) {
+            return tooLong("--input", abs);
+        }
         String expected = "; --input names an election package: the folder that holds " + PackageReader.ELECTION
                 + ", candidates.csv and sources.csv (docs/input-format.md)";
         if (!Files.exists(abs)) {

@@ -75,6 +75,27 @@ class CsvTableTest {
         }
     }
 
+    /**
+     * A file without line breaks (here 3 MB on its third line) is refused at that line, with FATAL UNREADABLE_FILE,
+     * instead of being buffered whole: a 200 MB one used to end in OutOfMemoryError.
+     */
+    @Test
+    void aLineLongerThanAnyRowIsRefusedAtItsLine() throws Exception {
+        Path f = tmp.resolve("long.csv");
+        Files.writeString(f, "station_id,a\ns1,1\n" + "9".repeat(3_000_000) + "\n", StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> {
+            try (CsvTable t = CsvTable.open(f, "exit-polls/long.csv")) {
+                while (t.hasNext()) {
+                    t.next();
+                }
+            }
+        });
+        assertEquals("UNREADABLE_FILE", e.problems().get(0).code());
+        assertEquals(3, e.problems().get(0).line());
+        assertEquals(true, e.problems().get(0).message().startsWith("line 3 is longer than 1,048,576 characters"),
+                e.problems().get(0).message());
+    }
+
     @Test
     void closingBeforeTheEndStopsTheParsingThread() throws Exception {
         CsvTable t = CsvTable.open(file(20000, false), "official/stations.csv");

@@ -97,6 +97,27 @@ class CommandLineTest {
                 .contains("Packages in it: --input=" + notAPackage.resolve("az")));
     }
 
+    /**
+     * Paths the job repository cannot record (Spring Batch keeps job parameters in 2,500 characters) are bad input,
+     * exit 2 with the reason, never an internal error: a package 2,100 characters deep, and such an output folder.
+     */
+    @Test
+    void aPathTooLongForTheJobRepositoryIsBadInput() throws Exception {
+        Path deep = tmp;
+        while (deep.toString().length() < 2100) {
+            deep = deep.resolve("d".repeat(200));
+        }
+        Path pkg = TestPackages.copy(TestPackages.AZ, deep.resolve("pkg"));
+        Launch longInput = launch("--input=" + pkg, "--output=" + tmp.resolve("out"));
+        assertEquals(ExitCodes.BAD_INPUT, longInput.code(), longInput.all());
+        assertTrue(longInput.err().contains("the --input path is") && longInput.err().contains("at most 2,000"),
+                longInput.err());
+        Launch longOutput = launch("--input=" + TestPackages.AZ, "--output=" + deep.resolve("out"));
+        assertEquals(ExitCodes.BAD_INPUT, longOutput.code(), longOutput.all());
+        assertTrue(longOutput.err().contains("the --output path is"), longOutput.err());
+        assertFalse(Files.exists(deep.resolve("out")), "nothing created");
+    }
+
     @Test
     void aPollLeftOutGivesExitCode4WithTheReportAndRejectedRowsAloneGive0() throws Exception {
         // a typo in SRC's only row: the poll is left out, the report is still written, the scheduler hears of it
