@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +83,18 @@ public final class Benchmark {
         Map<String, long[]> steps = new LinkedHashMap<>();
         long heapPeak = 0;
         List<String> log = new ArrayList<>();
+        // when the first step starts and the last one ends, as the lines arrive: what lies outside is JVM, Spring
+        // Boot and database start-up before, and shutdown after
+        long firstStep = 0;
+        long lastStep = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 log.add(line);
+                if (firstStep == 0 && line.contains(" step validate started")) {
+                    firstStep = System.nanoTime();
+                } else if (line.contains(" step report completed")) {
+                    lastStep = System.nanoTime();
+                }
                 if (line.contains(" step ") || line.contains("analyze:")) {
                     out.println("  | " + line);
                 }
@@ -97,10 +107,11 @@ public final class Benchmark {
             }
         }
         int code = p.waitFor();
+        long exited = System.nanoTime();
         Files.createDirectories(reports);
         Files.write(reports.resolve("benchmark-job.log"), log, StandardCharsets.UTF_8);
         sampler.join(1000);
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (exited - start) / 1e9;
         if (code != 0) {
             err.println("error: the run exited with code " + code + "; its output:");
             log.forEach(err::println);
@@ -111,6 +122,10 @@ public final class Benchmark {
         steps.forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %12s%n", name, v[0] / 1000.0,
                 v[1] > 0 ? String.format(Locale.ROOT, "%,d", v[1]) : ""));
         out.printf(Locale.ROOT, "%-10s %10.2f   (JVM start to exit)%n", "total", wall);
+        if (firstStep > 0 && lastStep > 0) {
+            out.printf(Locale.ROOT, "start-up: %.2f s (JVM start to the first step); shutdown: %.2f s (last step to"
+                    + " exit)%n", (firstStep - start) / 1e9, (exited - lastStep) / 1e9);
+        }
         out.printf(Locale.ROOT, "rows per second: %,.0f (rows ingested / total wall time)%n", rows / wall);
         out.printf(Locale.ROOT, "peak heap: %,d MiB (max %s); peak RSS: %,d MiB%n", heapPeak, opts.heap(), rssPeakKb[0] >> 10);
         out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -137,12 +152,21 @@ public final class Benchmark {
                 .toString());
     }
 
-    /** The arguments that start this application again: the jar it was started from, or its class path. */
+    /**
+     * The arguments that start this application again: the class-data archive it was started with, if any (so that
+     * the benchmark of {@code java -XX:SharedArchiveFile=target/app/exit-poll-audit.jsa -jar
+     * target/app/exit-poll-audit.jar benchmark} measures the job started that way), then the jar it was started
+     * from, or its class path.
+     */
     private static List<String> launch(Class<?> mainClass) {
+        List<String> args = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile=")).toList());
         String cp = System.getProperty("java.class.path");
         if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
-            return List.of("-jar", cp);
+            args.addAll(List.of("-jar", cp));
+        } else {
+            args.addAll(List.of("-cp", cp, mainClass.getName()));
         }
-        return List.of("-cp", cp, mainClass.getName());
+        return args;
     }
 }
