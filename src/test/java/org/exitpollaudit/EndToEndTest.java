@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +27,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.report.MetricVocabulary;
 import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,7 @@ public class EndToEndTest {
         // from docs/figures.md with the standard library only), values printed by it for this package with the
         // default parameters (deff 2.5, 40 respondents per station, tolerance 2 pp):
         independentCheck("recompute_figures.py", TestPackages.AZ, report.resolve("figures.csv"));
+        assertEquals(Set.of(), MetricVocabulary.undefined(report.resolve("figures.csv")), "every figure defined");
         Map<String, String> fig = figures(report.resolve("figures.csv"));
         noSimulatedRelease(report, first);
         assertEquals(20000.0, value(fig, "oracle", "", "n"));
@@ -191,6 +194,7 @@ public class EndToEndTest {
         Path report = out.resolve("ru-2024-presidential").resolve("latest");
         independentCheck("recompute_figures.py", pkg, report.resolve("figures.csv"));
         independentCheck("recompute_forensics.py", pkg, report.resolve("figures.csv"));
+        assertEquals(Set.of(), MetricVocabulary.undefined(report.resolve("figures.csv")), "every figure defined");
         Map<String, String> fig = figures(report.resolve("figures.csv"));
         noSimulatedRelease(report, ru);
         // FOM published 87.8 / 4.7 / 3.6 / 2.5 with 1.4 % invalid, of all ballots: over the candidates 87.8 / 98.6
@@ -271,6 +275,7 @@ public class EndToEndTest {
         assertEquals(0, run.code(), run.all());
         Path report = out.resolve("synthetic-3000").resolve("latest");
         Map<String, String> fig = figures(report.resolve("figures.csv"));
+        assertEquals(Set.of(), MetricVocabulary.undefined(report.resolve("figures.csv")), "every figure defined");
 
         // the final release's national figures are the sum of its 3,000 station rows, read back here independently
         long[] sum = new long[12];

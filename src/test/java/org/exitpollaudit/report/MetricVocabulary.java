@@ -1,0 +1,113 @@
+package org.exitpollaudit.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The metric names a report's figures.csv uses, checked against the two places that define them for a reader: the
+ * Methods sheet's definitions and docs/figures.md. A figure a reader cannot look up is a defect.
+ */
+public final class MetricVocabulary {
+
+    private MetricVocabulary() {
+    }
+
+    /** "section metric" for every metric of figures.csv that the Methods sheet or docs/figures.md does not define. */
+    public static Set<String> undefined(Path figuresCsv) throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Reader in = Files.newBufferedReader(figuresCsv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                used.add(r.get("section") + " " + r.get("metric"));
+            }
+        }
+        String docs = Files.readString(Path.of("docs", "figures.md"), StandardCharsets.UTF_8);
+        Set<String> missing = new TreeSet<>();
+        for (String key : used) {
+            String section = key.substring(0, key.indexOf(' '));
+            String metric = key.substring(key.indexOf(' ') + 1);
+            if (!inMethods(section, metric)) {
+                missing.add(key + " (Methods sheet)");
+            }
+            if (!inDocs(docs, metric)) {
+                missing.add(key + " (docs/figures.md)");
+            }
+        }
+        return missing;
+    }
+
+    private static boolean inMethods(String section, String metric) {
+        for (MethodsSheet.Definition d : MethodsSheet.DEFINITIONS) {
+            if (d.section().equals(section) && patterns(d.metric()).stream().anyMatch(p -> p.matcher(metric).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * docs/figures.md names a metric as a word, or a pattern of its tables covers it (integer_*, *_p_holm,
+     * benford2_&lt;candidate&gt;_p_holm).
+     */
+    private static boolean inDocs(String docs, String metric) {
+        if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(metric) + "(?![A-Za-z0-9_])").matcher(docs).find()) {
+            return true;
+        }
+        var wildcards = Pattern.compile("[A-Za-z0-9_]*\\*[A-Za-z0-9_*]*").matcher(docs);
+        while (wildcards.find()) {
+            // a pattern names something (integer_*, *_p_holm); markdown's ** does not
+            if (wildcards.group().matches(".*[a-z]{2,}.*") && glob(wildcards.group()).matcher(metric).matches()) {
+                return true;
+            }
+        }
+        // placeholders: benford2_<candidate>_p_holm
+        var placeholders = Pattern.compile("[A-Za-z0-9_]*<[a-z ]+>[A-Za-z0-9_]*").matcher(docs);
+        while (placeholders.find()) {
+            String pattern = placeholders.group().replaceAll("<[a-z ]+>", "*");
+            if (pattern.matches(".*[a-z]{2,}.*") && glob(pattern).matcher(metric).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The names one definition covers: "a_chi2, _df, _p" are a_chi2 and, for the shorthand suffixes, both a_chi2_df
+     * and a_df (either reading of the shorthand); "integer_*" is a pattern.
+     */
+    static List<Pattern> patterns(String names) {
+        List<Pattern> out = new ArrayList<>();
+        String first = null;
+        for (String raw : names.split("[,;]")) {
+            String name = raw.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.startsWith("_") && first != null) {
+                out.add(glob(first + name));
+                int cut = first.lastIndexOf('_');
+                if (cut > 0) {
+                    out.add(glob(first.substring(0, cut) + name));
+                }
+                continue;
+            }
+            first = name;
+            out.add(glob(name));
+        }
+        return out;
+    }
+
+    private static Pattern glob(String name) {
+        return Pattern.compile(Pattern.quote(name).replace("*", "\\E.*\\Q"));
+    }
+}
