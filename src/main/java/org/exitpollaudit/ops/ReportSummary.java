@@ -34,6 +34,9 @@ import org.exitpollaudit.report.ReportPublisher;
 public final class ReportSummary {
 
     /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
+    /** Errors listed on the console; the rest are counted there and all are in data-issues.csv. */
+    static final int MAX_ERRORS_SHOWN = 5;
+
     static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
 
     private ReportSummary() {
@@ -87,6 +90,19 @@ public final class ReportSummary {
                 out.println("Report written to " + reportDir);
             }
             out.println("Workbook: " + reportDir.resolve(ReportPublisher.WORKBOOK));
+            List<DataIssue> errors = issues.stream().filter(i -> i.severity() == DataIssue.Severity.ERROR
+                    && !i.is(IssueCode.ROW_REJECTED) && !LEFT_OUT_CODES.contains(i.code())).toList();
+            if (!errors.isEmpty()) {
+                // values the run could not use are said here, not only in the files: a scheduler's log shows them
+                out.println("Errors in the input:");
+                errors.stream().limit(MAX_ERRORS_SHOWN).forEach(i -> out.println("  - " + i.describe()));
+                if (errors.size() > MAX_ERRORS_SHOWN) {
+                    out.println("  … and " + (errors.size() - MAX_ERRORS_SHOWN) + " more");
+                }
+            }
+            if (!issues.isEmpty()) {
+                out.println("All data issues: " + reportDir.resolve(ReportPublisher.ISSUES));
+            }
             out.println(count(issues));
         }
         return leftOut.isEmpty() ? ExitCodes.OK : ExitCodes.SOURCE_LEFT_OUT;

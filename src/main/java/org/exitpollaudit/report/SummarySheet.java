@@ -37,6 +37,8 @@ final class SummarySheet {
 
     static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
         SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
+        // the answer on one printed page, however many candidates the tables below the chart list
+        w.sheet.getPrintSetup().setFitHeight((short) 1);
         ElectionPackage pkg = data.pkg();
         FigureIndex f = data.index();
         Source fin = pkg.finalRelease();
@@ -146,7 +148,8 @@ final class SummarySheet {
                 "percentage points", Charts.polls(pkg, polls), Charts.limit(largest));
 
         w.skip();
-        w.text(w.row(), 0, "Shares of valid votes: " + rid + " and each exit poll", styles.subtitle);
+        w.text(w.row(), 0, "Shares of valid votes: " + rid + " and each exit poll (a poll's shares over the candidates"
+                + " compared, its unattributed answers given to them in proportion)", styles.subtitle);
         List<String> shareHeads = new ArrayList<>(List.of("Candidate", "Official (" + rid + ")"));
         polls.forEach(p -> shareHeads.add(p.id()));
         w.sheet.getRow(w.header(shareHeads.toArray(String[]::new))).setHeightInPoints(44);
@@ -162,7 +165,7 @@ final class SummarySheet {
         }
     }
 
-    /** E.g. "2 of 3 exit polls coincide with the count within ±2 pp; 1 is within sampling error, 2 are not." */
+    /** E.g. "2 of 3 exit polls coincide with the official count within ±2 pp; 2 differ from it beyond sampling error; 1 is within sampling error." */
     static String headline(FigureIndex f, ElectionPackage pkg, List<Source> polls, Double delta) {
         String rid = pkg.finalRelease().id();
         if (polls.isEmpty()) {
@@ -182,14 +185,19 @@ final class SummarySheet {
         } else {
             b.append(String.format(Locale.ROOT, "of %d exit polls, ", polls.size()));
         }
+        // each count says what it counts, so that no two read as a contradiction ("none is …, 2 are not")
         List<String> parts = new ArrayList<>();
-        parts.add(consistent == 0 ? "none is within sampling error"
-                : consistent + (consistent == 1 ? " is" : " are") + " within sampling error");
-        parts.add(differs == 0 ? "none differs beyond it" : differs + (differs == 1 ? " is" : " are") + " not");
-        if (depends > 0) {
-            parts.add(depends + (depends == 1 ? " depends" : " depend") + " on what was not published");
+        if (differs > 0) {
+            parts.add(differs + (differs == 1 ? " differs" : " differ") + " from it beyond sampling error");
         }
-        b.append(String.join(", ", parts)).append('.');
+        if (consistent > 0) {
+            parts.add(consistent + (consistent == 1 ? " is" : " are") + " within sampling error");
+        }
+        if (depends > 0) {
+            parts.add("whether " + depends + (depends == 1 ? " is" : " are") + " within sampling error depends on what "
+                    + (depends == 1 ? "it" : "they") + " did not publish");
+        }
+        b.append(String.join("; ", parts)).append('.');
         long left = pkg.exitPolls().size() - polls.size();
         if (left > 0) {
             b.append(String.format(Locale.ROOT, " %d exit poll%s left out (below).", left, left == 1 ? " was" : "s were"));

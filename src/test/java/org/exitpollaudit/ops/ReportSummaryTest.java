@@ -44,7 +44,8 @@ class ReportSummaryTest {
         Files.writeString(report.resolve(ReportPublisher.ISSUES), "severity,code,file,line,column,message\n"
                 + "ERROR,SOURCE_NOT_USED,exit-polls/src.csv,,,src has no usable row (see the rejected rows); it is left out of the comparison\n"
                 + "ERROR,ROW_REJECTED,exit-polls/src.csv,2,aliyev-ilham,row rejected: '9x.4' is not a number\n"
-                + "WARNING,ASSUMED_SAMPLE_SIZE,sources.csv,5,sample_size,oracle: n assumed\n", StandardCharsets.UTF_8);
+                + "WARNING,ASSUMED_SAMPLE_SIZE,sources.csv,5,sample_size,oracle: n assumed\n"
+                + "ERROR,BAD_NUMBER,sources.csv,7,sample_size,'5 012' is not a number; ignored\n", StandardCharsets.UTF_8);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -60,7 +61,11 @@ class ReportSummaryTest {
                 "  src     not compared with the final release (see the data issues)",
                 "Report written to " + report,
                 "Workbook: " + report.resolve(ReportPublisher.WORKBOOK),
-                "3 data issues (2 errors, 1 warning); 1 row rejected.", ""), out.toString(StandardCharsets.UTF_8));
+                // an error other than a rejected row or a source left out (those have their own lines) is named
+                "Errors in the input:",
+                "  - sources.csv, line 7, column 'sample_size': '5 012' is not a number; ignored",
+                "All data issues: " + report.resolve(ReportPublisher.ISSUES),
+                "4 data issues (3 errors, 1 warning); 1 row rejected.", ""), out.toString(StandardCharsets.UTF_8));
         String warning = err.toString(StandardCharsets.UTF_8);
         assertTrue(warning.contains("exit-polls/src.csv: src has no usable row") && warning.contains(
                 "src (exit-polls/src.csv) has no figure in the report"), warning);

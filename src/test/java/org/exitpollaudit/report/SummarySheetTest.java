@@ -115,7 +115,8 @@ class SummarySheetTest {
         try (XSSFWorkbook wb = summary()) {
             XSSFSheet s = wb.getSheet(SummarySheet.NAME);
             assertEquals("Testland election 2025: 1 of 3 exit polls coincides with the official count within ±2 pp;"
-                    + " 1 is within sampling error, 1 is not, 1 depends on what was not published."
+                    + " 1 differs from it beyond sampling error; 1 is within sampling error; whether 1 is within sampling"
+                    + " error depends on what it did not publish."
                     + " 1 exit poll was left out (below).", s.getRow(0).getCell(0).getStringCellValue());
             Row header = s.getRow(3);
             assertEquals("Within sampling error?", text(header, 9));
