@@ -116,21 +116,13 @@ final class Verdicts {
         Double residualShare = f.accuracy(pid, release, null, "residual_share");
         if (v != Verdict.DEPENDS && residualShare != null && residualShare >= ROUNDING) {
             // the headline gap of a poll that left much unattributed rests on the proportional reading: say how far
-            String widest = null;
-            double largest = -1;
-            for (Candidate c : pkg.candidates()) {
-                Double d = f.accuracy(pid, release, c.id(), "deviation_pp");
-                if (d != null && Math.abs(d) > largest) {
-                    largest = Math.abs(d);
-                    widest = c.id();
-                }
-            }
-            Double low = widest == null ? null : f.accuracy(pid, release, widest, "deviation_min");
-            Double high = widest == null ? null : f.accuracy(pid, release, widest, "deviation_max");
+            Candidate widest = largestGap(f, pkg, pid, release);
+            Double low = widest == null ? null : f.accuracy(pid, release, widest.id(), "deviation_min");
+            Double high = widest == null ? null : f.accuracy(pid, release, widest.id(), "deviation_max");
             if (low != null && high != null) {
                 parts.add(String.format(Locale.ROOT, "who its unattributed %.2f pp belong to: %s's gap is %+.2f to"
                         + " %+.2f pp over the readings (the verdict holds for all)", 100 * residualShare,
-                        pkg.candidateName(widest), low, high));
+                        pkg.candidateName(widest.id()), low, high));
             }
         }
         Double everyReading = f.accuracy(pid, release, null, "coincides_all_readings");
