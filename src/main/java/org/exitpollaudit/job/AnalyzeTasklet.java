@@ -46,7 +46,7 @@ public class AnalyzeTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext ctx = RunContext.of(chunk);
-        PackageReader.Result read = PackageReader.read(ctx.input());
+        PackageReader.Result read = PackageCache.read(ctx);
         ElectionPackage pkg = read.electionPackage();
         Map<String, ResultRow> national = NationalRows.load(staging, ctx.run(), pkg).rows();
         // official station-level releases are loaded one at a time by the station analysis; the rest here

@@ -66,8 +66,9 @@ public class AuditJobConfiguration {
 
     @Bean
     @JobScope
-    SourcePartitioner sourcePartitioner(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input) {
-        return new SourcePartitioner(Path.of(input));
+    SourcePartitioner sourcePartitioner(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
+                                        @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint) {
+        return new SourcePartitioner(Path.of(input), fingerprint);
     }
 
     @Bean
@@ -84,8 +85,9 @@ public class AuditJobConfiguration {
     ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
                                     @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source,
                                     StagingRepository staging,
-                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run) {
-        PackageReader.Result read = PackageReader.read(Path.of(input));
+                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
+                                    @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint) {
+        PackageReader.Result read = PackageCache.read(Path.of(input), fingerprint);
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
                 .filter(s -> s.id().equals(source)).toList(), staging, run);
     }

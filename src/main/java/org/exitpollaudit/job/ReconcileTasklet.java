@@ -3,7 +3,6 @@ package org.exitpollaudit.job;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.reconcile.ConsistencyChecks;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -27,7 +26,7 @@ public class ReconcileTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunContext ctx = RunContext.of(chunk);
-        var pkg = PackageReader.read(ctx.input()).electionPackage();
+        var pkg = PackageCache.read(ctx).electionPackage();
         NationalRows national = NationalRows.load(staging, ctx.run(), pkg);
         List<DataIssue> issues = new ArrayList<>(national.issues());
         issues.addAll(ConsistencyChecks.check(pkg, national.rows()));

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputFingerprint;
-import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
@@ -36,7 +35,7 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws IOException {
         var step = chunk.getStepContext().getStepExecution();
         RunContext ctx = RunContext.of(step);
-        var pkg = PackageReader.read(ctx.input()).electionPackage();
+        var pkg = PackageCache.read(ctx).electionPackage();
         Map<String, String> parameters = new TreeMap<>();
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
         ReportData data = new ReportData(pkg, staging.figures(ctx.run()), staging.issues(ctx.run()),

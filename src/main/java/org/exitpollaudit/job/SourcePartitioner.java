@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.ingest.PackageReader;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -20,15 +19,17 @@ public class SourcePartitioner implements Partitioner {
     public static final String SOURCE = "source";
 
     private final Path input;
+    private final String fingerprint;
 
-    public SourcePartitioner(Path input) {
+    public SourcePartitioner(Path input, String fingerprint) {
         this.input = input;
+        this.fingerprint = fingerprint;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (Source s : PackageReader.read(input).electionPackage().sources()) {
+        for (Source s : PackageCache.read(input, fingerprint).electionPackage().sources()) {
             if (s.level() != Source.Level.RESPONDENT) {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SOURCE, s.id());

@@ -61,7 +61,7 @@ public class ValidateTasklet implements Tasklet {
         }
         PackageReader.Result read;
         try {
-            read = PackageReader.read(root);
+            read = PackageCache.read(root, ctx.fingerprint());
         } catch (InputException e) {
             throw new InputException(IssueGroups.grouped(e.problems()));
         }
