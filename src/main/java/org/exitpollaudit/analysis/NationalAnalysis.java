@@ -52,7 +52,7 @@ public final class NationalAnalysis {
             double deff = poll.deff() != null ? poll.deff() : params.deff();
             if (sample.assumed()) {
                 issues.add(DataIssue.warning(IssueCode.ASSUMED_SAMPLE_SIZE, "sources.csv", poll.line(), "sample_size",
-                        poll.id() + ": sample size not published; n = " + SampleSize.fmt(sample.n()) + " " + sample.basis()));
+                        poll.id() + ": sample size not published (or not readable in sources.csv); n = " + SampleSize.fmt(sample.n()) + " " + sample.basis()));
             }
             for (Source release : releases) {
                 List<String> common = common(pkg, shares.get(poll.id()), shares.get(release.id()));

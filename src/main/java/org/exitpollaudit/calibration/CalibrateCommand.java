@@ -247,7 +247,7 @@ public final class CalibrateCommand {
         String design = d.clusters() == 0 ? String.format(Locale.ROOT, "simple random sample of %,d", d.n())
                 : String.format(Locale.ROOT, "cluster sample of %d stations × %d (n = %,d), design effect %.1f"
                 + "%s", d.clusters(), d.perCluster(), d.n(), d.deff(),
-                d.deffAssumed() == d.deff() ? " known" : String.format(Locale.ROOT, ", rule told %.1f", d.deffAssumed()));
+                d.deffAssumed() == d.deff() ? " known" : String.format(Locale.ROOT, ", tested as if it were %.1f", d.deffAssumed()));
         double q = VerdictRule.leaderOdds(v, odds)[0];
         String truth = odds == 1 ? "poll honest (Azerbaijan 2024 CEC final shares)"
                 : String.format(Locale.ROOT, "leader's odds × %.2f (Aliyev %.2f %% → %.2f %%, +%.2f pp)", odds,
