@@ -45,6 +45,9 @@ final class LineLengthLimit extends FilterReader {
         if (c == '\n') {
             line++;
             length = 0;
+        } else if (c == '\r') {
+            // a line break too where a file uses CR alone (old Mac "CSV (Macintosh)"); CRLF counts once, at LF
+            length = 0;
         } else if (++length > max) {
             throw new LineTooLongException("line " + line + " is longer than " + String.format("%,d", max)
                     + " characters: no results row is that long; is this a CSV file with line breaks?", line);

@@ -96,6 +96,25 @@ class CsvTableTest {
                 e.problems().get(0).message());
     }
 
+    /** Lines ended by CR alone are lines too: a 2 MB file of short rows is read, not refused as one long line. */
+    @Test
+    void carriageReturnsAloneEndLinesForTheLengthLimit() throws Exception {
+        Path f = tmp.resolve("mac.csv");
+        StringBuilder b = new StringBuilder("station_id,a\r");
+        for (int i = 0; i < 200_000; i++) {
+            b.append("s").append(i).append(",1\r");
+        }
+        Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
+        int rows = 0;
+        try (CsvTable t = CsvTable.open(f, "exit-polls/mac.csv")) {
+            while (t.hasNext()) {
+                t.next();
+                rows++;
+            }
+        }
+        assertEquals(200_000, rows);
+    }
+
     @Test
     void closingBeforeTheEndStopsTheParsingThread() throws Exception {
         CsvTable t = CsvTable.open(file(20000, false), "official/stations.csv");
