@@ -39,9 +39,8 @@ public record AnalysisParameters(double deff, double respondentsPerStation, long
         }
     }
 
-    /** The parameters with the default tolerance. */
-    public AnalysisParameters(double deff, double respondentsPerStation, long fallbackSampleSize, double alpha,
-                              double confidence) {
-        this(deff, respondentsPerStation, fallbackSampleSize, alpha, confidence, DEFAULT_TOLERANCE);
+    /** The design effect assumed for a poll: its own {@code deff} in sources.csv, else the job's. */
+    public double deffFor(org.exitpollaudit.election.Source poll) {
+        return poll.deff() != null ? poll.deff() : deff;
     }
 }

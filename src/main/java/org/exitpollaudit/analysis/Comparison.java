@@ -159,6 +159,7 @@ public final class Comparison {
         }
         double[] pHolm = Holm.adjust(pValues);
         double z95 = Normal.criticalZ(params.confidence());
+        double lambda = NoncentralChiSquared.noncentralityForPower(k - 1, params.alpha(), POWER);
         for (int i = 0; i < k; i++) {
             String c = candidates.get(i);
             Interval ci = WilsonInterval.of(p[i], n / deffs[i], params.confidence());
@@ -185,8 +186,7 @@ public final class Comparison {
                 e.put(c, "deff", deffs[i]);
             }
             e.put(c, "significant", pHolm[i] < params.alpha() ? 1.0 : 0.0);
-            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(v[i], n, deff, k - 1, params.alpha(),
-                    POWER));
+            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(lambda, v[i], n, deff));
         }
         return aPrime;
     }
@@ -237,18 +237,16 @@ public final class Comparison {
         e.put(null, "b", bValue);
         e.put(null, "b_w", bwValue);
         if (java.util.Arrays.stream(v).allMatch(x -> x > 0 && x < 1)) {
-            double[] uniform = new double[v.length];
-            java.util.Arrays.fill(uniform, 1.0 / v.length);
-            e.put(null, "b_null_mean", SurveyBiasNull.mean(uniform, v, n, deff));
-            e.put(null, "b_null_sd", SurveyBiasNull.sd(uniform, v, n, deff));
             SurveyBiasNull.Result nul = simulate ? SurveyBiasNull.of(bValue, bwValue, v, n, deff, SURVEY_BIAS_DRAWS,
-                    SURVEY_BIAS_SEED) : null;
-            if (nul != null) {
+                    SURVEY_BIAS_SEED) : SurveyBiasNull.moments(v, n, deff);
+            e.put(null, "b_null_mean", nul.bMean());
+            e.put(null, "b_null_sd", nul.bSd());
+            if (simulate) {
                 e.put(null, "b_p", nul.bP());
             }
-            e.put(null, "b_w_null_mean", SurveyBiasNull.mean(v, v, n, deff));
-            e.put(null, "b_w_null_sd", SurveyBiasNull.sd(v, v, n, deff));
-            if (nul != null) {
+            e.put(null, "b_w_null_mean", nul.bwMean());
+            e.put(null, "b_w_null_sd", nul.bwSd());
+            if (simulate) {
                 e.put(null, "b_w_p", nul.bwP());
             }
         }

@@ -261,7 +261,7 @@ final class LocalComparison {
             double[] v = common.stream().mapToDouble(c -> ref.candidates().get(c) / vs).toArray();
             boolean assumed = poll.values() == Source.ValueType.PERCENT;
             double n = assumed ? percentUnitN(poll, unitsInFile, station, params) : ps;
-            double deff = station ? 1 : (poll.deff() != null ? poll.deff() : params.deff());
+            double deff = station ? 1 : params.deffFor(poll);
             double chi2 = GoodnessOfFit.pearson(p, v, n) / deff;
             // the national winner and runner-up, the same pair in every unit (NaN where the unit lacks one of them)
             int a = common.indexOf(pair[0]);

@@ -49,11 +49,12 @@ public final class NationalAnalysis {
 
         for (Source poll : polls) {
             SampleSize sample = SampleSize.of(poll, params);
-            double deff = poll.deff() != null ? poll.deff() : params.deff();
+            double deff = params.deffFor(poll);
             if (sample.assumed()) {
                 issues.add(DataIssue.warning(IssueCode.ASSUMED_SAMPLE_SIZE, "sources.csv", poll.line(), "sample_size",
                         poll.id() + ": sample size not published (or not readable in sources.csv); n = " + SampleSize.fmt(sample.n()) + " " + sample.basis()));
             }
+            Map<List<String>, java.util.Optional<PollDesign>> designs = new java.util.HashMap<>();
             for (Source release : releases) {
                 List<String> common = common(pkg, shares.get(poll.id()), shares.get(release.id()));
                 reportCoverage(pkg, poll, release, shares, common, issues);
@@ -69,7 +70,10 @@ public final class NationalAnalysis {
                             + ": a candidate has a share of 0, so log-odds measures for it are undefined (left empty)"));
                 }
                 double u = precision.getOrDefault(poll.id(), 0.0);
-                PollDesign design = design(poll, stations.get(poll.id()), common, issues);
+                // the design depends on the poll and the candidates compared, not on the release: estimated (and any
+                // failure noted) once per candidate set
+                PollDesign design = designs.computeIfAbsent(common,
+                        c -> java.util.Optional.ofNullable(design(poll, stations.get(poll.id()), c, issues))).orElse(null);
                 List<Figure> compared = Comparison.compare(poll, ps, release, rs, common, sample, deff, u, design,
                         params);
                 figures.addAll(compared);
@@ -83,7 +87,7 @@ public final class NationalAnalysis {
         agreement(pkg, polls, shares, params, figures, issues);
         if (finalRelease != null && shares.containsKey(finalRelease.id())) {
             figures.addAll(PollAgreement.pooled(pkg, polls, figures, finalRelease, params));
-            figures.addAll(PollAgreement.pairs(pkg, polls, shares, finalRelease, params));
+            figures.addAll(PollAgreement.pairs(pkg, polls, shares, finalRelease, figures, params));
         }
         return new Result(figures, issues);
     }
@@ -168,7 +172,7 @@ public final class NationalAnalysis {
         for (int i = 0; i < polls.size(); i++) {
             Source poll = polls.get(i);
             SampleSize sample = SampleSize.of(poll, params);
-            double deff = poll.deff() != null ? poll.deff() : params.deff();
+            double deff = params.deffFor(poll);
             double[] p = shares.get(poll.id()).renormalized(common);
             counts[i] = new double[p.length];
             for (int j = 0; j < p.length; j++) {

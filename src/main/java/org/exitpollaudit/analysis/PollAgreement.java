@@ -74,8 +74,19 @@ final class PollAgreement {
         return out;
     }
 
+    /**
+     * @param compared the accuracy figures of every poll against the final release: each poll's design effect is the
+     *                 one its own comparison used (estimated from station counts where it had them)
+     */
     static List<Figure> pairs(ElectionPackage pkg, List<Source> polls, Map<String, Shares> shares, Source finalRelease,
-                              AnalysisParameters params) {
+                              List<Figure> compared, AnalysisParameters params) {
+        Map<String, Double> used = new java.util.HashMap<>();
+        for (Figure f : compared) {
+            if (Figure.ACCURACY.equals(f.section()) && finalRelease.id().equals(f.reference()) && f.candidate() == null
+                    && "deff".equals(f.metric()) && f.value() != null) {
+                used.put(f.source(), f.value());
+            }
+        }
         List<Figure> out = new ArrayList<>();
         Shares official = shares.get(finalRelease.id());
         for (int x = 0; x < polls.size(); x++) {
@@ -91,8 +102,8 @@ final class PollAgreement {
                 double[] pb = shares.get(b.id()).renormalized(common);
                 double na = SampleSize.of(a, params).n();
                 double nb = SampleSize.of(b, params).n();
-                double da = deff(a, params);
-                double db = deff(b, params);
+                double da = used.getOrDefault(a.id(), params.deffFor(a));
+                double db = used.getOrDefault(b.id(), params.deffFor(b));
                 double[][] counts = new double[2][common.size()];
                 for (int i = 0; i < common.size(); i++) {
                     double sa = ProportionTest.standardError(pa[i], na, da);
@@ -111,10 +122,6 @@ final class PollAgreement {
             }
         }
         return out;
-    }
-
-    static double deff(Source poll, AnalysisParameters params) {
-        return poll.deff() != null ? poll.deff() : params.deff();
     }
 
     private static Figure figure(String source, String reference, String candidate, String metric, double value) {

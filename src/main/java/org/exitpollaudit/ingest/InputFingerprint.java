@@ -36,11 +36,16 @@ public final class InputFingerprint {
 
     /** The package's inputs that can be read, path-sorted, with size and SHA-256. */
     public static List<InputFile> files(Path root) {
+        return files(root, input -> true);
+    }
+
+    /** Those of the package's inputs whose relative path {@code which} accepts. */
+    public static List<InputFile> files(Path root, java.util.function.Predicate<String> which) {
         Path r = root.toAbsolutePath().normalize();
         List<InputFile> out = new ArrayList<>();
         for (String input : PackageFiles.inputs(r)) {
             Path p = r.resolve(input);
-            if (Files.isRegularFile(p) && PackageFiles.refusal(r, input) == null) {
+            if (which.test(input) && Files.isRegularFile(p) && PackageFiles.refusal(r, input) == null) {
                 out.add(file(p, input));
             }
         }

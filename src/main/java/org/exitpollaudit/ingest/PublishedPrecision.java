@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
@@ -52,19 +51,11 @@ public final class PublishedPrecision {
 
     /** Decimal places of a number as written ("2.0" has one; "1.5E-1" has two; text that is no number none). */
     static int decimals(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) {
-            return 0;
-        }
         try {
-            if (s.toLowerCase(Locale.ROOT).contains("e")) {
-                return Math.max(0, new BigDecimal(s).scale());
-            }
-            new BigDecimal(s);
+            // a BigDecimal keeps the scale as written: "2.0" → 1, "92" → 0, "1.5E-1" → 2, "1E+2" → −2
+            return Math.max(0, new BigDecimal(text.strip()).scale());
         } catch (NumberFormatException e) {
             return 0;
         }
-        int dot = s.indexOf('.');
-        return dot < 0 ? 0 : s.length() - dot - 1;
     }
 }

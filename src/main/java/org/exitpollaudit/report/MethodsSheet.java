@@ -142,7 +142,7 @@ final class MethodsSheet {
             SampleSize s = SampleSize.of(poll, p);
             Row r = w.row();
             w.text(r, 0, poll.id() + ": n = " + String.format(Locale.ROOT, "%,.0f", s.n()) + " — " + s.basis()
-                    + "; deff = " + SampleSize.fmt(poll.deff() != null ? poll.deff() : p.deff())
+                    + "; deff = " + SampleSize.fmt(p.deffFor(poll))
                     + (poll.deff() != null ? " (from sources.csv)" : " (job default)"), s.assumed() ? styles.warnLine : styles.text);
         }
         calibration(w, CalibrationTable.shipped());

@@ -73,8 +73,9 @@ final class SensitivitySheet {
                 for (double d : deffs) {
                     String unit = "n=" + SampleSize.fmt(n) + "|deff=" + SampleSize.fmt(d);
                     Double p = f.sensitivity(poll.id(), fin, unit, "chi2_p");
-                    // the colour is the verdict rule itself (the χ² test alone), so it can be read off the number shown
-                    boolean differs = p != null && p < data.params().alpha();
+                    // the colour is the verdict the analysis wrote for this cell (the χ² test alone, the p shown)
+                    boolean differs = p != null
+                            && !FigureIndex.isTrue(f.sensitivity(poll.id(), fin, unit, "verdict_consistent"));
                     w.number(r, 1 + j++, p, Styles.P_VALUE, differs ? styles.bad : styles.text);
                 }
             }

@@ -14,8 +14,6 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  */
 public final class NoncentralChiSquared {
 
-    private static final java.util.Map<String, Double> SOLVED = new java.util.concurrent.ConcurrentHashMap<>();
-
     private NoncentralChiSquared() {
     }
 
@@ -68,9 +66,11 @@ public final class NoncentralChiSquared {
      * noncentrality is n d² / (deff v (1 − v)), so d = √(λ deff v (1 − v) / n).
      */
     public static double minimumDetectable(double v, double n, double deff, int df, double alpha, double power) {
-        // the same λ serves every candidate of every comparison with this many candidates: found once
-        double lambda = SOLVED.computeIfAbsent(df + "|" + alpha + "|" + power,
-                k -> noncentralityForPower(df, alpha, power));
+        return minimumDetectable(noncentralityForPower(df, alpha, power), v, n, deff);
+    }
+
+    /** The same, with λ already found (it serves every candidate of a comparison). */
+    public static double minimumDetectable(double lambda, double v, double n, double deff) {
         return Math.sqrt(lambda * deff * v * (1 - v) / n);
     }
 }

@@ -51,6 +51,14 @@ public final class SurveyBiasNull {
         return Math.sqrt(deff / (n * v * (1 - v)));
     }
 
+    /** The delta-method moments alone (the p-values NaN: nothing simulated). */
+    public static Result moments(double[] v, double n, double deff) {
+        double[] uniform = new double[v.length];
+        java.util.Arrays.fill(uniform, 1.0 / v.length);
+        return new Result(mean(uniform, v, n, deff), sd(uniform, v, n, deff), mean(v, v, n, deff), sd(v, v, n, deff),
+                Double.NaN, Double.NaN);
+    }
+
     /**
      * @param draws number of simulated unbiased polls for the p-values
      * @param seed  fixed so that a re-run gives the same p
@@ -58,8 +66,6 @@ public final class SurveyBiasNull {
     public static Result of(double observedB, double observedBw, double[] v, double n, double deff, int draws,
                             long seed) {
         int k = v.length;
-        double[] uniform = new double[k];
-        java.util.Arrays.fill(uniform, 1.0 / k);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         NormalDistribution.Sampler normal = NormalDistribution.of(0, 1).createSampler(rng);
         double scale = Math.sqrt(deff / n);
@@ -88,7 +94,8 @@ public final class SurveyBiasNull {
             overB += SurveyBias.b(a) >= observedB ? 1 : 0;
             overBw += SurveyBias.bw(a, v) >= observedBw ? 1 : 0;
         }
-        return new Result(mean(uniform, v, n, deff), sd(uniform, v, n, deff), mean(v, v, n, deff), sd(v, v, n, deff),
-                (overB + 1.0) / (used + 1.0), (overBw + 1.0) / (used + 1.0));
+        Result m = moments(v, n, deff);
+        return new Result(m.bMean(), m.bSd(), m.bwMean(), m.bwSd(), (overB + 1.0) / (used + 1.0),
+                (overBw + 1.0) / (used + 1.0));
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PollAgreementTest {
 
-    private static final AnalysisParameters SRS = new AnalysisParameters(1.0, 40, 1000, 0.05, 0.95);
+    private static final AnalysisParameters SRS = new AnalysisParameters(1.0, 40, 1000, 0.05, 0.95, AnalysisParameters.DEFAULT_TOLERANCE);
 
     @Test
     void pooledAndPairwise() {
@@ -57,7 +57,7 @@ class PollAgreementTest {
         // t on 1 df, 12.706204736432095 (SciPy t.ppf(0.975, 1)): two polls say little about a common error
         assertEquals(4.1275 - 12.706204736432095 * 1.3624403656674298, pooled.get("a.re_deviation_ci_low"), 1e-6);
 
-        Map<String, Double> pairs = index(PollAgreement.pairs(pkg, List.of(x, y), shares, count, SRS));
+        Map<String, Double> pairs = index(PollAgreement.pairs(pkg, List.of(x, y), shares, count, compared, SRS));
         // difference 3 pp; SE √(0.55·0.45/1000 + 0.52·0.48/400) = √(0.0002475 + 0.000624) = 0.029521178
         assertEquals(3.0, pairs.get("a.pair_difference_pp"), 1e-9);
         assertEquals(0.03 / Math.sqrt(0.0002475 + 0.000624), pairs.get("a.pair_z"), 1e-9);

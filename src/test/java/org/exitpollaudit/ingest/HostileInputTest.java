@@ -33,16 +33,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.CliOptions;
+import org.exitpollaudit.testing.RunnerTest;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A corpus of broken and hostile election packages, each a change to a copy of the embedded package, with the
@@ -50,21 +47,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * report alone; the others are loaded with the problem listed in data-issues.csv. No case shows a stack trace,
  * and no output cell or CSV field ever starts a formula.
  */
-@SpringBootTest
-class HostileInputTest {
+class HostileInputTest extends RunnerTest {
 
     private static final Path DIR = TestPackages.tempDir("epa-hostile");
 
     /** One output folder for every fatal case, holding a good report that none of them may touch. */
     private static final Path GOOD_OUTPUT = DIR.resolve("good");
-
-    @DynamicPropertySource
-    static void stateDir(DynamicPropertyRegistry registry) {
-        registry.add("epa.state-dir", () -> DIR.resolve("state").toString());
-    }
-
-    @Autowired
-    AuditRunner runner;
 
     private static int counter;
     private static String goodLatest;

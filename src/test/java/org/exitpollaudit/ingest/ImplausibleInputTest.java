@@ -22,17 +22,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.model.ExitCodes;
-import org.exitpollaudit.ops.AuditRunner;
+import org.exitpollaudit.testing.RunnerTest;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A second corpus of broken packages, for the values inside them: figures no election can produce (more votes than
@@ -42,20 +38,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * the run (exit 2) with file, line and column; a problem with another source is an ERROR in data-issues.csv, the
  * value is not used, and the report is written (exit 0) without a NaN or a formula in it.
  */
-@SpringBootTest
-class ImplausibleInputTest {
+class ImplausibleInputTest extends RunnerTest {
 
     private static final Path DIR = TestPackages.tempDir("epa-implausible");
     private static final String ELECTION = "az-2024-presidential";
     private static final String SOURCES_HEADER_COLUMNS = ",,,,,,,,,";
-
-    @DynamicPropertySource
-    static void stateDir(DynamicPropertyRegistry registry) {
-        registry.add("epa.state-dir", () -> DIR.resolve("state").toString());
-    }
-
-    @Autowired
-    AuditRunner runner;
 
     private static int counter;
 

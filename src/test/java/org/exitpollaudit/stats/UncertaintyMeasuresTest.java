@@ -98,4 +98,15 @@ class UncertaintyMeasuresTest {
     void noncentralityAgainstCohensTable() {
         assertEquals(13.62, NoncentralChiSquared.noncentralityForPower(6, 0.05, 0.8), 0.01);
     }
+
+    /**
+     * The Poisson mixture itself on six degrees of freedom, against SciPy 1.10 (scipy.stats.ncx2.sf at
+     * chi2.isf(0.05, 6) = 12.591587): 0.8434010208988966 at λ = 15.0162 and 0.7998529722823455 at λ = 13.62.
+     */
+    @Test
+    void noncentralSurvivalAgainstScipy() {
+        double x = GoodnessOfFit.critical(6, 0.05);
+        assertEquals(0.8434010208988966, NoncentralChiSquared.survival(x, 6, 15.0162), 1e-10);
+        assertEquals(0.7998529722823455, NoncentralChiSquared.survival(x, 6, 13.62), 1e-10);
+    }
 }
