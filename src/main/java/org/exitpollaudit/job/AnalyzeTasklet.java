@@ -1,5 +1,6 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.staging.StagingRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.staging.StagingRepository;
 import java.nio.file.Path;
 
 import org.exitpollaudit.ingest.PackageReader;

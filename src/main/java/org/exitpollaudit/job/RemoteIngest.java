@@ -1,5 +1,6 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.staging.StagingRepository;
 import java.util.concurrent.CountDownLatch;
 
 import javax.sql.DataSource;

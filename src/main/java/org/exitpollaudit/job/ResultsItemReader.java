@@ -1,5 +1,6 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

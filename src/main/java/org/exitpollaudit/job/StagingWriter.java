@@ -1,5 +1,6 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /** Writes a chunk of loaded rows and rejections to staging, in the chunk's transaction. */
 public class StagingWriter implements ItemWriter<IngestItem.Processed> {
 
-    static final String STAGE = "ingest";
+    static final String STAGE = StagingRepository.INGEST;
 
     private final StagingRepository staging;
     private final long run;

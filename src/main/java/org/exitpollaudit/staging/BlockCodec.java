@@ -1,4 +1,4 @@
-package org.exitpollaudit.job;
+package org.exitpollaudit.staging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.exitpollaudit.job;
+package org.exitpollaudit.staging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

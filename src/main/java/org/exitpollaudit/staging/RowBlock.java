@@ -1,4 +1,4 @@
-package org.exitpollaudit.job;
+package org.exitpollaudit.staging;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.exitpollaudit.job;
+package org.exitpollaudit.staging;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +30,9 @@ public class StagingRepository {
      * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL. Ids of the manifest (source ids) are limited where
      * they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
      */
+    /** The stage under which the ingest stores the issues of the files it reads. */
+    public static final String INGEST = "ingest";
+
     static final String LONG_TEXT = "VARCHAR(16777216)";
 
     /**
@@ -135,7 +138,7 @@ public class StagingRepository {
      */
     public void deleteStaged(long run, String sourceId, String file) {
         jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
-        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, StagingWriter.STAGE, file);
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, INGEST, file);
     }
 
     public void addIssues(long run, String stage, Collection<DataIssue> issues) {
