@@ -19,6 +19,7 @@ import org.exitpollaudit.ops.RunHistory;
 import org.exitpollaudit.ops.RunLock;
 import org.exitpollaudit.ops.ScheduledAudits;
 import org.exitpollaudit.ops.Verifier;
+import org.exitpollaudit.report.Warmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -94,6 +95,9 @@ public class ExitPollAuditApplication {
                 return worker(opts, stateDir);
             }
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
+            if (lock.isPresent() && opts.command() == CliOptions.Command.RUN) {
+                Warmup.start();
+            }
             if (lock.isEmpty()) {
                 System.err.println("error: another exit-poll-audit process (a run or a schedule) is using "
                         + opts.output().toAbsolutePath() + " (lock " + stateDir.resolve("run.lock")
