@@ -1,0 +1,37 @@
+#!/bin/sh
+# Back-to-back rounds of the pandas peer and the job on one package, alternating which goes first, so that each
+# ratio compares two runs made under the same load (a shared machine's single timings are meaningless).
+#
+#   benchmarks/rounds.sh <package folder> [rounds, default 3] [job jar, default target/app/exit-poll-audit.jar]
+#
+# Prints one line per run (wall seconds and peak RSS from /usr/bin/time) and per round the job's time over the mean
+# of the peer's runs around it. Needs Debian's python3 with pandas, SciPy and openpyxl (see docs/benchmark.md) and a
+# built jar with its class-data archive (mvn package).
+set -eu
+pkg=$1
+rounds=${2:-3}
+jar=${3:-target/app/exit-poll-audit.jar}
+jsa=$(dirname "$jar")/exit-poll-audit.jsa
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+peer() {
+    /usr/bin/time -f "%e %M" -o "$work/t" /usr/bin/python3 benchmarks/pandas_peer.py "$pkg" "$work/peer" >/dev/null
+    cat "$work/t"
+}
+job() {
+    rm -rf "$work/job"
+    /usr/bin/time -f "%e %M" -o "$work/t" java -Xmx1g -XX:SharedArchiveFile="$jsa" -jar "$jar" run --input="$pkg" \
+        --output="$work/job" --quiet >/dev/null
+    cat "$work/t"
+}
+i=1
+while [ "$i" -le "$rounds" ]; do
+    if [ $((i % 2)) -eq 1 ]; then
+        a=$(peer); b=$(job); c=$(peer)
+    else
+        c=$(peer); b=$(job); a=$(peer)
+    fi
+    echo "round $i: peer ${a% *} s (${a#* } KB), job ${b% *} s (${b#* } KB), peer ${c% *} s" \
+        "-> job / peer = $(echo "${b% *} / ((${a% *} + ${c% *}) / 2)" | bc -l | cut -c1-4)"
+    i=$((i + 1))
+done
