@@ -29,10 +29,20 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Entry point: parse the command line, take the run lock, start Spring, run the command, exit with its code. */
-@SpringBootApplication
+/**
+ * Entry point: parse the command line, take the run lock, start Spring, run the command, exit with its code.
+ * Spring scans only the packages that hold beans (the job's wiring and steps, staging, the commands), not the ~200
+ * classes of the analysis, statistics and report, which are plain Java; {@code ArchitectureTest} fails if a bean is
+ * put anywhere else.
+ */
+@SpringBootApplication(scanBasePackages = {ExitPollAuditApplication.JOB, ExitPollAuditApplication.STAGING,
+    ExitPollAuditApplication.OPS})
 @EnableScheduling
 public class ExitPollAuditApplication {
+
+    static final String JOB = "org.exitpollaudit.job";
+    static final String STAGING = "org.exitpollaudit.staging";
+    static final String OPS = "org.exitpollaudit.ops";
 
     public static void main(String[] args) {
         // everything this process prints, its own lines and the frameworks' logs, with input text made harmless

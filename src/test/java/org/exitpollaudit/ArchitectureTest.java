@@ -1,5 +1,6 @@
 package org.exitpollaudit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,6 +54,16 @@ class ArchitectureTest {
     void statisticsUseNoSpring() {
         noClasses().that().resideInAPackage("org.exitpollaudit.stats..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(CLASSES);
+    }
+
+    /** Spring scans only the packages the application class names: a bean anywhere else would never be created. */
+    @Test
+    void beansLiveInThePackagesSpringScans() {
+        classes().that().areMetaAnnotatedWith(org.springframework.stereotype.Component.class)
+                .and().doNotHaveFullyQualifiedName(ExitPollAuditApplication.class.getName())
+                .should().resideInAnyPackage(ExitPollAuditApplication.JOB + "..", ExitPollAuditApplication.STAGING + "..",
+                        ExitPollAuditApplication.OPS + "..")
                 .check(CLASSES);
     }
 
