@@ -110,13 +110,14 @@ public final class AdmissibleShares {
 
     /**
      * The index of the vertex with the largest Pearson X² against v (the reading most unlike the count); ties go to
-     * the first. An official share of 0 makes the X² of a vertex that gives that candidate anything +∞.
+     * the first. An official share of 0 makes the X² of a vertex that gives that candidate anything +∞, and of one
+     * that gives it nothing NaN (0 / 0), which is passed over.
      *
      * @param v the official shares, one per compared candidate, each in [0, 1]
      * @throws IllegalArgumentException v of another length than the compared shares, a share outside [0, 1]
      */
     public int farthestVertex(double[] v) {
-        Check.sameLength("v", v, "the compared shares", lower);
+        Check.sameLength("v", v, "compared", lower);
         int best = 0;
         double max = -1;
         for (int i = 0; i < lower.length; i++) {
@@ -136,7 +137,7 @@ public final class AdmissibleShares {
      * @throws IllegalArgumentException v of another length than the compared shares, a share not &gt; 0
      */
     public double[] nearest(double[] v) {
-        Check.sameLength("v", v, "the compared shares", lower);
+        Check.sameLength("v", v, "compared", lower);
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] > 0)) {
                 throw new IllegalArgumentException("v[" + i + "] = " + v[i] + " is not > 0");
