@@ -16,10 +16,13 @@ public final class WithinPrecinctError {
     private WithinPrecinctError() {
     }
 
-    /** @throws IllegalArgumentException a share outside [0, 1] */
+    /**
+     * WPE: the national {@link MarginError#pp margin error}, taken in one unit.
+     *
+     * @throws IllegalArgumentException a share outside [0, 1]
+     */
     public static double wpe(double pa, double pb, double va, double vb) {
-        Check.pair(pa, pb, va, vb);
-        return 100 * ((pa - pb) - (va - vb));
+        return MarginError.pp(pa, pb, va, vb);
     }
 
     /**

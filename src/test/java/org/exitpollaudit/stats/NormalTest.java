@@ -4,16 +4,18 @@ import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NormalTest {
 
-    /** Normal table: Φ(1.959964) = 0.975, Φ(2.575829) = 0.995. */
-    @Test
-    void criticalZAgainstTheTable() {
-        assertEquals(1.959964, Normal.criticalZ(0.95), 5e-7);
-        assertEquals(2.575829, Normal.criticalZ(0.99), 5e-7);
-        assertEquals(0.025, Normal.upperTail(1.959964), 5e-7);
-        assertEquals(0.05, Normal.twoSidedP(1.959964), 1e-6);
+    /** Normal table: Φ(1.644854) = 0.95, Φ(1.959964) = 0.975, Φ(2.575829) = 0.995; and back, the tails beyond ±z. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"0.90, 1.644854", "0.95, 1.959964", "0.99, 2.575829"})
+    void criticalZAgainstTheTable(double confidence, double z) {
+        assertEquals(z, Normal.criticalZ(confidence), 5e-7);
+        assertEquals(1 - confidence, Normal.twoSidedP(z), 1e-6);
+        assertEquals((1 - confidence) / 2, Normal.upperTail(z), 1e-6);
     }
 
     @Test
