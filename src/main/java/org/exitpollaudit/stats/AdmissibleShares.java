@@ -34,22 +34,35 @@ public final class AdmissibleShares {
     }
 
     /**
-     * @param compared    published fractions of the compared candidates
+     * @param compared    published fractions of the compared candidates, at least two, each finite and ≥ 0 (their
+     *                    lower ends may add up to more than 1: T then scales them down)
      * @param notCompared published fractions of every other published column (other, invalid, candidates the
-     *                    comparison leaves out)
+     *                    comparison leaves out), each finite and ≥ 0; may be empty
      * @param precision   u, one unit of the last published decimal as a fraction (0.001 for percentages with one
-     *                    decimal; 0 for vote counts)
+     *                    decimal; 0 for vote counts), finite and ≥ 0
+     * @throws IllegalArgumentException fewer than two compared shares, a share or the precision not a finite number
+     *                                  ≥ 0, or compared shares that are all 0 (and others that fill 100 %): the
+     *                                  compared candidates could hold no share
      */
     public static AdmissibleShares of(double[] compared, double[] notCompared, double precision) {
-        if (compared.length < 2 || !(precision >= 0) || Double.isInfinite(precision)) {
-            throw new IllegalArgumentException("need at least two shares and a finite precision ≥ 0");
+        if (compared.length < 2) {
+            throw new IllegalArgumentException("compared has " + compared.length + " share(s): a comparison needs at"
+                    + " least 2");
+        }
+        Check.finiteNonNegative("precision", precision);
+        for (int i = 0; i < notCompared.length; i++) {
+            if (!(notCompared[i] >= 0) || Double.isInfinite(notCompared[i])) {
+                throw new IllegalArgumentException("notCompared[" + i + "] = " + notCompared[i]
+                        + " is not a finite fraction ≥ 0");
+            }
         }
         double half = precision / 2;
         double[] lo = new double[compared.length];
         double sumLo = 0;
         for (int i = 0; i < lo.length; i++) {
             if (!(compared[i] >= 0) || Double.isInfinite(compared[i])) {
-                throw new IllegalArgumentException("share " + compared[i] + " is not a finite fraction ≥ 0");
+                throw new IllegalArgumentException("compared[" + i + "] = " + compared[i]
+                        + " is not a finite fraction ≥ 0");
             }
             lo[i] = Math.max(0, compared[i] - half);
             sumLo += lo[i];
@@ -60,7 +73,8 @@ public final class AdmissibleShares {
         }
         double t = Math.max(1 - others, sumLo);
         if (!(t > 0)) {
-            throw new IllegalArgumentException("the compared candidates can hold no share");
+            throw new IllegalArgumentException("the compared candidates can hold no share: their lower ends sum to "
+                    + sumLo + " and the other columns' to " + others);
         }
         double[] l = new double[lo.length];
         for (int i = 0; i < l.length; i++) {
@@ -94,8 +108,16 @@ public final class AdmissibleShares {
         return q;
     }
 
-    /** The index of the vertex with the largest Pearson X² against v (the reading most unlike the count). */
+    /**
+     * The index of the vertex with the largest Pearson X² against v (the reading most unlike the count); ties go to
+     * the first. An official share of 0 makes the X² of a vertex that gives that candidate anything +∞, and of one
+     * that gives it nothing NaN (0 / 0), which is passed over.
+     *
+     * @param v the official shares, one per compared candidate, each in [0, 1]
+     * @throws IllegalArgumentException v of another length than the compared shares, a share outside [0, 1]
+     */
     public int farthestVertex(double[] v) {
+        Check.sameLength("v", v, "compared", lower);
         int best = 0;
         double max = -1;
         for (int i = 0; i < lower.length; i++) {
@@ -108,8 +130,19 @@ public final class AdmissibleShares {
         return best;
     }
 
-    /** The reading of Q nearest to v in Pearson's X² (the official shares v must all be positive). */
+    /**
+     * The reading of Q nearest to v in Pearson's X².
+     *
+     * @param v the official shares, one per compared candidate, each &gt; 0 (X² has no term for a share of 0)
+     * @throws IllegalArgumentException v of another length than the compared shares, a share not &gt; 0
+     */
     public double[] nearest(double[] v) {
+        Check.sameLength("v", v, "compared", lower);
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0)) {
+                throw new IllegalArgumentException("v[" + i + "] = " + v[i] + " is not > 0");
+            }
+        }
         int k = lower.length;
         boolean[] bound = new boolean[k];
         double c = 1;

@@ -16,10 +16,17 @@ public final class ConcaveMaximum {
     private ConcaveMaximum() {
     }
 
-    /** max of a concave f over [lo, hi]. */
+    /**
+     * max of a concave f over [lo, hi]; f(lo) when lo = hi. If f returns NaN somewhere the result may be NaN.
+     *
+     * @throws IllegalArgumentException lo or hi not finite, hi &lt; lo (an empty interval)
+     */
     public static double onInterval(DoubleUnaryOperator f, double lo, double hi) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("the interval [lo = " + lo + ", hi = " + hi + "] is not finite");
+        }
         if (!(hi >= lo)) {
-            throw new IllegalArgumentException("empty interval [" + lo + ", " + hi + "]");
+            throw new IllegalArgumentException("hi = " + hi + " is below lo = " + lo + ": the interval is empty");
         }
         double a = lo;
         double b = hi;
@@ -46,8 +53,13 @@ public final class ConcaveMaximum {
         return Math.max(Math.max(fc, fd), Math.max(f.applyAsDouble(lo), f.applyAsDouble(hi)));
     }
 
-    /** max of a jointly concave f(s, t) over s, t ≥ 0, s + t ≤ w. */
+    /**
+     * max of a jointly concave f(s, t) over s, t ≥ 0, s + t ≤ w; f(0, 0) when w = 0.
+     *
+     * @throws IllegalArgumentException w not a finite number ≥ 0
+     */
     public static double onTriangle(DoubleBinaryOperator f, double w) {
+        Check.finiteNonNegative("w", w);
         return onInterval(t -> onInterval(s -> f.applyAsDouble(s, t), 0, Math.max(0, w - t)), 0, w);
     }
 }

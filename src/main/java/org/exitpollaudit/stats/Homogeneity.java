@@ -5,7 +5,9 @@ package org.exitpollaudit.stats;
  * <pre>
  *   E_ij = (row_i · col_j) / total,   X² = Σ (O_ij − E_ij)² / E_ij,   df = (r − 1)(c − 1)
  * </pre>
- * Cells may hold fractional (effective) counts. Columns whose total is 0 are dropped (and from df).
+ * Cells may hold fractional (effective) counts. Columns whose total is 0 are dropped (and from df); if fewer than two
+ * remain, df ≤ 0 and p is NaN. A row whose total is 0 has expected counts of 0 and makes X² NaN (0/0), as does a NaN
+ * count (undefined, passed on).
  */
 public final class Homogeneity {
 
@@ -16,9 +18,34 @@ public final class Homogeneity {
     private Homogeneity() {
     }
 
+    /**
+     * @param counts counts[i][j]: sample i's count in category j; at least 2 samples, each with the same number ≥ 2 of
+     *               counts, each finite and ≥ 0 or NaN
+     * @throws IllegalArgumentException fewer than 2 samples or categories, rows of different length, a negative or
+     *                                  infinite count
+     */
     public static Result test(double[][] counts) {
         int r = counts.length;
+        if (r < 2) {
+            throw new IllegalArgumentException("counts has " + r + " samples: homogeneity compares at least 2");
+        }
         int c = counts[0].length;
+        if (c < 2) {
+            throw new IllegalArgumentException("counts[0] has " + c + " categories: homogeneity needs at least 2");
+        }
+        for (int i = 0; i < r; i++) {
+            if (counts[i].length != c) {
+                throw new IllegalArgumentException("counts[" + i + "] has " + counts[i].length
+                        + " categories, counts[0] has " + c);
+            }
+            for (int j = 0; j < c; j++) {
+                double y = counts[i][j];
+                if (y < 0 || y == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("counts[" + i + "][" + j + "] = " + y
+                            + " is not a finite count ≥ 0");
+                }
+            }
+        }
         double[] row = new double[r];
         double[] col = new double[c];
         double total = 0;

@@ -17,11 +17,14 @@ public final class NoncentralChiSquared {
     private NoncentralChiSquared() {
     }
 
-    /** Upper-tail probability of a noncentral χ² with df degrees of freedom and noncentrality λ at x. */
+    /**
+     * Upper-tail probability of a noncentral χ² with df degrees of freedom and noncentrality λ at x: 1 for x ≤ 0.
+     *
+     * @throws IllegalArgumentException df &lt; 1, λ not a finite number ≥ 0
+     */
     public static double survival(double x, int df, double lambda) {
-        if (df < 1 || !(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("df must be ≥ 1 and λ finite and ≥ 0");
-        }
+        Check.degreesOfFreedom(df);
+        Check.finiteNonNegative("lambda", lambda);
         if (lambda == 0) {
             return ChiSquaredDistribution.of(df).survivalProbability(x);
         }
@@ -37,10 +40,17 @@ public final class NoncentralChiSquared {
         return Math.min(1, sum);
     }
 
-    /** The noncentrality at which the level-α test on df degrees of freedom has the given power. */
+    /**
+     * The noncentrality at which the level-α test on df degrees of freedom has the given power.
+     *
+     * @throws IllegalArgumentException df &lt; 1, alpha not in (0, 1), power not in (alpha, 1) (a power of alpha or
+     *                                  less needs no deviation at all)
+     */
     public static double noncentralityForPower(int df, double alpha, double power) {
-        if (!(alpha > 0 && alpha < 1) || !(power > alpha && power < 1)) {
-            throw new IllegalArgumentException("need 0 < alpha < power < 1");
+        Check.degreesOfFreedom(df);
+        Check.openUnit("alpha", alpha);
+        if (!(power > alpha && power < 1)) {
+            throw new IllegalArgumentException("power = " + power + " is not in (alpha, 1) = (" + alpha + ", 1)");
         }
         double critical = GoodnessOfFit.critical(df, alpha);
         double lo = 0;
@@ -64,13 +74,25 @@ public final class NoncentralChiSquared {
      * test on df degrees of freedom detects with the given power, however the other candidates absorb it. The
      * hardest case to detect spreads the offset over the others in proportion to their shares; its
      * noncentrality is n d² / (deff v (1 − v)), so d = √(λ deff v (1 − v) / n).
+     *
+     * @param v a share in [0, 1] (0 or 1 give 0; NaN, undefined, gives NaN)
+     * @param n ≥ 0 (+∞ at n = 0 for 0 &lt; v &lt; 1)
+     * @throws IllegalArgumentException v outside [0, 1], n &lt; 0 or NaN, deff not &gt; 0, or df, alpha, power as
+     *                                  {@link #noncentralityForPower} requires
      */
     public static double minimumDetectable(double v, double n, double deff, int df, double alpha, double power) {
         return minimumDetectable(noncentralityForPower(df, alpha, power), v, n, deff);
     }
 
-    /** The same, with λ already found (it serves every candidate of a comparison). */
+    /**
+     * The same, with λ already found (it serves every candidate of a comparison).
+     *
+     * @throws IllegalArgumentException λ not a finite number ≥ 0, v outside [0, 1], n &lt; 0 or NaN, deff not &gt; 0
+     */
     public static double minimumDetectable(double lambda, double v, double n, double deff) {
+        Check.finiteNonNegative("lambda", lambda);
+        Check.share("v", v);
+        Check.sample(n, deff);
         return Math.sqrt(lambda * deff * v * (1 - v) / n);
     }
 }

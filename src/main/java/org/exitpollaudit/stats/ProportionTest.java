@@ -7,20 +7,39 @@ package org.exitpollaudit.stats;
  *   se = √(deff · p(1−p) / n)              (standard error of the poll share)
  *   z  = (p − v) / √(deff · v(1−v) / n)     p-value two-sided from the standard normal
  * </pre>
+ * Shares lie in [0, 1]; a NaN share (undefined) gives NaN. n ≥ 0, where n = 0 divides by zero as the formulas
+ * say; deff &gt; 0, +∞ included.
  */
 public final class ProportionTest {
 
     private ProportionTest() {
     }
 
+    /**
+     * se = √(deff · p(1−p) / n): 0 at p = 0 or 1 (n &gt; 0); +∞ at n = 0 (NaN if also p is 0 or 1).
+     *
+     * @throws IllegalArgumentException p outside [0, 1], n &lt; 0 or NaN, deff not &gt; 0
+     */
     public static double standardError(double p, double n, double deff) {
+        Check.share("p", p);
+        Check.sample(n, deff);
         return Math.sqrt(deff * p * (1 - p) / n);
     }
 
+    /**
+     * z = (p − v) / √(deff · v(1−v) / n): ±∞ when v is 0 or 1 and p differs from it, NaN when p equals it (the null
+     * has no variance; the analysis warns of the share of 0).
+     *
+     * @throws IllegalArgumentException p or v outside [0, 1], n &lt; 0 or NaN, deff not &gt; 0
+     */
     public static double z(double p, double v, double n, double deff) {
+        Check.share("p", p);
+        Check.share("v", v);
+        Check.sample(n, deff);
         return (p - v) / Math.sqrt(deff * v * (1 - v) / n);
     }
 
+    /** Two-sided p of any z; NaN gives NaN. */
     public static double pValue(double z) {
         return Normal.twoSidedP(z);
     }

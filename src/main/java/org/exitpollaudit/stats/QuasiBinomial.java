@@ -26,8 +26,16 @@ public final class QuasiBinomial {
     private QuasiBinomial() {
     }
 
-    /** The binomial z of the split x_a : x_b against π₀; NaN when m = 0 or π₀ is 0 or 1. */
+    /**
+     * The binomial z of the split x_a : x_b against π₀; NaN when m = 0 or π₀ is 0 or 1 (the unit cannot be judged), and
+     * when a count or π₀ is NaN (undefined: π₀ = 0 / 0 for a unit where the count gives neither candidate a vote).
+     *
+     * @throws IllegalArgumentException a negative count, π₀ outside [0, 1]
+     */
     public static double pairZ(double xa, double xb, double pi0) {
+        Check.notNegative("xa", xa);
+        Check.notNegative("xb", xb);
+        Check.share("pi0", pi0);
         double m = xa + xb;
         if (!(m > 0) || !(pi0 > 0 && pi0 < 1)) {
             return Double.NaN;
@@ -35,7 +43,7 @@ public final class QuasiBinomial {
         return (xa - m * pi0) / Math.sqrt(m * pi0 * (1 - pi0));
     }
 
-    /** φ = Σ z_i² / N over the finite z; NaN when there are none. */
+    /** φ = Σ z_i² / N over the finite z (NaN and ±∞ are units that cannot be judged); NaN when there are none. */
     public static double dispersion(double[] z) {
         double sum = 0;
         int n = 0;
@@ -53,13 +61,24 @@ public final class QuasiBinomial {
         return (int) Arrays.stream(z).filter(Double::isFinite).count();
     }
 
-    /** t_i = z_i / √φ. */
+    /**
+     * t_i = z_i / √φ; NaN for a z that is not finite, and for every z when φ is 0 or NaN (the analysis passes NaN
+     * when too few units were judged to estimate φ).
+     *
+     * @throws IllegalArgumentException a negative φ
+     */
     public static double[] scaled(double[] z, double phi) {
+        Check.notNegative("phi", phi);
         return Arrays.stream(z).map(v -> Double.isFinite(v) && phi > 0 ? v / Math.sqrt(phi) : Double.NaN).toArray();
     }
 
-    /** Two-sided p of each t on {@code df} degrees of freedom (Student t); NaN stays NaN. */
+    /**
+     * Two-sided p of each t on {@code df} degrees of freedom (Student t); NaN stays NaN.
+     *
+     * @throws IllegalArgumentException df &lt; 1
+     */
     public static double[] twoSidedP(double[] t, int df) {
+        Check.degreesOfFreedom(df);
         TDistribution dist = TDistribution.of(df);
         return Arrays.stream(t).map(v -> Double.isNaN(v) ? Double.NaN : Math.min(1, 2 * dist.survivalProbability(
                 Math.abs(v)))).toArray();

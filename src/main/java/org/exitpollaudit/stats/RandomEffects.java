@@ -22,8 +22,13 @@ public final class RandomEffects {
     /** The summary: mean, its standard error, τ², Cochran's Q and its degrees of freedom. */
     public record Result(double mean, double se, double tau2, double q, int df, double seHartungKnapp) {
 
-        /** The two-sided interval μ̂ ∓ t_{m−1} SE_HK at the given confidence. */
+        /**
+         * The two-sided interval μ̂ ∓ t_{m−1} SE_HK at the given confidence.
+         *
+         * @throws IllegalArgumentException confidence not in (0, 1)
+         */
         public double[] interval(double confidence) {
+            Check.openUnit("confidence", confidence);
             double t = TDistribution.of(df).inverseSurvivalProbability((1 - confidence) / 2);
             return new double[] {mean - t * seHartungKnapp, mean + t * seHartungKnapp};
         }
@@ -32,17 +37,32 @@ public final class RandomEffects {
     private RandomEffects() {
     }
 
+    /**
+     * @param y        m ≥ 2 estimates, each finite or NaN (undefined: the whole summary is then NaN)
+     * @param variance their variances s_j², each finite and &gt; 0 (the caller leaves out a poll whose standard error
+     *                 is 0)
+     * @throws IllegalArgumentException fewer than 2 estimates, y and variance of different lengths, an infinite
+     *                                  estimate, a variance that is not a finite number &gt; 0
+     */
     public static Result of(double[] y, double[] variance) {
         int m = y.length;
-        if (m < 2 || variance.length != m) {
-            throw new IllegalArgumentException("need at least two estimates, each with its variance");
+        if (m < 2) {
+            throw new IllegalArgumentException("y has " + m
+                    + " estimate(s): a random-effects summary needs at least 2");
+        }
+        Check.sameLength("y", y, "variance", variance);
+        for (int j = 0; j < m; j++) {
+            if (Double.isInfinite(y[j])) {
+                throw new IllegalArgumentException("y[" + j + "] = " + y[j] + " is not finite");
+            }
         }
         double sw = 0;
         double sw2 = 0;
         double swy = 0;
         for (int j = 0; j < m; j++) {
             if (!(variance[j] > 0) || Double.isInfinite(variance[j])) {
-                throw new IllegalArgumentException("variance " + variance[j] + " is not finite and positive");
+                throw new IllegalArgumentException("variance[" + j + "] = " + variance[j]
+                        + " is not a finite number > 0");
             }
             double w = 1 / variance[j];
             sw += w;

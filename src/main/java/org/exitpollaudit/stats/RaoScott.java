@@ -25,15 +25,25 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * @param categories k
  * @param meanDeff   δ̄, the mean generalised design effect
  * @param a2         â², the squared coefficient of variation of the δ_j (0 when they are all equal; always when k = 2)
+ * @throws IllegalArgumentException k &lt; 2, δ̄ not a finite number &gt; 0, â² not a finite number ≥ 0
  */
 public record RaoScott(int categories, double meanDeff, double a2) {
+
+    public RaoScott {
+        if (categories < 2) {
+            throw new IllegalArgumentException("categories = " + categories + " is not ≥ 2");
+        }
+        Check.finitePositive("meanDeff", meanDeff);
+        Check.finiteNonNegative("a2", a2);
+    }
 
     /**
      * @param pi the k shares at which P is evaluated (all &gt; 0, summing to 1)
      * @param v  the k × k design covariance of the estimated shares
      * @param n  the sample size that P refers to (the X²'s n)
-     * @throws IllegalArgumentException k &lt; 2, a share ≤ 0, shares not summing to 1, V not k × k, n ≤ 0, or V
-     *                                  with no variance (every δ zero: the corrections would divide by zero)
+     * @throws IllegalArgumentException k &lt; 2, a share ≤ 0, shares not summing to 1, V not k × k, an entry of V
+     *                                  that is not finite, n ≤ 0, or V with no variance (every δ zero: the
+     *                                  corrections would divide by zero)
      */
     public static RaoScott of(double[] pi, double[][] v, double n) {
         double[][] a = designMatrix(pi, v, n);
@@ -84,6 +94,11 @@ public record RaoScott(int categories, double meanDeff, double a2) {
                 throw new IllegalArgumentException("V row " + c + " has " + v[c].length + " entries for " + k
                         + " categories");
             }
+            for (int d = 0; d < k; d++) {
+                if (!Double.isFinite(v[c][d])) {
+                    throw new IllegalArgumentException("V[" + c + "][" + d + "] = " + v[c][d] + " is not finite");
+                }
+            }
         }
         int q = k - 1;
         double[] columnSums = new double[q];
@@ -106,8 +121,13 @@ public record RaoScott(int categories, double meanDeff, double a2) {
         return of(sample.shares(), sample.covariance(), sample.n());
     }
 
-    /** X²_RS1 = X² / δ̄. */
+    /**
+     * X²_RS1 = X² / δ̄, for an X² ≥ 0 (NaN, undefined, gives NaN).
+     *
+     * @throws IllegalArgumentException x2 &lt; 0
+     */
     public double firstOrder(double x2) {
+        Check.notNegative("x2", x2);
         return x2 / meanDeff;
     }
 
@@ -116,8 +136,13 @@ public record RaoScott(int categories, double meanDeff, double a2) {
         return categories - 1;
     }
 
-    /** X²_RS2 = X² / (δ̄ (1 + â²)). */
+    /**
+     * X²_RS2 = X² / (δ̄ (1 + â²)), for an X² ≥ 0 (NaN gives NaN).
+     *
+     * @throws IllegalArgumentException x2 &lt; 0
+     */
     public double secondOrder(double x2) {
+        Check.notNegative("x2", x2);
         return x2 / (meanDeff * (1 + a2));
     }
 
@@ -126,10 +151,20 @@ public record RaoScott(int categories, double meanDeff, double a2) {
         return (categories - 1) / (1 + a2);
     }
 
+    /**
+     * The p of X²_RS1 on k − 1 df.
+     *
+     * @throws IllegalArgumentException x2 &lt; 0
+     */
     public double firstOrderPValue(double x2) {
         return ChiSquaredDistribution.of(firstOrderDf()).survivalProbability(firstOrder(x2));
     }
 
+    /**
+     * The p of X²_RS2 on its Satterthwaite df.
+     *
+     * @throws IllegalArgumentException x2 &lt; 0
+     */
     public double secondOrderPValue(double x2) {
         return ChiSquaredDistribution.of(secondOrderDf()).survivalProbability(secondOrder(x2));
     }

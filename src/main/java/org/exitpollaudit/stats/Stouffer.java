@@ -10,10 +10,14 @@ public final class Stouffer {
     private Stouffer() {
     }
 
+    /**
+     * Z = Σ z_j / √m over at least one z. A z of ±∞ (a poll's share against an official share of 0) makes Z infinite,
+     * a NaN z (undefined) makes it NaN, as the sum does.
+     *
+     * @throws IllegalArgumentException no z
+     */
     public static double z(double[] zs) {
-        if (zs.length == 0) {
-            throw new IllegalArgumentException("no z statistics to combine");
-        }
+        Check.notEmpty("zs (the z statistics to combine)", zs);
         double sum = 0;
         for (double z : zs) {
             sum += z;
@@ -21,6 +25,7 @@ public final class Stouffer {
         return sum / Math.sqrt(zs.length);
     }
 
+    /** Two-sided p of any Z; NaN gives NaN. */
     public static double pValue(double z) {
         return Normal.twoSidedP(z);
     }

@@ -17,6 +17,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (E|X_i X_j| = (2 σ_i σ_j / π)(√(1 − ρ²) + ρ arcsin ρ): Kamat 1953, Biometrika 40:116). The upper-tail p of an
  * observed value is estimated by simulation: seeded draws of p̂ ~ N(v, deff (diag v − v vᵀ) / n), with B and B_w
  * computed exactly from each draw.
+ * <p>
+ * Every method takes the official shares v, each strictly between 0 and 1 and summing to 1 (the analysis computes
+ * these figures only then: a share of 0 or 1 has no log odds), a finite n &gt; 0 and a finite deff &gt; 0.
  */
 public final class SurveyBiasNull {
 
@@ -27,7 +30,13 @@ public final class SurveyBiasNull {
     private SurveyBiasNull() {
     }
 
+    /**
+     * E S for weights w (one per share).
+     *
+     * @throws IllegalArgumentException w and v of different lengths, or v, n, deff as the class requires
+     */
     public static double mean(double[] w, double[] v, double n, double deff) {
+        check(w, v, n, deff);
         double sum = 0;
         for (int i = 0; i < v.length; i++) {
             sum += w[i] * sigma(v[i], n, deff);
@@ -35,7 +44,13 @@ public final class SurveyBiasNull {
         return Math.sqrt(2 / Math.PI) * sum;
     }
 
+    /**
+     * √Var S for weights w (one per share).
+     *
+     * @throws IllegalArgumentException w and v of different lengths, or v, n, deff as the class requires
+     */
     public static double sd(double[] w, double[] v, double n, double deff) {
+        check(w, v, n, deff);
         double var = 0;
         for (int i = 0; i < v.length; i++) {
             for (int j = 0; j < v.length; j++) {
@@ -47,11 +62,32 @@ public final class SurveyBiasNull {
         return Math.sqrt(Math.max(0, var));
     }
 
+    /** The shares, n and deff this model needs (see the class comment), and one weight per share. */
+    private static void check(double[] w, double[] v, double n, double deff) {
+        Check.sameLength("w", w, "v", v);
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0 && v[i] < 1)) {
+                throw new IllegalArgumentException("v[" + i + "] = " + v[i] + " is not a share in (0, 1)");
+            }
+            sum += v[i];
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("v sums to " + sum + ", not 1");
+        }
+        Check.finitePositive("n", n);
+        Check.finitePositive("deff", deff);
+    }
+
     private static double sigma(double v, double n, double deff) {
         return Math.sqrt(deff / (n * v * (1 - v)));
     }
 
-    /** The delta-method moments alone (the p-values NaN: nothing simulated). */
+    /**
+     * The delta-method moments alone (the p-values NaN: nothing simulated).
+     *
+     * @throws IllegalArgumentException v, n, deff as the class requires
+     */
     public static Result moments(double[] v, double n, double deff) {
         double[] uniform = new double[v.length];
         java.util.Arrays.fill(uniform, 1.0 / v.length);
@@ -60,11 +96,19 @@ public final class SurveyBiasNull {
     }
 
     /**
-     * @param draws number of simulated unbiased polls for the p-values
-     * @param seed  fixed so that a re-run gives the same p
+     * @param observedB  B of the poll; +∞ (a poll share of 0 or 1) is reached by no draw, so its p is the smallest,
+     *                   1 / (draws used + 1)
+     * @param observedBw B_w of the poll, likewise
+     * @param draws      number of simulated unbiased polls for the p-values, at least 1
+     * @param seed       fixed so that a re-run gives the same p
+     * @throws IllegalArgumentException draws &lt; 1, or v, n, deff as the class requires
      */
     public static Result of(double observedB, double observedBw, double[] v, double n, double deff, int draws,
                             long seed) {
+        check(v, v, n, deff);
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws = " + draws + " is not ≥ 1");
+        }
         int k = v.length;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         NormalDistribution.Sampler normal = NormalDistribution.of(0, 1).createSampler(rng);

@@ -13,10 +13,15 @@ public final class WilsonInterval {
     private WilsonInterval() {
     }
 
+    /**
+     * @param p          the share, in [0, 1]; NaN (undefined) gives an interval with NaN ends
+     * @param n          the (effective) sample size, &gt; 0; +∞ gives [p, p]
+     * @param confidence in (0, 1)
+     * @throws IllegalArgumentException n not &gt; 0, p outside [0, 1], confidence not in (0, 1)
+     */
     public static Interval of(double p, double n, double confidence) {
-        if (!(n > 0) || p < 0 || p > 1) {
-            throw new IllegalArgumentException("need n > 0 and 0 <= p <= 1, got n=" + n + ", p=" + p);
-        }
+        Check.positive("n", n);
+        Check.share("p", p);
         double z = Normal.criticalZ(confidence);
         double z2 = z * z;
         double denominator = 1 + z2 / n;

@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,36 @@ class AccuracyMeasuresTest {
         assertEquals(0.1513996, AccuracyMeasures.mtkA(.55, .40, .52, .44), 5e-8);
         // SE with n = 1000, deff = 1: sqrt(1/550 + 1/400) = sqrt(0.0018182 + 0.0025) = sqrt(0.0043182) = 0.0657129
         assertEquals(0.0657129, AccuracyMeasures.mtkASe(.55, .40, 1000, 1), 5e-8);
+    }
+
+    @Test
+    void refusesWhatIsNoPairOfDistributions() {
+        refuses("p is empty", () -> AccuracyMeasures.mostellerM3(new double[0], new double[0]));
+        refuses("p has 2 entries, v has 3",
+                () -> AccuracyMeasures.mostellerM3(new double[] {.6, .4}, new double[] {.5, .3, .2}));
+        // percentages passed as shares
+        refuses("p[0] = 55.0", () -> AccuracyMeasures.mostellerM3(new double[] {55, 45}, new double[] {.5, .5}));
+        refuses("v[1] = -0.1", () -> AccuracyMeasures.mostellerM3(new double[] {.6, .4}, new double[] {.5, -.1}));
+        refuses("pb = -0.1", () -> AccuracyMeasures.mostellerM5(.55, -.1, .52, .44));
+        refuses("va = 52.0", () -> AccuracyMeasures.mtkA(.55, .40, 52, .44));
+    }
+
+    @Test
+    void refusesANegativeSampleOrANonPositiveDesignEffect() {
+        refuses("n = -1000.0", () -> AccuracyMeasures.mtkASe(.55, .40, -1000, 1));
+        refuses("deff = 0.0", () -> AccuracyMeasures.mtkASe(.55, .40, 1000, 0));
+        refuses("deff = NaN", () -> AccuracyMeasures.mtkASe(.55, .40, 1000, Double.NaN));
+    }
+
+    /** A share of 0 (the analysis warns that log-odds measures are undefined then) gives what the logarithm gives. */
+    @Test
+    void aShareOfZero() {
+        assertEquals(Double.POSITIVE_INFINITY, AccuracyMeasures.mtkA(.55, 0, .52, .44));
+        assertEquals(Double.NEGATIVE_INFINITY, AccuracyMeasures.mtkA(0, .40, .52, .44));
+        assertEquals(Double.NaN, AccuracyMeasures.mtkA(0, .40, 0, .44), "ln(0 / 0)");
+        assertEquals(Double.POSITIVE_INFINITY, AccuracyMeasures.mtkASe(0, .40, 1000, 1));
+        // n = 0: √(1/0 + 1/0)
+        assertEquals(Double.POSITIVE_INFINITY, AccuracyMeasures.mtkASe(.55, .40, 0, 1));
+        assertEquals(Double.NaN, AccuracyMeasures.mostellerM3(new double[] {Double.NaN, .4}, new double[] {.5, .5}));
     }
 }

@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,5 +85,40 @@ class AdmissibleSharesTest {
                 () -> AdmissibleShares.of(new double[] {0.5, Double.NaN}, new double[0], 0));
         assertThrows(IllegalArgumentException.class,
                 () -> AdmissibleShares.of(new double[] {0.5, 0.5}, new double[0], -1));
+    }
+
+    @Test
+    void refusesWhatNamesNoPublishedShare() {
+        refuses("compared has 1 share(s)", () -> AdmissibleShares.of(new double[] {1}, new double[0], 0));
+        refuses("compared[1] = -0.1", () -> AdmissibleShares.of(new double[] {0.5, -0.1}, new double[0], 0));
+        refuses("notCompared[0] = NaN",
+                () -> AdmissibleShares.of(new double[] {0.5, 0.4}, new double[] {Double.NaN}, 0));
+        refuses("notCompared[1] = -0.05",
+                () -> AdmissibleShares.of(new double[] {0.5, 0.4}, new double[] {0.05, -0.05}, 0));
+        refuses("precision = NaN", () -> AdmissibleShares.of(new double[] {0.5, 0.5}, new double[0], Double.NaN));
+        refuses("precision = Infinity",
+                () -> AdmissibleShares.of(new double[] {0.5, 0.5}, new double[0], Double.POSITIVE_INFINITY));
+        // nothing for the compared candidates: their lower ends 0, the others 100 %
+        refuses("can hold no share", () -> AdmissibleShares.of(new double[] {0, 0}, new double[] {1}, 0));
+    }
+
+    @Test
+    void refusesOfficialSharesThatDoNotPair() {
+        AdmissibleShares q = AdmissibleShares.of(new double[] {0.5, 0.4}, new double[] {0.1}, 0.01);
+        refuses("v has 3 entries, compared has 2", () -> q.nearest(new double[] {0.5, 0.3, 0.2}));
+        refuses("v has 1 entries", () -> q.farthestVertex(new double[] {1}));
+        refuses("v[1] = 0.0 is not > 0", () -> q.nearest(new double[] {1, 0}));
+        refuses("v[0] = NaN", () -> q.nearest(new double[] {Double.NaN, 0.5}));
+    }
+
+    /**
+     * An official share of 0: published 50 % and 0 % with precision 0.1, l = (0.45, 0), free 0.55. Against v = (1, 0)
+     * the vertex (1, 0) has X² = 0 + 0 / 0, NaN, and is passed over; (0.45, 0.55) has 0.55² / 0 = +∞.
+     */
+    @Test
+    void anOfficialShareOfZero() {
+        AdmissibleShares q = AdmissibleShares.of(new double[] {0.5, 0}, new double[0], 0.1);
+        assertEquals(0.55, q.free(), 1e-15);
+        assertEquals(1, q.farthestVertex(new double[] {1, 0}));
     }
 }

@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,5 +30,21 @@ class ConcaveMaximumTest {
                 1e-12);
         // a peak inside the triangle is found as it is
         assertEquals(0, ConcaveMaximum.onTriangle((s, t) -> -(s - 0.2) * (s - 0.2) - (t - 0.3) * (t - 0.3), 1), 1e-12);
+    }
+
+    @Test
+    void refusesIntervalsThatAreEmptyOrNotFinite() {
+        refuses("hi = 0.0 is below lo = 1.0", () -> ConcaveMaximum.onInterval(x -> x, 1, 0));
+        refuses("lo = NaN", () -> ConcaveMaximum.onInterval(x -> x, Double.NaN, 1));
+        refuses("hi = Infinity", () -> ConcaveMaximum.onInterval(x -> -x * x, 0, Double.POSITIVE_INFINITY));
+        refuses("w = -0.1", () -> ConcaveMaximum.onTriangle((s, t) -> s + t, -0.1));
+        refuses("w = NaN", () -> ConcaveMaximum.onTriangle((s, t) -> s + t, Double.NaN));
+    }
+
+    @Test
+    void aTriangleOfNoWidthIsItsCorner() {
+        // nothing free to give (the analysis passes w = 0 for a poll of exact counts): f(0, 0)
+        assertEquals(-0.85, ConcaveMaximum.onTriangle((s, t) -> -(s - 0.2) * (s - 0.2) - (t - 0.9) * (t - 0.9), 0),
+                1e-15);
     }
 }

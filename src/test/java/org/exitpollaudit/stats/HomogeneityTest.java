@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.statistics.inference.ChiSquareTest;
@@ -34,5 +35,33 @@ class HomogeneityTest {
         assertEquals(reference.getStatistic(), r.chi2(), 1e-9);
         assertEquals(reference.getPValue(), r.p(), 1e-12);
         assertEquals(6, r.df());
+    }
+
+    @Test
+    void refusesWhatIsNoTable() {
+        refuses("counts has 1 samples", () -> Homogeneity.test(new double[][] {{10, 20}}));
+        refuses("counts has 0 samples", () -> Homogeneity.test(new double[0][]));
+        refuses("counts[0] has 1 categories", () -> Homogeneity.test(new double[][] {{10}, {20}}));
+        refuses("counts[1] has 3 categories, counts[0] has 2",
+                () -> Homogeneity.test(new double[][] {{10, 20}, {30, 40, 50}}));
+        refuses("counts[1][0] = -30.0", () -> Homogeneity.test(new double[][] {{10, 20}, {-30, 40}}));
+        refuses("counts[0][1] = Infinity",
+                () -> Homogeneity.test(new double[][] {{10, Double.POSITIVE_INFINITY}, {30, 40}}));
+    }
+
+    @Test
+    void emptyColumnsRowsAndUndefinedCounts() {
+        // a column nobody chose is dropped: the 2 × 2 table above again
+        Homogeneity.Result dropped = Homogeneity.test(new double[][] {{10, 0, 20}, {30, 0, 40}});
+        assertEquals(0.7936508, dropped.chi2(), 5e-8);
+        assertEquals(1, dropped.df());
+        // one column left: E = O, X² = 0 on 0 df, no p
+        Homogeneity.Result one = Homogeneity.test(new double[][] {{5, 0}, {7, 0}});
+        assertEquals(0, one.chi2());
+        assertEquals(0, one.df());
+        assertEquals(Double.NaN, one.p());
+        // a sample of no one: E = 0 in its row, 0 / 0
+        assertEquals(Double.NaN, Homogeneity.test(new double[][] {{0, 0}, {3, 4}}).chi2());
+        assertEquals(Double.NaN, Homogeneity.test(new double[][] {{Double.NaN, 2}, {3, 4}}).chi2());
     }
 }

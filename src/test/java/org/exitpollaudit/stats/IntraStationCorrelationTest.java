@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,5 +134,19 @@ class IntraStationCorrelationTest {
         IntraStationCorrelation icc = IntraStationCorrelation.of(new double[][] {{3, 0}, {5, 0}, {0, 0}}, null);
         assertTrue(Double.isNaN(icc.rho(1)), "nobody voted for it");
         assertThrows(IllegalArgumentException.class, () -> icc.designEffect(0, 0.5));
+    }
+
+    /** The messages name the station, the stratum and the value. */
+    @Test
+    void refusalsNameWhatIsWrong() {
+        refuses("1 strata for 2 stations",
+                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, 2}}, new int[] {0}));
+        refuses("station 1 has stratum -1",
+                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, 2}}, new int[] {0, -1}));
+        refuses("station 1, category 1: count -2.0",
+                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, -2}}, null));
+        IntraStationCorrelation icc = IntraStationCorrelation.of(new double[][] {{3, 1}, {1, 3}}, null);
+        refuses("interviews per station 0.5", () -> icc.designEffect(0, 0.5));
+        refuses("interviews per station NaN", () -> icc.designEffect(0, Double.NaN));
     }
 }

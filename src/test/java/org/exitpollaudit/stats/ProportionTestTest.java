@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,36 @@ class ProportionTestTest {
     void standardErrorByHand() {
         // sqrt(0.52 * 0.48 / 2500) = sqrt(0.00009984) = 0.0099920
         assertEquals(0.0099920, ProportionTest.standardError(0.52, 2500, 1), 5e-8);
+    }
+
+    @Test
+    void refusesWhatIsNoShare() {
+        refuses("p = 52.0", () -> ProportionTest.z(52, 0.5, 2500, 1));
+        refuses("v = -0.5", () -> ProportionTest.z(0.52, -0.5, 2500, 1));
+        refuses("p = 1.2", () -> ProportionTest.standardError(1.2, 2500, 1));
+    }
+
+    @Test
+    void refusesANegativeSampleOrANonPositiveDesignEffect() {
+        refuses("n = -2500.0", () -> ProportionTest.z(0.52, 0.5, -2500, 1));
+        refuses("n = NaN", () -> ProportionTest.standardError(0.52, Double.NaN, 1));
+        refuses("deff = 0.0", () -> ProportionTest.standardError(0.52, 2500, 0));
+        refuses("deff = -1.7", () -> ProportionTest.z(0.52, 0.5, 2500, -1.7));
+    }
+
+    /** The edges the analysis reaches: an official share of 0, a share with no variance, n = 0. */
+    @Test
+    void edges() {
+        // v = 0: (0.1 − 0) / 0 = +∞, and p = 0 too: 0 / 0
+        assertEquals(Double.POSITIVE_INFINITY, ProportionTest.z(0.1, 0, 2500, 1));
+        assertEquals(Double.NaN, ProportionTest.z(0, 0, 2500, 1));
+        assertEquals(0, ProportionTest.pValue(Double.POSITIVE_INFINITY));
+        assertEquals(Double.NaN, ProportionTest.pValue(Double.NaN));
+        assertEquals(0, ProportionTest.standardError(1, 2500, 1));
+        assertEquals(Double.POSITIVE_INFINITY, ProportionTest.standardError(0.52, 0, 1));
+        assertEquals(Double.NaN, ProportionTest.standardError(0, 0, 1));
+        // deff = +∞: no information
+        assertEquals(Double.POSITIVE_INFINITY, ProportionTest.standardError(0.52, 2500, Double.POSITIVE_INFINITY));
+        assertEquals(Double.NaN, ProportionTest.standardError(Double.NaN, 2500, 1));
     }
 }

@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,5 +154,30 @@ class RaoScottTest {
         IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
                 () -> RaoScott.of(ClusterSample.of(new double[][] {{2, 2}, {3, 3}})));
         assertTrue(flat.getMessage().contains("no variance"), flat.getMessage());
+    }
+
+    @Test
+    void refusesACovarianceThatIsNotFiniteAndAnInvalidCorrection() {
+        refuses("V[0][1] = NaN", () -> RaoScott.of(new double[] {0.5, 0.5},
+                new double[][] {{1e-3, Double.NaN}, {-1e-3, 1e-3}}, 100));
+        refuses("V[1][1] = Infinity", () -> RaoScott.of(new double[] {0.5, 0.5},
+                new double[][] {{1e-3, -1e-3}, {-1e-3, Double.POSITIVE_INFINITY}}, 100));
+        refuses("categories = 1", () -> new RaoScott(1, 1.5, 0));
+        refuses("meanDeff = 0.0", () -> new RaoScott(3, 0, 0));
+        refuses("a2 = -0.1", () -> new RaoScott(3, 1.5, -0.1));
+        RaoScott rs = new RaoScott(3, 2, 0);
+        refuses("x2 = -6.0", () -> rs.firstOrder(-6));
+        refuses("x2 = -6.0", () -> rs.secondOrderPValue(-6));
+    }
+
+    @Test
+    void anUndefinedStatisticStaysUndefined() {
+        RaoScott rs = new RaoScott(3, 2, 0.5);
+        assertEquals(Double.NaN, rs.firstOrder(Double.NaN));
+        assertEquals(Double.NaN, rs.secondOrderPValue(Double.NaN));
+        // X² = 6 on δ̄ = 2, â² = 0.5: 6 / 2 = 3 and 6 / (2 · 1.5) = 2 on 2 / 1.5 df
+        assertEquals(3, rs.firstOrder(6), 1e-15);
+        assertEquals(2, rs.secondOrder(6), 1e-15);
+        assertEquals(4.0 / 3, rs.secondOrderDf(), 1e-15);
     }
 }

@@ -1,6 +1,8 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,37 @@ class SurveyBiasNullTest {
         assertEquals(0.31731050786291415, r.bP(), 0.012);
         // B_w = Σ v_i |A'_i| = |A'_1| here too, tested at σ / 2: P = 2 (1 − Φ(0.5)) = 0.6170751 (SciPy)
         assertEquals(0.6170750774519738, r.bwP(), 0.012);
+    }
+
+    @Test
+    void refusesSharesWithoutLogOdds() {
+        double[] half = {0.5, 0.5};
+        refuses("v[1] = 1.0 is not a share in (0, 1)",
+                () -> SurveyBiasNull.moments(new double[] {0.5, 1}, 1000, 1));
+        refuses("v[0] = 1.2", () -> SurveyBiasNull.mean(half, new double[] {1.2, -0.2}, 1000, 1));
+        refuses("v sums to 0.9", () -> SurveyBiasNull.sd(half, new double[] {0.5, 0.4}, 1000, 1));
+        refuses("w has 2 entries, v has 3", () -> SurveyBiasNull.mean(half, new double[] {0.5, 0.3, 0.2}, 1000, 1));
+    }
+
+    @Test
+    void refusesASampleOrDesignThatDrawsNoPoll() {
+        double[] v = {0.5, 0.5};
+        refuses("n = 0.0", () -> SurveyBiasNull.moments(v, 0, 1));
+        refuses("n = Infinity", () -> SurveyBiasNull.moments(v, Double.POSITIVE_INFINITY, 1));
+        refuses("deff = NaN", () -> SurveyBiasNull.of(0.1, 0.1, v, 1000, Double.NaN, 100, 1L));
+        refuses("draws = 0", () -> SurveyBiasNull.of(0.1, 0.1, v, 1000, 1, 0, 1L));
+    }
+
+    /**
+     * A poll share of 0 or 1 makes B and B_w +∞, which no unbiased draw reaches: p is the smallest the simulation
+     * can give, 1 / (draws used + 1), for both. At 50 / 50 with n = 1,000 every one of 99 draws lies inside (0, 1).
+     */
+    @Test
+    void anInfiniteObservedValueHasTheSmallestP() {
+        SurveyBiasNull.Result r = SurveyBiasNull.of(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                new double[] {0.5, 0.5}, 1000, 1, 99, 1L);
+        assertEquals(0.01, r.bP(), 1e-15);
+        assertEquals(0.01, r.bwP(), 1e-15);
+        assertTrue(Double.isFinite(r.bMean()));
     }
 }

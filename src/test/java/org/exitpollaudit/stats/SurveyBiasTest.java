@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,34 @@ class SurveyBiasTest {
     void designEffectScalesTheStandardErrorBySquareRoot() {
         // SE with deff 2 is sqrt(2) times the published SE of Hollande: .0697397 * 1.4142136 = .0986267
         assertEquals(.0986267, SurveyBias.aPrimeSe(282 / N, N, 2.0), 5e-7);
+    }
+
+    @Test
+    void refusesWhatIsNoShare() {
+        refuses("p = 1.2", () -> SurveyBias.aPrime(1.2, 0.3));
+        refuses("v = -0.3", () -> SurveyBias.aPrime(0.3, -0.3));
+        refuses("p = 30.0", () -> SurveyBias.aPrimeSe(30, 1041, 1));
+        refuses("n = -1041.0", () -> SurveyBias.aPrimeSe(0.3, -1041, 1));
+        refuses("deff = 0.0", () -> SurveyBias.aPrimeSe(0.3, 1041, 0));
+        refuses("aPrime is empty", () -> SurveyBias.b(new double[0]));
+        refuses("aPrime has 2 entries, v has 3",
+                () -> SurveyBias.bw(new double[] {0.1, 0.2}, new double[] {.5, .3, .2}));
+        refuses("v[0] = 50.0", () -> SurveyBias.bw(new double[] {0.1, 0.2}, new double[] {50, 50}));
+    }
+
+    /** Shares of 0 or 1 have no log odds: A' is infinite (the analysis warns and leaves the figure empty). */
+    @Test
+    void sharesOfZeroOrOne() {
+        assertEquals(Double.NEGATIVE_INFINITY, SurveyBias.aPrime(0, 0.3));
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.aPrime(1, 0.3));
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.aPrime(0.3, 0));
+        assertEquals(Double.NaN, SurveyBias.aPrime(0, 0), "ln(0 / 0)");
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.aPrimeSe(0, 1041, 1));
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.aPrimeSe(0.3, 0, 1));
+        // B: (|−∞| + |0.2|) / 2; B_w: a weight of 0 on an infinite A' is 0 · ∞
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.b(new double[] {Double.NEGATIVE_INFINITY, 0.2}));
+        assertEquals(Double.NaN, SurveyBias.bw(new double[] {Double.POSITIVE_INFINITY, 0.2}, new double[] {0, 1}));
+        assertEquals(Double.POSITIVE_INFINITY, SurveyBias.bw(new double[] {Double.POSITIVE_INFINITY, 0.2},
+                new double[] {0.5, 0.5}));
     }
 }

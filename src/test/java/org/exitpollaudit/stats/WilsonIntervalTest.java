@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
@@ -40,5 +41,25 @@ class WilsonIntervalTest {
         Interval ci = WilsonInterval.of(0.5, z2 / 0.04, 0.95);
         assertEquals(0.5 - 0.0980579, ci.low(), 1e-6);
         assertEquals(0.5 + 0.0980579, ci.high(), 1e-6);
+    }
+
+    @Test
+    void refusesWhatIsNoSampleShareOrLevel() {
+        refuses("n = 0.0", () -> WilsonInterval.of(0.5, 0, 0.95));
+        refuses("n = NaN", () -> WilsonInterval.of(0.5, Double.NaN, 0.95));
+        refuses("p = 1.2", () -> WilsonInterval.of(1.2, 100, 0.95));
+        refuses("p = -0.1", () -> WilsonInterval.of(-0.1, 100, 0.95));
+        refuses("confidence = 95.0", () -> WilsonInterval.of(0.5, 100, 95));
+    }
+
+    @Test
+    void edges() {
+        // an infinite effective sample: z²/n = 0, the interval shrinks to p
+        Interval exact = WilsonInterval.of(0.3, Double.POSITIVE_INFINITY, 0.95);
+        assertEquals(0.3, exact.low(), 0);
+        assertEquals(0.3, exact.high(), 0);
+        Interval undefined = WilsonInterval.of(Double.NaN, 100, 0.95);
+        assertEquals(Double.NaN, undefined.low());
+        assertEquals(Double.NaN, undefined.high());
     }
 }
