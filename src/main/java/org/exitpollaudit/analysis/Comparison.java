@@ -88,58 +88,58 @@ public final class Comparison {
         double margin = MarginError.pp(p[a], p[b], v[a], v[b]);
         double marginSe = MarginError.sePp(p[a], p[b], n, deff);
         coincides &= Equivalence.within(margin, marginSe, params.tolerance(), params.alpha());
-        e.put(null, "n", n);
-        e.put(null, "n_assumed", sample.assumed() ? 1.0 : 0.0);
-        e.put(null, "deff", deff);
-        e.put(null, "deff_estimated", design == null ? 0.0 : 1.0);
+        e.put(null, Metric.Accuracy.N, n);
+        e.put(null, Metric.Accuracy.N_ASSUMED, sample.assumed() ? 1.0 : 0.0);
+        e.put(null, Metric.Accuracy.DEFF, deff);
+        e.put(null, Metric.Accuracy.DEFF_ESTIMATED, design == null ? 0.0 : 1.0);
         if (design != null) {
             // second order (Satterthwaite): shown beside the first-order statistic that decides the verdict
-            e.put(null, "stations", (double) design.stations());
-            e.put(null, "deff_a2", raoScott.a2());
-            e.put(null, "chi2_rs2", raoScott.secondOrder(chi2));
-            e.put(null, "chi2_rs2_df", raoScott.secondOrderDf());
-            e.put(null, "chi2_rs2_p", raoScott.secondOrderPValue(chi2));
+            e.put(null, Metric.Accuracy.STATIONS, (double) design.stations());
+            e.put(null, Metric.Accuracy.DEFF_A2, raoScott.a2());
+            e.put(null, Metric.Accuracy.CHI2_RS2, raoScott.secondOrder(chi2));
+            e.put(null, Metric.Accuracy.CHI2_RS2_DF, raoScott.secondOrderDf());
+            e.put(null, Metric.Accuracy.CHI2_RS2_P, raoScott.secondOrderPValue(chi2));
         }
-        e.put(null, "n_eff", n / deff);
-        e.put(null, "k", (double) k);
-        e.put(null, "precision_pp", 100 * precision);
-        e.put(null, "residual_share", pollShares.residual());
-        e.put(null, "other_share_published", pollShares.otherPublished());
-        e.put(null, "invalid_share_published", pollShares.invalidPublished());
-        e.put(null, "chi2", chi2);
-        e.put(null, "chi2_rs", chi2Rs);
-        e.put(null, "chi2_df", (double) df);
-        e.put(null, "chi2_p", GoodnessOfFit.pValue(chi2Rs, df));
-        e.put(null, "chi2_critical", critical);
-        e.put(null, "chi2_rs_min", chi2Min);
-        e.put(null, "chi2_rs_max", chi2Max);
-        e.put(null, "g2", GoodnessOfFit.likelihoodRatio(p, v, n));
+        e.put(null, Metric.Accuracy.N_EFF, n / deff);
+        e.put(null, Metric.Accuracy.K, (double) k);
+        e.put(null, Metric.Accuracy.PRECISION_PP, 100 * precision);
+        e.put(null, Metric.Accuracy.RESIDUAL_SHARE, pollShares.residual());
+        e.put(null, Metric.Accuracy.OTHER_SHARE_PUBLISHED, pollShares.otherPublished());
+        e.put(null, Metric.Accuracy.INVALID_SHARE_PUBLISHED, pollShares.invalidPublished());
+        e.put(null, Metric.Accuracy.CHI2, chi2);
+        e.put(null, Metric.Accuracy.CHI2_RS, chi2Rs);
+        e.put(null, Metric.Accuracy.CHI2_DF, (double) df);
+        e.put(null, Metric.Accuracy.CHI2_P, GoodnessOfFit.pValue(chi2Rs, df));
+        e.put(null, Metric.Accuracy.CHI2_CRITICAL, critical);
+        e.put(null, Metric.Accuracy.CHI2_RS_MIN, chi2Min);
+        e.put(null, Metric.Accuracy.CHI2_RS_MAX, chi2Max);
+        e.put(null, Metric.Accuracy.G2, GoodnessOfFit.likelihoodRatio(p, v, n));
         surveyBiasFigures(e, aPrime, v, n, deff, positive && release.finalRelease());
-        e.put(null, "mosteller_m3", AccuracyMeasures.mostellerM3(p, v));
-        e.put(null, "mosteller_m5", AccuracyMeasures.mostellerM5(p[a], p[b], v[a], v[b]));
+        e.put(null, Metric.Accuracy.MOSTELLER_M3, AccuracyMeasures.mostellerM3(p, v));
+        e.put(null, Metric.Accuracy.MOSTELLER_M5, AccuracyMeasures.mostellerM5(p[a], p[b], v[a], v[b]));
         double z95 = Normal.criticalZ(params.confidence());
-        e.put(null, "margin_error", margin);
-        e.put(null, "margin_error_se", marginSe);
-        e.put(null, "margin_error_ci_low", margin - z95 * marginSe);
-        e.put(null, "margin_error_ci_high", margin + z95 * marginSe);
-        e.put(null, "tolerance", params.tolerance());
-        e.put(null, "coincides", coincides ? 1.0 : 0.0);
-        e.put(null, "coincides_all_readings", coincidesForEveryReading(admissible, v, a, b, n, deffs, deff,
+        e.put(null, Metric.Accuracy.MARGIN_ERROR, margin);
+        e.put(null, Metric.Accuracy.MARGIN_ERROR_SE, marginSe);
+        e.put(null, Metric.Accuracy.MARGIN_ERROR_CI_LOW, margin - z95 * marginSe);
+        e.put(null, Metric.Accuracy.MARGIN_ERROR_CI_HIGH, margin + z95 * marginSe);
+        e.put(null, Metric.Accuracy.TOLERANCE, params.tolerance());
+        e.put(null, Metric.Accuracy.COINCIDES, coincides ? 1.0 : 0.0);
+        e.put(null, Metric.Accuracy.COINCIDES_ALL_READINGS, coincidesForEveryReading(admissible, v, a, b, n, deffs, deff,
                 params) ? 1.0 : 0.0);
-        e.put(null, "mtk_a", AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
-        e.put(null, "mtk_a_se", AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
-        e.put(null, "max_abs_deviation_pp", maxAbs);
-        e.put(null, "winner_agrees", argMax(p, -1) == a ? 1.0 : 0.0);
-        e.put(null, "n_critical", GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
-        e.put(null, "deff_critical", chi2 / critical);
+        e.put(null, Metric.Accuracy.MTK_A, AccuracyMeasures.mtkA(p[a], p[b], v[a], v[b]));
+        e.put(null, Metric.Accuracy.MTK_A_SE, AccuracyMeasures.mtkASe(p[a], p[b], n, deff));
+        e.put(null, Metric.Accuracy.MAX_ABS_DEVIATION_PP, maxAbs);
+        e.put(null, Metric.Accuracy.WINNER_AGREES, argMax(p, -1) == a ? 1.0 : 0.0);
+        e.put(null, Metric.Accuracy.N_CRITICAL, GoodnessOfFit.criticalSampleSize(chi2Rs, n, df, params.alpha()));
+        e.put(null, Metric.Accuracy.DEFF_CRITICAL, chi2 / critical);
         // where the three-valued verdict turns: below n_critical_low (above deff_critical_high) it is consistent for
         // every reading, above n_critical_high (below deff_critical_low) it differs for every reading
-        e.put(null, "n_critical_low", GoodnessOfFit.criticalSampleSize(chi2Max, n, df, params.alpha()));
-        e.put(null, "n_critical_high", GoodnessOfFit.criticalSampleSize(chi2Min, n, df, params.alpha()));
-        e.put(null, "deff_critical_low", chi2Min * deff / critical);
-        e.put(null, "deff_critical_high", chi2Max * deff / critical);
-        e.put(null, "verdict_consistent", rejects(chi2Rs, df, params.alpha()) ? 0.0 : 1.0);
-        e.put(null, "verdict", (double) verdict(chi2Min, chi2Max, chi2Rs, df, params.alpha()));
+        e.put(null, Metric.Accuracy.N_CRITICAL_LOW, GoodnessOfFit.criticalSampleSize(chi2Max, n, df, params.alpha()));
+        e.put(null, Metric.Accuracy.N_CRITICAL_HIGH, GoodnessOfFit.criticalSampleSize(chi2Min, n, df, params.alpha()));
+        e.put(null, Metric.Accuracy.DEFF_CRITICAL_LOW, chi2Min * deff / critical);
+        e.put(null, Metric.Accuracy.DEFF_CRITICAL_HIGH, chi2Max * deff / critical);
+        e.put(null, Metric.Accuracy.VERDICT_CONSISTENT, rejects(chi2Rs, df, params.alpha()) ? 0.0 : 1.0);
+        e.put(null, Metric.Accuracy.VERDICT, (double) verdict(chi2Min, chi2Max, chi2Rs, df, params.alpha()));
         return out;
     }
 
@@ -165,28 +165,28 @@ public final class Comparison {
             Interval ci = WilsonInterval.of(p[i], n / deffs[i], params.confidence());
             double deviation = 100 * (p[i] - v[i]);
             double sePp = 100 * ProportionTest.standardError(p[i], n, deffs[i]);
-            e.put(c, "poll_share_published", pollShares.published().get(c));
-            e.put(c, "poll_share", p[i]);
-            e.put(c, "official_share", v[i]);
-            e.put(c, "deviation_pp", deviation);
-            e.put(c, "deviation_ci_low", deviation - z95 * sePp);
-            e.put(c, "deviation_ci_high", deviation + z95 * sePp);
-            e.put(c, "deviation_min", 100 * (admissible.lowest(i) - v[i]));
-            e.put(c, "deviation_max", 100 * (admissible.highest(i) - v[i]));
-            e.put(c, "relative_deviation", (p[i] - v[i]) / v[i]);
-            e.put(c, "se", sePp / 100);
-            e.put(c, "ci_low", ci.low());
-            e.put(c, "ci_high", ci.high());
-            e.put(c, "z", z[i]);
-            e.put(c, "p_value", pValues[i]);
-            e.put(c, "p_holm", pHolm[i]);
-            e.put(c, "log_odds_ratio", aPrime[i]);
-            e.put(c, "log_odds_ratio_se", SurveyBias.aPrimeSe(p[i], n, deffs[i]));
+            e.put(c, Metric.Accuracy.POLL_SHARE_PUBLISHED, pollShares.published().get(c));
+            e.put(c, Metric.Accuracy.POLL_SHARE, p[i]);
+            e.put(c, Metric.Accuracy.OFFICIAL_SHARE, v[i]);
+            e.put(c, Metric.Accuracy.DEVIATION_PP, deviation);
+            e.put(c, Metric.Accuracy.DEVIATION_CI_LOW, deviation - z95 * sePp);
+            e.put(c, Metric.Accuracy.DEVIATION_CI_HIGH, deviation + z95 * sePp);
+            e.put(c, Metric.Accuracy.DEVIATION_MIN, 100 * (admissible.lowest(i) - v[i]));
+            e.put(c, Metric.Accuracy.DEVIATION_MAX, 100 * (admissible.highest(i) - v[i]));
+            e.put(c, Metric.Accuracy.RELATIVE_DEVIATION, (p[i] - v[i]) / v[i]);
+            e.put(c, Metric.Accuracy.SE, sePp / 100);
+            e.put(c, Metric.Accuracy.CI_LOW, ci.low());
+            e.put(c, Metric.Accuracy.CI_HIGH, ci.high());
+            e.put(c, Metric.Accuracy.Z, z[i]);
+            e.put(c, Metric.Accuracy.P_VALUE, pValues[i]);
+            e.put(c, Metric.Accuracy.P_HOLM, pHolm[i]);
+            e.put(c, Metric.Accuracy.LOG_ODDS_RATIO, aPrime[i]);
+            e.put(c, Metric.Accuracy.LOG_ODDS_RATIO_SE, SurveyBias.aPrimeSe(p[i], n, deffs[i]));
             if (estimated) {
-                e.put(c, "deff", deffs[i]);
+                e.put(c, Metric.Accuracy.DEFF, deffs[i]);
             }
-            e.put(c, "significant", pHolm[i] < params.alpha() ? 1.0 : 0.0);
-            e.put(c, "mde_pp", 100 * NoncentralChiSquared.minimumDetectable(lambda, v[i], n, deff));
+            e.put(c, Metric.Accuracy.SIGNIFICANT, pHolm[i] < params.alpha() ? 1.0 : 0.0);
+            e.put(c, Metric.Accuracy.MDE_PP, 100 * NoncentralChiSquared.minimumDetectable(lambda, v[i], n, deff));
         }
         return aPrime;
     }
@@ -234,20 +234,20 @@ public final class Comparison {
                                           boolean simulate) {
         double bValue = SurveyBias.b(aPrime);
         double bwValue = SurveyBias.bw(aPrime, v);
-        e.put(null, "b", bValue);
-        e.put(null, "b_w", bwValue);
+        e.put(null, Metric.Accuracy.B, bValue);
+        e.put(null, Metric.Accuracy.B_W, bwValue);
         if (java.util.Arrays.stream(v).allMatch(x -> x > 0 && x < 1)) {
             SurveyBiasNull.Result nul = simulate ? SurveyBiasNull.of(bValue, bwValue, v, n, deff, SURVEY_BIAS_DRAWS,
                     SURVEY_BIAS_SEED) : SurveyBiasNull.moments(v, n, deff);
-            e.put(null, "b_null_mean", nul.bMean());
-            e.put(null, "b_null_sd", nul.bSd());
+            e.put(null, Metric.Accuracy.B_NULL_MEAN, nul.bMean());
+            e.put(null, Metric.Accuracy.B_NULL_SD, nul.bSd());
             if (simulate) {
-                e.put(null, "b_p", nul.bP());
+                e.put(null, Metric.Accuracy.B_P, nul.bP());
             }
-            e.put(null, "b_w_null_mean", nul.bwMean());
-            e.put(null, "b_w_null_sd", nul.bwSd());
+            e.put(null, Metric.Accuracy.B_W_NULL_MEAN, nul.bwMean());
+            e.put(null, Metric.Accuracy.B_W_NULL_SD, nul.bwSd());
             if (simulate) {
-                e.put(null, "b_w_p", nul.bwP());
+                e.put(null, Metric.Accuracy.B_W_P, nul.bwP());
             }
         }
     }
@@ -341,8 +341,8 @@ public final class Comparison {
 
     /** Adds figures of one comparison. */
     private record Emitter(List<Figure> out, String source, String reference) {
-        void put(String candidate, String metric, Double value) {
-            out.add(new Figure(Figure.ACCURACY, source, reference, Figure.NATIONAL, null, candidate, metric, value));
+        void put(String candidate, Metric.Accuracy metric, Double value) {
+            out.add(Figure.of(metric, source, reference, Figure.NATIONAL, null, candidate, value));
         }
     }
 }

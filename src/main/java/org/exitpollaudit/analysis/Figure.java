@@ -25,6 +25,15 @@ public record Figure(String section, String source, String reference, String lev
         }
     }
 
+    /** A figure of one of the vocabulary's metrics (its section is the metric's). */
+    public static Figure of(Metric metric, String source, String reference, String level, String unit, String candidate,
+                            Double value) {
+        if (metric.family()) {
+            throw new IllegalArgumentException(metric.id() + " is a family: name its member with Metric.member");
+        }
+        return new Figure(metric.section(), source, reference, level, unit, candidate, metric.id(), value);
+    }
+
     /** The key that identifies a figure within a run. */
     public String key() {
         return String.join("|", section, nz(source), nz(reference), level, nz(unit), nz(candidate), metric);

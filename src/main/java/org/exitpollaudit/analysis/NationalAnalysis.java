@@ -112,11 +112,11 @@ public final class NationalAnalysis {
     private static void explainDependence(ElectionPackage pkg, Source poll, Source release, Shares ps, Shares rs,
                                           List<String> common, double precision, List<Figure> compared,
                                           List<DataIssue> issues) {
-        double verdict = value(compared, "verdict");
+        double verdict = value(compared, Metric.Accuracy.VERDICT);
         if (verdict != Comparison.DEPENDS) {
             return;
         }
-        boolean consistentAsRead = value(compared, "verdict_consistent") == 1.0;
+        boolean consistentAsRead = value(compared, Metric.Accuracy.VERDICT_CONSISTENT) == 1.0;
         String reading = Comparison.flippingReading(ps, common, precision, rs.renormalized(common), consistentAsRead,
                 pkg::candidateName);
         issues.add(DataIssue.warning(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED, poll.file(), null, null, poll.id() + " vs "
@@ -127,8 +127,8 @@ public final class NationalAnalysis {
                 + " error; it would be consistent") + " if " + reading + "."));
     }
 
-    private static double value(List<Figure> figures, String metric) {
-        return figures.stream().filter(f -> f.candidate() == null && metric.equals(f.metric()) && f.value() != null)
+    private static double value(List<Figure> figures, Metric metric) {
+        return figures.stream().filter(f -> f.candidate() == null && metric.names(f.metric()) && f.value() != null)
                 .mapToDouble(Figure::value).findFirst().orElse(Double.NaN);
     }
 
@@ -180,10 +180,10 @@ public final class NationalAnalysis {
             }
         }
         Homogeneity.Result h = Homogeneity.test(counts);
-        figures.add(agreementFigure(null, "homogeneity_chi2", h.chi2()));
-        figures.add(agreementFigure(null, "homogeneity_df", (double) h.df()));
-        figures.add(agreementFigure(null, "homogeneity_p", h.p()));
-        figures.add(agreementFigure(null, "polls", (double) polls.size()));
+        figures.add(agreementFigure(null, Metric.Agreement.HOMOGENEITY_CHI2, h.chi2()));
+        figures.add(agreementFigure(null, Metric.Agreement.HOMOGENEITY_DF, (double) h.df()));
+        figures.add(agreementFigure(null, Metric.Agreement.HOMOGENEITY_P, h.p()));
+        figures.add(agreementFigure(null, Metric.Agreement.POLLS, (double) polls.size()));
         for (int j = 0; j < common.size(); j++) {
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
@@ -192,11 +192,11 @@ public final class NationalAnalysis {
                 min = Math.min(min, p);
                 max = Math.max(max, p);
             }
-            figures.add(agreementFigure(common.get(j), "poll_spread_pp", 100 * (max - min)));
+            figures.add(agreementFigure(common.get(j), Metric.Agreement.POLL_SPREAD_PP, 100 * (max - min)));
         }
     }
 
-    private static Figure agreementFigure(String candidate, String metric, Double value) {
-        return new Figure(Figure.AGREEMENT, null, null, Figure.NATIONAL, null, candidate, metric, value);
+    private static Figure agreementFigure(String candidate, Metric.Agreement metric, Double value) {
+        return Figure.of(metric, null, null, Figure.NATIONAL, null, candidate, value);
     }
 }

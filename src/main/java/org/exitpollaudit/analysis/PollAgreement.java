@@ -43,9 +43,10 @@ final class PollAgreement {
             List<Double> deviations = new ArrayList<>();
             List<Double> variances = new ArrayList<>();
             for (Source poll : polls) {
-                Double z = byKey.get(poll.id() + "|" + cand.id() + "|z");
-                Double deviation = byKey.get(poll.id() + "|" + cand.id() + "|deviation_pp");
-                Double se = byKey.get(poll.id() + "|" + cand.id() + "|se");
+                String key = poll.id() + "|" + cand.id() + "|";
+                Double z = byKey.get(key + Metric.Accuracy.Z.id());
+                Double deviation = byKey.get(key + Metric.Accuracy.DEVIATION_PP.id());
+                Double se = byKey.get(key + Metric.Accuracy.SE.id());
                 if (z == null || deviation == null || se == null) {
                     continue;
                 }
@@ -57,18 +58,18 @@ final class PollAgreement {
                 continue;
             }
             double z = Stouffer.z(zs.stream().mapToDouble(Double::doubleValue).toArray());
-            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_z", z));
-            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_p", Stouffer.pValue(z)));
-            out.add(figure(null, finalRelease.id(), cand.id(), "pooled_polls", (double) zs.size()));
+            out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.POOLED_Z, z));
+            out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.POOLED_P, Stouffer.pValue(z)));
+            out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.POOLED_POLLS, (double) zs.size()));
             if (zs.size() >= 2 && variances.stream().allMatch(x -> x > 0)) {
                 RandomEffects.Result re = RandomEffects.of(deviations.stream().mapToDouble(Double::doubleValue).toArray(),
                         variances.stream().mapToDouble(Double::doubleValue).toArray());
                 double[] ci = re.interval(params.confidence());
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_pp", re.mean()));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_low", ci[0]));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_deviation_ci_high", ci[1]));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_tau2", re.tau2()));
-                out.add(figure(null, finalRelease.id(), cand.id(), "re_q", re.q()));
+                out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.RE_DEVIATION_PP, re.mean()));
+                out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.RE_DEVIATION_CI_LOW, ci[0]));
+                out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.RE_DEVIATION_CI_HIGH, ci[1]));
+                out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.RE_TAU2, re.tau2()));
+                out.add(figure(null, finalRelease.id(), cand.id(), Metric.Agreement.RE_Q, re.q()));
             }
         }
         return out;
@@ -83,7 +84,7 @@ final class PollAgreement {
         Map<String, Double> used = new java.util.HashMap<>();
         for (Figure f : compared) {
             if (Figure.ACCURACY.equals(f.section()) && finalRelease.id().equals(f.reference()) && f.candidate() == null
-                    && "deff".equals(f.metric()) && f.value() != null) {
+                    && Metric.Accuracy.DEFF.names(f.metric()) && f.value() != null) {
                 used.put(f.source(), f.value());
             }
         }
@@ -109,22 +110,23 @@ final class PollAgreement {
                     double sa = ProportionTest.standardError(pa[i], na, da);
                     double sb = ProportionTest.standardError(pb[i], nb, db);
                     double z = (pa[i] - pb[i]) / Math.sqrt(sa * sa + sb * sb);
-                    out.add(figure(a.id(), b.id(), common.get(i), "pair_difference_pp", 100 * (pa[i] - pb[i])));
-                    out.add(figure(a.id(), b.id(), common.get(i), "pair_z", z));
-                    out.add(figure(a.id(), b.id(), common.get(i), "pair_p", ProportionTest.pValue(z)));
+                    out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_DIFFERENCE_PP, 100 * (pa[i] - pb[i])));
+                    out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_Z, z));
+                    out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_P, ProportionTest.pValue(z)));
                     counts[0][i] = pa[i] * na / da;
                     counts[1][i] = pb[i] * nb / db;
                 }
                 Homogeneity.Result h = Homogeneity.test(counts);
-                out.add(figure(a.id(), b.id(), null, "pair_chi2", h.chi2()));
-                out.add(figure(a.id(), b.id(), null, "pair_df", (double) h.df()));
-                out.add(figure(a.id(), b.id(), null, "pair_chi2_p", h.p()));
+                out.add(figure(a.id(), b.id(), null, Metric.Agreement.PAIR_CHI2, h.chi2()));
+                out.add(figure(a.id(), b.id(), null, Metric.Agreement.PAIR_DF, (double) h.df()));
+                out.add(figure(a.id(), b.id(), null, Metric.Agreement.PAIR_CHI2_P, h.p()));
             }
         }
         return out;
     }
 
-    private static Figure figure(String source, String reference, String candidate, String metric, double value) {
-        return new Figure(Figure.AGREEMENT, source, reference, Figure.NATIONAL, null, candidate, metric, value);
+    private static Figure figure(String source, String reference, String candidate, Metric.Agreement metric,
+                                 double value) {
+        return Figure.of(metric, source, reference, Figure.NATIONAL, null, candidate, value);
     }
 }

@@ -53,10 +53,10 @@ public final class Sensitivity {
                 String unit = "n=" + SampleSize.fmt(size) + "|deff=" + SampleSize.fmt(deff);
                 double chi2P = GoodnessOfFit.pValue(chi2PerRespondent * size / deff, df);
                 boolean consistent = chi2P >= alpha;
-                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "n", size));
-                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "deff", deff));
-                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "chi2_p", chi2P));
-                out.add(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, "verdict_consistent",
+                out.add(Figure.of(Metric.Sensitivity.N, poll, release, Figure.NATIONAL, unit, null, size));
+                out.add(Figure.of(Metric.Sensitivity.DEFF, poll, release, Figure.NATIONAL, unit, null, deff));
+                out.add(Figure.of(Metric.Sensitivity.CHI2_P, poll, release, Figure.NATIONAL, unit, null, chi2P));
+                out.add(Figure.of(Metric.Sensitivity.VERDICT_CONSISTENT, poll, release, Figure.NATIONAL, unit, null,
                         consistent ? 1.0 : 0.0));
             }
         }

@@ -13,17 +13,22 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.analysis.Metric;
 
 /**
- * The metric names a report's figures.csv uses, checked against the two places that define them for a reader: the
- * Methods sheet's definitions and docs/figures.md. A figure a reader cannot look up is a defect.
+ * The metric names a report's figures.csv uses, checked against the typed vocabulary ({@link Metric}) and the two
+ * places that define it for a reader: the Methods sheet's definitions and docs/figures.md. A figure a reader cannot
+ * look up is a defect.
  */
 public final class MetricVocabulary {
 
     private MetricVocabulary() {
     }
 
-    /** "section metric" for every metric of figures.csv that the Methods sheet or docs/figures.md does not define. */
+    /**
+     * "section metric" for every metric of figures.csv that is no {@link Metric} constant (the code wrote a name the
+     * vocabulary does not have), or that the Methods sheet or docs/figures.md does not define.
+     */
     public static Set<String> undefined(Path figuresCsv) throws IOException {
         Set<String> used = new TreeSet<>();
         try (Reader in = Files.newBufferedReader(figuresCsv, StandardCharsets.UTF_8)) {
@@ -31,11 +36,14 @@ public final class MetricVocabulary {
                 used.add(r.get("section") + " " + r.get("metric"));
             }
         }
-        String docs = Files.readString(Path.of("docs", "figures.md"), StandardCharsets.UTF_8);
+        String docs = docs();
         Set<String> missing = new TreeSet<>();
         for (String key : used) {
             String section = key.substring(0, key.indexOf(' '));
             String metric = key.substring(key.indexOf(' ') + 1);
+            if (Metric.of(section, metric) == null) {
+                missing.add(key + " (Metric)");
+            }
             if (!inMethods(section, metric)) {
                 missing.add(key + " (Methods sheet)");
             }
@@ -46,7 +54,11 @@ public final class MetricVocabulary {
         return missing;
     }
 
-    private static boolean inMethods(String section, String metric) {
+    static String docs() throws IOException {
+        return Files.readString(Path.of("docs", "figures.md"), StandardCharsets.UTF_8);
+    }
+
+    static boolean inMethods(String section, String metric) {
         for (MethodsSheet.Definition d : MethodsSheet.DEFINITIONS) {
             if (d.section().equals(section) && patterns(d.metric()).stream().anyMatch(p -> p.matcher(metric).matches())) {
                 return true;
@@ -59,7 +71,7 @@ public final class MetricVocabulary {
      * docs/figures.md names a metric as a word, or a pattern of its tables covers it (integer_*, *_p_holm,
      * benford2_&lt;candidate&gt;_p_holm).
      */
-    private static boolean inDocs(String docs, String metric) {
+    static boolean inDocs(String docs, String metric) {
         if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(metric) + "(?![A-Za-z0-9_])").matcher(docs).find()) {
             return true;
         }

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.exitpollaudit.analysis.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +37,65 @@ class MetricVocabularyTest {
         Path csv = tmp.resolve("figures.csv");
         Files.writeString(csv, "section,source,reference,level,unit,candidate,metric,value\n"
                 + "accuracy,p,r,national,,,chi2_rs,1.0\naccuracy,p,r,national,,,made_up_metric,2.0\n");
-        assertEquals(Set.of("accuracy made_up_metric (Methods sheet)", "accuracy made_up_metric (docs/figures.md)"),
-                MetricVocabulary.undefined(csv));
+        assertEquals(Set.of("accuracy made_up_metric (Metric)", "accuracy made_up_metric (Methods sheet)",
+                "accuracy made_up_metric (docs/figures.md)"), MetricVocabulary.undefined(csv));
+    }
+
+    /** Each constant of the vocabulary has exactly one definition on the Methods sheet, in its own section. */
+    @Test
+    void everyMetricIsDefinedOnceOnTheMethodsSheet() {
+        Map<Metric, Integer> count = new HashMap<>();
+        for (MethodsSheet.Definition d : MethodsSheet.DEFINITIONS) {
+            d.metrics().forEach(m -> count.merge(m, 1, Integer::sum));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Metric m : Metric.all()) {
+            if (count.getOrDefault(m, 0) != 1) {
+                wrong.add(m.section() + " " + m.id() + " defined " + count.getOrDefault(m, 0) + " times");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** The label a definition shows ("homogeneity_chi2, _df, _p") names exactly the metrics it lists. */
+    @Test
+    void eachLabelNamesItsMetrics() {
+        List<String> wrong = new ArrayList<>();
+        for (MethodsSheet.Definition d : MethodsSheet.DEFINITIONS) {
+            List<Pattern> patterns = MetricVocabulary.patterns(d.metric());
+            for (Metric m : d.metrics()) {
+                if (!m.family() && patterns.stream().noneMatch(p -> p.matcher(m.id()).matches())) {
+                    wrong.add("'" + d.metric() + "' does not name " + m.id());
+                }
+            }
+            for (Metric m : Metric.all()) {
+                if (!m.family() && m.section().equals(d.section()) && !d.metrics().contains(m)
+                        && patterns.stream().anyMatch(p -> p.matcher(m.id()).matches())) {
+                    wrong.add("'" + d.metric() + "' names " + m.id() + " but does not list it");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** docs/figures.md names every metric of the vocabulary (a family by its pattern). */
+    @Test
+    void docsNameEveryMetric() throws Exception {
+        String docs = MetricVocabulary.docs();
+        List<String> missing = Metric.all().stream()
+                .filter(m -> !MetricVocabulary.inDocs(docs, m.family() ? m.member("integer") : m.id()))
+                .map(m -> m.section() + " " + m.id()).toList();
+        assertEquals(List.of(), missing);
+    }
+
+    /** A family stands for its members only; a constant for its own name only. */
+    @Test
+    void metricsAreFoundByName() {
+        assertEquals(Metric.Accuracy.CHI2_RS, Metric.of("accuracy", "chi2_rs"));
+        assertEquals(Metric.District.N, Metric.of("district", "n"));
+        assertEquals(Metric.Forensics.P_HOLM, Metric.of("forensics", "last_digit_putin_p_holm"));
+        assertEquals(null, Metric.of("forensics", "_p_holm"));
+        assertEquals(null, Metric.of("accuracy", "chi2_rs_typo"));
+        assertEquals("integer_p_holm", Metric.Forensics.P_HOLM.member("integer"));
     }
 }
