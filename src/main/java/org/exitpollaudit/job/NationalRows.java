@@ -1,6 +1,5 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.staging.StagingRepository;
 
 /**
  * The one national row of each national-level source, as staged; sources without exactly one are set aside, as are

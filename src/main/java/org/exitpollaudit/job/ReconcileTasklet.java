@@ -1,11 +1,11 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.reconcile.ConsistencyChecks;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,24 +1,20 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.IssueGroups;
 import org.exitpollaudit.ingest.PackageFiles;
 import org.exitpollaudit.ingest.PackageReader;
-import org.exitpollaudit.ingest.RespondentLayout;
-import org.exitpollaudit.ingest.ResultsLayout;
-import org.exitpollaudit.ingest.Table;
+import org.exitpollaudit.ingest.PackageValidation;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -26,9 +22,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Stage 1: the manifest and every results file's header. Collects all fatal problems before failing, so one
- * run tells the analyst everything to fix (repeats folded into one line per code and file); records each input
- * file's size and SHA-256 for provenance. Before reading anything it refuses inputs that are links out of the
+ * Stage 1: the manifest ({@link PackageReader}) and every results file's header ({@link PackageValidation});
+ * records each input file's size and SHA-256 for provenance. Before reading anything it refuses inputs that are links out of the
  * package or not regular files, and checks that the inputs are still those the run was launched for: a file
  * still being written when the run started would otherwise be analysed under the fingerprint of another version.
  */
@@ -36,9 +31,6 @@ import org.springframework.stereotype.Component;
 public class ValidateTasklet implements Tasklet {
 
     static final String STAGE = "validate";
-
-    /** Files and folders named in the note about what is not an input. */
-    private static final int OTHERS_LISTED = 10;
 
     private final StagingRepository staging;
 
@@ -66,29 +58,7 @@ public class ValidateTasklet implements Tasklet {
         } catch (InputException e) {
             throw new InputException(IssueGroups.grouped(e.problems()));
         }
-        List<DataIssue> issues = new ArrayList<>(read.issues());
-        List<DataIssue> fatal = new ArrayList<>();
-        for (Source s : read.electionPackage().sources()) {
-            try (Table t = Table.open(read.electionPackage().resolve(s), s.file())) {
-                if (s.level() == Source.Level.RESPONDENT) {
-                    RespondentLayout.resolve(t.header(), s.file(), fatal);
-                } else {
-                    ResultsLayout.resolve(t.header(), read.resolver(), s.file(), fatal);
-                }
-            } catch (InputException e) {
-                fatal.addAll(e.problems());
-            }
-        }
-        if (!fatal.isEmpty()) {
-            throw new InputException(IssueGroups.grouped(fatal));
-        }
-        List<String> others = PackageFiles.others(root, OTHERS_LISTED + 1);
-        if (!others.isEmpty()) {
-            issues.add(DataIssue.info(IssueCode.NOT_AN_INPUT, null, null, null, "not read and not part of the fingerprint"
-                    + " (the inputs are election.yaml, candidates.csv, districts.csv, sources.csv and the files"
-                    + " sources.csv names): " + String.join(", ", others.subList(0, Math.min(OTHERS_LISTED, others.size())))
-                    + (others.size() > OTHERS_LISTED ? " and more" : "")));
-        }
+        List<DataIssue> issues = PackageValidation.check(root, read);
         // the hashes the ingest compares each file's bytes with, as it reads them
         staging.replaceInputs(ctx.run(), files);
         staging.deleteIssues(ctx.run(), STAGE);
