@@ -108,7 +108,7 @@ public final class PackageAnalysis {
             }
             national.put(s.id(), r.national());
             rows.put(s.id(), r.stations().isEmpty() ? r.districts() : r.stations());
-            sources.add(asNational(s, s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents()));
+            sources.add(s.summedNationally(s.sampleSize() != null ? s.sampleSize() : (Long) r.respondents()));
         }
         return sources;
     }
@@ -143,7 +143,7 @@ public final class PackageAnalysis {
             } else if (summed) {
                 national.put(s.id(), sum);
                 long respondents = Math.round(sum.valid() != null ? sum.valid() : sum.candidateSum());
-                compared.add(asNational(s, s.isOfficial() || s.sampleSize() != null ? s.sampleSize() : (Long) respondents));
+                compared.add(s.summedNationally(s.isOfficial() || s.sampleSize() != null ? s.sampleSize() : (Long) respondents));
             } else {
                 compared.add(s);
             }
@@ -172,13 +172,5 @@ public final class PackageAnalysis {
             }
         }
         return out;
-    }
-
-    /** A district-, station- or respondent-level source as the national comparison sees it: its sum, in votes. */
-    private static Source asNational(Source s, Long sampleSize) {
-        return new Source(s.id(), s.kind(), s.organization(), s.publishedAt(), Source.Level.NATIONAL,
-                Source.ValueType.VOTES, s.file(), sampleSize, s.stationsSampled(), s.districtsSampled(),
-                s.stationsCounted(), s.countedPct(), s.finalRelease(), Source.ShareBase.VALID, s.url(), s.notes(),
-                s.assumedSampleSize(), s.deff(), s.line());
     }
 }

@@ -32,6 +32,16 @@ public record Source(String id, Kind kind, String organization, String published
         return kind == Kind.EXIT_POLL;
     }
 
+    /**
+     * A district-, station- or respondent-level source as the national comparison sees it: the sum of its rows, in
+     * votes, of valid votes, with the given sample size; everything else as published.
+     */
+    public Source summedNationally(Long sampleSize) {
+        return new Source(id, kind, organization, publishedAt, Level.NATIONAL, ValueType.VOTES, file, sampleSize,
+                stationsSampled, districtsSampled, stationsCounted, countedPct, finalRelease, ShareBase.VALID, url, notes,
+                assumedSampleSize, deff, line);
+    }
+
     /** Label for people: organization and id. */
     public String label() {
         return organization + " (" + id + ")";
