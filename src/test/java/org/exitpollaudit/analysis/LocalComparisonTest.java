@@ -15,6 +15,7 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.junit.jupiter.api.Test;
 
@@ -180,9 +181,17 @@ class LocalComparisonTest {
         Source count = source("count", Source.Kind.OFFICIAL, level, Source.ValueType.VOTES, null, null);
         Source poll = source("poll", Source.Kind.EXIT_POLL, level, pollValues, n, stations);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
-        rows.put("count", official);
+        LocalComparison.OfficialStations officialStations = null;
+        if (level == Source.Level.STATION) {
+            // an official station-level release reaches the comparison as a table and its checked rows
+            ResultColumns table = ResultColumns.of("count", official);
+            officialStations = new LocalComparison.OfficialStations(count, table, table.allRows());
+        } else {
+            rows.put("count", official);
+        }
         rows.put("poll", polled);
-        return index(LocalComparison.run(pkg(count, poll), rows, ABC, NATIONAL, AnalysisParameters.DEFAULTS).figures());
+        return index(LocalComparison.run(pkg(count, poll), rows, officialStations, ABC, NATIONAL, AnalysisParameters.DEFAULTS)
+                .figures());
     }
 
     private static Map<String, Double> votes(double a, double b, double c) {
