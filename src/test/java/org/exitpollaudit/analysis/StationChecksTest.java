@@ -33,10 +33,9 @@ class StationChecksTest {
         t.add(4, "d1", "s1", 100, 60, 0, 60, NAN, NAN, new double[] {30, 30});
         t.add(5, "d1", "s2", 100, 50, 0, 50, NAN, NAN, new double[] {25, 25});
         t.add(9, "d1", "s1", 100, 60, 0, 60, NAN, NAN, new double[] {30, 30});
-        List<DataIssue> issues = new ArrayList<>();
-        List<StationFlag> flags = new ArrayList<>();
-        assertArrayEquals(new int[] {0, 1, 3}, StationChecks.run(source(Source.Level.STATION, Source.ValueType.VOTES), t,
-                issues, flags));
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1, 3}, c.kept());
+        List<DataIssue> issues = c.issues();
         assertEquals(2, issues.size());
         DataIssue first = issues.get(0);
         assertTrue(first.is(IssueCode.ROW_REJECTED));
@@ -49,7 +48,7 @@ class StationChecksTest {
         // a third copy names the first row too
         assertEquals(9, issues.get(1).line());
         assertTrue(issues.get(1).message().contains("(first at line 2)"));
-        assertTrue(flags.isEmpty());
+        assertTrue(c.flags().isEmpty());
     }
 
     @Test
@@ -58,9 +57,9 @@ class StationChecksTest {
         t.add(2, "d1", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
         t.add(3, "d2", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
         t.add(4, "d1", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
-        List<DataIssue> issues = new ArrayList<>();
-        assertArrayEquals(new int[] {0, 1}, StationChecks.run(source(Source.Level.DISTRICT, Source.ValueType.VOTES), t,
-                issues, new ArrayList<>()));
+        Checked c = check(Source.Level.DISTRICT, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1}, c.kept());
+        List<DataIssue> issues = c.issues();
         assertEquals("district_id", issues.get(0).column());
         assertEquals("row rejected: district 'd1' appears again (first at line 2); the first row is kept",
                 issues.get(0).message());
@@ -78,10 +77,10 @@ class StationChecksTest {
         t.add(2, "d1", "s1", 1000, 1020, 30, 1000, NAN, 50, new double[] {600, 300});
         t.add(3, "d1", "s2", NAN, 30, 5, 25, NAN, NAN, new double[] {10, 10});
         t.add(4, "d1", "s3", 100, 25, 5, 20.4, NAN, NAN, new double[] {10, 10});
-        List<DataIssue> issues = new ArrayList<>();
-        List<StationFlag> flags = new ArrayList<>();
-        assertArrayEquals(new int[] {0, 1, 2}, StationChecks.run(source(Source.Level.STATION, Source.ValueType.VOTES), t,
-                issues, flags));
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1, 2}, c.kept());
+        List<DataIssue> issues = c.issues();
+        List<StationFlag> flags = c.flags();
         assertEquals(4, issues.size());
         assertTrue(issues.get(0).is(IssueCode.VOTES_NE_VALID));
         assertEquals("valid", issues.get(0).column());
@@ -108,11 +107,9 @@ class StationChecksTest {
     void aPercentFileIsCheckedForDuplicatesOnly() {
         ResultColumns t = new ResultColumns("poll", AB, 2);
         t.add(2, "d1", "s1", NAN, NAN, NAN, 90, NAN, NAN, new double[] {60, 40});
-        List<DataIssue> issues = new ArrayList<>();
-        List<StationFlag> flags = new ArrayList<>();
-        StationChecks.run(source(Source.Level.STATION, Source.ValueType.PERCENT), t, issues, flags);
-        assertTrue(issues.isEmpty());
-        assertTrue(flags.isEmpty());
+        Checked c = check(Source.Level.STATION, Source.ValueType.PERCENT, t);
+        assertTrue(c.issues().isEmpty());
+        assertTrue(c.flags().isEmpty());
     }
 
     /**
@@ -143,14 +140,24 @@ class StationChecksTest {
                 expected.add(i);
             }
         }
-        List<DataIssue> issues = new ArrayList<>();
-        Source s = source(Source.Level.STATION, Source.ValueType.VOTES);
-        int[] kept = StationChecks.run(s, t, issues, new ArrayList<>());
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        int[] kept = c.kept();
         assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), kept);
-        assertEquals(t.size() - kept.length, issues.size());
+        assertEquals(t.size() - kept.length, c.issues().size());
         assertTrue(expected.size() < 45_000 && expected.size() > 20_000, "duplicates: " + (t.size() - expected.size()));
-        List<ResultRow> keptRows = StationChecks.run(s, rows, new ArrayList<>(), new ArrayList<>());
+        List<ResultRow> keptRows = StationChecks.run(source(Source.Level.STATION, Source.ValueType.VOTES), rows,
+                new ArrayList<>(), new ArrayList<>());
         assertEquals(expected.stream().map(rows::get).toList(), keptRows);
+    }
+
+    private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
+    }
+
+    private static Checked check(Source.Level level, Source.ValueType values, ResultColumns t) {
+        List<DataIssue> issues = new ArrayList<>();
+        List<StationFlag> flags = new ArrayList<>();
+        int[] kept = StationChecks.run(source(level, values), t, issues, flags);
+        return new Checked(kept, issues, flags);
     }
 
     private static Source source(Source.Level level, Source.ValueType values) {
