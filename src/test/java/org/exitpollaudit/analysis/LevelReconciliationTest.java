@@ -67,35 +67,41 @@ class LevelReconciliationTest {
         Map<String, Figure> f = new LinkedHashMap<>();
         figures.forEach(x -> f.put(x.level() + "|" + x.unit() + "|" + x.candidate() + "|" + x.metric(), x));
 
-        assertEquals(3.0, value(f, "national|null|null|stations_loaded"));
-        assertEquals(1.0, value(f, "national|null|null|stations_rejected"));
-        assertEquals(4.0, value(f, "national|null|null|stations_expected"));
-        assertEquals(0.0, value(f, "national|null|null|stations_missing"));
-        assertEquals(1550.0, value(f, "national|null|null|registered_station_sum"));
-        assertEquals(150.0, value(f, "national|null|null|registered_gap"));
-        assertEquals(0.0882352941, value(f, "national|null|null|registered_gap_share"), 1e-10);
-        assertEquals(650.0, value(f, "national|null|a|votes_station_sum"));
-        assertEquals(900.0, value(f, "national|null|a|votes_reference"));
-        assertEquals(250.0, value(f, "national|null|a|votes_gap"));
-        assertEquals(0.2777777778, value(f, "national|null|a|votes_gap_share"), 1e-10);
-        assertEquals(310.0, value(f, "national|null|b|votes_gap"));
-        assertEquals(0.5166666667, value(f, "national|null|b|votes_gap_share"), 1e-10);
-        assertEquals(560.0, value(f, "national|null|null|valid_gap"));
+        // level | unit | candidate | metric, and its value (shares to 10 decimals)
+        String expected = """
+                national|null|null|stations_loaded 3
+                national|null|null|stations_rejected 1
+                national|null|null|stations_expected 4
+                national|null|null|stations_missing 0
+                national|null|null|registered_station_sum 1550
+                national|null|null|registered_gap 150
+                national|null|null|registered_gap_share 0.0882352941
+                national|null|a|votes_station_sum 650
+                national|null|a|votes_reference 900
+                national|null|a|votes_gap 250
+                national|null|a|votes_gap_share 0.2777777778
+                national|null|b|votes_gap 310
+                national|null|b|votes_gap_share 0.5166666667
+                national|null|null|valid_gap 560
+                district|d1|null|stations_loaded 2
+                district|d2|null|stations_loaded 1
+                district|d2|null|stations_expected 2
+                district|d1|null|registered_station_sum 950
+                district|d1|null|registered_gap 50
+                district|d2|null|registered_gap_share 0
+                district|d1|a|votes_station_sum 350
+                district|d1|a|votes_gap 10
+                district|d1|b|votes_gap 0
+                district|d3|a|votes_station_sum 0
+                district|d3|a|votes_gap 10
+                """;
+        expected.lines().map(line -> line.split(" ")).forEach(kv -> {
+            assertTrue(f.containsKey(kv[0]), kv[0]);
+            assertEquals(Double.parseDouble(kv[1]), f.get(kv[0]).value(), 1e-10, kv[0]);
+        });
         assertEquals("final", f.get("national|null|a|votes_gap").reference());
-
-        assertEquals(2.0, value(f, "district|d1|null|stations_loaded"));
-        assertEquals(1.0, value(f, "district|d2|null|stations_loaded"));
-        assertEquals(2.0, value(f, "district|d2|null|stations_expected"));
-        assertEquals(950.0, value(f, "district|d1|null|registered_station_sum"));
-        assertEquals(50.0, value(f, "district|d1|null|registered_gap"));
         assertEquals("districts.csv", f.get("district|d1|null|registered_gap").reference());
-        assertEquals(0.0, value(f, "district|d2|null|registered_gap_share"));
-        assertEquals(350.0, value(f, "district|d1|a|votes_station_sum"));
-        assertEquals(10.0, value(f, "district|d1|a|votes_gap"));
-        assertEquals(0.0, value(f, "district|d1|b|votes_gap"));
         assertEquals("cec-d", f.get("district|d1|a|votes_gap").reference());
-        assertEquals(0.0, value(f, "district|d3|a|votes_station_sum"));
-        assertEquals(10.0, value(f, "district|d3|a|votes_gap"));
         assertFalse(f.containsKey("district|d2|a|votes_gap"), "the district file has no d2");
         assertTrue(figures.stream().allMatch(x -> Figure.RECONCILIATION.equals(x.section()) && "cec".equals(x.source())));
 
@@ -104,11 +110,6 @@ class LevelReconciliationTest {
         assertEquals("the 3 loaded stations of cec leave these votes of the final result (final) unexplained: Alpha"
                 + " 250, Beta 310 (final − station sum; for example remote electronic voting, stations abroad, stations"
                 + " without figures)", issues.get(0).message());
-    }
-
-    private static double value(Map<String, Figure> f, String key) {
-        assertTrue(f.containsKey(key), key);
-        return f.get(key).value();
     }
 
     private static Map<String, Double> votes(double a, double b) {
