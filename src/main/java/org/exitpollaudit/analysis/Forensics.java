@@ -130,8 +130,8 @@ public final class Forensics {
         return new Result(out, flags);
     }
 
-    // ---- TEMPORARY ADAPTER (wt-stations): replaced at merge by the columnar Forensics of wt-forensics, which has
-    // ---- this signature; it turns the kept rows back into row objects for the row-based screening above.
+    // ---- TEMPORARY ADAPTER (branch wt-stations), to be replaced at merge by the columnar rewrite of Forensics, which
+    // ---- has this signature. It turns the kept rows back into row objects for the row-based screening above.
     /**
      * @param table the release's table
      * @param rows  the rows of {@code table} that passed the checks (indices, ascending)

@@ -44,7 +44,7 @@ public final class PackageAnalysis {
     /**
      * @param national       the one national row of each national-level source that has one
      * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
-     * @param officialTables   loads an official station-level release's table (one release at a time, to bound memory)
+     * @param officialTables loads an official station-level release's table (one release at a time, to bound memory)
      * @param rejectedByFile rows rejected at ingest, per file
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
