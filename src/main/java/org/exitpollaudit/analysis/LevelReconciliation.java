@@ -7,7 +7,6 @@ import java.util.Map;
 import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
@@ -24,14 +23,13 @@ final class LevelReconciliation {
     }
 
     /**
-     * @param table    the station-level release
-     * @param stations the rows of {@code table} to reconcile (those that passed the checks), ascending
-     * @param sum      the sums of {@code stations}
-     * @param clean    the checked rows of the district-level files, by source id
+     * @param sums  the sums of the release's station rows that passed the checks, nationally and by district
+     * @param clean the checked rows of the district-level files, by source id
      */
-    static List<Figure> run(ElectionPackage pkg, Source stationSource, ResultColumns table, int[] stations, Totals sum,
+    static List<Figure> run(ElectionPackage pkg, Source stationSource, Totals.WithDistricts sums,
                             Map<String, List<ResultRow>> clean, Map<String, ResultRow> national, long rejected,
                             List<String> candidates, List<DataIssue> issues) {
+        Totals sum = sums.all();
         List<Figure> out = new ArrayList<>();
         String src = stationSource.id();
         Source fin = pkg.finalRelease();
@@ -74,7 +72,7 @@ final class LevelReconciliation {
         }
 
         // per district: districts.csv and any district-level official file
-        Map<String, Totals> byDistrict = Totals.byDistrict(table, stations);
+        Map<String, Totals> byDistrict = sums.byDistrict();
         Map<String, District> known = StationAnalysis.districts(pkg);
         for (Map.Entry<String, Totals> e : byDistrict.entrySet()) {
             String d = e.getKey();

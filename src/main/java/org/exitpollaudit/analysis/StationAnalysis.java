@@ -152,16 +152,16 @@ public final class StationAnalysis {
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         int[] kept = StationChecks.run(s, table, issues, flags);
-        Totals totals = Totals.of(table, kept);
-        String leader = leader(totals.votes(), candidates);
+        Totals.WithDistricts sums = Totals.withDistricts(table, kept);
+        String leader = leader(sums.all().votes(), candidates);
         progress.accept(s.id() + ": checks and sums");
         if (leader != null) {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
                     + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
             // the screening's figures come first, then the reconciliation's (figures.csv keeps one order)
             List<DataIssue> levelIssues = new ArrayList<>();
-            List<Figure> level = LevelReconciliation.run(pkg, s, table, kept, totals, clean, national, rejectedRows,
-                    candidates, levelIssues);
+            List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
+                    levelIssues);
             progress.accept(s.id() + ": reconciliation");
             Forensics.Result f = Forensics.run(s.id(), s.file(), table, kept, candidates, leader, params.alpha());
             figures.addAll(f.figures());
@@ -170,7 +170,7 @@ public final class StationAnalysis {
             issues.addAll(levelIssues);
             progress.accept(s.id() + ": forensics");
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), totals,
+        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(),
                 keep ? new LocalComparison.OfficialStations(s, table, kept) : null);
     }
 

@@ -18,13 +18,13 @@ import org.exitpollaudit.ingest.ResultRow;
  */
 record Totals(double registered, double ballots, double invalid, double valid, Map<String, Double> votes, int units) {
 
+    /** The sums of all the rows given and of each district's among them. */
+    record WithDistricts(Totals all, Map<String, Totals> byDistrict) {
+    }
+
     /** The sums of some rows of a table ({@code rows}: row indices, in the order they are added). */
     static Totals of(ResultColumns table, int[] rows) {
-        Sum sum = new Sum(table.candidates().size());
-        for (int i : rows) {
-            sum.add(table, i);
-        }
-        return sum.totals(table);
+        return pass(table, rows, true, false).all();
     }
 
     /** The sums of rows of one file (every row with the same candidates, as the rows of a staged file have). */
@@ -38,13 +38,32 @@ record Totals(double registered, double ballots, double invalid, double valid, M
      * One pass over the rows, whatever their number: memory grows with districts and candidates only.
      */
     static Map<String, Totals> byDistrict(ResultColumns table, int[] rows) {
+        return pass(table, rows, false, true).byDistrict();
+    }
+
+    /** {@link #byDistrict(ResultColumns, int[])} of the rows of one file. */
+    static Map<String, Totals> byDistrict(List<ResultRow> rows) {
+        ResultColumns table = ResultColumns.of(null, rows);
+        return byDistrict(table, table.allRows());
+    }
+
+    /** {@link #of(ResultColumns, int[])} and {@link #byDistrict(ResultColumns, int[])} in one pass over the rows. */
+    static WithDistricts withDistricts(ResultColumns table, int[] rows) {
+        return pass(table, rows, true, true);
+    }
+
+    private static WithDistricts pass(ResultColumns table, int[] rows, boolean all, boolean districts) {
         int k = table.candidates().size();
+        Sum total = all ? new Sum(k) : null;
         Map<String, Sum> by = new LinkedHashMap<>();
         // rows of a district usually come together: one lookup per run of rows rather than per row
         String district = null;
         Sum sum = null;
         for (int i : rows) {
-            String d = table.district(i);
+            if (all) {
+                total.add(table, i);
+            }
+            String d = districts ? table.district(i) : null;
             if (d == null) {
                 continue;
             }
@@ -56,13 +75,7 @@ record Totals(double registered, double ballots, double invalid, double valid, M
         }
         Map<String, Totals> out = new LinkedHashMap<>();
         by.forEach((d, s) -> out.put(d, s.totals(table)));
-        return out;
-    }
-
-    /** {@link #byDistrict(ResultColumns, int[])} of the rows of one file. */
-    static Map<String, Totals> byDistrict(List<ResultRow> rows) {
-        ResultColumns table = ResultColumns.of(null, rows);
-        return byDistrict(table, table.allRows());
+        return new WithDistricts(all ? total.totals(table) : null, out);
     }
 
     /** Running sums of one set of rows. */

@@ -62,8 +62,8 @@ class LevelReconciliationTest {
         Map<String, List<ResultRow>> clean = new LinkedHashMap<>();
         clean.put("cec-d", List.of(districtRow("d1", 360, 190), districtRow("d3", 10, 5)));
         List<DataIssue> issues = new ArrayList<>();
-        List<Figure> figures = LevelReconciliation.run(pkg, stations, t, kept, Totals.of(t, kept), clean, national, 1,
-                List.of("a", "b"), issues);
+        List<Figure> figures = LevelReconciliation.run(pkg, stations, Totals.withDistricts(t, kept), clean, national,
+                1, List.of("a", "b"), issues);
         Map<String, Figure> f = new LinkedHashMap<>();
         figures.forEach(x -> f.put(x.level() + "|" + x.unit() + "|" + x.candidate() + "|" + x.metric(), x));
 

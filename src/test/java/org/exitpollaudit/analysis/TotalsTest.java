@@ -109,6 +109,8 @@ class TotalsTest {
         }
         Totals expected = merge(rows);
         assertSameBits(expected, Totals.of(t, t.allRows()));
+        Totals.WithDistricts both = Totals.withDistricts(t, t.allRows());
+        assertSameBits(expected, both.all());
         assertSameBits(expected, Totals.of(rows));
         Map<String, List<ResultRow>> byDistrict = new LinkedHashMap<>();
         rows.stream().filter(r -> r.districtId() != null)
@@ -117,9 +119,11 @@ class TotalsTest {
         Map<String, Totals> fromRows = Totals.byDistrict(rows);
         assertEquals(List.copyOf(byDistrict.keySet()), List.copyOf(fromColumns.keySet()));
         assertEquals(List.copyOf(byDistrict.keySet()), List.copyOf(fromRows.keySet()));
+        assertEquals(List.copyOf(byDistrict.keySet()), List.copyOf(both.byDistrict().keySet()));
         byDistrict.forEach((d, r) -> {
             assertSameBits(merge(r), fromColumns.get(d));
             assertSameBits(merge(r), fromRows.get(d));
+            assertSameBits(merge(r), both.byDistrict().get(d));
         });
     }
 
