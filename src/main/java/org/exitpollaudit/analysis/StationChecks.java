@@ -26,7 +26,7 @@ final class StationChecks {
 
     /**
      * The rows kept: indices of the rows without duplicates, ascending. One pass over the table; besides the result,
-     * the only memory it takes is the duplicate finder's array of row indices.
+     * the only memory it takes is the duplicate finder's two int arrays of two to four times the rows' number.
      */
     static int[] run(Source s, ResultColumns t, List<DataIssue> issues, List<StationFlag> flags) {
         boolean stations = s.level() == Source.Level.STATION;
