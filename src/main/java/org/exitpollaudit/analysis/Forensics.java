@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.stats.DigitTests;
 import org.exitpollaudit.stats.Holm;
@@ -128,6 +129,22 @@ public final class Forensics {
                 .count());
         return new Result(out, flags);
     }
+
+    // ---- TEMPORARY ADAPTER (branch wt-stations), to be replaced at merge by the columnar rewrite of Forensics, which
+    // ---- has this signature. It turns the kept rows back into row objects for the row-based screening above.
+    /**
+     * @param table the release's table
+     * @param rows  the rows of {@code table} that passed the checks (indices, ascending)
+     */
+    public static Result run(String source, String file, ResultColumns table, int[] rows, List<String> candidates,
+                             String leader, double alpha) {
+        List<ResultRow> list = new ArrayList<>(rows.length);
+        for (int i : rows) {
+            list.add(table.row(i));
+        }
+        return run(source, file, list, candidates, leader, alpha);
+    }
+    // ---- END OF TEMPORARY ADAPTER
 
     /**
      * Whether a test's Holm-adjusted p counts among a district's flagged tests. 2BL does not: its Benford null does

@@ -22,10 +22,14 @@ final class LevelReconciliation {
     private LevelReconciliation() {
     }
 
-    /** @param sum the sums of {@code stations} */
-    static List<Figure> run(ElectionPackage pkg, Source stationSource, List<ResultRow> stations,
-                            StationAnalysis.Totals sum, Map<String, List<ResultRow>> clean, Map<String, ResultRow> national, long rejected,
+    /**
+     * @param sums  the sums of the release's station rows that passed the checks, nationally and by district
+     * @param clean the checked rows of the district-level files, by source id
+     */
+    static List<Figure> run(ElectionPackage pkg, Source stationSource, Totals.WithDistricts sums,
+                            Map<String, List<ResultRow>> clean, Map<String, ResultRow> national, long rejected,
                             List<String> candidates, List<DataIssue> issues) {
+        Totals sum = sums.all();
         List<Figure> out = new ArrayList<>();
         String src = stationSource.id();
         Source fin = pkg.finalRelease();
@@ -68,11 +72,11 @@ final class LevelReconciliation {
         }
 
         // per district: districts.csv and any district-level official file
-        Map<String, StationAnalysis.Totals> byDistrict = StationAnalysis.Totals.byDistrict(stations);
+        Map<String, Totals> byDistrict = sums.byDistrict();
         Map<String, District> known = StationAnalysis.districts(pkg);
-        for (Map.Entry<String, StationAnalysis.Totals> e : byDistrict.entrySet()) {
+        for (Map.Entry<String, Totals> e : byDistrict.entrySet()) {
             String d = e.getKey();
-            StationAnalysis.Totals t = e.getValue();
+            Totals t = e.getValue();
             put(out, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_loaded", t.units());
             District meta = known.get(d);
             if (meta != null && meta.stations() != null) {
@@ -88,7 +92,7 @@ final class LevelReconciliation {
                 continue;
             }
             for (ResultRow dr : clean.get(ds.id())) {
-                StationAnalysis.Totals t = byDistrict.get(dr.districtId());
+                Totals t = byDistrict.get(dr.districtId());
                 for (String c : candidates) {
                     Double ref = dr.candidates().get(c);
                     if (ref != null) {

@@ -2,13 +2,16 @@ package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
@@ -36,41 +39,43 @@ final class LocalComparison {
     record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags) {
     }
 
+    /**
+     * The official station-level release station polls are compared with: its table and the rows of it that passed
+     * the checks (indices, ascending; no two with the same district and station id).
+     */
+    record OfficialStations(Source source, ResultColumns table, int[] rows) {
+    }
+
     private LocalComparison() {
     }
 
     /**
+     * @param rows          the checked rows of the district-level official files and of the exit polls' district and
+     *                      station files, by source id
+     * @param stations      the official stations to compare station polls with; {@code null} when there are none
      * @param nationalVotes the final release's national votes (or percents) by candidate, which name the national
      *                      winner and runner-up; {@code null} to take them from the compared official units' sums
      */
-    static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows, List<String> candidates,
-                      Map<String, Double> nationalVotes, AnalysisParameters params) {
+    static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows, OfficialStations stations,
+                      List<String> candidates, Map<String, Double> nationalVotes, AnalysisParameters params) {
         List<Figure> out = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
-        Source stationRef = reference(pkg, rows, Source.Level.STATION);
-        Source districtRef = reference(pkg, rows, Source.Level.DISTRICT);
-        int size = stationRef == null ? 16 : 2 * rows.get(stationRef.id()).size();
-        Map<StationKey, ResultRow> officialStations = new HashMap<>(size);
-        Map<String, ResultRow> officialStationsById = new HashMap<>(size);
-        if (stationRef != null) {
-            for (ResultRow r : rows.get(stationRef.id())) {
-                officialStations.put(StationKey.of(r), r);
-                officialStationsById.merge(r.stationId(), r, (a, b) -> null);
-            }
-        }
+        Source stationRef = stations == null ? null : stations.source();
+        Source districtRef = districtReference(pkg, rows);
+        StationIndex officialStations = StationIndex.of(stations, polledStations(pkg, rows));
         Map<String, ResultRow> officialDistricts = new HashMap<>();
         String districtRefId = null;
         if (districtRef != null) {
             rows.get(districtRef.id()).forEach(r -> officialDistricts.put(r.districtId(), r));
             districtRefId = districtRef.id();
         } else if (stationRef != null) {
-            StationAnalysis.Totals.byDistrict(rows.get(stationRef.id())).forEach((d, t) -> officialDistricts.put(d,
+            Totals.byDistrict(stations.table(), stations.rows()).forEach((d, t) -> officialDistricts.put(d,
                     new ResultRow(stationRef.id(), 0, d, null, t.registered(), t.ballots(), t.invalid(), t.valid(), null,
                             null, t.votes())));
             districtRefId = stationRef.id();
         }
-        String[] pair = pair(nationalVotes != null ? nationalVotes : referenceTotals(rows, stationRef, districtRef),
+        String[] pair = pair(nationalVotes != null ? nationalVotes : referenceTotals(rows, stations, districtRef),
                 candidates);
         for (Source poll : pkg.exitPolls()) {
             List<ResultRow> units = rows.get(poll.id());
@@ -80,9 +85,7 @@ final class LocalComparison {
             List<Unit> compared = new ArrayList<>();
             for (ResultRow u : units) {
                 boolean station = u.stationId() != null;
-                ResultRow ref = station ? officialStations.getOrDefault(StationKey.of(u),
-                        u.districtId() == null ? officialStationsById.get(u.stationId()) : null)
-                        : officialDistricts.get(u.districtId());
+                ResultRow ref = station ? officialStations.find(u) : officialDistricts.get(u.districtId());
                 if (ref == null) {
                     issues.add(DataIssue.warning(IssueCode.UNIT_NOT_IN_OFFICIAL, poll.file(), u.line() > 0 ? u.line() : null,
                             station ? "station_id" : "district_id", poll.id() + ": " + (station ? "station " + u.stationId()
@@ -104,11 +107,11 @@ final class LocalComparison {
         return !units.isEmpty() && units.get(0).station;
     }
 
-    /** The official file of a level to compare with: the final one if it is of that level, else the first. */
-    private static Source reference(ElectionPackage pkg, Map<String, List<ResultRow>> rows, Source.Level level) {
+    /** The official district-level file to compare with: the final one if it is district-level, else the first. */
+    private static Source districtReference(ElectionPackage pkg, Map<String, List<ResultRow>> rows) {
         Source first = null;
         for (Source s : pkg.officialReleases()) {
-            if (s.level() == level && s.values() == Source.ValueType.VOTES && rows.containsKey(s.id())) {
+            if (s.level() == Source.Level.DISTRICT && s.values() == Source.ValueType.VOTES && rows.containsKey(s.id())) {
                 if (s.finalRelease()) {
                     return s;
                 }
@@ -116,6 +119,52 @@ final class LocalComparison {
             }
         }
         return first;
+    }
+
+    /** The station ids that the exit polls' station rows name. */
+    private static Set<String> polledStations(ElectionPackage pkg, Map<String, List<ResultRow>> rows) {
+        Set<String> out = new HashSet<>();
+        for (Source poll : pkg.exitPolls()) {
+            for (ResultRow u : rows.getOrDefault(poll.id(), List.of())) {
+                if (u.stationId() != null) {
+                    out.add(u.stationId());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The official rows of the stations that polls name, found in one pass over the release: an index of a few
+     * thousand polled stations rather than of every station. A poll row is matched by its district and station id;
+     * a poll row without a district by its station id alone, where that id is not shared by two official stations.
+     */
+    private record StationIndex(ResultColumns table, Map<StationKey, Integer> byKey, Map<String, Integer> byId) {
+
+        static StationIndex of(OfficialStations stations, Set<String> polled) {
+            Map<StationKey, Integer> byKey = new HashMap<>();
+            Map<String, Integer> byId = new HashMap<>();
+            if (stations == null) {
+                return new StationIndex(null, byKey, byId);
+            }
+            ResultColumns t = stations.table();
+            for (int i : polled.isEmpty() ? new int[0] : stations.rows()) {
+                String id = t.station(i);
+                if (id == null || !polled.contains(id)) {
+                    continue;
+                }
+                byKey.put(new StationKey(t.district(i), id), i);
+                // a second station with the id makes it ambiguous (the entry goes), a third names one again
+                byId.merge(id, i, (a, b) -> null);
+            }
+            return new StationIndex(t, byKey, byId);
+        }
+
+        /** The official row of a poll's station row; {@code null} when there is none. */
+        ResultRow find(ResultRow u) {
+            Integer i = byKey.getOrDefault(StationKey.of(u), u.districtId() == null ? byId.get(u.stationId()) : null);
+            return i == null ? null : table.row(i);
+        }
     }
 
     /** The national winner and runner-up: the two candidates with the most votes, ties to the earlier listed. */
@@ -138,10 +187,12 @@ final class LocalComparison {
     }
 
     /** The summed votes of the official units compared with, where the final release names no pair. */
-    private static Map<String, Double> referenceTotals(Map<String, List<ResultRow>> rows, Source stationRef,
+    private static Map<String, Double> referenceTotals(Map<String, List<ResultRow>> rows, OfficialStations stations,
                                                       Source districtRef) {
-        Source ref = districtRef != null ? districtRef : stationRef;
-        return ref == null ? Map.of() : StationAnalysis.Totals.of(rows.get(ref.id())).votes();
+        if (districtRef != null) {
+            return Totals.of(rows.get(districtRef.id())).votes();
+        }
+        return stations == null ? Map.of() : Totals.of(stations.table(), stations.rows()).votes();
     }
 
     /**

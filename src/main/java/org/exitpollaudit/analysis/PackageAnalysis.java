@@ -19,6 +19,7 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
@@ -43,14 +44,14 @@ public final class PackageAnalysis {
     /**
      * @param national       the one national row of each national-level source that has one
      * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
-     * @param officialRows   loads an official station-level release's rows (one release at a time, to bound memory)
+     * @param officialTables loads an official station-level release's table (one release at a time, to bound memory)
      * @param rejectedByFile rows rejected at ingest, per file
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
-                             Map<String, List<ResultRow>> below, Function<String, List<ResultRow>> officialRows,
+                             Map<String, List<ResultRow>> below, Function<String, ResultColumns> officialTables,
                              Map<String, Long> rejectedByFile, AnalysisParameters params,
                              BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
         ElectionPackage pkg = read.electionPackage();
@@ -58,11 +59,11 @@ public final class PackageAnalysis {
         Map<String, ResultRow> nationalRows = new LinkedHashMap<>(national);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>(below);
         List<Source> sources = respondentsSummed(read, nationalRows, rows, afterReading, issues);
+        progress.accept("respondent files summed");
         ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
                 sources);
-        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialRows,
-                new LinkedHashMap<>(nationalRows), rejectedByFile, params);
-        progress.accept("station checks, forensics, reconciliation and local comparison");
+        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialTables,
+                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress);
 
         List<Source> compared = comparedNationally(sources, local.sums(), nationalRows, issues);
         Map<String, Double> precision = new LinkedHashMap<>();

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
-import org.exitpollaudit.ingest.VoteTotals;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
 
@@ -26,8 +26,9 @@ import org.exitpollaudit.model.IssueCode;
  */
 public final class StationAnalysis {
 
-    /** Figures, issues and flagged stations. */
     /**
+     * Figures, issues and flagged stations.
+     *
      * @param sums national sums of each district- or station-level source that has rows (registered, ballots,
      *             invalid, valid and each candidate over its units), for packages that publish no national figures
      */
@@ -35,24 +36,28 @@ public final class StationAnalysis {
                          Map<String, ResultRow> sums) {
     }
 
-    /** One official station-level release: its results, the rows that passed the checks and their sums. */
-    private record Release(Result result, List<ResultRow> kept, Totals totals) {
+    /**
+     * One official station-level release: its results, its sums, and for the reference of the local comparison the
+     * rows that passed the checks (for another release {@code null}, so that its table can go).
+     */
+    private record Release(Result result, Totals totals, LocalComparison.OfficialStations kept) {
     }
 
     private StationAnalysis() {
     }
 
     /**
-     * @param rows       staged rows of every district- and station-level source except the official station-level
-     *                   releases, by source id (file order)
-     * @param stations   loads the staged rows of one official station-level release (they can be large, so they are
-     *                   read one release at a time and only the reference for the local comparison is kept)
-     * @param national   the national row of each national source
-     * @param rejected   rows rejected at ingest, by source file
+     * @param rows     staged rows of every district- and station-level source except the official station-level
+     *                 releases, by source id (file order); these files are small
+     * @param stations loads the staged table of one official station-level release (they can be large, so they are
+     *                 read one release at a time and only the reference for the local comparison is kept)
+     * @param national the national row of each national source
+     * @param rejected rows rejected at ingest, by source file
+     * @param progress told the name of each part as it finishes (for timing logs)
      */
     public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
-                             Function<String, List<ResultRow>> stations, Map<String, ResultRow> national,
-                             Map<String, Long> rejected, AnalysisParameters params) {
+                             Function<String, ResultColumns> stations, Map<String, ResultRow> national,
+                             Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         Map<String, List<ResultRow>> clean = new LinkedHashMap<>();
@@ -62,6 +67,7 @@ public final class StationAnalysis {
                 clean.put(s.id(), StationChecks.run(s, r, issues, flags));
             }
         }
+        progress.accept("district and poll rows checked");
         List<String> candidates = pkg.candidates().stream().map(Candidate::id).toList();
         List<Source> releases = pkg.officialReleases().stream().filter(s -> s.level() == Source.Level.STATION).toList();
         Source reference = releases.stream().filter(s -> s.values() == Source.ValueType.VOTES)
@@ -75,16 +81,18 @@ public final class StationAnalysis {
         Map<String, ResultRow> sums = new LinkedHashMap<>();
         clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
         Map<String, Result> bySource = new HashMap<>();
+        LocalComparison.OfficialStations referenceStations = null;
         for (Source s : order) {
-            List<ResultRow> loaded = stations.apply(s.id());
-            if (loaded == null || loaded.isEmpty()) {
+            // loaded inside release(): no variable here holds a release's table while the next one loads
+            Release one = release(pkg, s, stations, s == reference, clean, national, rejected, candidates, params,
+                    progress);
+            if (one == null) {
                 continue;
             }
-            Release one = release(pkg, s, loaded, clean, national, rejected, candidates, params);
             bySource.put(s.id(), one.result());
             sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
-                clean.put(s.id(), one.kept());
+                referenceStations = one.kept();
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -96,11 +104,12 @@ public final class StationAnalysis {
                 flags.addAll(one.flags());
             }
         }
-        LocalComparison.Result local = LocalComparison.run(pkg, clean, candidates, finalVotes(pkg, national, sums),
-                params);
+        LocalComparison.Result local = LocalComparison.run(pkg, clean, referenceStations, candidates,
+                finalVotes(pkg, national, sums), params);
         figures.addAll(local.figures());
         issues.addAll(local.issues());
         flags.addAll(local.flags());
+        progress.accept("local comparison");
         return new Result(figures, issues, flags, sums);
     }
 
@@ -125,74 +134,50 @@ public final class StationAnalysis {
                 t.votes());
     }
 
-    /** Checks, forensics and reconciliation of one official station-level release. */
-    private static Release release(ElectionPackage pkg, Source s, List<ResultRow> loaded,
-                                  Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
-                                  Map<String, Long> rejected, List<String> candidates, AnalysisParameters params) {
+    /**
+     * Checks, reconciliation and forensics of one official station-level release; {@code null} when it has no rows.
+     *
+     * @param keep whether to keep the checked rows (the reference of the local comparison)
+     */
+    private static Release release(ElectionPackage pkg, Source s, Function<String, ResultColumns> stations,
+                                   boolean keep, Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
+                                   Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
+                                   Consumer<String> progress) {
+        ResultColumns table = stations.apply(s.id());
+        if (table == null || table.size() == 0) {
+            return null;
+        }
+        progress.accept(s.id() + ": " + table.size() + " rows loaded");
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        List<ResultRow> kept = StationChecks.run(s, loaded, issues, flags);
-        Totals totals = Totals.of(kept);
-        String leader = leader(totals.votes(), candidates);
+        int[] kept = StationChecks.run(s, table, issues, flags);
+        Totals.WithDistricts sums = Totals.withDistricts(table, kept);
+        String leader = leader(sums.all().votes(), candidates);
+        progress.accept(s.id() + ": checks and sums");
         if (leader != null) {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
                     + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
-            // the reconciliation with district and national figures does not depend on the screening: it runs on
-            // another core meanwhile, and its figures and issues are added after the screening's, so that
-            // figures.csv and the data-issue log list them in one order whichever finishes first
+            // the screening's figures come first, then the reconciliation's (figures.csv keeps one order)
             List<DataIssue> levelIssues = new ArrayList<>();
-            CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
-                    kept, totals, clean, national, rejectedRows, candidates, levelIssues));
-            Forensics.Result f = Forensics.run(s.id(), s.file(), kept, candidates, leader, params.alpha());
+            List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
+                    levelIssues);
+            progress.accept(s.id() + ": reconciliation");
+            Forensics.Result f = Forensics.run(s.id(), s.file(), table, kept, candidates, leader, params.alpha());
             figures.addAll(f.figures());
             flags.addAll(f.flags());
-            figures.addAll(level.join());
+            figures.addAll(level);
             issues.addAll(levelIssues);
+            progress.accept(s.id() + ": forensics");
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), kept, totals);
+        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(),
+                keep ? new LocalComparison.OfficialStations(s, table, kept) : null);
     }
 
     /** The candidate with the most votes. */
     static String leader(Map<String, Double> votes, List<String> candidates) {
         return candidates.stream().filter(votes::containsKey)
                 .max((a, b) -> Double.compare(votes.get(a), votes.get(b))).orElse(null);
-    }
-
-    /** Sums of a set of rows: registered, ballots, invalid, valid and each candidate (missing figures count 0). */
-    record Totals(double registered, double ballots, double invalid, double valid, Map<String, Double> votes,
-                  int units) {
-        static Totals of(List<ResultRow> rows) {
-            double reg = 0;
-            double bal = 0;
-            double inv = 0;
-            double val = 0;
-            VoteTotals votes = new VoteTotals();
-            for (ResultRow r : rows) {
-                reg += nz(r.registered());
-                bal += nz(r.ballotsCast());
-                inv += nz(r.invalid());
-                val += r.valid() != null ? r.valid() : r.candidateSum() + nz(r.other());
-                votes.add(r.candidates());
-            }
-            return new Totals(reg, bal, inv, val, votes.totals(), rows.size());
-        }
-
-        static Map<String, Totals> byDistrict(List<ResultRow> rows) {
-            Map<String, List<ResultRow>> by = new LinkedHashMap<>();
-            for (ResultRow r : rows) {
-                if (r.districtId() != null) {
-                    by.computeIfAbsent(r.districtId(), d -> new ArrayList<>()).add(r);
-                }
-            }
-            Map<String, Totals> out = new LinkedHashMap<>();
-            by.forEach((d, r) -> out.put(d, of(r)));
-            return out;
-        }
-    }
-
-    static double nz(Double d) {
-        return d == null ? 0 : d;
     }
 
     static String fmt(double d) {

@@ -179,6 +179,42 @@ public final class ResultColumns {
         return votes[c][i];
     }
 
+    /**
+     * Row {@code i}'s candidate values added up exactly as {@link ResultRow#candidateSum} adds them
+     * ({@code DoubleStream.sum}, compensated, in column order; NaN if a cell is empty), to the last bit.
+     *
+     * <p>Counts take a shortcut: when every value is a whole number and their magnitudes add up to less than
+     * 2<sup>53</sup>, every partial sum is a whole number a double holds exactly, so each addition is exact, the
+     * compensation stays +0 throughout, and the compensated sum is the plain sum from +0 (which is never −0). Any
+     * other row (fractions, empty cells, huge or infinite values) is summed by {@code DoubleStream.sum} itself.
+     */
+    public double candidateSum(int i) {
+        double sum = 0;
+        double magnitude = 0;
+        boolean whole = true;
+        for (double[] column : votes) {
+            double v = column[i];
+            sum += v;
+            magnitude += Math.abs(v);
+            whole &= v == Math.rint(v);
+        }
+        if (whole && magnitude < 0x1p53) {
+            return sum;
+        }
+        double[] v = new double[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            v[c] = votes[c][i];
+        }
+        return Arrays.stream(v).sum();
+    }
+
+    /** The indices of every row, {@code 0 … size − 1}. */
+    public int[] allRows() {
+        int[] out = new int[size];
+        Arrays.setAll(out, i -> i);
+        return out;
+    }
+
     /** Row {@code i} as a {@link ResultRow} (for code that works on rows; costs an object per call). */
     public ResultRow row(int i) {
         double[] v = new double[candidates.length];

@@ -16,6 +16,7 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
@@ -62,7 +63,7 @@ public class AnalyzeTasklet implements Tasklet {
 
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                id -> staging.rows(ctx.run(), List.of(id)), rejected, ctx.params(),
+                id -> ResultColumns.of(id, staging.rows(ctx.run(), List.of(id))), rejected, ctx.params(),
                 (s, t) -> checkUnchanged(ctx, s, t),
                 part -> t0[0] = lap(part, t0[0]));
 

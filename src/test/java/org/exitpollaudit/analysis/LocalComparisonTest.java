@@ -15,6 +15,7 @@ import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,36 @@ class LocalComparisonTest {
         assertEquals(3.0, f.get("national||stations_compared"));
         assertEquals(0.0, f.get("national||stations_flagged"));
         assertTrue(Double.isNaN(f.get("station|d/s1|pair_p_holm")));
+    }
+
+    /**
+     * Which official station a poll's station row is compared with. Official rows (d = district): 0 d1/s1 500 / 300 /
+     * 200, 1 d2/s1 100 / 100 / 800, 2 d1/s2 200 / 600 / 200, 3 d1/s3 (not among the checked rows), 4 d2/s4
+     * 300 / 300 / 400. Poll rows: d1/s1 matches row 0 (official share of a .5, not row 1's .1); s1 without a district
+     * matches nothing (two official stations have that id); s2 without a district matches row 2 (a .2); d1/s3 matches
+     * nothing (its row was not kept); d2/s4 matches row 4 (a .3).
+     */
+    @Test
+    void pollStationsAreMatchedByDistrictAndIdAmongTheCheckedRows() {
+        Source count = source("count", Source.Kind.OFFICIAL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
+        Source poll = source("poll", Source.Kind.EXIT_POLL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
+        ResultColumns table = ResultColumns.of("count", List.of(station("count", "d1", "s1", 500, 300, 200),
+                station("count", "d2", "s1", 100, 100, 800), station("count", "d1", "s2", 200, 600, 200),
+                station("count", "d1", "s3", 400, 400, 200), station("count", "d2", "s4", 300, 300, 400)));
+        Map<String, List<ResultRow>> rows = Map.of("poll", List.of(station("poll", "d1", "s1", 20, 20, 10),
+                station("poll", null, "s1", 20, 20, 10), station("poll", null, "s2", 20, 20, 10),
+                station("poll", "d1", "s3", 20, 20, 10), station("poll", "d2", "s4", 20, 20, 10)));
+        LocalComparison.Result r = LocalComparison.run(pkg(count, poll), rows,
+                new LocalComparison.OfficialStations(count, table, new int[] {0, 1, 2, 4}), ABC, NATIONAL,
+                AnalysisParameters.DEFAULTS);
+        Map<String, Double> officialA = new LinkedHashMap<>();
+        r.figures().stream().filter(f -> "official_share".equals(f.metric()) && "a".equals(f.candidate()))
+                .forEach(f -> officialA.put(f.unit(), f.value()));
+        assertEquals(Map.of("d1/s1", 0.5, "s2", 0.2, "d2/s4", 0.3), officialA);
+        assertEquals(List.of("poll: station s1 has no official figures to compare with",
+                "poll: station s3 has no official figures to compare with"),
+                r.issues().stream().map(i -> i.message()).toList());
+        assertEquals(3.0, index(r.figures()).get("national||stations_compared"));
     }
 
     /**
@@ -180,9 +211,17 @@ class LocalComparisonTest {
         Source count = source("count", Source.Kind.OFFICIAL, level, Source.ValueType.VOTES, null, null);
         Source poll = source("poll", Source.Kind.EXIT_POLL, level, pollValues, n, stations);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
-        rows.put("count", official);
+        LocalComparison.OfficialStations officialStations = null;
+        if (level == Source.Level.STATION) {
+            // an official station-level release reaches the comparison as a table and its checked rows
+            ResultColumns table = ResultColumns.of("count", official);
+            officialStations = new LocalComparison.OfficialStations(count, table, table.allRows());
+        } else {
+            rows.put("count", official);
+        }
         rows.put("poll", polled);
-        return index(LocalComparison.run(pkg(count, poll), rows, ABC, NATIONAL, AnalysisParameters.DEFAULTS).figures());
+        return index(LocalComparison.run(pkg(count, poll), rows, officialStations, ABC, NATIONAL, AnalysisParameters.DEFAULTS)
+                .figures());
     }
 
     private static Map<String, Double> votes(double a, double b, double c) {
@@ -194,7 +233,11 @@ class LocalComparisonTest {
     }
 
     private static ResultRow station(String src, String id, double a, double b, double c) {
-        return new ResultRow(src, 0, "d", id, null, null, null, null, null, null, votes(a, b, c));
+        return station(src, "d", id, a, b, c);
+    }
+
+    private static ResultRow station(String src, String district, String id, double a, double b, double c) {
+        return new ResultRow(src, 0, district, id, null, null, null, null, null, null, votes(a, b, c));
     }
 
     private static ResultRow district(String src, String id, double a, double b, double c) {

@@ -1,0 +1,136 @@
+package org.exitpollaudit.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.ingest.ResultColumns;
+import org.exitpollaudit.ingest.ResultRow;
+
+/**
+ * Sums of a set of rows: registered, ballots, invalid, valid and each candidate (a missing figure counts 0; a row
+ * without valid counts its candidates' sum plus other). Every sum adds its rows' values in row order, and a
+ * candidate's sum starts from its first value, so that sums over the same rows are the same numbers to the last bit
+ * however the rows are held. {@link #votes} lists the candidates in the order their first value appears (row by row,
+ * columns in order); a candidate with no value in any row is absent.
+ *
+ * @param units the number of rows summed
+ */
+record Totals(double registered, double ballots, double invalid, double valid, Map<String, Double> votes, int units) {
+
+    /** The sums of all the rows given and of each district's among them. */
+    record WithDistricts(Totals all, Map<String, Totals> byDistrict) {
+    }
+
+    /** The sums of some rows of a table ({@code rows}: row indices, in the order they are added). */
+    static Totals of(ResultColumns table, int[] rows) {
+        return pass(table, rows, true, false).all();
+    }
+
+    /** The sums of rows of one file (every row with the same candidates, as the rows of a staged file have). */
+    static Totals of(List<ResultRow> rows) {
+        ResultColumns table = ResultColumns.of(null, rows);
+        return of(table, table.allRows());
+    }
+
+    /**
+     * The sums of each district's rows, in the order districts first appear; rows without a district are left out.
+     * One pass over the rows, whatever their number: memory grows with districts and candidates only.
+     */
+    static Map<String, Totals> byDistrict(ResultColumns table, int[] rows) {
+        return pass(table, rows, false, true).byDistrict();
+    }
+
+    /** {@link #byDistrict(ResultColumns, int[])} of the rows of one file. */
+    static Map<String, Totals> byDistrict(List<ResultRow> rows) {
+        ResultColumns table = ResultColumns.of(null, rows);
+        return byDistrict(table, table.allRows());
+    }
+
+    /** {@link #of(ResultColumns, int[])} and {@link #byDistrict(ResultColumns, int[])} in one pass over the rows. */
+    static WithDistricts withDistricts(ResultColumns table, int[] rows) {
+        return pass(table, rows, true, true);
+    }
+
+    private static WithDistricts pass(ResultColumns table, int[] rows, boolean all, boolean districts) {
+        int k = table.candidates().size();
+        Sum total = all ? new Sum(k) : null;
+        Map<String, Sum> by = new LinkedHashMap<>();
+        // rows of a district usually come together: one lookup per run of rows rather than per row
+        String district = null;
+        Sum sum = null;
+        for (int i : rows) {
+            if (all) {
+                total.add(table, i);
+            }
+            String d = districts ? table.district(i) : null;
+            if (d == null) {
+                continue;
+            }
+            if (!d.equals(district)) {
+                district = d;
+                sum = by.computeIfAbsent(d, x -> new Sum(k));
+            }
+            sum.add(table, i);
+        }
+        Map<String, Totals> out = new LinkedHashMap<>();
+        by.forEach((d, s) -> out.put(d, s.totals(table)));
+        return new WithDistricts(all ? total.totals(table) : null, out);
+    }
+
+    /** Running sums of one set of rows. */
+    private static final class Sum {
+        private double registered;
+        private double ballots;
+        private double invalid;
+        private double valid;
+        private int units;
+        private final double[] votes;
+        private final boolean[] present;
+        /** Candidate positions in the order their first value appeared. */
+        private final int[] appeared;
+        private int appearedCount;
+
+        Sum(int candidates) {
+            votes = new double[candidates];
+            present = new boolean[candidates];
+            appeared = new int[candidates];
+        }
+
+        void add(ResultColumns t, int i) {
+            registered += zeroIfMissing(t.registered(i));
+            ballots += zeroIfMissing(t.ballotsCast(i));
+            invalid += zeroIfMissing(t.invalid(i));
+            double v = t.valid(i);
+            valid += !Double.isNaN(v) ? v : t.candidateSum(i) + zeroIfMissing(t.other(i));
+            for (int c = 0; c < votes.length; c++) {
+                double x = t.votes(c, i);
+                if (Double.isNaN(x)) {
+                    continue;
+                }
+                if (present[c]) {
+                    votes[c] += x;
+                } else {
+                    votes[c] = x;
+                    present[c] = true;
+                    appeared[appearedCount++] = c;
+                }
+            }
+            units++;
+        }
+
+        Totals totals(ResultColumns t) {
+            List<String> ids = t.candidates();
+            Map<String, Double> byCandidate = new LinkedHashMap<>();
+            for (int j = 0; j < appearedCount; j++) {
+                byCandidate.put(ids.get(appeared[j]), votes[appeared[j]]);
+            }
+            return new Totals(registered, ballots, invalid, valid, byCandidate, units);
+        }
+    }
+
+    /** A missing figure (NaN in a table) as 0, for sums. */
+    static double zeroIfMissing(double d) {
+        return Double.isNaN(d) ? 0 : d;
+    }
+}

@@ -1,0 +1,170 @@
+package org.exitpollaudit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
+import org.junit.jupiter.api.Test;
+
+/** Duplicates and arithmetic of a station- or district-level file, checked on its columns. */
+class StationChecksTest {
+
+    private static final List<String> AB = List.of("a", "b");
+    private static final double NAN = Double.NaN;
+
+    @Test
+    void aSecondRowOfAStationIsRejectedAndTheFirstKept() {
+        ResultColumns t = new ResultColumns("cec", AB, 4);
+        t.add(2, "d1", "s1", 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+        // the same station id in another district is another station
+        t.add(3, "d2", "s1", 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+        t.add(4, "d1", "s1", 100, 60, 0, 60, NAN, NAN, new double[] {30, 30});
+        t.add(5, "d1", "s2", 100, 50, 0, 50, NAN, NAN, new double[] {25, 25});
+        t.add(9, "d1", "s1", 100, 60, 0, 60, NAN, NAN, new double[] {30, 30});
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1, 3}, c.kept());
+        List<DataIssue> issues = c.issues();
+        assertEquals(2, issues.size());
+        DataIssue first = issues.get(0);
+        assertTrue(first.is(IssueCode.ROW_REJECTED));
+        assertEquals(DataIssue.Severity.ERROR, first.severity());
+        assertEquals("cec.csv", first.file());
+        assertEquals(4, first.line());
+        assertEquals("station_id", first.column());
+        assertEquals("row rejected: station 's1' appears again (first at line 2); the first row is kept",
+                first.message());
+        // a third copy names the first row too
+        assertEquals(9, issues.get(1).line());
+        assertTrue(issues.get(1).message().contains("(first at line 2)"));
+        assertTrue(c.flags().isEmpty());
+    }
+
+    @Test
+    void aDistrictLevelFileHasOneRowPerDistrict() {
+        ResultColumns t = new ResultColumns("cec-d", AB, 3);
+        t.add(2, "d1", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
+        t.add(3, "d2", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
+        t.add(4, "d1", null, NAN, NAN, NAN, 50, NAN, NAN, new double[] {30, 20});
+        Checked c = check(Source.Level.DISTRICT, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1}, c.kept());
+        List<DataIssue> issues = c.issues();
+        assertEquals("district_id", issues.get(0).column());
+        assertEquals("row rejected: district 'd1' appears again (first at line 2); the first row is kept",
+                issues.get(0).message());
+    }
+
+    /**
+     * Station s1: candidates 600 + 300 + other 50 = 950 votes, valid 1,000 (off by 50); valid + invalid = 1,000 + 30
+     * = 1,030 found, more than the 1,020 cast; 1,020 cast over 1,000 registered; turnout 100 · 1020 / 1000 = 102 %.
+     * Station s2 has no registered figure: only the votes check applies (10 + 10 ≠ 25), and its flag has neither
+     * registered nor turnout. Station s3 adds up within the half-vote of rounding (valid 20.4 for 20 votes).
+     */
+    @Test
+    void arithmeticThatDoesNotAddUpIsReportedAndFlagged() {
+        ResultColumns t = new ResultColumns("cec", AB, 3);
+        t.add(2, "d1", "s1", 1000, 1020, 30, 1000, NAN, 50, new double[] {600, 300});
+        t.add(3, "d1", "s2", NAN, 30, 5, 25, NAN, NAN, new double[] {10, 10});
+        t.add(4, "d1", "s3", 100, 25, 5, 20.4, NAN, NAN, new double[] {10, 10});
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        assertArrayEquals(new int[] {0, 1, 2}, c.kept());
+        List<DataIssue> issues = c.issues();
+        List<StationFlag> flags = c.flags();
+        assertEquals(4, issues.size());
+        assertTrue(issues.get(0).is(IssueCode.VOTES_NE_VALID));
+        assertEquals("valid", issues.get(0).column());
+        assertEquals("station s1: candidate votes sum to 950 but valid is 1,000", issues.get(0).message());
+        assertTrue(issues.get(1).is(IssueCode.FOUND_OVER_CAST));
+        assertEquals("station s1: valid + invalid = 1,030 ballots found, more than the 1,020 cast",
+                issues.get(1).message());
+        assertTrue(issues.get(2).is(IssueCode.BALLOTS_OVER_REGISTERED));
+        assertEquals("ballots_cast", issues.get(2).column());
+        assertEquals("station s1: ballots cast 1,020 exceed the 1,000 registered", issues.get(2).message());
+        assertEquals("station s2: candidate votes sum to 20 but valid is 25", issues.get(3).message());
+        assertEquals(3, issues.get(3).line());
+
+        assertEquals(2, flags.size());
+        StationFlag s1 = flags.get(0);
+        assertEquals(new StationFlag("cec", "cec.csv", 2, "d1", "s1", 1000.0, 102.0, null,
+                "candidate votes sum to 950 but valid is 1,000; valid + invalid = 1,030 ballots found, more than the"
+                        + " 1,020 cast; ballots cast 1,020 exceed the 1,000 registered"), s1);
+        assertNull(flags.get(1).registered());
+        assertNull(flags.get(1).turnoutPct());
+    }
+
+    @Test
+    void aPercentFileIsCheckedForDuplicatesOnly() {
+        ResultColumns t = new ResultColumns("poll", AB, 2);
+        t.add(2, "d1", "s1", NAN, NAN, NAN, 90, NAN, NAN, new double[] {60, 40});
+        Checked c = check(Source.Level.STATION, Source.ValueType.PERCENT, t);
+        assertTrue(c.issues().isEmpty());
+        assertTrue(c.flags().isEmpty());
+    }
+
+    /**
+     * Many stations, some of them repeated, some ids whose hash codes collide ("Aa" and "BB" hash alike, so do
+     * "AaAa", "AaBB", "BBAa" and "BBBB"): the rows kept are those a map of first rows by (district, station) keeps.
+     * The row-list entry point keeps the same rows.
+     */
+    @Test
+    void keepsWhatAMapOfFirstRowsKeeps() {
+        SplittableRandom random = new SplittableRandom(20240319);
+        String[] colliding = {"AaAa", "AaBB", "BBAa", "BBBB"};
+        ResultColumns t = new ResultColumns("cec", AB, 16);
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            String district = random.nextInt(50) == 0 ? null : "d" + random.nextInt(40);
+            String station = switch (random.nextInt(10)) {
+                case 0 -> colliding[random.nextInt(colliding.length)];
+                case 1 -> null;
+                default -> "s" + random.nextInt(60_000);
+            };
+            t.add(i + 2, district, station, 100, 50, 0, 50, NAN, NAN, new double[] {25, 25});
+            rows.add(t.row(i));
+        }
+        Map<StationKey, Integer> first = new LinkedHashMap<>();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (first.putIfAbsent(new StationKey(t.district(i), t.station(i)), i) == null) {
+                expected.add(i);
+            }
+        }
+        Checked c = check(Source.Level.STATION, Source.ValueType.VOTES, t);
+        int[] kept = c.kept();
+        assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), kept);
+        assertEquals(t.size() - kept.length, c.issues().size());
+        assertTrue(expected.size() < 45_000 && expected.size() > 20_000, "duplicates: " + (t.size() - expected.size()));
+        List<ResultRow> keptRows = StationChecks.run(source(Source.Level.STATION, Source.ValueType.VOTES), rows,
+                new ArrayList<>(), new ArrayList<>());
+        assertEquals(expected.stream().map(rows::get).toList(), keptRows);
+    }
+
+    private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
+    }
+
+    private static Checked check(Source.Level level, Source.ValueType values, ResultColumns t) {
+        List<DataIssue> issues = new ArrayList<>();
+        List<StationFlag> flags = new ArrayList<>();
+        int[] kept = StationChecks.run(source(level, values), t, issues, flags);
+        return new Checked(kept, issues, flags);
+    }
+
+    private static Source source(Source.Level level, Source.ValueType values) {
+        String id = level == Source.Level.STATION && values == Source.ValueType.VOTES ? "cec"
+                : values == Source.ValueType.PERCENT ? "poll" : "cec-d";
+        return new Source(id, values == Source.ValueType.PERCENT ? Source.Kind.EXIT_POLL : Source.Kind.OFFICIAL, "org",
+                "2024-01-01", level, values, id + ".csv", null, null, null, null, null, true, null, null, null, null,
+                null, 1);
+    }
+}
