@@ -35,7 +35,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * classes of the analysis, statistics and report, which are plain Java; {@code ArchitectureTest} fails if a bean is
  * put anywhere else.
  */
-@SpringBootApplication(scanBasePackages = {ExitPollAuditApplication.JOB, ExitPollAuditApplication.STAGING,
+@SpringBootApplication(proxyBeanMethods = false, scanBasePackages = {ExitPollAuditApplication.JOB, ExitPollAuditApplication.STAGING,
     ExitPollAuditApplication.OPS})
 @EnableScheduling
 public class ExitPollAuditApplication {
