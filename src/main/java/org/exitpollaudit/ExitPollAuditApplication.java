@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exitpollaudit.calibration.CalibrateCommand;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.job.RemoteIngest;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.ops.AuditRunner;
@@ -107,6 +108,10 @@ public class ExitPollAuditApplication {
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
             if (lock.isPresent() && opts.command() == CliOptions.Command.RUN) {
                 Warmup.start();
+                if (ownProcess) {
+                    // only a process's own launch: a test's launches in one JVM change inputs between runs
+                    InputFingerprint.hashAhead(opts.input());
+                }
             }
             if (lock.isEmpty()) {
                 System.err.println("error: another exit-poll-audit process (a run or a schedule) is using "

@@ -61,7 +61,7 @@ public class AuditRunner {
             err.println("error: " + InputFolder.tooLong("--output", output));
             return ExitCodes.BAD_INPUT;
         }
-        List<InputFile> files = InputFingerprint.files(input);
+        List<InputFile> files = InputFingerprint.atLaunch(input);
         // one definition of a run's identity, shared with the validate step that re-checks it
         String fingerprint = RunContext.fingerprint(files, opts.params());
         JobParameters params = new JobParametersBuilder()
