@@ -21,6 +21,7 @@ import org.exitpollaudit.ops.RunLock;
 import org.exitpollaudit.ops.ScheduledAudits;
 import org.exitpollaudit.ops.Verifier;
 import org.exitpollaudit.report.Warmup;
+import org.exitpollaudit.staging.DatabaseWarmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -108,6 +109,7 @@ public class ExitPollAuditApplication {
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
             if (lock.isPresent() && opts.command() == CliOptions.Command.RUN) {
                 Warmup.start();
+                DatabaseWarmup.start();
                 if (ownProcess) {
                     // only a process's own launch: a test's launches in one JVM change inputs between runs
                     InputFingerprint.hashAhead(opts.input());
