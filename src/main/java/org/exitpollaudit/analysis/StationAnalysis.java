@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.VoteTotals;
 import org.exitpollaudit.model.DataIssue;
@@ -144,7 +146,8 @@ public final class StationAnalysis {
             List<DataIssue> levelIssues = new ArrayList<>();
             CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
                     kept, totals, clean, national, rejectedRows, candidates, levelIssues));
-            Forensics.Result f = Forensics.run(s.id(), s.file(), kept, candidates, leader, params.alpha());
+            Forensics.Result f = Forensics.run(s.id(), s.file(), ResultColumns.of(s.id(), kept),
+                    IntStream.range(0, kept.size()).toArray(), candidates, leader, params.alpha());
             figures.addAll(f.figures());
             flags.addAll(f.flags());
             figures.addAll(level.join());
