@@ -19,14 +19,13 @@ final class DigitScreen {
      * The tallies of each group of stations, per package candidate, in one walk over {@code rows} (file order):
      * {@code group[j]} is the group of {@code rows[j]}, 0 … groups − 1. One memo serves every group.
      */
-    static DigitTests.Tally[][] tallies(ForensicStations s, int[] rows, int[] group, int groups) {
+    static DigitTests.Tally[][] tallies(ForensicStations s, int[] rows, int[] group, int groups, LastDigitMemo memo) {
         DigitTests.Tally[][] out = new DigitTests.Tally[groups][s.candidates()];
         for (DigitTests.Tally[] g : out) {
             for (int c = 0; c < g.length; c++) {
                 g[c] = new DigitTests.Tally();
             }
         }
-        LastDigitMemo memo = new LastDigitMemo();
         for (int j = 0; j < rows.length; j++) {
             add(out[group[j]], s, rows[j], memo);
         }

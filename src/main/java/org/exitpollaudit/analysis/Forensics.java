@@ -11,6 +11,8 @@ import java.util.Objects;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.stats.DigitTests;
 import org.exitpollaudit.stats.Holm;
+import org.exitpollaudit.stats.IntegerPercentageMemo;
+import org.exitpollaudit.stats.LastDigitMemo;
 
 /**
  * Screening of an official station-level release (section {@code forensics}), nationally and per district:
@@ -55,25 +57,36 @@ public final class Forensics {
      */
     public static Result run(String source, String file, ResultColumns table, int[] rows, List<String> candidates,
                              String leader, double alpha) {
-        return run(source, file, table, rows, candidates, leader, alpha, true);
+        return run(source, file, table, rows, candidates, leader, alpha, new Memos());
+    }
+
+    /**
+     * {@link #run(String, String, ResultColumns, int[], List, String, double)} with memos kept from the screening of
+     * another release: the releases of one election repeat most stations, whose probabilities are then looked up
+     * instead of computed again (the figures are the same).
+     */
+    public static Result run(String source, String file, ResultColumns table, int[] rows, List<String> candidates,
+                             String leader, double alpha, Memos memos) {
+        return run(source, file, table, rows, candidates, leader, alpha, memos, true);
     }
 
     /** {@link #run}, its parts on several cores or on this thread alone (the figures are the same). */
     static Result run(String source, String file, ResultColumns table, int[] rows, List<String> candidates,
-                      String leader, double alpha, boolean parallel) {
+                      String leader, double alpha, Memos memos, boolean parallel) {
         check(table, rows, candidates, leader, alpha);
+        Objects.requireNonNull(memos, "memos");
         ForensicStations stations = new ForensicStations(table, candidates, leader);
         Districts districts = Districts.of(table, rows);
         int count = districts.ids.size();
         // the parts, as independent tasks that each walk the rows in file order (a district's rows are spread over
-        // the file: walking them district by district would read the columns at random), each with the memo of its
-        // probabilities; a group's sums are those of its rows in file order
+        // the file: walking them district by district would read the columns at random); a group's sums are those of
+        // its rows in file order. Each memo serves one task.
         int groups = count + 1;
         int[] group = districts.groupOfRow;
         Parts parts = new Parts();
         List<Runnable> tasks = List.of(
-                () -> parts.integer = IntegerScreen.sums(stations, rows, group, groups),
-                () -> parts.digits = DigitScreen.tallies(stations, rows, group, groups),
+                () -> parts.integer = IntegerScreen.sums(stations, rows, group, groups, memos.integer),
+                () -> parts.digits = DigitScreen.tallies(stations, rows, group, groups, memos.lastDigit),
                 () -> parts.districtTurnout = TurnoutScreen.perDistrict(stations, rows, group, count),
                 () -> parts.nationalTurnout = TurnoutScreen.national(stations, rows, group, count),
                 () -> {
@@ -183,6 +196,17 @@ public final class Forensics {
      */
     static boolean counted(String test) {
         return !test.startsWith(BENFORD2) && !TURNOUT_LEADER.equals(test);
+    }
+
+    /**
+     * The exact probabilities of the integer-percentage and last-digit tests, each computed once per (count, total)
+     * pair: a screening fills them and the next one, of another release of the same election, finds most of its
+     * pairs there. They grow with the number of distinct pairs (about 40 MB for the million stations of a synthetic
+     * election), not with the number of stations. A Memos serves one screening at a time.
+     */
+    public static final class Memos {
+        private final IntegerPercentageMemo integer = new IntegerPercentageMemo(IntegerScreen.TOLERANCE);
+        private final LastDigitMemo lastDigit = new LastDigitMemo();
     }
 
     /** What the tasks compute: per group (the districts, then the stations without one) or for the nation. */

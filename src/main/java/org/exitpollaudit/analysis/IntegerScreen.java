@@ -26,19 +26,24 @@ final class IntegerScreen {
      * count (a sum of Bernoulli variables).
      */
     static final class Sums {
-        long withFigures;
-        double registered;
-        double ballots;
-        double found;
-        double leaderVotes;
-        long included;
-        long intTurnout;
-        long intLeader;
-        long intEither;
-        double expTurnout;
-        double expLeader;
-        double expEither;
-        double varEither;
+        /** The counts: stations with figures, included, whole-percent turnout, leader share, either. */
+        static final int WITH_FIGURES = 0;
+        static final int INCLUDED = 1;
+        static final int INT_TURNOUT = 2;
+        static final int INT_LEADER = 3;
+        static final int INT_EITHER = 4;
+        /** The sums: registered, ballots, found, leader's votes; expected whole-percent counts; variance of either. */
+        static final int REGISTERED = 0;
+        static final int BALLOTS = 1;
+        static final int FOUND = 2;
+        static final int LEADER = 3;
+        static final int EXP_TURNOUT = 4;
+        static final int EXP_LEADER = 5;
+        static final int EXP_EITHER = 6;
+        static final int VAR_EITHER = 7;
+
+        final long[] counts = new long[5];
+        final double[] sums = new double[8];
 
         /**
          * Adds station i when it has figures (stations are added in file order); {@code memo} keeps the
@@ -52,11 +57,11 @@ final class IntegerScreen {
             double bal = s.ballots(i);
             double fnd = s.found(i);
             double lead = s.leader(i);
-            withFigures++;
-            registered += reg;
-            ballots += bal;
-            found += fnd;
-            leaderVotes += lead;
+            counts[WITH_FIGURES]++;
+            sums[REGISTERED] += reg;
+            sums[BALLOTS] += bal;
+            sums[FOUND] += fnd;
+            sums[LEADER] += lead;
             if (!s.included(i)) {
                 return;
             }
@@ -65,44 +70,45 @@ final class IntegerScreen {
             double pt = memo.probability(bal, reg);
             double pl = memo.probability(lead, fnd);
             double p = IntegerPercentage.either(pt, pl);
-            included++;
-            intTurnout += t ? 1 : 0;
-            intLeader += l ? 1 : 0;
-            intEither += t || l ? 1 : 0;
-            expTurnout += pt;
-            expLeader += pl;
-            expEither += p;
-            varEither += p * (1 - p);
+            counts[INCLUDED]++;
+            counts[INT_TURNOUT] += t ? 1 : 0;
+            counts[INT_LEADER] += l ? 1 : 0;
+            counts[INT_EITHER] += t || l ? 1 : 0;
+            sums[EXP_TURNOUT] += pt;
+            sums[EXP_LEADER] += pl;
+            sums[EXP_EITHER] += p;
+            sums[VAR_EITHER] += p * (1 - p);
         }
 
         /** Adds the sums of another set of stations. */
         void add(Sums o) {
-            withFigures += o.withFigures;
-            registered += o.registered;
-            ballots += o.ballots;
-            found += o.found;
-            leaderVotes += o.leaderVotes;
-            included += o.included;
-            intTurnout += o.intTurnout;
-            intLeader += o.intLeader;
-            intEither += o.intEither;
-            expTurnout += o.expTurnout;
-            expLeader += o.expLeader;
-            expEither += o.expEither;
-            varEither += o.varEither;
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] += o.counts[k];
+            }
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += o.sums[k];
+            }
         }
+    }
+
+    /**
+     * Whether a station that has figures has both a whole-percent turnout and a whole-percent leader share, among
+     * the stations the test includes.
+     */
+    static boolean bothWhole(ForensicStations s, int i) {
+        return s.included(i) && IntegerPercentage.nearInteger(s.ballots(i), s.registered(i), TOLERANCE)
+                && IntegerPercentage.nearInteger(s.leader(i), s.found(i), TOLERANCE);
     }
 
     /**
      * The sums of each group of stations in one walk over {@code rows} (file order): {@code group[j]} is the group of
      * {@code rows[j]}, 0 … groups − 1. One memo serves every group: the probabilities of a pair are computed once.
      */
-    static Sums[] sums(ForensicStations s, int[] rows, int[] group, int groups) {
+    static Sums[] sums(ForensicStations s, int[] rows, int[] group, int groups, IntegerPercentageMemo memo) {
         Sums[] out = new Sums[groups];
         for (int g = 0; g < groups; g++) {
             out[g] = new Sums();
         }
-        IntegerPercentageMemo memo = new IntegerPercentageMemo(TOLERANCE);
         for (int j = 0; j < rows.length; j++) {
             out[group[j]].add(s, rows[j], memo);
         }
@@ -114,20 +120,23 @@ final class IntegerScreen {
      * approximation of the Bernoulli sum) goes into {@code p} as "integer" when there is a variance to test with.
      */
     static void emit(Sums sums, Forensics.Emit e, Map<String, Double> p) {
-        e.put(null, "stations_with_figures", sums.withFigures);
-        e.put(null, "turnout_pct", sums.registered > 0 ? 100 * sums.ballots / sums.registered : Double.NaN);
-        e.put(null, "leader_share_pct", sums.found > 0 ? 100 * sums.leaderVotes / sums.found : Double.NaN);
-        e.put(null, "integer_stations_included", sums.included);
-        e.put(null, "integer_turnout_observed", sums.intTurnout);
-        e.put(null, "integer_leader_observed", sums.intLeader);
-        e.put(null, "integer_either_observed", sums.intEither);
-        e.put(null, "integer_turnout_expected", sums.expTurnout);
-        e.put(null, "integer_leader_expected", sums.expLeader);
-        e.put(null, "integer_either_expected", sums.expEither);
-        double sd = Math.sqrt(sums.varEither);
-        double z = sd > 0 ? (sums.intEither - sums.expEither) / sd : Double.NaN;
+        long[] n = sums.counts;
+        double[] x = sums.sums;
+        e.put(null, "stations_with_figures", n[Sums.WITH_FIGURES]);
+        e.put(null, "turnout_pct", x[Sums.REGISTERED] > 0 ? 100 * x[Sums.BALLOTS] / x[Sums.REGISTERED] : Double.NaN);
+        e.put(null, "leader_share_pct", x[Sums.FOUND] > 0 ? 100 * x[Sums.LEADER] / x[Sums.FOUND] : Double.NaN);
+        e.put(null, "integer_stations_included", n[Sums.INCLUDED]);
+        e.put(null, "integer_turnout_observed", n[Sums.INT_TURNOUT]);
+        e.put(null, "integer_leader_observed", n[Sums.INT_LEADER]);
+        e.put(null, "integer_either_observed", n[Sums.INT_EITHER]);
+        e.put(null, "integer_turnout_expected", x[Sums.EXP_TURNOUT]);
+        e.put(null, "integer_leader_expected", x[Sums.EXP_LEADER]);
+        e.put(null, "integer_either_expected", x[Sums.EXP_EITHER]);
+        double sd = Math.sqrt(x[Sums.VAR_EITHER]);
+        double excess = n[Sums.INT_EITHER] - x[Sums.EXP_EITHER];
+        double z = sd > 0 ? excess / sd : Double.NaN;
         double pInt = Double.isNaN(z) ? Double.NaN : Normal.upperTail(z);
-        e.put(null, "integer_either_excess", sums.intEither - sums.expEither);
+        e.put(null, "integer_either_excess", excess);
         e.put(null, "integer_either_z", z);
         e.put(null, "integer_either_p", pInt);
         if (!Double.isNaN(pInt)) {

@@ -77,12 +77,14 @@ public final class StationAnalysis {
         Map<String, ResultRow> sums = new LinkedHashMap<>();
         clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
         Map<String, Result> bySource = new HashMap<>();
+        // the releases repeat most stations: their screenings share the memos of the exact probabilities
+        Forensics.Memos memos = new Forensics.Memos();
         for (Source s : order) {
             List<ResultRow> loaded = stations.apply(s.id());
             if (loaded == null || loaded.isEmpty()) {
                 continue;
             }
-            Release one = release(pkg, s, loaded, clean, national, rejected, candidates, params);
+            Release one = release(pkg, s, loaded, clean, national, rejected, candidates, params, memos);
             bySource.put(s.id(), one.result());
             sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
@@ -130,7 +132,8 @@ public final class StationAnalysis {
     /** Checks, forensics and reconciliation of one official station-level release. */
     private static Release release(ElectionPackage pkg, Source s, List<ResultRow> loaded,
                                   Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
-                                  Map<String, Long> rejected, List<String> candidates, AnalysisParameters params) {
+                                  Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
+                                  Forensics.Memos memos) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
@@ -147,7 +150,7 @@ public final class StationAnalysis {
             CompletableFuture<List<Figure>> level = CompletableFuture.supplyAsync(() -> LevelReconciliation.run(pkg, s,
                     kept, totals, clean, national, rejectedRows, candidates, levelIssues));
             Forensics.Result f = Forensics.run(s.id(), s.file(), ResultColumns.of(s.id(), kept),
-                    IntStream.range(0, kept.size()).toArray(), candidates, leader, params.alpha());
+                    IntStream.range(0, kept.size()).toArray(), candidates, leader, params.alpha(), memos);
             figures.addAll(f.figures());
             flags.addAll(f.flags());
             figures.addAll(level.join());

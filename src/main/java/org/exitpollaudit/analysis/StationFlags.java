@@ -3,8 +3,6 @@ package org.exitpollaudit.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.stats.IntegerPercentage;
-
 /**
  * The stations of a release whose own numbers are remarkable: a whole-percent turnout together with a whole-percent
  * leader share (among the stations the integer test includes), or turnout and leader share both at least 95 % in a
@@ -24,21 +22,18 @@ final class StationFlags {
             if (!s.has(i)) {
                 continue;
             }
-            double registered = s.registered(i);
-            double ballots = s.ballots(i);
-            double found = s.found(i);
-            double leader = s.leader(i);
             List<String> reasons = new ArrayList<>(2);
-            if (s.included(i) && IntegerPercentage.nearInteger(ballots, registered, IntegerScreen.TOLERANCE)
-                    && IntegerPercentage.nearInteger(leader, found, IntegerScreen.TOLERANCE)) {
+            if (IntegerScreen.bothWhole(s, i)) {
                 reasons.add("integer turnout and integer leader share");
             }
-            if (registered >= 100 && ballots / registered >= 0.95 && found > 0 && leader / found >= 0.95) {
+            double registered = s.registered(i);
+            double found = s.found(i);
+            if (registered >= 100 && s.ballots(i) / registered >= 0.95 && found > 0 && s.leader(i) / found >= 0.95) {
                 reasons.add(BOTH_95);
             }
             if (!reasons.isEmpty()) {
                 flags.add(new StationFlag(source, file, s.line(i), s.district(i), s.station(i), registered,
-                        100 * ballots / registered, found > 0 ? 100 * leader / found : null,
+                        100 * s.ballots(i) / registered, found > 0 ? 100 * s.leader(i) / found : null,
                         String.join("; ", reasons)));
             }
         }

@@ -141,7 +141,13 @@ class ForensicsTest {
         assertEquals(0.0, f.get("national||c|benford2_n"));
         assertEquals(null, f.get("national||c|turnout_slope"));
         assertEquals(viaIndex, Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05,
-                false).figures());
+                new Forensics.Memos(), false).figures());
+        // memos filled by the screening of another release (here: all the stations) give the same figures
+        Forensics.Memos used = new Forensics.Memos();
+        Forensics.run("count", "count.csv", table, IntStream.range(0, all.size()).toArray(), List.of("a", "c", "b"), "a",
+                0.05, used);
+        assertEquals(viaIndex, Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05,
+                used).figures());
     }
 
     @Test
@@ -162,6 +168,8 @@ class ForensicsTest {
         assertThrows(NullPointerException.class, () -> Forensics.run("count", "count.csv", table, null, ab, "a", .05));
         assertThrows(NullPointerException.class,
                 () -> Forensics.run("count", "count.csv", table, new int[0], ab, null, .05));
+        assertThrows(NullPointerException.class,
+                () -> Forensics.run("count", "count.csv", table, new int[0], ab, "a", .05, (Forensics.Memos) null));
     }
 
     /** Sixty stations in three districts with varied turnout and shares (a deterministic pseudo-random draw). */
