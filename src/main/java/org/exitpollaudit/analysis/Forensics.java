@@ -30,9 +30,6 @@ import org.exitpollaudit.stats.LastDigitMemo;
  */
 public final class Forensics {
 
-    /** Tolerance of the integer-percentage test, in percentage points. */
-    public static final double INTEGER_TOLERANCE = IntegerScreen.TOLERANCE;
-
     /** The p-values' test names (a candidate's digit tests append the candidate id). */
     static final String INTEGER = "integer";
     static final String TURNOUT_LEADER = "turnout_leader";
@@ -77,26 +74,9 @@ public final class Forensics {
         Objects.requireNonNull(memos, "memos");
         ForensicStations stations = new ForensicStations(table, candidates, leader);
         Districts districts = Districts.of(table, rows);
-        int count = districts.ids.size();
-        // the parts, as independent tasks that each walk the rows in file order (a district's rows are spread over
-        // the file: walking them district by district would read the columns at random); a group's sums are those of
-        // its rows in file order. Each memo serves one task.
-        int groups = count + 1;
-        int[] group = districts.groupOfRow;
-        Parts parts = new Parts();
-        List<Runnable> tasks = List.of(
-                () -> parts.integer = IntegerScreen.sums(stations, rows, group, groups, memos.integer),
-                () -> parts.digits = DigitScreen.tallies(stations, rows, group, groups, memos.lastDigit),
-                () -> parts.districtTurnout = TurnoutScreen.perDistrict(stations, rows, group, count),
-                () -> parts.nationalTurnout = TurnoutScreen.national(stations, rows, group, count),
-                () -> {
-                    parts.distributions = Distributions.of(stations, rows);
-                    parts.flags = StationFlags.of(source, file, stations, rows);
-                });
-        // the one place the screening runs on several cores
-        (parallel ? tasks.parallelStream() : tasks.stream()).forEach(Runnable::run);
-
+        Parts parts = Parts.of(source, file, stations, rows, districts, memos, parallel);
         // the nation's sums: the stations without a district, then each district's sums in order
+        int count = districts.ids.size();
         IntegerScreen.Sums sums = parts.integer[count];
         DigitTests.Tally[] tallies = parts.digits[count];
         for (int d = 0; d < count; d++) {
@@ -209,7 +189,7 @@ public final class Forensics {
         private final LastDigitMemo lastDigit = new LastDigitMemo();
     }
 
-    /** What the tasks compute: per group (the districts, then the stations without one) or for the nation. */
+    /** What the parts compute: per group (the districts, then the stations without one) or for the nation. */
     private static final class Parts {
         IntegerScreen.Sums[] integer;
         DigitTests.Tally[][] digits;
@@ -217,6 +197,30 @@ public final class Forensics {
         TurnoutScreen nationalTurnout;
         Distributions distributions;
         List<StationFlag> flags;
+
+        /**
+         * The parts, as independent tasks that each walk the rows in file order (a district's rows are spread over
+         * the file: walking them district by district would read the columns at random); a group's sums are those
+         * of its rows in file order. Each memo serves one task.
+         */
+        static Parts of(String source, String file, ForensicStations s, int[] rows, Districts districts, Memos memos,
+                        boolean parallel) {
+            int count = districts.ids.size();
+            int[] group = districts.groupOfRow;
+            Parts parts = new Parts();
+            List<Runnable> tasks = List.of(
+                    () -> parts.integer = IntegerScreen.sums(s, rows, group, count + 1, memos.integer),
+                    () -> parts.digits = DigitScreen.tallies(s, rows, group, count + 1, memos.lastDigit),
+                    () -> parts.districtTurnout = TurnoutScreen.perDistrict(s, rows, group, count),
+                    () -> parts.nationalTurnout = TurnoutScreen.national(s, rows, group, count),
+                    () -> {
+                        parts.distributions = Distributions.of(s, rows);
+                        parts.flags = StationFlags.of(source, file, s, rows);
+                    });
+            // the one place the screening runs on several cores
+            (parallel ? tasks.parallelStream() : tasks.stream()).forEach(Runnable::run);
+            return parts;
+        }
     }
 
     /**
