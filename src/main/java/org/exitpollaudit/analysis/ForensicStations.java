@@ -52,8 +52,8 @@ final class ForensicStations {
     }
 
     /**
-     * Kobak–Shpilkin–Pshenichnikov's selection for the integer test: found > 0, registered ≥ 100, turnout and leader
-     * share ≤ 99 %. Station i must have figures.
+     * Kobak–Shpilkin–Pshenichnikov's selection for the integer test: found > 0, registered ≥ 100, turnout and
+     * leader share ≤ 99 %. Station i must have figures.
      */
     boolean included(int i) {
         double found = found(i);
@@ -74,11 +74,6 @@ final class ForensicStations {
     /** Package candidate c's votes at station i; NaN for an empty cell or when the file has no such column. */
     double votes(int c, int i) {
         return column[c] < 0 ? Double.NaN : table.votes(column[c], i);
-    }
-
-    /** Whether the file has a column for package candidate c. */
-    boolean inFile(int c) {
-        return column[c] >= 0;
     }
 
     /**

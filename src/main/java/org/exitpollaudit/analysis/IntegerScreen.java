@@ -140,7 +140,7 @@ final class IntegerScreen {
         e.put(null, "integer_either_z", z);
         e.put(null, "integer_either_p", pInt);
         if (!Double.isNaN(pInt)) {
-            p.put("integer", pInt);
+            p.put(Forensics.INTEGER, pInt);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.exitpollaudit.analysis;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.exitpollaudit.stats.Normal;
 import org.exitpollaudit.stats.TurnoutSlope;
@@ -31,7 +32,7 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
      * {@code count}, the stations without a district, has none).
      */
     static TurnoutScreen[] perDistrict(ForensicStations s, int[] rows, int[] group, int count) {
-        Scan scan = new Scan(s, java.util.stream.IntStream.range(0, count + 1).toArray(), count + 1);
+        Scan scan = new Scan(s, IntStream.range(0, count + 1).toArray(), count + 1);
         scan.walk(rows, group, count);
         TurnoutScreen[] out = new TurnoutScreen[count];
         for (int d = 0; d < count; d++) {
@@ -52,9 +53,10 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
 
     /**
      * The turnout screens of several sets of stations ("units") in {@link #PASSES} walks over a release in file
-     * order: each station belongs to a district ("group") and each group to a unit. Turnout and leader share are centred on the
-     * group's mean; the correlation and the slopes are summed per unit. A district's screen is a unit of one group;
-     * the nation's, one unit of every group (the stations without a district being a group of their own).
+     * order: each station belongs to a district ("group") and each group to a unit. Turnout and leader share are
+     * centred on the group's mean; the correlation and the slopes are summed per unit. A district's screen is a unit
+     * of one group; the nation's, one unit of every group (the stations without a district being a group of their
+     * own).
      */
     private static final class Scan {
 
@@ -195,8 +197,8 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
     void emit(List<String> candidates, Forensics.Emit e, Map<String, Double> p) {
         // rounding can carry a perfect correlation a hair past ±1, where atanh is undefined
         double corr = Math.max(-1, Math.min(1, correlation));
-        double pStuff = effectiveN > 3 && Double.isFinite(corr) ? Normal.upperTail(atanh(corr) * Math.sqrt(effectiveN - 3))
-                : Double.NaN;
+        double pStuff = effectiveN > 3 && Double.isFinite(corr)
+                ? Normal.upperTail(atanh(corr) * Math.sqrt(effectiveN - 3)) : Double.NaN;
         e.put(null, "turnout_leader_r", corr);
         e.put(null, "turnout_leader_p", pStuff);
         if (!Double.isNaN(pStuff)) {

@@ -63,7 +63,7 @@ final class PairTable {
         return width * size++;
     }
 
-    /** The values of every pair, {@code width} per entry (the table's own array: written by the caller after insert). */
+    /** The values of every pair, {@code width} per entry (the table's own array, written by the caller). */
     double[] values() {
         return values;
     }

@@ -144,8 +144,8 @@ class ForensicsTest {
                 new Forensics.Memos(), false).figures());
         // memos filled by the screening of another release (here: all the stations) give the same figures
         Forensics.Memos used = new Forensics.Memos();
-        Forensics.run("count", "count.csv", table, IntStream.range(0, all.size()).toArray(), List.of("a", "c", "b"), "a",
-                0.05, used);
+        Forensics.run("count", "count.csv", table, IntStream.range(0, all.size()).toArray(), List.of("a", "c", "b"),
+                "a", 0.05, used);
         assertEquals(viaIndex, Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05,
                 used).figures());
     }
@@ -164,7 +164,8 @@ class ForensicsTest {
             assertThrows(IllegalArgumentException.class,
                     () -> Forensics.run("count", "count.csv", table, new int[] {0}, ab, "a", alpha), "alpha " + alpha);
         }
-        assertThrows(NullPointerException.class, () -> Forensics.run("count", "count.csv", null, new int[0], ab, "a", .05));
+        assertThrows(NullPointerException.class,
+                () -> Forensics.run("count", "count.csv", null, new int[0], ab, "a", .05));
         assertThrows(NullPointerException.class, () -> Forensics.run("count", "count.csv", table, null, ab, "a", .05));
         assertThrows(NullPointerException.class,
                 () -> Forensics.run("count", "count.csv", table, new int[0], ab, null, .05));
