@@ -82,10 +82,12 @@ public final class StationAnalysis {
         clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
         Map<String, Result> bySource = new HashMap<>();
         LocalComparison.OfficialStations referenceStations = null;
+        // the releases repeat most stations: their screenings share the memos of the exact probabilities
+        Forensics.Memos memos = new Forensics.Memos();
         for (Source s : order) {
             // loaded inside release(): no variable here holds a release's table while the next one loads
             Release one = release(pkg, s, stations, s == reference, clean, national, rejected, candidates, params,
-                    progress);
+                    memos, progress);
             if (one == null) {
                 continue;
             }
@@ -142,7 +144,7 @@ public final class StationAnalysis {
     private static Release release(ElectionPackage pkg, Source s, Function<String, ResultColumns> stations,
                                    boolean keep, Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
                                    Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
-                                   Consumer<String> progress) {
+                                   Forensics.Memos memos, Consumer<String> progress) {
         ResultColumns table = stations.apply(s.id());
         if (table == null || table.size() == 0) {
             return null;
@@ -163,7 +165,8 @@ public final class StationAnalysis {
             List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
                     levelIssues);
             progress.accept(s.id() + ": reconciliation");
-            Forensics.Result f = Forensics.run(s.id(), s.file(), table, kept, candidates, leader, params.alpha());
+            Forensics.Result f = Forensics.run(s.id(), s.file(), table, kept, candidates, leader, params.alpha(),
+                    memos);
             figures.addAll(f.figures());
             flags.addAll(f.flags());
             figures.addAll(level);

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Forensics;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.stats.GoodnessOfFit;
 
@@ -69,8 +70,9 @@ public final class Calibration {
 
     /** National p-values of every screening test on one election, by test. */
     public static Map<String, Double> screen(SyntheticElection e, double alpha) {
-        List<Figure> figures = Forensics.run("simulated", "simulated.csv", rows(e), CANDIDATES, CANDIDATES.get(0), alpha)
-                .figures();
+        ResultColumns stations = ResultColumns.of("simulated", rows(e));
+        List<Figure> figures = Forensics.run("simulated", "simulated.csv", stations,
+                IntStream.range(0, stations.size()).toArray(), CANDIDATES, CANDIDATES.get(0), alpha).figures();
         Map<String, Double> p = new LinkedHashMap<>();
         for (Figure f : figures) {
             if (!Figure.NATIONAL.equals(f.level()) || f.value() == null) {

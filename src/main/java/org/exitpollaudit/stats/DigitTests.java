@@ -60,8 +60,18 @@ public final class DigitTests {
         return m;
     }
 
-    /** The second significant digit of a count ≥ 10. */
+    /**
+     * The second significant digit of a count ≥ 10. Counts that fit an int (every vote count) are divided as ints,
+     * which the JIT turns into multiplications: this runs for every count of every station.
+     */
     public static int secondDigit(long count) {
+        if (count <= Integer.MAX_VALUE) {
+            int c = (int) count;
+            while (c >= 100) {
+                c /= 10;
+            }
+            return c % 10;
+        }
         long c = count;
         while (c >= 100) {
             c /= 10;

@@ -32,34 +32,115 @@ public final class TurnoutSlope {
         if (n != y.length) {
             throw new IllegalArgumentException("x and y differ in length: " + n + " and " + y.length);
         }
-        if (n < 3) {
-            return new Fit(Double.NaN, Double.NaN, n);
+        Passes passes = new Passes(1);
+        double[] one = new double[1];
+        for (int pass = 0; pass < Passes.COUNT; pass++) {
+            for (int i = 0; i < n; i++) {
+                one[0] = y[i];
+                passes.add(x[i], one);
+            }
+            passes.next();
         }
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
+        return passes.fits()[0];
+    }
+
+    /**
+     * The fits of m series y_1 … y_m on one x, from three passes over the same stations in the same order (means;
+     * sums of squares and products; residuals), so that the stations need not be held as arrays: a million
+     * stations of a dozen candidates need no 100 MB of copies, and several sets of stations can be fitted in one
+     * walk over a file. Each sum runs over the stations in their order, so the fits are the very doubles that
+     * {@link #fit(double[], double[])} gives for each series as an array.
+     */
+    public static final class Passes {
+
+        /** Passes over the stations a fit takes. */
+        public static final int COUNT = 3;
+
+        private final int m;
+        private int pass;
+        private long n;
+        private double sx;
+        private final double[] sy;
+        private double mx;
+        private double sxx;
+        private final double[] sxy;
+        private final double[] a;
+        private final double[] b;
+        private final double[] meat;
+
+        /** @param m the number of series, ≥ 1 */
+        public Passes(int m) {
+            if (m < 1) {
+                throw new IllegalArgumentException("at least one series is needed, got " + m);
+            }
+            this.m = m;
+            sy = new double[m];
+            sxy = new double[m];
+            a = new double[m];
+            b = new double[m];
+            meat = new double[m];
         }
-        mx /= n;
-        my /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
+
+        /** Adds a station's x and its m series values to the current pass. */
+        public void add(double x, double[] y) {
+            if (y.length != m) {
+                throw new IllegalArgumentException("expected " + m + " series values, got " + y.length);
+            }
+            switch (pass) {
+                case 0 -> {
+                    n++;
+                    sx += x;
+                    for (int s = 0; s < m; s++) {
+                        sy[s] += y[s];
+                    }
+                }
+                case 1 -> {
+                    sxx += (x - mx) * (x - mx);
+                    for (int s = 0; s < m; s++) {
+                        sxy[s] += (x - mx) * (y[s] - sy[s]);
+                    }
+                }
+                case 2 -> {
+                    double d = x - mx;
+                    for (int s = 0; s < m; s++) {
+                        double e = y[s] - a[s] - b[s] * x;
+                        meat[s] += d * d * e * e;
+                    }
+                }
+                default -> throw new IllegalStateException("all " + COUNT + " passes are done");
+            }
         }
-        if (!(sxx > 0)) {
-            return new Fit(Double.NaN, Double.NaN, n);
+
+        /** Ends the current pass (after the first: the means; after the second: the slopes and intercepts). */
+        public void next() {
+            if (pass == 0) {
+                mx = sx / n;
+                for (int s = 0; s < m; s++) {
+                    sy[s] /= n; // the mean of y from here on
+                }
+            } else if (pass == 1) {
+                for (int s = 0; s < m; s++) {
+                    b[s] = sxy[s] / sxx;
+                    a[s] = sy[s] - b[s] * mx;
+                }
+            } else if (pass >= COUNT) {
+                throw new IllegalStateException("all " + COUNT + " passes are done");
+            }
+            pass++;
         }
-        double b = sxy / sxx;
-        double a = my - b * mx;
-        double meat = 0;
-        for (int i = 0; i < n; i++) {
-            double e = y[i] - a - b * x[i];
-            double d = x[i] - mx;
-            meat += d * d * e * e;
+
+        /** The fits, after the three passes; NaN where fewer than 3 stations or no spread in x. */
+        public Fit[] fits() {
+            if (pass < COUNT) {
+                throw new IllegalStateException("the fits need " + COUNT + " passes, " + pass + " done");
+            }
+            int stations = Math.toIntExact(n);
+            Fit[] out = new Fit[m];
+            for (int s = 0; s < m; s++) {
+                out[s] = stations < 3 || !(sxx > 0) ? new Fit(Double.NaN, Double.NaN, stations)
+                        : new Fit(b[s], Math.sqrt(meat[s]) / sxx, stations);
+            }
+            return out;
         }
-        return new Fit(b, Math.sqrt(meat) / sxx, n);
     }
 }

@@ -1,13 +1,16 @@
 package org.exitpollaudit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,7 @@ class ForensicsTest {
             double ballots = 500 + 100 * i;
             rows.add(row("d1", "s" + i, 1000, ballots, a[i], ballots - a[i]));
         }
-        Map<String, Double> f = index(Forensics.run("count", "count.csv", rows, List.of("a", "b"), "a", 0.05).figures());
+        Map<String, Double> f = index(screen(rows, List.of("a", "b"), "a").figures());
         for (String level : List.of("national|", "district|d1")) {
             assertEquals(0.95, f.get(level + "|a|turnout_slope"), 1e-12);
             assertEquals(0.0291547595, f.get(level + "|a|turnout_slope_se"), 1e-10);
@@ -69,8 +72,8 @@ class ForensicsTest {
                 rows.add(row(d, "s" + i, registered, ballots, leader, ballots - leader));
             }
         }
-        rows.add(row("d1", "s95", 1000, 960, 922, 38));
-        Map<String, Double> f = index(Forensics.run("count", "count.csv", rows, List.of("a", "b"), "a", 0.05).figures());
+        rows.add(row("d1", "s95", 1000, 960, 922.0, 38));
+        Map<String, Double> f = index(screen(rows, List.of("a", "b"), "a").figures());
         assertEquals(1.0, f.get("national|||stations_turnout_and_leader_95"));
         assertEquals(2.0, f.get("national|||districts_screened"));
         for (String d : List.of("d1", "d2")) {
@@ -88,12 +91,115 @@ class ForensicsTest {
         assertEquals(2.0, f.get("national|||districts_turnout_leader_significant"));
     }
 
-    private static ResultRow row(String district, String station, double registered, double ballots, double a,
+    /**
+     * Three stations of 1,000 registered voters: s1 in d1 (500 ballots, a 250, b 250), s2 in d1 with a's cell empty,
+     * s3 without a district (600 ballots, a 300, b 300). A station counts for the totals only with the leader's
+     * votes: stations_with_figures is 2 nationally (s1, s3) and 1 in d1, turnout 100 · 1,100 / 2,000 = 55 %; but
+     * every count present enters the digit tallies: b has 3 counts ≥ 10, a 2. The stations without a district
+     * count nationally and form no district.
+     */
+    @Test
+    void aStationWithoutTheLeadersVotesCountsOnlyForTheDigits() {
+        Map<String, Double> f = index(screen(List.of(row("d1", "s1", 1000, 500, 250.0, 250),
+                row("d1", "s2", 1000, 500, null, 250), row(null, "s3", 1000, 600, 300.0, 300)), List.of("a", "b"), "a")
+                .figures());
+        assertEquals(2.0, f.get("national|||stations_with_figures"));
+        assertEquals(55.0, f.get("national|||turnout_pct"), 1e-12);
+        assertEquals(1.0, f.get("district|d1||stations_with_figures"));
+        assertEquals(3.0, f.get("national||b|benford2_n"));
+        assertEquals(2.0, f.get("national||a|benford2_n"));
+        assertEquals(2.0, f.get("district|d1|b|benford2_n"));
+        assertEquals(1.0, f.get("national|||districts_screened"));
+    }
+
+    /**
+     * The rows to screen are a subset of the table, the file's columns are in another order than the package's and
+     * the package has a candidate the file lacks: the figures are those of a table of just those rows, columns in
+     * the package's order, but for the lacking candidate's (no votes, so no slope and no counts); and the same
+     * whether the parts run on several cores or on one.
+     */
+    @Test
+    void rowsAreChosenByIndexAndCandidatesByIdWhateverTheColumnOrder() {
+        List<ResultRow> all = sixtyStations();
+        List<ResultRow> reversed = new ArrayList<>();
+        for (ResultRow r : all) {
+            Map<String, Double> votes = new LinkedHashMap<>();
+            votes.put("b", r.candidates().get("b"));
+            votes.put("a", r.candidates().get("a"));
+            reversed.add(new ResultRow(r.sourceId(), r.line(), r.districtId(), r.stationId(), r.registered(),
+                    r.ballotsCast(), r.invalid(), r.valid(), null, null, votes));
+        }
+        int[] chosen = IntStream.range(0, all.size()).filter(i -> i % 7 != 3).toArray();
+        List<ResultRow> subset = IntStream.of(chosen).mapToObj(all::get).toList();
+        ResultColumns table = ResultColumns.of("count", reversed);
+        List<Figure> viaIndex = Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05)
+                .figures();
+        List<Figure> expected = screen(subset, List.of("a", "b"), "a").figures();
+        List<Figure> withoutC = viaIndex.stream().filter(x -> !"c".equals(x.candidate())).toList();
+        assertEquals(expected, withoutC);
+        Map<String, Double> f = index(viaIndex);
+        assertEquals(0.0, f.get("national||c|benford2_n"));
+        assertEquals(null, f.get("national||c|turnout_slope"));
+        assertEquals(viaIndex, Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05,
+                new Forensics.Memos(), false).figures());
+        // memos filled by the screening of another release (here: all the stations) give the same figures
+        Forensics.Memos used = new Forensics.Memos();
+        Forensics.run("count", "count.csv", table, IntStream.range(0, all.size()).toArray(), List.of("a", "c", "b"),
+                "a", 0.05, used);
+        assertEquals(viaIndex, Forensics.run("count", "count.csv", table, chosen, List.of("a", "c", "b"), "a", 0.05,
+                used).figures());
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        ResultColumns table = ResultColumns.of("count", sixtyStations());
+        List<String> ab = List.of("a", "b");
+        int[][] badRows = {{0, 2, 2}, {3, 1}, {-1, 0}, {0, table.size()}};
+        for (int[] rows : badRows) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Forensics.run("count", "count.csv", table, rows, ab, "a", 0.05));
+            assertTrue(e.getMessage().contains("ascending indices"), e.getMessage());
+        }
+        for (double alpha : new double[] {0, 1, Double.NaN, -0.05}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> Forensics.run("count", "count.csv", table, new int[] {0}, ab, "a", alpha), "alpha " + alpha);
+        }
+        assertThrows(NullPointerException.class,
+                () -> Forensics.run("count", "count.csv", null, new int[0], ab, "a", .05));
+        assertThrows(NullPointerException.class, () -> Forensics.run("count", "count.csv", table, null, ab, "a", .05));
+        assertThrows(NullPointerException.class,
+                () -> Forensics.run("count", "count.csv", table, new int[0], ab, null, .05));
+        assertThrows(NullPointerException.class,
+                () -> Forensics.run("count", "count.csv", table, new int[0], ab, "a", .05, (Forensics.Memos) null));
+    }
+
+    /** Sixty stations in three districts with varied turnout and shares (a deterministic pseudo-random draw). */
+    private static List<ResultRow> sixtyStations() {
+        java.util.Random rnd = new java.util.Random(17);
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            double registered = 150 + rnd.nextInt(2000);
+            double ballots = Math.round(registered * (0.4 + 0.5 * rnd.nextDouble()));
+            double a = Math.round(ballots * (0.3 + 0.5 * rnd.nextDouble()));
+            rows.add(row("d" + (i % 3), "s" + i, registered, ballots, a, ballots - a));
+        }
+        return rows;
+    }
+
+    /** The screening of every row, as the station analysis calls it. */
+    private static Forensics.Result screen(List<ResultRow> rows, List<String> candidates, String leader) {
+        ResultColumns table = ResultColumns.of("count", rows);
+        return Forensics.run("count", "count.csv", table, IntStream.range(0, table.size()).toArray(), candidates,
+                leader, 0.05);
+    }
+
+    private static ResultRow row(String district, String station, double registered, double ballots, Double a,
                                  double b) {
         Map<String, Double> votes = new LinkedHashMap<>();
         votes.put("a", a);
         votes.put("b", b);
-        return new ResultRow("count", 0, district, station, registered, ballots, 0.0, a + b, null, null, votes);
+        return new ResultRow("count", 0, district, station, registered, ballots, 0.0, (a == null ? 0 : a) + b, null,
+                null, votes);
     }
 
     /** "level|unit|candidate|metric"; the national unit is empty. */

@@ -83,6 +83,19 @@ class ForensicStatsTest {
         assertEquals(0.0, r.chi2(), 1e-9);
     }
 
+    /** The second significant digit is the second character of the count written out, in the int range and beyond. */
+    @Test
+    void secondDigitIsTheSecondCharacterOfTheCount() {
+        java.util.Random rnd = new java.util.Random(9);
+        for (int i = 0; i < 100_000; i++) {
+            long c = i < 50_000 ? 10 + i : 10 + (rnd.nextLong() >>> (1 + rnd.nextInt(50)));
+            assertEquals(Long.toString(c).charAt(1) - '0', DigitTests.secondDigit(c), Long.toString(c));
+        }
+        for (long c : new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 19_999_999_999L, Long.MAX_VALUE}) {
+            assertEquals(Long.toString(c).charAt(1) - '0', DigitTests.secondDigit(c), Long.toString(c));
+        }
+    }
+
     @Test
     void talliesOfDisjointSetsAddUpToTheTallyOfTheirUnion() {
         // 30 counts of 10/10 (digit 0 for sure) and 40 of 11/11 (digit 1 for sure: Binomial(11, 1) is 11): apart,

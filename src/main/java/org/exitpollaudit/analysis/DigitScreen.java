@@ -1,0 +1,78 @@
+package org.exitpollaudit.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+import org.exitpollaudit.stats.DigitTests;
+import org.exitpollaudit.stats.LastDigitMemo;
+
+/**
+ * The digit tests ({@link DigitTests}: Benford's second digit and the last digit) of each candidate's counts over a
+ * set of stations. A tally is a sum over stations, so the tallies of the districts add up to the nation's.
+ */
+final class DigitScreen {
+
+    private DigitScreen() {
+    }
+
+    /**
+     * The tallies of each group of stations, per package candidate, in one walk over {@code rows} (file order):
+     * {@code group[j]} is the group of {@code rows[j]}, 0 … groups − 1. One memo serves every group.
+     */
+    static DigitTests.Tally[][] tallies(ForensicStations s, int[] rows, int[] group, int groups, LastDigitMemo memo) {
+        DigitTests.Tally[][] out = new DigitTests.Tally[groups][s.candidates()];
+        for (DigitTests.Tally[] g : out) {
+            for (int c = 0; c < g.length; c++) {
+                g[c] = new DigitTests.Tally();
+            }
+        }
+        for (int j = 0; j < rows.length; j++) {
+            add(out[group[j]], s, rows[j], memo);
+        }
+        return out;
+    }
+
+    /**
+     * Adds station i's counts (of every station, with figures or not; stations in file order): each count present
+     * with the station's digit total ({@link ForensicStations#digitTotal}). {@code memo} keeps the last-digit
+     * expectation of each (count, total) pair.
+     */
+    private static void add(DigitTests.Tally[] tallies, ForensicStations s, int i, LastDigitMemo memo) {
+        long total = s.digitTotal(i);
+        for (int c = 0; c < tallies.length; c++) {
+            double v = s.votes(c, i);
+            if (!Double.isNaN(v)) {
+                tallies[c].add((long) v, total, memo);
+            }
+        }
+    }
+
+    /** Adds {@code more}'s tallies to {@code into}'s, candidate by candidate. */
+    static void add(DigitTests.Tally[] into, DigitTests.Tally[] more) {
+        for (int c = 0; c < into.length; c++) {
+            into[c].add(more[c]);
+        }
+    }
+
+    /** Each candidate's figures; a test that was made puts its p into {@code p} as "benford2_c" or "last_digit_c". */
+    static void emit(List<String> candidates, DigitTests.Tally[] digits, Forensics.Emit e, Map<String, Double> p) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String c = candidates.get(i);
+            DigitTests.Result second = digits[i].second();
+            DigitTests.Result last = digits[i].last();
+            e.put(c, "benford2_n", second.n());
+            e.put(c, "benford2_mean", second.mean());
+            e.put(c, "benford2_chi2", second.chi2());
+            e.put(c, "benford2_p", second.p());
+            e.put(c, "last_digit_n", last.n());
+            e.put(c, "last_digit_chi2", last.chi2());
+            e.put(c, "last_digit_p", last.p());
+            if (second.tested()) {
+                p.put(Forensics.BENFORD2 + c, second.p());
+            }
+            if (last.tested()) {
+                p.put(Forensics.LAST_DIGIT + c, last.p());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.exitpollaudit.stats;
+
+/**
+ * {@link IntegerPercentage#probabilityNearInteger} of a reported fraction k / n, computed once per (k, n) pair
+ * ({@link PairTable}): the probability is a function of n, p = k / n and the tolerance alone, and stations share
+ * pairs (a million stations of a few hundred to a few thousand voters have about half as many distinct
+ * (registered, ballots) pairs), so a memo returns the very double the computation gives, at a fraction of the cost.
+ * A memo belongs to one thread and one tolerance.
+ */
+public final class IntegerPercentageMemo {
+
+    private final double tolerance;
+    private final PairTable table = new PairTable(1);
+
+    /** @param tolerance the test's tolerance in percentage points (finite, ≥ 0) */
+    public IntegerPercentageMemo(double tolerance) {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
+        }
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * {@code IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance)}, exactly. Whole counts in
+     * 1 … 2³¹ − 2 are looked up (k / n is then the same double for the pair whichever station it comes from); any
+     * other k or n (0, negative, fractional, NaN, too large) is computed each time.
+     */
+    public double probability(double k, double n) {
+        long kk = (long) k;
+        long nn = (long) n;
+        if (kk != k || nn != n || !PairTable.holds(kk, nn)) {
+            return IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
+        }
+        int at = table.find(kk, nn);
+        if (at < 0) {
+            double p = IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
+            at = table.insert(kk, nn);
+            table.values()[at] = p;
+            return p;
+        }
+        return table.values()[at];
+    }
+
+    /** Pairs held. */
+    int size() {
+        return table.size();
+    }
+}
