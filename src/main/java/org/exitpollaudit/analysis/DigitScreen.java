@@ -60,13 +60,13 @@ final class DigitScreen {
             String c = candidates.get(i);
             DigitTests.Result second = digits[i].second();
             DigitTests.Result last = digits[i].last();
-            e.put(c, "benford2_n", second.n());
-            e.put(c, "benford2_mean", second.mean());
-            e.put(c, "benford2_chi2", second.chi2());
-            e.put(c, "benford2_p", second.p());
-            e.put(c, "last_digit_n", last.n());
-            e.put(c, "last_digit_chi2", last.chi2());
-            e.put(c, "last_digit_p", last.p());
+            e.put(c, Metric.Forensics.BENFORD2_N, second.n());
+            e.put(c, Metric.Forensics.BENFORD2_MEAN, second.mean());
+            e.put(c, Metric.Forensics.BENFORD2_CHI2, second.chi2());
+            e.put(c, Metric.Forensics.BENFORD2_P, second.p());
+            e.put(c, Metric.Forensics.LAST_DIGIT_N, last.n());
+            e.put(c, Metric.Forensics.LAST_DIGIT_CHI2, last.chi2());
+            e.put(c, Metric.Forensics.LAST_DIGIT_P, last.p());
             if (second.tested()) {
                 p.put(Forensics.BENFORD2 + c, second.p());
             }

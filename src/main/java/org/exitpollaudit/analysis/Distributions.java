@@ -38,13 +38,13 @@ final class Distributions {
     /** Every bin of both histograms, then the occupied cells of the fingerprint by turnout bin, then leader bin. */
     void emit(Forensics.Emit e) {
         for (int i = 0; i < PercentBins.COUNT; i++) {
-            e.putUnit(PercentBins.label(i), "turnout_histogram_tenths", turnout[i]);
-            e.putUnit(PercentBins.label(i), "leader_share_histogram_tenths", share[i]);
+            e.putUnit(PercentBins.label(i), Metric.Forensics.TURNOUT_HISTOGRAM_TENTHS, turnout[i]);
+            e.putUnit(PercentBins.label(i), Metric.Forensics.LEADER_SHARE_HISTOGRAM_TENTHS, share[i]);
         }
         for (int t = 0; t <= 100; t++) {
             for (int l = 0; l <= 100; l++) {
                 if (grid[t][l] > 0) {
-                    e.putUnit("turnout=" + t + "|leader=" + l, "fingerprint_stations", grid[t][l]);
+                    e.putUnit("turnout=" + t + "|leader=" + l, Metric.Forensics.FINGERPRINT_STATIONS, grid[t][l]);
                 }
             }
         }

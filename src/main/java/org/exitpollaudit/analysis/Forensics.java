@@ -95,11 +95,11 @@ public final class Forensics {
         // the headline findings, as figures a sheet can show: districts screened, and how many remain significant
         // after Holm for the integer test and for the (descriptive) turnout-leader correlation (NaN where no
         // district could be tested)
-        national.put(null, "districts_screened", count);
-        national.put(null, "districts_integer_significant", significant.getOrDefault(INTEGER, Double.NaN));
-        national.put(null, "districts_turnout_leader_significant",
+        national.put(null, Metric.Forensics.DISTRICTS_SCREENED, count);
+        national.put(null, Metric.Forensics.DISTRICTS_INTEGER_SIGNIFICANT, significant.getOrDefault(INTEGER, Double.NaN));
+        national.put(null, Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
                 significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
-        national.put(null, "stations_turnout_and_leader_95", parts.flags.stream()
+        national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, parts.flags.stream()
                 .filter(f -> f.reasons().contains(StationFlags.BOTH_95)).count());
         return new Result(out, parts.flags);
     }
@@ -151,7 +151,7 @@ public final class Forensics {
             double[] adjusted = Holm.adjust(ds.stream().mapToDouble(byDistrict::get).toArray());
             for (int i = 0; i < ds.size(); i++) {
                 out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
-                        test + "_p_holm", adjusted[i]));
+                        Metric.Forensics.P_HOLM.member(test), adjusted[i]));
                 if (adjusted[i] < alpha) {
                     significant.merge(test, 1.0, Double::sum);
                     if (counted(test)) {
@@ -161,7 +161,7 @@ public final class Forensics {
             }
         });
         for (String d : ids) {
-            out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, d, null, "flagged_tests",
+            out.add(Figure.of(Metric.Forensics.FLAGGED_TESTS, source, null, Figure.LEVEL_DISTRICT, d, null,
                     (double) flaggedTests.getOrDefault(d, 0)));
         }
         return significant;
@@ -262,12 +262,12 @@ public final class Forensics {
 
     /** Adds figures of one level and unit. */
     record Emit(List<Figure> out, String source, String level, String unit) {
-        void put(String candidate, String metric, double value) {
-            out.add(new Figure(Figure.FORENSICS, source, null, level, unit, candidate, metric, value));
+        void put(String candidate, Metric.Forensics metric, double value) {
+            out.add(Figure.of(metric, source, null, level, unit, candidate, value));
         }
 
-        void putUnit(String bin, String metric, double value) {
-            out.add(new Figure(Figure.FORENSICS, source, null, level, bin, null, metric, value));
+        void putUnit(String bin, Metric.Forensics metric, double value) {
+            out.add(Figure.of(metric, source, null, level, bin, null, value));
         }
     }
 }

@@ -122,23 +122,23 @@ final class IntegerScreen {
     static void emit(Sums sums, Forensics.Emit e, Map<String, Double> p) {
         long[] n = sums.counts;
         double[] x = sums.sums;
-        e.put(null, "stations_with_figures", n[Sums.WITH_FIGURES]);
-        e.put(null, "turnout_pct", x[Sums.REGISTERED] > 0 ? 100 * x[Sums.BALLOTS] / x[Sums.REGISTERED] : Double.NaN);
-        e.put(null, "leader_share_pct", x[Sums.FOUND] > 0 ? 100 * x[Sums.LEADER] / x[Sums.FOUND] : Double.NaN);
-        e.put(null, "integer_stations_included", n[Sums.INCLUDED]);
-        e.put(null, "integer_turnout_observed", n[Sums.INT_TURNOUT]);
-        e.put(null, "integer_leader_observed", n[Sums.INT_LEADER]);
-        e.put(null, "integer_either_observed", n[Sums.INT_EITHER]);
-        e.put(null, "integer_turnout_expected", x[Sums.EXP_TURNOUT]);
-        e.put(null, "integer_leader_expected", x[Sums.EXP_LEADER]);
-        e.put(null, "integer_either_expected", x[Sums.EXP_EITHER]);
+        e.put(null, Metric.Forensics.STATIONS_WITH_FIGURES, n[Sums.WITH_FIGURES]);
+        e.put(null, Metric.Forensics.TURNOUT_PCT, x[Sums.REGISTERED] > 0 ? 100 * x[Sums.BALLOTS] / x[Sums.REGISTERED] : Double.NaN);
+        e.put(null, Metric.Forensics.LEADER_SHARE_PCT, x[Sums.FOUND] > 0 ? 100 * x[Sums.LEADER] / x[Sums.FOUND] : Double.NaN);
+        e.put(null, Metric.Forensics.INTEGER_STATIONS_INCLUDED, n[Sums.INCLUDED]);
+        e.put(null, Metric.Forensics.INTEGER_TURNOUT_OBSERVED, n[Sums.INT_TURNOUT]);
+        e.put(null, Metric.Forensics.INTEGER_LEADER_OBSERVED, n[Sums.INT_LEADER]);
+        e.put(null, Metric.Forensics.INTEGER_EITHER_OBSERVED, n[Sums.INT_EITHER]);
+        e.put(null, Metric.Forensics.INTEGER_TURNOUT_EXPECTED, x[Sums.EXP_TURNOUT]);
+        e.put(null, Metric.Forensics.INTEGER_LEADER_EXPECTED, x[Sums.EXP_LEADER]);
+        e.put(null, Metric.Forensics.INTEGER_EITHER_EXPECTED, x[Sums.EXP_EITHER]);
         double sd = Math.sqrt(x[Sums.VAR_EITHER]);
         double excess = n[Sums.INT_EITHER] - x[Sums.EXP_EITHER];
         double z = sd > 0 ? excess / sd : Double.NaN;
         double pInt = Double.isNaN(z) ? Double.NaN : Normal.upperTail(z);
-        e.put(null, "integer_either_excess", excess);
-        e.put(null, "integer_either_z", z);
-        e.put(null, "integer_either_p", pInt);
+        e.put(null, Metric.Forensics.INTEGER_EITHER_EXCESS, excess);
+        e.put(null, Metric.Forensics.INTEGER_EITHER_Z, z);
+        e.put(null, Metric.Forensics.INTEGER_EITHER_P, pInt);
         if (!Double.isNaN(pInt)) {
             p.put(Forensics.INTEGER, pInt);
         }

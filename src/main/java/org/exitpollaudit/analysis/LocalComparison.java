@@ -238,23 +238,23 @@ final class LocalComparison {
             String id = u.station ? (u.district == null ? "" : u.district + "/") + u.id : u.id;
             for (int c = 0; c < u.candidates.size(); c++) {
                 String cand = u.candidates.get(c);
-                out.add(fig(poll, ref, level, id, cand, "poll_share", u.p[c]));
-                out.add(fig(poll, ref, level, id, cand, "official_share", u.v[c]));
-                out.add(fig(poll, ref, level, id, cand, "deviation_pp", 100 * (u.p[c] - u.v[c])));
+                out.add(fig(poll, ref, level, id, cand, Metric.District.POLL_SHARE, u.p[c]));
+                out.add(fig(poll, ref, level, id, cand, Metric.District.OFFICIAL_SHARE, u.v[c]));
+                out.add(fig(poll, ref, level, id, cand, Metric.District.DEVIATION_PP, 100 * (u.p[c] - u.v[c])));
             }
-            out.add(fig(poll, ref, level, id, null, "n", u.n));
-            out.add(fig(poll, ref, level, id, null, "n_assumed", u.nAssumed ? 1 : 0));
-            out.add(fig(poll, ref, level, id, null, "chi2", u.chi2));
-            out.add(fig(poll, ref, level, id, null, "chi2_p", u.pValue));
-            out.add(fig(poll, ref, level, id, null, "p_holm", holm[i]));
-            out.add(fig(poll, ref, level, id, null, "wpe", u.wpe));
-            out.add(fig(poll, ref, level, id, null, "ln_alpha", u.lnAlpha));
-            out.add(fig(poll, ref, level, id, null, "pair_z", z[i]));
-            out.add(fig(poll, ref, level, id, null, "pair_t", t[i]));
-            out.add(fig(poll, ref, level, id, null, "pair_p", tp[i]));
-            out.add(fig(poll, ref, level, id, null, "pair_p_holm", tHolm[i]));
+            out.add(fig(poll, ref, level, id, null, Metric.District.N, u.n));
+            out.add(fig(poll, ref, level, id, null, Metric.District.N_ASSUMED, u.nAssumed ? 1 : 0));
+            out.add(fig(poll, ref, level, id, null, Metric.District.CHI2, u.chi2));
+            out.add(fig(poll, ref, level, id, null, Metric.District.CHI2_P, u.pValue));
+            out.add(fig(poll, ref, level, id, null, Metric.District.P_HOLM, holm[i]));
+            out.add(fig(poll, ref, level, id, null, Metric.District.WPE, u.wpe));
+            out.add(fig(poll, ref, level, id, null, Metric.District.LN_ALPHA, u.lnAlpha));
+            out.add(fig(poll, ref, level, id, null, Metric.District.PAIR_Z, z[i]));
+            out.add(fig(poll, ref, level, id, null, Metric.District.PAIR_T, t[i]));
+            out.add(fig(poll, ref, level, id, null, Metric.District.PAIR_P, tp[i]));
+            out.add(fig(poll, ref, level, id, null, Metric.District.PAIR_P_HOLM, tHolm[i]));
             boolean f = tHolm[i] < params.alpha();
-            out.add(fig(poll, ref, level, id, null, "flagged", f ? 1 : 0));
+            out.add(fig(poll, ref, level, id, null, Metric.District.FLAGGED, f ? 1 : 0));
             if (Double.isFinite(u.wpe)) {
                 wpeSum += u.wpe;
                 wpeN++;
@@ -274,24 +274,26 @@ final class LocalComparison {
                 }
             }
         }
-        String level = station(units) ? Figure.LEVEL_STATION : Figure.LEVEL_DISTRICT;
+        boolean stations = station(units);
         if (pair[0] != null && pair[1] != null) {
-            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[0], "national_pair_rank", 1));
-            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[1], "national_pair_rank", 2));
+            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[0], Metric.District.NATIONAL_PAIR_RANK, 1));
+            out.add(fig(poll, ref, Figure.NATIONAL, null, pair[1], Metric.District.NATIONAL_PAIR_RANK, 2));
         }
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, level + "s_compared", units.size()));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, level + "s_flagged", flagged));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "wpe_mean", wpeN == 0 ? Double.NaN : wpeSum / wpeN));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_mean", lnN == 0 ? Double.NaN : lnSum / lnN));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "ln_alpha_sd", lnN < 2 ? Double.NaN
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, stations ? Metric.District.STATIONS_COMPARED
+                : Metric.District.DISTRICTS_COMPARED, units.size()));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, stations ? Metric.District.STATIONS_FLAGGED
+                : Metric.District.DISTRICTS_FLAGGED, flagged));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, Metric.District.WPE_MEAN, wpeN == 0 ? Double.NaN : wpeSum / wpeN));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, Metric.District.LN_ALPHA_MEAN, lnN == 0 ? Double.NaN : lnSum / lnN));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, Metric.District.LN_ALPHA_SD, lnN < 2 ? Double.NaN
                 : Math.sqrt((lnSq - lnSum * lnSum / lnN) / (lnN - 1))));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion", phi));
-        out.add(fig(poll, ref, Figure.NATIONAL, null, null, "dispersion_units", judged));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, Metric.District.DISPERSION, phi));
+        out.add(fig(poll, ref, Figure.NATIONAL, null, null, Metric.District.DISPERSION_UNITS, judged));
     }
 
-    private static Figure fig(Source poll, String ref, String level, String unit, String candidate, String metric,
-                              double value) {
-        return new Figure(Figure.DISTRICT, poll.id(), ref, level, unit, candidate, metric, value);
+    private static Figure fig(Source poll, String ref, String level, String unit, String candidate,
+                              Metric.District metric, double value) {
+        return Figure.of(metric, poll.id(), ref, level, unit, candidate, value);
     }
 
     /** One compared unit. */

@@ -199,30 +199,30 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
         double corr = Math.max(-1, Math.min(1, correlation));
         double pStuff = effectiveN > 3 && Double.isFinite(corr)
                 ? Normal.upperTail(atanh(corr) * Math.sqrt(effectiveN - 3)) : Double.NaN;
-        e.put(null, "turnout_leader_r", corr);
-        e.put(null, "turnout_leader_p", pStuff);
+        e.put(null, Metric.Forensics.TURNOUT_LEADER_R, corr);
+        e.put(null, Metric.Forensics.TURNOUT_LEADER_P, pStuff);
         if (!Double.isNaN(pStuff)) {
             p.put(Forensics.TURNOUT_LEADER, pStuff);
         }
-        e.put(null, "turnout_slope_stations", slopeStations);
+        e.put(null, Metric.Forensics.TURNOUT_SLOPE_STATIONS, slopeStations);
         double othersShare = 0;
         for (int c = 0; c < fits.length; c++) {
             if (fits[c] == null) {
                 continue;
             }
             String id = candidates.get(c);
-            e.put(id, "turnout_slope", fits[c].slope());
-            e.put(id, "turnout_slope_se", fits[c].se());
-            e.put(id, "turnout_slope_share", shares[c]);
+            e.put(id, Metric.Forensics.TURNOUT_SLOPE, fits[c].slope());
+            e.put(id, Metric.Forensics.TURNOUT_SLOPE_SE, fits[c].se());
+            e.put(id, Metric.Forensics.TURNOUT_SLOPE_SHARE, shares[c]);
             if (c == leader) {
-                e.put(null, "turnout_slope_leader_excess", fits[c].slope() - shares[c]);
+                e.put(null, Metric.Forensics.TURNOUT_SLOPE_LEADER_EXCESS, fits[c].slope() - shares[c]);
             } else {
                 othersShare += shares[c];
             }
         }
-        e.put(null, "turnout_slope_others", others.slope());
-        e.put(null, "turnout_slope_others_se", others.se());
-        e.put(null, "turnout_slope_others_share", othersShare);
+        e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS, others.slope());
+        e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SE, others.se());
+        e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SHARE, othersShare);
     }
 
     private static double atanh(double r) {

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Forensics;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.stats.GoodnessOfFit;
@@ -78,13 +79,14 @@ public final class Calibration {
             if (!Figure.NATIONAL.equals(f.level()) || f.value() == null) {
                 continue;
             }
-            switch (f.metric()) {
-                case "integer_either_p" -> p.put("integer_either", f.value());
-                case "turnout_leader_p" -> p.put("turnout_leader", f.value());
-                case "benford2_p" -> p.put("benford2_" + f.candidate(), f.value());
-                case "last_digit_p" -> p.put("last_digit_" + f.candidate(), f.value());
-                default -> {
-                }
+            if (Metric.Forensics.INTEGER_EITHER_P.names(f.metric())) {
+                p.put("integer_either", f.value());
+            } else if (Metric.Forensics.TURNOUT_LEADER_P.names(f.metric())) {
+                p.put("turnout_leader", f.value());
+            } else if (Metric.Forensics.BENFORD2_P.names(f.metric())) {
+                p.put("benford2_" + f.candidate(), f.value());
+            } else if (Metric.Forensics.LAST_DIGIT_P.names(f.metric())) {
+                p.put("last_digit_" + f.candidate(), f.value());
             }
         }
         return p;
