@@ -32,7 +32,8 @@ final class PlainRowParser {
     private final Source.Level level;
     private final boolean percent;
     private final Set<String> districts;
-    private final Long electorate;
+    /** The largest count {@link Plausibility#count} accepts: 10^10, or the electorate when it is smaller. */
+    private final double largestCount;
     private final int headerSize;
     private final int[] candidateColumns;
     private final int other;
@@ -53,7 +54,7 @@ final class PlainRowParser {
         this.level = source.level();
         this.percent = source.values() == Source.ValueType.PERCENT;
         this.districts = districts;
-        this.electorate = electorate;
+        this.largestCount = electorate == null ? Plausibility.MAX_COUNT : Math.min(Plausibility.MAX_COUNT, electorate);
         this.headerSize = layout.header().size();
         this.candidateColumns = layout.candidates().values().stream().mapToInt(Integer::intValue).toArray();
         this.other = index(layout.other());
@@ -156,8 +157,14 @@ final class PlainRowParser {
             plain = false;
             return 0;
         }
-        double v = decimals == 0 ? m : m / POWERS_OF_TEN[decimals];
-        if (percentValue ? v > 100 : v != Math.rint(v) || Plausibility.count(v, electorate) != null) {
+        if (decimals == 0) {
+            if (percentValue ? m > 100 : m > largestCount) {
+                plain = false;
+            }
+            return m;
+        }
+        double v = m / POWERS_OF_TEN[decimals];
+        if (percentValue ? v > 100 : v != Math.rint(v) || v > largestCount) {
             plain = false;
         }
         return v;
@@ -209,14 +216,19 @@ final class PlainRowParser {
                     }
                     return t;
                 }
-                if (Arrays.equals(k, 0, k.length, b, from, to)) {
+                if (k.length == to - from && Arrays.equals(k, 0, k.length, b, from, to)) {
                     return texts[at];
                 }
             }
         }
 
+        /**
+         * Spreads the hash over the table (Fibonacci hashing): ids that differ in their last digit have neighbouring
+         * hashes, which would otherwise fill a run of neighbouring slots that every probe walks through.
+         */
         private static int mix(int h) {
-            return h ^ (h >>> 16);
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 15);
         }
 
         private void grow() {

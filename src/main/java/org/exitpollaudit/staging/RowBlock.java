@@ -19,12 +19,15 @@ import org.exitpollaudit.ingest.ResultRow;
  *   candidates    varint k, then each id as a string
  *   lines         varint, the first row's; then each next row's as a zig-zag varint difference to the one before
  *   districts     n strings (a district's id is written once per block and referred back to after)
- *   stations      n strings, never referred back to (each station has a row of its own)
+ *   stations      byte 1 when every station id of the block is a common prefix and a number in decimal without
+ *                 leading zeros (s1, s2, УИК №554): the prefix as a string, then n zig-zag varints, each the number's
+ *                 difference to the row before's (the first's to 0); else byte 0 and n strings, never referred back
+ *                 to (each station has a row of its own)
  *   6 + k figure columns: registered, ballots cast, invalid, valid, turnout %, other, then the candidates in column
  *                 order; each a kind byte and n values: 0 every figure missing (no values); 1 every figure a whole
  *                 number from 0 to 2^53 − 1, a varint each; 2 any, a number each (null for a missing figure)
  * </pre>
- * Counts of voters and votes, nearly every figure of a large file, take a byte or two each this way.
+ * Counts of voters and votes, nearly every figure of a large file, and station ids take a byte or two each this way.
  *
  * <p>The previous release staged blocks row by row, and a run it left unfinished may hold some: a block that does not
  * start with the format byte 0 is one of those (they start with their first row's line, never 0) and is read as
@@ -40,6 +43,8 @@ public final class RowBlock {
     private static final int MISSING = 0;
     private static final int COUNTS = 1;
     private static final int NUMBERS = 2;
+    private static final int STRINGS = 0;
+    private static final int NUMBERED = 1;
     /** The figure columns before the candidates' (registered, ballots cast, invalid, valid, turnout %, other). */
     private static final int TOTALS = 6;
     private static final double LARGEST_COUNT = (1L << 53) - 1;
@@ -67,9 +72,7 @@ public final class RowBlock {
         for (int i = 0; i < n; i++) {
             out.string(rows.district(i));
         }
-        for (int i = 0; i < n; i++) {
-            out.uniqueString(rows.station(i));
-        }
+        stations(rows, out);
         double[] column = new double[n];
         for (int f = 0; f < TOTALS + candidates.size(); f++) {
             figures(rows, f, column);
@@ -103,6 +106,65 @@ public final class RowBlock {
             first = Math.min(first, rows.line(i));
         }
         return new Encoded(rows.sourceId(), first, n, out.toByteArray());
+    }
+
+    /**
+     * The station ids: as numbers after a common prefix when every id of the block is one ({@code s1}, {@code s2},
+     * {@code УИК №554}: the prefix once, then a byte or two per row), else as strings.
+     */
+    private static void stations(ResultColumns rows, BlockCodec.Out out) {
+        int n = rows.size();
+        String prefix = rows.station(0) == null ? null : prefix(rows.station(0));
+        long[] numbers = new long[n];
+        for (int i = 0; i < n && prefix != null; i++) {
+            String id = rows.station(i);
+            numbers[i] = id != null && id.startsWith(prefix) ? number(id, prefix.length()) : -1;
+            prefix = numbers[i] < 0 ? null : prefix;
+        }
+        if (prefix == null) {
+            out.write(STRINGS);
+            for (int i = 0; i < n; i++) {
+                out.uniqueString(rows.station(i));
+            }
+            return;
+        }
+        out.write(NUMBERED);
+        out.string(prefix);
+        long previous = 0;
+        for (int i = 0; i < n; i++) {
+            long d = numbers[i] - previous;
+            out.varint((d << 1) ^ (d >> 63));
+            previous = numbers[i];
+        }
+    }
+
+    /** An id without its trailing digits. */
+    private static String prefix(String id) {
+        int end = id.length();
+        while (end > 0 && id.charAt(end - 1) >= '0' && id.charAt(end - 1) <= '9') {
+            end--;
+        }
+        return id.substring(0, end);
+    }
+
+    /**
+     * The number an id ends with from {@code from} on, as written in decimal without leading zeros (so that it reads
+     * back as the same text); −1 when the rest is not such a number or has more than 18 digits.
+     */
+    private static long number(String id, int from) {
+        int digits = id.length() - from;
+        if (digits == 0 || digits > 18 || digits > 1 && id.charAt(from) == '0') {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Figure column {@code f} (see the class comment for the order) into {@code into}. */
@@ -171,8 +233,18 @@ public final class RowBlock {
             district[i] = in.string();
         }
         String[] station = new String[n];
-        for (int i = 0; i < n; i++) {
-            station[i] = in.string();
+        if (in.read() == NUMBERED) {
+            String prefix = in.string();
+            long number = 0;
+            for (int i = 0; i < n; i++) {
+                long z = in.varint();
+                number += (z >>> 1) ^ -(z & 1);
+                station[i] = prefix.concat(Long.toString(number));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                station[i] = in.string();
+            }
         }
         double[][] figures = new double[TOTALS + k][];
         for (int f = 0; f < figures.length; f++) {
