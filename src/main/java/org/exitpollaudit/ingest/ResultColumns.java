@@ -236,6 +236,22 @@ public final class ResultColumns {
         return other[i];
     }
 
+    /**
+     * Total {@code t} of row {@code i}, the totals numbered in the order registered, ballots cast, invalid, valid,
+     * turnout %, other (0 to 5): for code that treats them alike, as staging's encoding does.
+     */
+    public double total(int t, int i) {
+        return switch (t) {
+            case 0 -> registered[i];
+            case 1 -> ballotsCast[i];
+            case 2 -> invalid[i];
+            case 3 -> valid[i];
+            case 4 -> turnoutPct[i];
+            case 5 -> other[i];
+            default -> throw new IndexOutOfBoundsException("total " + t);
+        };
+    }
+
     /** Candidate {@code c}'s value in row {@code i} (NaN for an empty cell). */
     public double votes(int c, int i) {
         return votes[c][i];

@@ -39,12 +39,12 @@ public final class RowBlock {
     public record Encoded(String sourceId, int firstLine, int rowCount, byte[] body) {
     }
 
+    /** The first byte of a block of this format (one of the previous release starts with a line, never 0). */
     private static final int COLUMNS = 0;
-    private static final int MISSING = 0;
-    private static final int COUNTS = 1;
-    private static final int NUMBERS = 2;
-    private static final int STRINGS = 0;
-    private static final int NUMBERED = 1;
+
+    /** How a figure column is written: its first byte is the ordinal. */
+    private enum Kind { MISSING, COUNTS, NUMBERS }
+
     /** The figure columns before the candidates' (registered, ballots cast, invalid, valid, turnout %, other). */
     private static final int TOTALS = 6;
     private static final double LARGEST_COUNT = (1L << 53) - 1;
@@ -89,13 +89,13 @@ public final class RowBlock {
                             && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
                 }
             }
-            int kind = !present ? MISSING : counts && !missing ? COUNTS : NUMBERS;
-            out.write(kind);
-            if (kind == COUNTS) {
+            Kind kind = !present ? Kind.MISSING : counts && !missing ? Kind.COUNTS : Kind.NUMBERS;
+            out.write(kind.ordinal());
+            if (kind == Kind.COUNTS) {
                 for (int i = 0; i < n; i++) {
                     out.varint((long) column[i]);
                 }
-            } else if (kind == NUMBERS) {
+            } else if (kind == Kind.NUMBERS) {
                 for (int i = 0; i < n; i++) {
                     out.number(column[i]);
                 }
@@ -121,14 +121,13 @@ public final class RowBlock {
             numbers[i] = id != null && id.startsWith(prefix) ? number(id, prefix.length()) : -1;
             prefix = numbers[i] < 0 ? null : prefix;
         }
+        out.write(prefix == null ? 0 : 1);
         if (prefix == null) {
-            out.write(STRINGS);
             for (int i = 0; i < n; i++) {
                 out.uniqueString(rows.station(i));
             }
             return;
         }
-        out.write(NUMBERED);
         out.string(prefix);
         long previous = 0;
         for (int i = 0; i < n; i++) {
@@ -169,43 +168,8 @@ public final class RowBlock {
 
     /** Figure column {@code f} (see the class comment for the order) into {@code into}. */
     private static void figures(ResultColumns rows, int f, double[] into) {
-        int n = rows.size();
-        switch (f) {
-            case 0 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.registered(i);
-                }
-            }
-            case 1 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.ballotsCast(i);
-                }
-            }
-            case 2 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.invalid(i);
-                }
-            }
-            case 3 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.valid(i);
-                }
-            }
-            case 4 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.turnoutPct(i);
-                }
-            }
-            case 5 -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.other(i);
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    into[i] = rows.votes(f - TOTALS, i);
-                }
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            into[i] = f < TOTALS ? rows.total(f, i) : rows.votes(f - TOTALS, i);
         }
     }
 
@@ -233,7 +197,7 @@ public final class RowBlock {
             district[i] = in.string();
         }
         String[] station = new String[n];
-        if (in.read() == NUMBERED) {
+        if (in.read() == 1) {
             String prefix = in.string();
             long number = 0;
             for (int i = 0; i < n; i++) {
@@ -250,7 +214,10 @@ public final class RowBlock {
         for (int f = 0; f < figures.length; f++) {
             double[] column = new double[n];
             int kind = in.read();
-            switch (kind) {
+            if (kind >= Kind.values().length) {
+                throw new IllegalStateException("not a staged block: column kind " + kind);
+            }
+            switch (Kind.values()[kind]) {
                 case MISSING -> Arrays.fill(column, Double.NaN);
                 case COUNTS -> {
                     for (int i = 0; i < n; i++) {
@@ -262,7 +229,6 @@ public final class RowBlock {
                         column[i] = in.primitive();
                     }
                 }
-                default -> throw new IllegalStateException("not a staged block: column kind " + kind);
             }
             figures[f] = column;
         }
