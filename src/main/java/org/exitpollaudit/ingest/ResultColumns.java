@@ -85,6 +85,19 @@ public final class ResultColumns {
         return out;
     }
 
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own. */
+    public ResultColumns slice(int from, int to) {
+        double[][] v = new double[candidates.length][];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = Arrays.copyOfRange(votes[c], from, to);
+        }
+        return wrap(sourceId, candidates(), to - from, Arrays.copyOfRange(line, from, to),
+                Arrays.copyOfRange(district, from, to), Arrays.copyOfRange(station, from, to),
+                Arrays.copyOfRange(registered, from, to), Arrays.copyOfRange(ballotsCast, from, to),
+                Arrays.copyOfRange(invalid, from, to), Arrays.copyOfRange(valid, from, to),
+                Arrays.copyOfRange(turnoutPct, from, to), Arrays.copyOfRange(other, from, to), v);
+    }
+
     /** Appends every row of {@code more}, a table with the same candidates in the same order. */
     public void addAll(ResultColumns more) {
         if (!Arrays.equals(candidates, more.candidates)) {

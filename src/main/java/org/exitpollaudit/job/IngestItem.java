@@ -6,8 +6,9 @@ import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.staging.RowBlock;
 
 /**
- * What the ingest step writes for a block of a results file: its loaded rows encoded for staging ({@code null} when
- * none was loaded) and the rejections of the others, or the notes about reading the file.
+ * What the ingest step writes for a block of a results file: its loaded rows encoded for staging (none when none was
+ * loaded; more than one block only for rows too wide for one) and the rejections of the others, or the notes about
+ * reading the file.
  */
-public record IngestItem(RowBlock.Encoded rows, List<DataIssue> issues) {
+public record IngestItem(List<RowBlock.Encoded> rows, List<DataIssue> issues) {
 }

@@ -27,9 +27,7 @@ public class StagingWriter implements ItemWriter<IngestItem> {
         List<RowBlock.Encoded> blocks = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
         for (IngestItem item : chunk) {
-            if (item.rows() != null) {
-                blocks.add(item.rows());
-            }
+            blocks.addAll(item.rows());
             issues.addAll(item.issues());
         }
         staging.addBlocks(run, blocks);

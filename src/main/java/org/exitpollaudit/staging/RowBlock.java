@@ -52,12 +52,35 @@ public final class RowBlock {
     private RowBlock() {
     }
 
-    /** The rows as one block; {@code null} when there are none. */
-    public static Encoded encode(ResultColumns rows) {
+    /**
+     * The most bytes a block holds: HSQLDB's column (VARBINARY(16777216)) takes a little more. Blocks of ordinary rows
+     * are far smaller (10,000 station rows of a dozen candidates, some 250 kB); rows of hundreds of fractional figures
+     * or long ids each could reach it.
+     */
+    static final int MAX_BYTES = 16_000_000;
+
+    /** The rows as blocks: one, unless it would be larger than {@link #MAX_BYTES}; none when there are no rows. */
+    public static List<Encoded> encode(ResultColumns rows) {
+        return encode(rows, MAX_BYTES);
+    }
+
+    /** The rows as blocks of at most {@code maxBytes} each (halved until they fit, down to a row). */
+    static List<Encoded> encode(ResultColumns rows, int maxBytes) {
         int n = rows.size();
         if (n == 0) {
-            return null;
+            return List.of();
         }
+        Encoded block = encodeOne(rows);
+        if (block.body().length <= maxBytes || n == 1) {
+            return List.of(block);
+        }
+        List<Encoded> out = new ArrayList<>(encode(rows.slice(0, n / 2), maxBytes));
+        out.addAll(encode(rows.slice(n / 2, n), maxBytes));
+        return out;
+    }
+
+    private static Encoded encodeOne(ResultColumns rows) {
+        int n = rows.size();
         List<String> candidates = rows.candidates();
         BlockCodec.Out out = new BlockCodec.Out(n * (12 + 2 * candidates.size()) + 64);
         out.write(COLUMNS);

@@ -96,8 +96,7 @@ class ResultsItemReaderTest {
     @Test
     void aPartitionThePreviousReleaseBeganIsStagedAfresh() throws Exception {
         ResultRow kept = rest(reader(new ExecutionContext())).get(0).get(0);
-        staging.addBlocks(RUN, List.of(RowBlock.encode(org.exitpollaudit.ingest.ResultColumns.of(station.id(),
-                List.of(kept)))));
+        staging.addBlocks(RUN, RowBlock.encode(org.exitpollaudit.ingest.ResultColumns.of(station.id(), List.of(kept))));
         ExecutionContext context = new ExecutionContext();
         // what the previous release saved: rows read, one item per row
         context.putLong(ResultsItemReader.ROWS_READ, 1000);

@@ -2,7 +2,6 @@ package org.exitpollaudit.staging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.HexFormat;
@@ -57,7 +56,7 @@ class RowBlockTest {
         rows.add(9, "r01", longId, 526, 386, 1, 385, 73.384, NAN, new double[] {339, 7});
         rows.add(Integer.MAX_VALUE, "r01", "x", NAN, NAN, NAN, NAN, NAN, NAN, new double[] {NAN, -3});
         rows.add(2, "r01", "y", 1, 2, 3, 4, 5, 6, new double[] {7, 8});
-        RowBlock.Encoded block = RowBlock.encode(rows);
+        RowBlock.Encoded block = RowBlock.encode(rows).get(0);
         assertEquals("s", block.sourceId());
         assertEquals(2, block.firstLine(), "the smallest line, whatever the order");
         assertEquals(5, block.rowCount());
@@ -69,8 +68,8 @@ class RowBlockTest {
     void aBlockWithoutCandidatesOrFiguresAndNoBlockForNoRows() {
         ResultColumns rows = new ResultColumns("n", List.of(), 1);
         rows.add(3, null, null, NAN, NAN, NAN, NAN, NAN, NAN, new double[0]);
-        assertSameRows(rows, RowBlock.decode("n", RowBlock.encode(rows).body()));
-        assertNull(RowBlock.encode(new ResultColumns("n", List.of("a"), 1)));
+        assertSameRows(rows, RowBlock.decode("n", RowBlock.encode(rows).get(0).body()));
+        assertEquals(List.of(), RowBlock.encode(new ResultColumns("n", List.of("a"), 1)));
     }
 
     /**
@@ -86,9 +85,30 @@ class RowBlockTest {
         ResultColumns rows = new ResultColumns("s", List.of("a", "b"), 2);
         rows.add(2, "d1", "s1", 100, 50, NAN, NAN, NAN, NAN, new double[] {30, 20});
         rows.add(3, "d1", "s2", 120, 60, NAN, NAN, NAN, NAN, new double[] {40, 20});
-        byte[] body = RowBlock.encode(rows).body();
+        byte[] body = RowBlock.encode(rows).get(0).body();
         assertEquals(38, body.length, HexFormat.of().formatHex(body));
         assertSameRows(rows, RowBlock.decode("s", body));
+    }
+
+    /** Rows too wide for one block go to several, each of them read back as it was, in line order. */
+    @Test
+    void rowsTooWideForOneBlockAreSplitInLineOrder() {
+        ResultColumns rows = new ResultColumns("s", List.of("a", "b"), 7);
+        for (int i = 0; i < 7; i++) {
+            rows.add(10 + i, "d", "s" + i, 1, 2, 3, 4, 5.5, NAN, new double[] {0.1 * (i + 1), i});
+        }
+        // room for two rows: 7 rows are halved into 3 (then 1 and 2) and 4 (then 2 and 2)
+        int limit = RowBlock.encode(rows.slice(0, 2)).get(0).body().length;
+        List<RowBlock.Encoded> blocks = RowBlock.encode(rows, limit);
+        assertEquals(List.of(10, 11, 13, 15), blocks.stream().map(RowBlock.Encoded::firstLine).toList());
+        List<ResultRow> back = new java.util.ArrayList<>();
+        RowBlock.Decoder decoder = new RowBlock.Decoder();
+        for (RowBlock.Encoded b : blocks) {
+            assertEquals(true, b.body().length <= limit, b.body().length + " of " + limit);
+            back.addAll(decoder.decode("s", b.body()));
+        }
+        assertEquals(rows.rows(), back);
+        assertEquals(7, blocks.stream().mapToInt(RowBlock.Encoded::rowCount).sum());
     }
 
     /** Ids that are a prefix and a number only when they read back as the same text; any other id as it is. */
@@ -102,12 +122,12 @@ class RowBlockTest {
             for (int i = 0; i < ids.size(); i++) {
                 rows.add(2 + i, "d", ids.get(i), NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
             }
-            assertSameRows(rows, RowBlock.decode("s", RowBlock.encode(rows).body()));
+            assertSameRows(rows, RowBlock.decode("s", RowBlock.encode(rows).get(0).body()));
         }
         ResultColumns missing = new ResultColumns("s", List.of("a"), 2);
         missing.add(2, "d", "s1", NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
         missing.add(3, "d", null, NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
-        assertSameRows(missing, RowBlock.decode("s", RowBlock.encode(missing).body()));
+        assertSameRows(missing, RowBlock.decode("s", RowBlock.encode(missing).get(0).body()));
     }
 
     @Test
@@ -117,8 +137,8 @@ class RowBlockTest {
         ResultColumns second = new ResultColumns("s", List.of("a", "b"), 2);
         second.add(3, new String("r01"), "s2", 100, 50, NAN, 49, NAN, NAN, new double[] {2, 47});
         RowBlock.Decoder decoder = new RowBlock.Decoder();
-        ResultRow a = decoder.decode("s", RowBlock.encode(first).body()).get(0);
-        ResultRow b = decoder.decode("s", RowBlock.encode(second).body()).get(0);
+        ResultRow a = decoder.decode("s", RowBlock.encode(first).get(0).body()).get(0);
+        ResultRow b = decoder.decode("s", RowBlock.encode(second).get(0).body()).get(0);
         assertEquals(first.row(0), a);
         assertEquals(second.row(0), b);
         assertSame(a.districtId(), b.districtId());

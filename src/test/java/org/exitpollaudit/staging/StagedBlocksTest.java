@@ -53,8 +53,8 @@ class StagedBlocksTest {
             ResultColumns second = block("final", 8, 4);
             ResultColumns other = block("prelim", 2, 2);
             // stored out of order, another source between them
-            staging.addBlocks(7, List.of(RowBlock.encode(second), RowBlock.encode(other)));
-            staging.addBlocks(7, List.of(RowBlock.encode(first)));
+            staging.addBlocks(7, List.of(RowBlock.encode(second).get(0), RowBlock.encode(other).get(0)));
+            staging.addBlocks(7, List.of(RowBlock.encode(first).get(0)));
             ResultColumns all = staging.columns(7, "final");
             List<ResultRow> expected = new ArrayList<>(first.rows());
             expected.addAll(second.rows());
@@ -62,7 +62,7 @@ class StagedBlocksTest {
             assertEquals(expected, staging.rows(7, List.of("final")));
             assertEquals(Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
             assertEquals(0, staging.columns(8, "final").size(), "another run staged nothing");
-            assertThrows(DataIntegrityViolationException.class, () -> staging.addBlocks(7, List.of(RowBlock.encode(first))),
+            assertThrows(DataIntegrityViolationException.class, () -> staging.addBlocks(7, List.of(RowBlock.encode(first).get(0))),
                     "the same lines staged twice");
         });
     }
@@ -76,7 +76,7 @@ class StagedBlocksTest {
                     + "c50800000002400400000000000000023fd333333333333400");
             ResultColumns later = new ResultColumns("s", List.of("putin", "davankov"), 1);
             later.add(131, "r01", "y", 10, 9, 0, 9, Double.NaN, Double.NaN, new double[] {5, 4});
-            staging.addBlocks(3, List.of(new RowBlock.Encoded("s", 2, 2, staged), RowBlock.encode(later)));
+            staging.addBlocks(3, List.of(new RowBlock.Encoded("s", 2, 2, staged), RowBlock.encode(later).get(0)));
             List<ResultRow> rows = staging.rows(3, List.of("s"));
             assertEquals(List.of(2, 130, 131), rows.stream().map(ResultRow::line).toList());
             assertEquals(rows, staging.columns(3, "s").rows());
