@@ -51,6 +51,15 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     private final long run;
     private ExecutionContext context;
 
+    /**
+     * The execution context key (after the reader's name) under which the rows read so far, loaded and rejected, are
+     * saved: what the progress log reports for a file, rather than the number of blocks.
+     */
+    static final String ROWS = "rows";
+    /** The reader's name, which its keys in the execution context start with. */
+    private static final String NAME = "blocks";
+    private long rows;
+
     /** The execution context key that marks a partition whose file changed while an earlier attempt read it. */
     static final String RESTAGE = "restage";
     /** The key under which the base class keeps the number of blocks read (its restart point). */
@@ -79,7 +88,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         this.sources = new ArrayList<>(toRead).iterator();
         // a district or station row must name a district of districts.csv, when the package has one
         this.districts = pkg.districts().stream().map(District::id).collect(Collectors.toSet());
-        setName("blocks");
+        setName(NAME);
     }
 
     /**
@@ -100,6 +109,19 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             }
         }
         super.open(executionContext);
+        // the blocks skipped on a restart were counted when they were read the first time
+        rows = executionContext.getLong(getExecutionContextKey(ROWS), 0);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        super.update(executionContext);
+        executionContext.putLong(getExecutionContextKey(ROWS), rows);
+    }
+
+    /** The key of {@link #ROWS} in a partition's execution context. */
+    static String rowsKey() {
+        return NAME + "." + ROWS;
     }
 
     @Override
@@ -118,6 +140,8 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             if (blocks != null) {
                 ResultBlocks.Block block = blocks.next();
                 if (block != null) {
+                    // every issue of a block of rows is a rejected row's
+                    rows += block.rows().size() + block.issues().size();
                     return block;
                 }
                 checkUnchanged(current.file(), blocks.content());
