@@ -31,7 +31,6 @@ final class PlainRowParser {
     private final RowParser checks;
     private final Source.Level level;
     private final boolean percent;
-    private final Set<String> districts;
     /** The largest count {@link Plausibility#count} accepts: 10^10, or the electorate when it is smaller. */
     private final double largestCount;
     private final int headerSize;
@@ -45,7 +44,7 @@ final class PlainRowParser {
     private final int district;
     private final int station;
     private final double[] values;
-    private final ByteStrings districtIds = new ByteStrings();
+    private final ByteStrings districtIds;
     /** Cleared by a cell that is not a plain figure, checked once per row. */
     private boolean plain;
 
@@ -53,7 +52,6 @@ final class PlainRowParser {
         this.checks = checks;
         this.level = source.level();
         this.percent = source.values() == Source.ValueType.PERCENT;
-        this.districts = districts;
         this.largestCount = electorate == null ? Plausibility.MAX_COUNT : Math.min(Plausibility.MAX_COUNT, electorate);
         this.headerSize = layout.header().size();
         this.candidateColumns = layout.candidates().values().stream().mapToInt(Integer::intValue).toArray();
@@ -66,6 +64,8 @@ final class PlainRowParser {
         this.district = index(layout.column(ResultsLayout.DISTRICT_ID));
         this.station = index(layout.column(ResultsLayout.STATION_ID));
         this.values = new double[candidateColumns.length];
+        // an id is known when it is empty or, if districts.csv lists any, one of them
+        this.districtIds = new ByteStrings(id -> id.isEmpty() || districts.isEmpty() || districts.contains(id));
     }
 
     private static int index(Integer column) {
@@ -105,7 +105,13 @@ final class PlainRowParser {
         if (!plain) {
             return false;
         }
-        String d = district < 0 || district >= cells ? "" : districtIds.get(b, starts[district], ends[district]);
+        String d = "";
+        if (district >= 0 && district < cells) {
+            d = districtIds.get(b, starts[district], ends[district]);
+            if (!districtIds.known()) {
+                return false;
+            }
+        }
         String s = station < 0 || station >= cells ? "" : text(b, starts[station], ends[station]);
         boolean placed = switch (level) {
             case NATIONAL -> d.isEmpty() && s.isEmpty();
@@ -113,8 +119,7 @@ final class PlainRowParser {
             case STATION -> !s.isEmpty();
             default -> true;
         };
-        if (!placed || !d.isEmpty() && !districts.isEmpty() && !districts.contains(d)
-                || Plausibility.idLength(d, Plausibility.MAX_UNIT_ID_LENGTH) != null
+        if (!placed || Plausibility.idLength(d, Plausibility.MAX_UNIT_ID_LENGTH) != null
                 || Plausibility.idLength(s, Plausibility.MAX_UNIT_ID_LENGTH) != null
                 || checks.implausible(values, oth, inv, reg) != null) {
             return false;
@@ -186,15 +191,28 @@ final class PlainRowParser {
     }
 
     /**
-     * The stripped text of cells that repeat (district ids), one string per distinct byte sequence: a lookup by the
-     * bytes instead of a new string per row.
+     * The stripped text of cells that repeat (district ids), one string per distinct byte sequence, and whether it
+     * passes a check made once per id (that districts.csv lists it): a lookup by the bytes instead of a new string and a
+     * set lookup per row.
      */
     static final class ByteStrings {
         /** More distinct ids than districts anywhere have: a column of unique ids is not worth remembering. */
         private static final int LIMIT = 1 << 16;
+        private final java.util.function.Predicate<String> check;
         private byte[][] keys = new byte[64][];
         private String[] texts = new String[64];
+        private boolean[] passes = new boolean[64];
         private int size;
+        private boolean known;
+
+        ByteStrings(java.util.function.Predicate<String> check) {
+            this.check = check;
+        }
+
+        /** Whether the text {@link #get} returned last passes the check. */
+        boolean known() {
+            return known;
+        }
 
         String get(byte[] b, int from, int to) {
             int h = 1;
@@ -206,17 +224,20 @@ final class PlainRowParser {
                 byte[] k = keys[at];
                 if (k == null) {
                     String t = text(b, from, to);
+                    known = check.test(t);
                     if (size >= LIMIT) {
                         return t;
                     }
                     keys[at] = Arrays.copyOfRange(b, from, to);
                     texts[at] = t;
+                    passes[at] = known;
                     if (++size * 2 > keys.length) {
                         grow();
                     }
                     return t;
                 }
                 if (k.length == to - from && Arrays.equals(k, 0, k.length, b, from, to)) {
+                    known = passes[at];
                     return texts[at];
                 }
             }
@@ -234,8 +255,10 @@ final class PlainRowParser {
         private void grow() {
             byte[][] oldKeys = keys;
             String[] oldTexts = texts;
+            boolean[] oldPasses = passes;
             keys = new byte[oldKeys.length * 2][];
             texts = new String[oldKeys.length * 2];
+            passes = new boolean[oldKeys.length * 2];
             int mask = keys.length - 1;
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
@@ -249,6 +272,7 @@ final class PlainRowParser {
                     }
                     keys[at] = oldKeys[i];
                     texts[at] = oldTexts[i];
+                    passes[at] = oldPasses[i];
                 }
             }
         }

@@ -71,11 +71,18 @@ final class BlockCodec {
         }
 
         void varint(long v) {
+            // room for the longest varint (10 bytes) checked once, not per byte
+            if (count + 10 > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + 10));
+            }
+            byte[] b = buf;
+            int at = count;
             while ((v & ~0x7FL) != 0) {
-                write((int) ((v & 0x7F) | 0x80));
+                b[at++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
-            write((int) v);
+            b[at++] = (byte) v;
+            count = at;
         }
 
         void string(String s) {
