@@ -2,7 +2,6 @@ package org.exitpollaudit.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 
 import org.exitpollaudit.election.Source;
