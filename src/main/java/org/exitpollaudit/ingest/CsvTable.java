@@ -2,9 +2,13 @@ package org.exitpollaudit.ingest;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -46,6 +50,8 @@ final class CsvTable extends LookaheadTable {
     private final Iterator<CSVRecord> records;
     private final HashingInputStream hashing;
     private final List<String> header;
+    /** The lines of the file before the first one this table's parser read (0 unless it resumed another reader). */
+    private final int lineOffset;
     private long linesConsumed;
     /** The physical line the record being parsed starts on. */
     private int recordStart = 1;
@@ -59,12 +65,19 @@ final class CsvTable extends LookaheadTable {
     private List<TableRow> batch;
     private int at;
 
-    private CsvTable(Path file, String display, CSVParser parser, HashingInputStream hashing) {
+    private CsvTable(Path file, String display, CSVParser parser, HashingInputStream hashing, int firstLine,
+                     List<String> header) {
         this.file = file;
         this.display = display;
         this.parser = parser;
         this.records = parser.iterator();
         this.hashing = hashing;
+        this.lineOffset = firstLine - 1;
+        this.linesConsumed = lineOffset;
+        if (header != null) {
+            this.header = header;
+            return;
+        }
         TableRow h;
         do {
             h = parseRecord();
@@ -89,16 +102,12 @@ final class CsvTable extends LookaheadTable {
                 bytes.close();
                 throw new InputException(utf16);
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            Reader reader = new BufferedReader(new LineLengthLimit(new InputStreamReader(bytes, decoder),
-                    LineLengthLimit.MAX_LINE), 1 << 16);
+            Reader reader = reader(bytes, 1);
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            return new CsvTable(file, display, CSVParser.builder().setReader(reader).setFormat(FORMAT).get(), hashing);
+            return new CsvTable(file, display, parser(reader), hashing, 1, null);
         } catch (NoSuchFileException e) {
             throw new InputException(DataIssue.fatal(IssueCode.MISSING_FILE, display, null, null, "file not found"));
         } catch (IOException | UncheckedIOException e) {
@@ -108,6 +117,43 @@ final class CsvTable extends LookaheadTable {
             closeQuietly(hashing);
             throw e;
         }
+    }
+
+    /**
+     * The rest of a file another reader began ({@link ResultBlocks}, which reads plain rows itself): from the first
+     * byte of a record on line {@code firstLine}, below the {@code header} that reader read. {@code pending} are the
+     * bytes it had read from {@code hashing} (hashed already) from that record on; the rest come from
+     * {@code hashing}. Rows, line numbers and messages are those of a table that read the file from its start.
+     */
+    static CsvTable resume(Path file, String display, HashingInputStream hashing, byte[] pending, int firstLine,
+                           List<String> header) {
+        try {
+            // SequenceInputStream closes each stream it has read to its end: the file's stays open for content()
+            InputStream rest = new FilterInputStream(new BufferedInputStream(hashing, 1 << 16)) {
+                @Override
+                public void close() {
+                    // closed by close()
+                }
+            };
+            InputStream bytes = new SequenceInputStream(new ByteArrayInputStream(pending), rest);
+            return new CsvTable(file, display, parser(reader(bytes, firstLine)), hashing, firstLine, header);
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(hashing);
+            throw new InputException(failure(file, display, firstLine, e));
+        }
+    }
+
+    /** Strict UTF-8 text, no line longer than {@link LineLengthLimit#MAX_LINE}, the first on line {@code firstLine}. */
+    private static Reader reader(InputStream bytes, int firstLine) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new LineLengthLimit(new InputStreamReader(bytes, decoder), LineLengthLimit.MAX_LINE,
+                firstLine), 1 << 16);
+    }
+
+    private static CSVParser parser(Reader reader) throws IOException {
+        return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
     }
 
     private static void closeQuietly(HashingInputStream in) {
@@ -120,7 +166,7 @@ final class CsvTable extends LookaheadTable {
         }
     }
 
-    private static DataIssue failure(Path file, String display, Integer line, Exception e) {
+    static DataIssue failure(Path file, String display, Integer line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         while (cause != null && !(cause instanceof CharacterCodingException) && cause.getCause() != null) {
             cause = cause.getCause();
@@ -143,16 +189,21 @@ final class CsvTable extends LookaheadTable {
             int opened = openQuoteLine(file, recordStart);
             return new InputException(DataIssue.fatal(IssueCode.UNCLOSED_QUOTE, display, opened, null, "a quoted field opens"
                     + " on this line and is never closed, so the rest of the file (to line "
-                    + Math.max(opened, parser.getCurrentLineNumber()) + ") would be its text; close the quote, or"
+                    + Math.max(opened, currentLine()) + ") would be its text; close the quote, or"
                     + " double a quote that belongs to the text (\"\")"));
         }
         if (message.contains(TEXT_AFTER_QUOTE)) {
-            return new InputException(DataIssue.fatal(IssueCode.TEXT_AFTER_QUOTE, display, (int) parser.getCurrentLineNumber(), null,
+            return new InputException(DataIssue.fatal(IssueCode.TEXT_AFTER_QUOTE, display, (int) currentLine(), null,
                     "a quoted field is followed by more text before the next comma; a quote that belongs to the text"
                             + " must be doubled (\"\"), or the whole field quoted"));
         }
         // the parser's line number is the line it stopped on
-        return new InputException(failure(file, display, (int) parser.getCurrentLineNumber(), e));
+        return new InputException(failure(file, display, (int) currentLine(), e));
+    }
+
+    /** The line of the file the parser stopped on. */
+    private long currentLine() {
+        return lineOffset + parser.getCurrentLineNumber();
     }
 
     /**
@@ -304,7 +355,7 @@ final class CsvTable extends LookaheadTable {
             return null;
         }
         CSVRecord r = nextRecord();
-        linesConsumed = parser.getCurrentLineNumber();
+        linesConsumed = currentLine();
         List<String> cells = new ArrayList<>(r.size());
         r.forEach(cells::add);
         return new TableRow(recordStart, cells);
@@ -339,6 +390,10 @@ final class CsvTable extends LookaheadTable {
                 Thread.currentThread().interrupt();
             }
         }
-        parser.close();
+        try {
+            parser.close();
+        } finally {
+            hashing.close();
+        }
     }
 }

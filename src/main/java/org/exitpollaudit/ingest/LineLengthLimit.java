@@ -15,12 +15,14 @@ final class LineLengthLimit extends FilterReader {
     static final int MAX_LINE = 1 << 20;
 
     private final int max;
-    private int line = 1;
+    private int line;
     private int length;
 
-    LineLengthLimit(Reader in, int max) {
+    /** @param firstLine the line of the file {@code in} starts on (1 unless it starts in the middle of a file) */
+    LineLengthLimit(Reader in, int max, int firstLine) {
         super(in);
         this.max = max;
+        this.line = firstLine;
     }
 
     @Override

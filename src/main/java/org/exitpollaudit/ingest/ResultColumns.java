@@ -51,6 +51,81 @@ public final class ResultColumns {
     }
 
     /**
+     * Rows already held as columns (a staged block read back), taken as they are, without a copy: the arrays belong to
+     * the table from now on. Each array holds at least {@code size} rows; {@code votes} has one array per candidate,
+     * in {@code candidates} order. Missing figures are NaN.
+     */
+    public static ResultColumns wrap(String sourceId, List<String> candidates, int size, int[] line, String[] district,
+                                     String[] station, double[] registered, double[] ballotsCast, double[] invalid,
+                                     double[] valid, double[] turnoutPct, double[] other, double[][] votes) {
+        if (votes.length != candidates.size()) {
+            throw new IllegalArgumentException(votes.length + " vote columns for " + candidates.size() + " candidates");
+        }
+        ResultColumns out = new ResultColumns(sourceId, candidates, 0);
+        if (size == 0) {
+            // the table's own arrays, which can grow
+            return out;
+        }
+        out.size = size;
+        out.line = line;
+        out.district = district;
+        out.station = station;
+        out.registered = registered;
+        out.ballotsCast = ballotsCast;
+        out.invalid = invalid;
+        out.valid = valid;
+        out.turnoutPct = turnoutPct;
+        out.other = other;
+        out.votes = votes;
+        for (int i = 0; i < size; i++) {
+            if (district[i] != null) {
+                district[i] = out.districtIds.computeIfAbsent(district[i], d -> d);
+            }
+        }
+        return out;
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own. */
+    public ResultColumns slice(int from, int to) {
+        double[][] v = new double[candidates.length][];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = Arrays.copyOfRange(votes[c], from, to);
+        }
+        return wrap(sourceId, candidates(), to - from, Arrays.copyOfRange(line, from, to),
+                Arrays.copyOfRange(district, from, to), Arrays.copyOfRange(station, from, to),
+                Arrays.copyOfRange(registered, from, to), Arrays.copyOfRange(ballotsCast, from, to),
+                Arrays.copyOfRange(invalid, from, to), Arrays.copyOfRange(valid, from, to),
+                Arrays.copyOfRange(turnoutPct, from, to), Arrays.copyOfRange(other, from, to), v);
+    }
+
+    /** Appends every row of {@code more}, a table with the same candidates in the same order. */
+    public void addAll(ResultColumns more) {
+        if (!Arrays.equals(candidates, more.candidates)) {
+            throw new IllegalArgumentException("rows with candidates " + more.candidates() + " added to " + candidates());
+        }
+        int n = more.size;
+        while (line.length < size + n) {
+            grow();
+        }
+        System.arraycopy(more.line, 0, line, size, n);
+        System.arraycopy(more.station, 0, station, size, n);
+        System.arraycopy(more.registered, 0, registered, size, n);
+        System.arraycopy(more.ballotsCast, 0, ballotsCast, size, n);
+        System.arraycopy(more.invalid, 0, invalid, size, n);
+        System.arraycopy(more.valid, 0, valid, size, n);
+        System.arraycopy(more.turnoutPct, 0, turnoutPct, size, n);
+        System.arraycopy(more.other, 0, other, size, n);
+        for (int c = 0; c < candidates.length; c++) {
+            System.arraycopy(more.votes[c], 0, votes[c], size, n);
+        }
+        for (int i = 0; i < n; i++) {
+            String d = more.district[i];
+            district[size + i] = d == null ? null : districtIds.computeIfAbsent(d, k -> k);
+        }
+        size += n;
+    }
+
+    /**
      * The rows as columns; the candidates are those of the first row, in its order (every row of a file has the same
      * ones). Rows with other candidates are refused: they come from another file.
      */
@@ -172,6 +247,22 @@ public final class ResultColumns {
 
     public double other(int i) {
         return other[i];
+    }
+
+    /**
+     * Total {@code t} of row {@code i}, the totals numbered in the order registered, ballots cast, invalid, valid,
+     * turnout %, other (0 to 5): for code that treats them alike, as staging's encoding does.
+     */
+    public double total(int t, int i) {
+        return switch (t) {
+            case 0 -> registered[i];
+            case 1 -> ballotsCast[i];
+            case 2 -> invalid[i];
+            case 3 -> valid[i];
+            case 4 -> turnoutPct[i];
+            case 5 -> other[i];
+            default -> throw new IndexOutOfBoundsException("total " + t);
+        };
     }
 
     /** Candidate {@code c}'s value in row {@code i} (NaN for an empty cell). */

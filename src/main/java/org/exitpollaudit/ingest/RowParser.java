@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.DoubleStream;
-import java.util.stream.Stream;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
@@ -135,38 +133,56 @@ public final class RowParser {
      */
     private void plausible(TableRow raw, double[] values, Double other, Double invalid, Double registered,
                            List<DataIssue> problems) {
+        Implausible why = implausible(values, nan(other), nan(invalid), nan(registered));
+        if (why != null) {
+            problems.add(reject(raw, why.column(), why.reason()));
+        }
+    }
+
+    /** Why a row cannot be real, and the column its largest candidate figure is in (the one a message names). */
+    record Implausible(String column, String reason) {
+    }
+
+    /**
+     * The checks of {@link #plausible} on a row's figures ({@code other}, {@code invalid} and {@code registered} NaN
+     * where the row has none): why the row cannot be real, or {@code null} when it can be.
+     */
+    Implausible implausible(double[] values, double other, double invalid, double registered) {
         int largest = 0;
         double candidates = 0;
         for (int i = 0; i < values.length; i++) {
             candidates += values[i];
             largest = values[i] > values[largest] ? i : largest;
         }
-        String column = layout.headerOf(layout.candidates().get(candidateIds[largest]));
         boolean national = source.level() == Source.Level.NATIONAL;
         if (candidates == 0 && (national || source.isExitPoll())) {
-            problems.add(reject(raw, column, "every candidate's figure is 0: there are no "
-                    + (source.values() == Source.ValueType.PERCENT ? "shares" : "votes") + " to compare"));
-            return;
+            return new Implausible(largestColumn(largest), "every candidate's figure is 0: there are no "
+                    + (source.values() == Source.ValueType.PERCENT ? "shares" : "votes") + " to compare");
         }
-        double sum = candidates + (other == null ? 0 : other) + (invalid == null ? 0 : invalid);
+        double sum = candidates + (Double.isNaN(other) ? 0 : other) + (Double.isNaN(invalid) ? 0 : invalid);
+        String why = null;
         if (source.values() == Source.ValueType.PERCENT) {
             // the values published: the candidates' and, where the file has them, other and invalid
             DoubleStream.Builder all = DoubleStream.builder();
             Arrays.stream(values).forEach(all);
-            Stream.of(other, invalid).filter(Objects::nonNull).forEach(all::add);
-            String why = Plausibility.percentSum(all.build().toArray());
-            if (why != null) {
-                problems.add(reject(raw, column, why));
-            }
-        } else if (national && (electorate != null || registered != null)) {
+            DoubleStream.of(other, invalid).filter(v -> !Double.isNaN(v)).forEach(all);
+            why = Plausibility.percentSum(all.build().toArray());
+        } else if (national && (electorate != null || !Double.isNaN(registered))) {
             // the electorate as published for the election, else as the row gives it
-            String why = electorate != null
+            why = electorate != null
                     ? Plausibility.votesOverRegistered(sum, electorate, "election.yaml registered_voters")
                     : Plausibility.votesOverRegistered(sum, registered, "column '" + ResultsLayout.REGISTERED + "'");
-            if (why != null) {
-                problems.add(reject(raw, column, why + " The largest figure is in this column"));
-            }
+            why = why == null ? null : why + " The largest figure is in this column";
         }
+        return why == null ? null : new Implausible(largestColumn(largest), why);
+    }
+
+    private String largestColumn(int candidate) {
+        return layout.headerOf(layout.candidates().get(candidateIds[candidate]));
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     private void idLength(TableRow raw, String column, String id, List<DataIssue> problems) {

@@ -4,6 +4,7 @@ import org.exitpollaudit.staging.StagingRepository;
 import java.nio.file.Path;
 
 import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.ResultBlocks;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -72,11 +73,17 @@ public class AuditJobConfiguration {
         return new SourcePartitioner(Path.of(input), fingerprint);
     }
 
+    /**
+     * A results file's worker step. Its items are blocks of up to {@code epa.ingest.block-rows} rows (default 10,000),
+     * committed {@code epa.ingest.chunk-size} blocks at a time (default 1): a restart resumes at the first block not
+     * committed. One block per chunk keeps the reader from reading beyond what was written when it checks the file's
+     * hash (see {@link ResultsItemReader}).
+     */
     @Bean
     Step ingestFile(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
                     IngestProcessor ingestProcessor, StagingWriter stagingWriter, StepProgressLogger log,
-                    @Value("${epa.ingest.chunk-size:1000}") int chunkSize) {
-        return new StepBuilder("ingestFile", repository).<IngestItem, IngestItem.Processed>chunk(chunkSize)
+                    @Value("${epa.ingest.chunk-size:1}") int chunkSize) {
+        return new StepBuilder("ingestFile", repository).<ResultBlocks.Block, IngestItem>chunk(chunkSize)
                 .transactionManager(tx).reader(resultsReader).processor(ingestProcessor).writer(stagingWriter)
                 .listener(log).build();
     }
@@ -87,10 +94,11 @@ public class AuditJobConfiguration {
                                     @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source,
                                     StagingRepository staging,
                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
-                                    @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint) {
+                                    @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
+                                    @Value("${epa.ingest.block-rows:10000}") int blockRows) {
         PackageReader.Result read = PackageCache.read(Path.of(input), fingerprint);
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.id().equals(source)).toList(), staging, run);
+                .filter(s -> s.id().equals(source)).toList(), staging, run, blockRows);
     }
 
     @Bean

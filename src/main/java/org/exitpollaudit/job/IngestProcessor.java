@@ -1,18 +1,17 @@
 package org.exitpollaudit.job;
 
+import org.exitpollaudit.ingest.ResultBlocks;
+import org.exitpollaudit.staging.RowBlock;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Parses raw rows with their file's parser and passes notes through. It holds nothing of its own, so one instance
- * serves every partition, called directly rather than through a step-scoped proxy (which cost a bean lookup per row).
+ * Encodes a block's loaded rows for staging ({@link RowBlock}); its rejections pass through. It holds nothing of its
+ * own, so one instance serves every partition.
  */
-public class IngestProcessor implements ItemProcessor<IngestItem, IngestItem.Processed> {
+public class IngestProcessor implements ItemProcessor<ResultBlocks.Block, IngestItem> {
 
     @Override
-    public IngestItem.Processed process(IngestItem item) {
-        if (item instanceof IngestItem.Raw raw) {
-            return new IngestItem.Processed(raw.parser().parse(raw.row()), null);
-        }
-        return new IngestItem.Processed(null, ((IngestItem.Note) item).issue());
+    public IngestItem process(ResultBlocks.Block block) {
+        return new IngestItem(RowBlock.encode(block.rows()), block.issues());
     }
 }

@@ -1,9 +1,7 @@
 package org.exitpollaudit.job;
 
 import org.exitpollaudit.staging.StagingRepository;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -16,9 +14,8 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.CandidateResolver;
 import org.exitpollaudit.ingest.InputChangedException;
-import org.exitpollaudit.ingest.InputException;
-import org.exitpollaudit.ingest.ResultsLayout;
-import org.exitpollaudit.ingest.RowParser;
+import org.exitpollaudit.ingest.ResultBlocks;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
@@ -27,65 +24,104 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads the rows of every results file the job analyses, one file after the other in sources.csv order,
- * followed by each file's reading notes. Restartable: the item count is saved at each commit and a restart
- * skips what was already written (reading the file again from its start, so that its hash covers all of it).
+ * Reads every results file the job analyses as blocks of rows ({@link ResultBlocks}), one file after the other in
+ * sources.csv order, followed by a block with each file's reading notes when it has any. Restartable by block: the
+ * number of blocks read is saved at each commit, and a restart reads the file again from its start (so that its hash
+ * covers all of it) and hands on blocks from the first one not staged.
  *
- * <p>Each file is hashed as it is read; at its end the size and SHA-256 of the bytes the rows came from must be
- * those recorded when the run was validated (the run's fingerprint), or the run fails: a file appended to or
- * rewritten while the job reads it never yields a report under either version's fingerprint.
+ * <p>Each file is hashed as it is read; after its last block the size and SHA-256 of the bytes the rows came from must
+ * be those recorded when the run was validated (the run's fingerprint), or the run fails: a file appended to or
+ * rewritten while the job reads it never yields a report under either version's fingerprint. That check is made at
+ * the next read after the last block, once that block was processed and written, so that the reader never reads far
+ * ahead of what it handed on.
  */
-public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<IngestItem> {
+public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<ResultBlocks.Block> {
 
     private final ElectionPackage pkg;
     private final CandidateResolver resolver;
     private final Iterator<Source> sources;
-    private final Deque<IngestItem> pending = new ArrayDeque<>();
     private final Set<String> districts;
-    private Table table;
+    private final int blockRows;
+    private ResultBlocks blocks;
     private Source current;
-    private RowParser parser;
+    private List<DataIssue> notes = List.of();
     private final Map<String, InputFile> recorded = new HashMap<>();
     private final List<Source> toRead;
     private final StagingRepository staging;
     private final long run;
     private ExecutionContext context;
 
+    /**
+     * The execution context key (after the reader's name) under which the rows read so far, loaded and rejected, are
+     * saved: what the progress log reports for a file, rather than the number of blocks.
+     */
+    static final String ROWS = "rows";
+    /** The reader's name, which its keys in the execution context start with. */
+    private static final String NAME = "blocks";
+    private long rows;
+
     /** The execution context key that marks a partition whose file changed while an earlier attempt read it. */
     static final String RESTAGE = "restage";
-    /** The key under which the base class keeps the number of items read (its restart point). */
+    /** The key under which the base class keeps the number of blocks read (its restart point). */
     private static final String READ_COUNT = "read.count";
+    /**
+     * Where the previous release kept its restart point, a number of rows (it read a row per item): a partition it
+     * left unfinished is staged afresh, as blocks.
+     */
+    static final String ROWS_READ = "results.read.count";
+    /** The previous release's mark of a partition whose file changed (it is staged afresh all the same). */
+    private static final String ROWS_RESTAGE = "results.restage";
 
-    /** @param run the run whose validation recorded the inputs (path, size and SHA-256 of each) */
+    /**
+     * @param run       the run whose validation recorded the inputs (path, size and SHA-256 of each)
+     * @param blockRows the most rows a block holds
+     */
     public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead,
-                             StagingRepository staging, long run) {
+                             StagingRepository staging, long run, int blockRows) {
         this.pkg = pkg;
         this.resolver = resolver;
         this.toRead = List.copyOf(toRead);
         this.staging = staging;
         this.run = run;
+        this.blockRows = blockRows;
         staging.inputs(run).forEach(f -> recorded.put(f.path(), f));
         this.sources = new ArrayList<>(toRead).iterator();
         // a district or station row must name a district of districts.csv, when the package has one
         this.districts = pkg.districts().stream().map(District::id).collect(Collectors.toSet());
-        setName("results");
+        setName(NAME);
     }
 
     /**
-     * A restart normally skips the rows its earlier attempts committed. Not after the file changed under one of
+     * A restart normally skips the blocks its earlier attempts committed. Not after the file changed under one of
      * them: those rows may come from the other bytes (a file rewritten in place and then restored reads back the
      * same, but what was staged meanwhile does not), so this partition's rows and issues are dropped and the file is
-     * read from its first row.
+     * read from its first row. The same for a partition the previous release began, which counted rows, not blocks.
      */
     @Override
     public void open(ExecutionContext executionContext) {
         context = executionContext;
-        if (executionContext.containsKey(getExecutionContextKey(RESTAGE))) {
+        if (executionContext.containsKey(getExecutionContextKey(RESTAGE)) || executionContext.containsKey(ROWS_READ)
+                || executionContext.containsKey(ROWS_RESTAGE)) {
             toRead.forEach(s -> staging.deleteStaged(run, s.id(), s.file()));
-            executionContext.remove(getExecutionContextKey(RESTAGE));
-            executionContext.remove(getExecutionContextKey(READ_COUNT));
+            for (String key : List.of(getExecutionContextKey(RESTAGE), getExecutionContextKey(READ_COUNT), ROWS_READ,
+                    ROWS_RESTAGE)) {
+                executionContext.remove(key);
+            }
         }
         super.open(executionContext);
+        // the blocks skipped on a restart were counted when they were read the first time
+        rows = executionContext.getLong(getExecutionContextKey(ROWS), 0);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        super.update(executionContext);
+        executionContext.putLong(getExecutionContextKey(ROWS), rows);
+    }
+
+    /** The key of {@link #ROWS} in a partition's execution context. */
+    static String rowsKey() {
+        return NAME + "." + ROWS;
     }
 
     @Override
@@ -94,32 +130,32 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     }
 
     @Override
-    protected IngestItem doRead() throws Exception {
+    protected ResultBlocks.Block doRead() throws Exception {
         while (true) {
-            if (!pending.isEmpty()) {
-                return pending.poll();
+            if (!notes.isEmpty()) {
+                ResultBlocks.Block block = new ResultBlocks.Block(new ResultColumns(current.id(), List.of(), 0), notes);
+                notes = List.of();
+                return block;
             }
-            if (table != null && table.hasNext()) {
-                return new IngestItem.Raw(parser, table.next());
-            }
-            if (table != null) {
-                checkUnchanged(current.file(), table.content());
-                table.notes().forEach(n -> pending.add(new IngestItem.Note(n)));
-                table.close();
-                table = null;
+            if (blocks != null) {
+                ResultBlocks.Block block = blocks.next();
+                if (block != null) {
+                    // every issue of a block of rows is a rejected row's
+                    rows += block.rows().size() + block.issues().size();
+                    return block;
+                }
+                checkUnchanged(current.file(), blocks.content());
+                notes = blocks.notes();
+                blocks.close();
+                blocks = null;
                 continue;
             }
             if (!sources.hasNext()) {
                 return null;
             }
             current = sources.next();
-            table = Table.open(pkg.resolve(current), current.file());
-            List<DataIssue> problems = new ArrayList<>();
-            ResultsLayout layout = ResultsLayout.resolve(table.header(), resolver, current.file(), problems);
-            if (!problems.isEmpty()) {
-                throw new InputException(problems);
-            }
-            parser = new RowParser(current, layout, districts, pkg.election().registeredVoters());
+            blocks = ResultBlocks.open(pkg.resolve(current), current, resolver, districts,
+                    pkg.election().registeredVoters(), blockRows);
         }
     }
 
@@ -155,9 +191,9 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
 
     @Override
     protected void doClose() throws Exception {
-        if (table != null) {
-            table.close();
-            table = null;
+        if (blocks != null) {
+            blocks.close();
+            blocks = null;
         }
     }
 }

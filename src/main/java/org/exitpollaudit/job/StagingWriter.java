@@ -1,16 +1,16 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.staging.RowBlock;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Writes a chunk of loaded rows and rejections to staging, in the chunk's transaction. */
-public class StagingWriter implements ItemWriter<IngestItem.Processed> {
+/** Writes a chunk of blocks, their loaded rows and rejections, to staging in the chunk's transaction. */
+public class StagingWriter implements ItemWriter<IngestItem> {
 
     static final String STAGE = StagingRepository.INGEST;
 
@@ -23,19 +23,14 @@ public class StagingWriter implements ItemWriter<IngestItem.Processed> {
     }
 
     @Override
-    public void write(Chunk<? extends IngestItem.Processed> chunk) {
-        List<ResultRow> rows = new ArrayList<>();
+    public void write(Chunk<? extends IngestItem> chunk) {
+        List<RowBlock.Encoded> blocks = new ArrayList<>();
         List<DataIssue> issues = new ArrayList<>();
-        for (IngestItem.Processed p : chunk) {
-            if (p.note() != null) {
-                issues.add(p.note());
-            } else if (p.parsed().loaded()) {
-                rows.add(p.parsed().row());
-            } else {
-                issues.addAll(p.parsed().rejections());
-            }
+        for (IngestItem item : chunk) {
+            blocks.addAll(item.rows());
+            issues.addAll(item.issues());
         }
-        staging.addRows(run, rows);
+        staging.addBlocks(run, blocks);
         staging.addIssues(run, STAGE, issues);
     }
 }

@@ -57,10 +57,34 @@ public class StepProgressLogger implements StepExecutionListener {
         if (mode.equals("console") && stage(step.getStepName()) > 0) {
             out().printf(Locale.ROOT, " %s in %.1f s%n", status.equals("completed") ? "done" : status, ms / 1000.0);
         } else if (mode.equals("log")) {
+            long rows = ingestRows(step);
             LOG.info("step {} {} in {} ms (read {}, written {}, commits {}; heap peak so far {} MiB)", step.getStepName(),
-                    status, ms, step.getReadCount(), step.getWriteCount(), step.getCommitCount(), peakHeapMiB());
+                    status, ms, rows >= 0 ? rows : step.getReadCount(), rows >= 0 ? rows : step.getWriteCount(),
+                    step.getCommitCount(), peakHeapMiB());
         }
         return step.getExitStatus();
+    }
+
+    /**
+     * For the ingest step and its partitions, the rows of the results files read and staged (loaded or rejected),
+     * which the partitions keep in their execution contexts: their items are blocks of rows. −1 for any other step, or
+     * when no partition's count is known here (remote partitions run elsewhere).
+     */
+    private static long ingestRows(StepExecution step) {
+        String key = ResultsItemReader.rowsKey();
+        if (step.getStepName().startsWith("ingestFile:")) {
+            return step.getExecutionContext().getLong(key, -1);
+        }
+        if (!step.getStepName().equals("ingest")) {
+            return -1;
+        }
+        long rows = -1;
+        for (StepExecution partition : step.getJobExecution().getStepExecutions()) {
+            if (partition.getStepName().startsWith("ingestFile:") && partition.getExecutionContext().containsKey(key)) {
+                rows = Math.max(rows, 0) + partition.getExecutionContext().getLong(key);
+            }
+        }
+        return rows;
     }
 
     /** 1-based position of a stage of the job, 0 for a partition or anything else. */

@@ -71,11 +71,18 @@ final class BlockCodec {
         }
 
         void varint(long v) {
+            // room for the longest varint (10 bytes) checked once, not per byte
+            if (count + 10 > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + 10));
+            }
+            byte[] b = buf;
+            int at = count;
             while ((v & ~0x7FL) != 0) {
-                write((int) ((v & 0x7F) | 0x80));
+                b[at++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
-            write((int) v);
+            b[at++] = (byte) v;
+            count = at;
         }
 
         void string(String s) {
@@ -111,9 +118,21 @@ final class BlockCodec {
         void number(Double v) {
             if (v == null) {
                 write(NULL);
-                return;
+            } else {
+                value(v);
             }
-            double d = v;
+        }
+
+        /** A number of a column where NaN stands for a missing figure: NaN is written as null. */
+        void number(double d) {
+            if (Double.isNaN(d)) {
+                write(NULL);
+            } else {
+                value(d);
+            }
+        }
+
+        private void value(double d) {
             long l = (long) d;
             if (l == d && Double.doubleToRawLongBits(d) != NEGATIVE_ZERO && Math.abs(l) < (1L << 53)) {
                 write(WHOLE);
@@ -140,6 +159,16 @@ final class BlockCodec {
 
         boolean more() {
             return at < b.length;
+        }
+
+        /** The next byte, not consumed; −1 at the end. */
+        int peek() {
+            return at < b.length ? b[at] & 0xFF : -1;
+        }
+
+        /** The next byte. */
+        int read() {
+            return b[at++] & 0xFF;
         }
 
         long varint() {
@@ -171,14 +200,24 @@ final class BlockCodec {
         }
 
         Double number() {
+            int tag = peek();
+            if (tag == NULL) {
+                at++;
+                return null;
+            }
+            double v = primitive();
+            return tag == WHOLE ? box(v) : Double.valueOf(v);
+        }
+
+        /** A number as a double, NaN for null. */
+        double primitive() {
             int tag = b[at++];
             switch (tag) {
                 case NULL:
-                    return null;
+                    return Double.NaN;
                 case WHOLE:
                     long z = varint();
-                    long whole = (z >>> 1) ^ -(z & 1);
-                    return whole >= 0 && whole < SMALL.length ? SMALL[(int) whole] : Double.valueOf(whole);
+                    return (z >>> 1) ^ -(z & 1);
                 case DOUBLE:
                     long bits = 0;
                     for (int i = 0; i < 8; i++) {
@@ -189,5 +228,15 @@ final class BlockCodec {
                     throw new IllegalStateException("not a staged block: number tag " + tag + " at byte " + (at - 1));
             }
         }
+    }
+
+    /** A number as a row holds it: {@code null} for NaN, whole numbers below 2^16 as one shared instance each. */
+    static Double box(double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        int i = (int) v;
+        return i == v && i >= 0 && i < SMALL.length && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO ? SMALL[i]
+                : Double.valueOf(v);
     }
 }

@@ -2,63 +2,267 @@ package org.exitpollaudit.staging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.exitpollaudit.ingest.CandidateValues;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 
 /**
- * The staged rows of one chunk of one results file as a single binary value (one database row per chunk instead
- * of one per polling station: inserting and reading a million rows was most of the ingest's and a large part of
- * the analysis's time). Per row, in line order ({@link BlockCodec} for varint, string and number):
+ * A block of loaded rows of one results file as a single binary value, one database row per block, stored column by
+ * column ({@link BlockCodec} for varint, string and number):
  * <pre>
- *   line                varint
- *   district            string
- *   station             string, never referred back to (each station has a row of its own)
- *   six totals          number each: registered, ballots cast, invalid, valid, turnout %, other
- *   candidate ids       varint 0 = the previous row's ids; otherwise count + 1, then each id as a string
- *   candidate values    number each, in the ids' order (null for an empty cell)
+ *   format        byte 0
+ *   rows          varint n
+ *   candidates    varint k, then each id as a string
+ *   lines         varint, the first row's; then each next row's as a zig-zag varint difference to the one before
+ *   districts     n strings (a district's id is written once per block and referred back to after)
+ *   stations      byte 1 when every station id of the block is a common prefix and a number in decimal without
+ *                 leading zeros (s1, s2, УИК №554): the prefix as a string, then n zig-zag varints, each the number's
+ *                 difference to the row before's (the first's to 0); else byte 0 and n strings, never referred back
+ *                 to (each station has a row of its own)
+ *   6 + k figure columns: registered, ballots cast, invalid, valid, turnout %, other, then the candidates in column
+ *                 order; each a kind byte and n values: 0 every figure missing (no values); 1 every figure a whole
+ *                 number from 0 to 2^53 − 1, a varint each; 2 any, a number each (null for a missing figure)
  * </pre>
+ * Counts of voters and votes, nearly every figure of a large file, and station ids take a byte or two each this way.
+ *
+ * <p>The previous release staged blocks row by row, and a run it left unfinished may hold some: a block that does not
+ * start with the format byte 0 is one of those (they start with their first row's line, never 0) and is read as
+ * {@link #decodeRowFormat} describes.
  */
 public final class RowBlock {
+
+    /** A block ready to store: its source, the first line and the number of its rows, and its encoded body. */
+    public record Encoded(String sourceId, int firstLine, int rowCount, byte[] body) {
+    }
+
+    /** The first byte of a block of this format (one of the previous release starts with a line, never 0). */
+    private static final int COLUMNS = 0;
+
+    /** How a figure column is written: its first byte is the ordinal. */
+    private enum Kind { MISSING, COUNTS, NUMBERS }
+
+    /** The figure columns before the candidates' (registered, ballots cast, invalid, valid, turnout %, other). */
+    private static final int TOTALS = 6;
+    private static final double LARGEST_COUNT = (1L << 53) - 1;
 
     private RowBlock() {
     }
 
-    /** The rows (of one source) as one block, sorted by line. */
-    public static byte[] encode(List<ResultRow> rows) {
-        List<ResultRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingInt(ResultRow::line));
-        BlockCodec.Out out = new BlockCodec.Out(rows.size() * 64);
-        Map<String, Double> previous = null;
-        for (ResultRow r : sorted) {
-            out.varint(r.line());
-            out.string(r.districtId());
-            out.uniqueString(r.stationId());
-            for (Double v : new Double[] {r.registered(), r.ballotsCast(), r.invalid(), r.valid(), r.turnoutPct(),
-                r.other()}) {
-                out.number(v);
+    /**
+     * The most bytes a block holds: HSQLDB's column (VARBINARY(16777216)) takes a little more. Blocks of ordinary rows
+     * are far smaller (10,000 station rows of a dozen candidates, some 250 kB); rows of hundreds of fractional figures
+     * or long ids each could reach it.
+     */
+    static final int MAX_BYTES = 16_000_000;
+
+    /** The rows as blocks: one, unless it would be larger than {@link #MAX_BYTES}; none when there are no rows. */
+    public static List<Encoded> encode(ResultColumns rows) {
+        return encode(rows, MAX_BYTES);
+    }
+
+    /** The rows as blocks of at most {@code maxBytes} each (halved until they fit, down to a row). */
+    static List<Encoded> encode(ResultColumns rows, int maxBytes) {
+        int n = rows.size();
+        if (n == 0) {
+            return List.of();
+        }
+        Encoded block = encodeOne(rows);
+        if (block.body().length <= maxBytes || n == 1) {
+            return List.of(block);
+        }
+        List<Encoded> out = new ArrayList<>(encode(rows.slice(0, n / 2), maxBytes));
+        out.addAll(encode(rows.slice(n / 2, n), maxBytes));
+        return out;
+    }
+
+    private static Encoded encodeOne(ResultColumns rows) {
+        int n = rows.size();
+        List<String> candidates = rows.candidates();
+        BlockCodec.Out out = new BlockCodec.Out(n * (12 + 2 * candidates.size()) + 64);
+        out.write(COLUMNS);
+        out.varint(n);
+        out.varint(candidates.size());
+        candidates.forEach(out::string);
+        out.varint(rows.line(0));
+        for (int i = 1; i < n; i++) {
+            long d = (long) rows.line(i) - rows.line(i - 1);
+            out.varint((d << 1) ^ (d >> 63));
+        }
+        for (int i = 0; i < n; i++) {
+            out.string(rows.district(i));
+        }
+        stations(rows, out);
+        double[] column = new double[n];
+        for (int f = 0; f < TOTALS + candidates.size(); f++) {
+            figures(rows, f, column);
+            boolean present = false;
+            boolean missing = false;
+            boolean counts = true;
+            for (int i = 0; i < n; i++) {
+                double v = column[i];
+                if (Double.isNaN(v)) {
+                    missing = true;
+                } else {
+                    present = true;
+                    counts &= v >= 0 && v <= LARGEST_COUNT && v == Math.rint(v)
+                            && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
+                }
             }
-            if (CandidateValues.sameIds(r.candidates(), previous)) {
-                out.varint(0);
-            } else {
-                out.varint(r.candidates().size() + 1L);
-                r.candidates().keySet().forEach(out::string);
-                previous = r.candidates();
-            }
-            for (Map.Entry<String, Double> e : r.candidates().entrySet()) {
-                out.number(e.getValue());
+            Kind kind = !present ? Kind.MISSING : counts && !missing ? Kind.COUNTS : Kind.NUMBERS;
+            out.write(kind.ordinal());
+            if (kind == Kind.COUNTS) {
+                for (int i = 0; i < n; i++) {
+                    out.varint((long) column[i]);
+                }
+            } else if (kind == Kind.NUMBERS) {
+                for (int i = 0; i < n; i++) {
+                    out.number(column[i]);
+                }
             }
         }
-        return out.toByteArray();
+        int first = rows.line(0);
+        for (int i = 1; i < n; i++) {
+            first = Math.min(first, rows.line(i));
+        }
+        return new Encoded(rows.sourceId(), first, n, out.toByteArray());
     }
 
     /**
-     * Reads blocks back. One decoder for all blocks of a read shares the candidate-id array among rows with the same
-     * ids and one string per distinct district id.
+     * The station ids: as numbers after a common prefix when every id of the block is one ({@code s1}, {@code s2},
+     * {@code УИК №554}: the prefix once, then a byte or two per row), else as strings.
+     */
+    private static void stations(ResultColumns rows, BlockCodec.Out out) {
+        int n = rows.size();
+        String prefix = rows.station(0) == null ? null : prefix(rows.station(0));
+        long[] numbers = new long[n];
+        for (int i = 0; i < n && prefix != null; i++) {
+            String id = rows.station(i);
+            numbers[i] = id != null && id.startsWith(prefix) ? number(id, prefix.length()) : -1;
+            prefix = numbers[i] < 0 ? null : prefix;
+        }
+        out.write(prefix == null ? 0 : 1);
+        if (prefix == null) {
+            for (int i = 0; i < n; i++) {
+                out.uniqueString(rows.station(i));
+            }
+            return;
+        }
+        out.string(prefix);
+        long previous = 0;
+        for (int i = 0; i < n; i++) {
+            long d = numbers[i] - previous;
+            out.varint((d << 1) ^ (d >> 63));
+            previous = numbers[i];
+        }
+    }
+
+    /** An id without its trailing digits. */
+    private static String prefix(String id) {
+        int end = id.length();
+        while (end > 0 && id.charAt(end - 1) >= '0' && id.charAt(end - 1) <= '9') {
+            end--;
+        }
+        return id.substring(0, end);
+    }
+
+    /**
+     * The number an id ends with from {@code from} on, as written in decimal without leading zeros (so that it reads
+     * back as the same text); −1 when the rest is not such a number or has more than 18 digits.
+     */
+    private static long number(String id, int from) {
+        int digits = id.length() - from;
+        if (digits == 0 || digits > 18 || digits > 1 && id.charAt(from) == '0') {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Figure column {@code f} (see the class comment for the order) into {@code into}. */
+    private static void figures(ResultColumns rows, int f, double[] into) {
+        for (int i = 0; i < rows.size(); i++) {
+            into[i] = f < TOTALS ? rows.total(f, i) : rows.votes(f - TOTALS, i);
+        }
+    }
+
+    /** A block as columns, whichever format it was staged in. */
+    public static ResultColumns decode(String sourceId, byte[] block) {
+        BlockCodec.In in = new BlockCodec.In(block);
+        if (in.peek() != COLUMNS) {
+            return ResultColumns.of(sourceId, decodeRowFormat(sourceId, in, new Decoder()));
+        }
+        in.read();
+        int n = (int) in.varint();
+        int k = (int) in.varint();
+        List<String> candidates = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            candidates.add(in.string());
+        }
+        int[] line = new int[n];
+        line[0] = (int) in.varint();
+        for (int i = 1; i < n; i++) {
+            long z = in.varint();
+            line[i] = (int) (line[i - 1] + ((z >>> 1) ^ -(z & 1)));
+        }
+        String[] district = new String[n];
+        for (int i = 0; i < n; i++) {
+            district[i] = in.string();
+        }
+        String[] station = new String[n];
+        if (in.read() == 1) {
+            String prefix = in.string();
+            long number = 0;
+            for (int i = 0; i < n; i++) {
+                long z = in.varint();
+                number += (z >>> 1) ^ -(z & 1);
+                station[i] = prefix.concat(Long.toString(number));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                station[i] = in.string();
+            }
+        }
+        double[][] figures = new double[TOTALS + k][];
+        for (int f = 0; f < figures.length; f++) {
+            double[] column = new double[n];
+            int kind = in.read();
+            if (kind >= Kind.values().length) {
+                throw new IllegalStateException("not a staged block: column kind " + kind);
+            }
+            switch (Kind.values()[kind]) {
+                case MISSING -> Arrays.fill(column, Double.NaN);
+                case COUNTS -> {
+                    for (int i = 0; i < n; i++) {
+                        column[i] = in.varint();
+                    }
+                }
+                case NUMBERS -> {
+                    for (int i = 0; i < n; i++) {
+                        column[i] = in.primitive();
+                    }
+                }
+            }
+            figures[f] = column;
+        }
+        return ResultColumns.wrap(sourceId, candidates, n, line, district, station, figures[0], figures[1], figures[2],
+                figures[3], figures[4], figures[5], Arrays.copyOfRange(figures, TOTALS, figures.length));
+    }
+
+    /**
+     * Reads blocks back as rows, for code that works on rows. One decoder for all blocks of a read shares the
+     * candidate-id array among rows with the same ids, one string per distinct district id, and one boxed value per
+     * whole number below 2^16 (a million staged rows hold some 60 MB fewer objects).
      */
     public static final class Decoder {
         private String[] keys = new String[0];
@@ -66,37 +270,75 @@ public final class RowBlock {
 
         public List<ResultRow> decode(String source, byte[] block) {
             BlockCodec.In in = new BlockCodec.In(block);
-            List<ResultRow> rows = new ArrayList<>();
-            while (in.more()) {
-                int line = (int) in.varint();
-                String district = in.string();
-                if (district != null) {
-                    district = districts.computeIfAbsent(district, d -> d);
+            if (in.peek() != COLUMNS) {
+                return decodeRowFormat(source, in, this);
+            }
+            ResultColumns columns = RowBlock.decode(source, block);
+            String[] ids = columns.candidates().toArray(String[]::new);
+            List<ResultRow> rows = new ArrayList<>(columns.size());
+            double[] values = new double[ids.length];
+            for (int i = 0; i < columns.size(); i++) {
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = columns.votes(c, i);
                 }
-                String station = in.string();
-                Double[] totals = new Double[6];
-                for (int i = 0; i < totals.length; i++) {
-                    totals[i] = in.number();
-                }
-                int idCount = (int) in.varint();
-                if (idCount > 0) {
-                    String[] ids = new String[idCount - 1];
-                    for (int i = 0; i < ids.length; i++) {
-                        ids[i] = in.string();
-                    }
-                    if (!Arrays.equals(ids, keys)) {
-                        keys = ids;
-                    }
-                }
-                double[] values = new double[keys.length];
-                for (int i = 0; i < values.length; i++) {
-                    Double v = in.number();
-                    values[i] = v == null ? Double.NaN : v;
-                }
-                rows.add(new ResultRow(source, line, district, station, totals[0], totals[1], totals[2], totals[3],
-                        totals[4], totals[5], CandidateValues.of(keys, values)));
+                rows.add(new ResultRow(source, columns.line(i), district(columns.district(i)), columns.station(i),
+                        BlockCodec.box(columns.registered(i)), BlockCodec.box(columns.ballotsCast(i)),
+                        BlockCodec.box(columns.invalid(i)), BlockCodec.box(columns.valid(i)),
+                        BlockCodec.box(columns.turnoutPct(i)), BlockCodec.box(columns.other(i)),
+                        CandidateValues.of(keys(ids), values)));
             }
             return rows;
         }
+
+        private String district(String id) {
+            return id == null ? null : districts.computeIfAbsent(id, d -> d);
+        }
+
+        /** The ids as an array shared with the rows decoded before, when they are the same. */
+        private String[] keys(String[] ids) {
+            if (!Arrays.equals(ids, keys)) {
+                keys = ids;
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * The previous release's format, one row after the other in line order:
+     * <pre>
+     *   line                varint
+     *   district            string
+     *   station             string, never referred back to
+     *   six totals          number each: registered, ballots cast, invalid, valid, turnout %, other
+     *   candidate ids       varint 0 = the previous row's ids; otherwise count + 1, then each id as a string
+     *   candidate values    number each, in the ids' order (null for an empty cell)
+     * </pre>
+     */
+    static List<ResultRow> decodeRowFormat(String source, BlockCodec.In in, Decoder decoder) {
+        List<ResultRow> rows = new ArrayList<>();
+        while (in.more()) {
+            int line = (int) in.varint();
+            String district = decoder.district(in.string());
+            String station = in.string();
+            Double[] totals = new Double[TOTALS];
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = in.number();
+            }
+            int idCount = (int) in.varint();
+            if (idCount > 0) {
+                String[] ids = new String[idCount - 1];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = in.string();
+                }
+                decoder.keys(ids);
+            }
+            double[] values = new double[decoder.keys.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.primitive();
+            }
+            rows.add(new ResultRow(source, line, district, station, totals[0], totals[1], totals[2], totals[3],
+                    totals[4], totals[5], CandidateValues.of(decoder.keys, values)));
+        }
+        return rows;
     }
 }

@@ -1,15 +1,21 @@
 package org.exitpollaudit.staging;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
-import org.exitpollaudit.ingest.Plausibility;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
@@ -25,14 +31,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StagingRepository {
 
-    /**
-     * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
-     * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL. Ids of the manifest (source ids) are limited where
-     * they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and stages are the job's.
-     */
     /** The stage under which the ingest stores the issues of the files it reads. */
     public static final String INGEST = "ingest";
 
+    /**
+     * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
+     * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL (staging/schema-*.sql). Ids of the manifest (source
+     * ids) are limited where they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and
+     * stages are the job's.
+     */
     static final String LONG_TEXT = "VARCHAR(16777216)";
 
     /**
@@ -43,28 +50,6 @@ public class StagingRepository {
         {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}, {"EPA_FLAG", "FILE_PATH"}, {"EPA_FLAG", "DISTRICT_ID"},
         {"EPA_FLAG", "STATION_ID"}, {"EPA_FLAG", "REASONS"}};
 
-    private static final String[] DDL = {
-        """
-        CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH VARCHAR(16777216) NOT NULL,
-          BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH))""",
-        """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL,
-          PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE))""",
-        """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
-          SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(16777216), LINE_NO INT,
-          COL VARCHAR(16777216), MESSAGE VARCHAR(16777216) NOT NULL)""",
-        """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
-          BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO))""",
-        """
-        CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
-          FILE_PATH VARCHAR(16777216), LINE_NO INT, DISTRICT_ID VARCHAR(16777216), STATION_ID VARCHAR(16777216),
-          REGISTERED DOUBLE, TURNOUT DOUBLE, LEADER DOUBLE, REASONS VARCHAR(16777216) NOT NULL,
-          PRIMARY KEY (RUN_KEY, SEQ))"""
-    };
-
     private final JdbcTemplate jdbc;
     private final String product;
     private final boolean hsqldb;
@@ -73,14 +58,11 @@ public class StagingRepository {
         this.jdbc = jdbc;
         product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         hsqldb = product != null && product.startsWith("HSQL");
-        for (String ddl : DDL) {
-            // HSQLDB keeps the big tables on disk only when told (CACHED); PostgreSQL spells DOUBLE in full
-            jdbc.execute(hsqldb ? ddl : ddl.replace("CREATE CACHED TABLE", "CREATE TABLE")
-                    .replace(" DOUBLE", " DOUBLE PRECISION").replace(" VARBINARY(16777216)", " BYTEA")
-                    .replace(" " + LONG_TEXT, " TEXT"));
+        for (String ddl : schema(hsqldb ? "hsqldb" : "postgresql")) {
+            jdbc.execute(ddl);
         }
-        // the one change of format since the last release: a job repository it wrote (possibly holding an
-        // interrupted run to restart) has short text columns; every other table is as that release made it
+        // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
+        // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
         widenText();
     }
 
@@ -99,6 +81,29 @@ public class StagingRepository {
                 jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
                         + (hsqldb ? " SET DATA TYPE " + LONG_TEXT : " TYPE TEXT"));
             }
+        }
+    }
+
+    /**
+     * The statements of {@code staging/schema-<database>.sql}: separated by semicolons at the end of a line, comments
+     * ({@code --} to the end of a line) left out.
+     */
+    static List<String> schema(String database) {
+        String name = "staging/schema-" + database + ".sql";
+        try (InputStream in = StagingRepository.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the application");
+            }
+            StringBuilder sql = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.strip().startsWith("--")) {
+                    sql.append(line).append('\n');
+                }
+            }
+            return Arrays.stream(sql.toString().split(";\\s*\n")).map(String::strip).filter(t -> !t.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -164,17 +169,18 @@ public class StagingRepository {
     }
 
     /**
-     * Stages rows of one source (a chunk of its file) as one block ({@link RowBlock}); the primary key (run, source,
-     * first line) makes staging the same lines twice an error.
+     * Stages blocks of rows ({@link RowBlock}), one database row each; the primary key (run, source, first line) makes
+     * staging the same lines twice an error.
      */
-    public void addRows(long run, List<ResultRow> rows) {
-        Map<String, List<ResultRow>> bySource = new LinkedHashMap<>();
-        rows.forEach(r -> bySource.computeIfAbsent(r.sourceId(), k -> new ArrayList<>()).add(r));
-        List<Object[]> blocks = new ArrayList<>();
-        bySource.forEach((source, block) -> blocks.add(new Object[] {run, source,
-            block.stream().mapToInt(ResultRow::line).min().orElseThrow(), block.size(), RowBlock.encode(block)}));
+    public void addBlocks(long run, List<RowBlock.Encoded> blocks) {
         jdbc.batchUpdate("INSERT INTO EPA_ROW_BLOCK (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT, BODY)"
-                + " VALUES (?, ?, ?, ?, ?)", blocks);
+                + " VALUES (?, ?, ?, ?, ?)", blocks, blocks.size(), (ps, b) -> {
+                    ps.setLong(1, run);
+                    ps.setString(2, b.sourceId());
+                    ps.setInt(3, b.firstLine());
+                    ps.setInt(4, b.rowCount());
+                    ps.setBytes(5, b.body());
+                });
     }
 
     /**
@@ -185,12 +191,35 @@ public class StagingRepository {
         List<ResultRow> out = new ArrayList<>();
         RowBlock.Decoder decoder = new RowBlock.Decoder();
         for (String source : new TreeSet<>(sourceIds)) {
-            jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?"
-                    + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE", rs -> {
-                        out.addAll(decoder.decode(source, rs.getBytes(1)));
-                    }, run, source);
+            blocks(run, source, body -> out.addAll(decoder.decode(source, body)));
         }
         return out;
+    }
+
+    /**
+     * Every loaded row of one source as columns, in line order, read from its blocks without an object per row; no
+     * rows (and no candidates) when nothing of it was loaded.
+     */
+    public ResultColumns columns(long run, String sourceId) {
+        Integer total = jdbc.queryForObject("SELECT COALESCE(SUM(ROW_COUNT), 0) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ?"
+                + " AND SOURCE_ID = ?", Integer.class, run, sourceId);
+        ResultColumns[] out = new ResultColumns[1];
+        blocks(run, sourceId, body -> {
+            ResultColumns block = RowBlock.decode(sourceId, body);
+            if (out[0] == null) {
+                out[0] = new ResultColumns(sourceId, block.candidates(), total);
+            }
+            out[0].addAll(block);
+        });
+        return out[0] != null ? out[0] : new ResultColumns(sourceId, List.of(), 0);
+    }
+
+    /** Each staged block of a source, in line order. */
+    private void blocks(long run, String sourceId, Consumer<byte[]> each) {
+        jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?"
+                + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE", rs -> {
+                    each.accept(rs.getBytes(1));
+                }, run, sourceId);
     }
 
     /** Rows loaded per source. */

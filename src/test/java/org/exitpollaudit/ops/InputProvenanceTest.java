@@ -23,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.calibration.SyntheticPackage;
 import org.exitpollaudit.ingest.InputFingerprint;
+import org.exitpollaudit.ingest.ResultBlocks;
 import org.exitpollaudit.job.IngestItem;
 import org.exitpollaudit.job.IngestProcessor;
 import org.exitpollaudit.model.ExitCodes;
@@ -59,17 +60,17 @@ class InputProvenanceTest {
     }
 
     /**
-     * The ingest processor with a test hook: when it parses the first loaded row of {@link #source}, it applies
-     * {@link #change} (to the file that source is being read from), once.
+     * The ingest processor with a test hook: when it processes the first block of {@link #source} with loaded rows, it
+     * applies {@link #change} (to the file that source is being read from), once.
      */
     static class AppendingProcessor extends IngestProcessor {
         static volatile String source;
         static volatile Change change;
 
         @Override
-        public IngestItem.Processed process(IngestItem item) {
-            IngestItem.Processed p = super.process(item);
-            if (source != null && p.parsed() != null && p.parsed().loaded() && p.parsed().row().sourceId().equals(source)) {
+        public IngestItem process(ResultBlocks.Block block) {
+            IngestItem p = super.process(block);
+            if (source != null && block.rows().size() > 0 && block.rows().sourceId().equals(source)) {
                 source = null;
                 try {
                     change.apply();

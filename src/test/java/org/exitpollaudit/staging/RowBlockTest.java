@@ -1,18 +1,21 @@
 package org.exitpollaudit.staging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exitpollaudit.ingest.CandidateValues;
+import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.junit.jupiter.api.Test;
 
 class RowBlockTest {
+
+    private static final double NAN = Double.NaN;
 
     private static Map<String, Double> votes(Object... idValue) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -22,53 +25,148 @@ class RowBlockTest {
         return m;
     }
 
-    @Test
-    void everyNumberNullAndTextComesBackExactlyInLineOrder() {
-        String longId = "Участковая избирательная комиссия ".repeat(10) + "№ 554\t\u001e\u001f\"=1+1";
-        List<ResultRow> rows = List.of(
-                new ResultRow("s", 9, "r01", longId, 526.0, 386.0, 1.0, 385.0, 73.384, null,
-                        votes("putin", 339.0, "davankov", 7.0)),
-                new ResultRow("s", 4, null, null, -0.0, 0.0, -12.0, 1e300, Double.MIN_VALUE, 9007199254740993.0,
-                        votes("putin", 0.1 + 0.2, "davankov", null)),
-                new ResultRow("s", 5, "r02", "", (double) Long.MAX_VALUE, 4503599627370497.0, null, null, null, 2.5,
-                        votes("putin", 1.0, "davankov", 2.0)),
-                new ResultRow("s", Integer.MAX_VALUE, "r01", "x", null, null, null, null, null, null,
-                        votes("kharitonov", 3.0)),
-                new ResultRow("s", 6, "r01", "y", 1.0, null, null, null, null, null, votes()));
-        List<ResultRow> back = new RowBlock.Decoder().decode("s", RowBlock.encode(rows));
-        List<ResultRow> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        assertEquals(sorted, back);
-        for (int i = 0; i < back.size(); i++) {
-            ResultRow a = sorted.get(i);
-            ResultRow b = back.get(i);
-            for (Double[] pair : new Double[][] {{a.registered(), b.registered()}, {a.ballotsCast(), b.ballotsCast()},
-                {a.invalid(), b.invalid()}, {a.valid(), b.valid()}, {a.turnoutPct(), b.turnoutPct()},
-                {a.other(), b.other()}}) {
-                if (pair[0] != null) {
-                    assertEquals(Double.doubleToRawLongBits(pair[0]), Double.doubleToRawLongBits(pair[1]),
-                            "bit for bit: " + pair[0]);
-                }
+    /** Every figure of every row, bit for bit (NaN for a missing one), and the text columns. */
+    private static void assertSameRows(ResultColumns expected, ResultColumns actual) {
+        assertEquals(expected.size(), actual.size());
+        assertEquals(expected.candidates(), actual.candidates());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.line(i), actual.line(i));
+            assertEquals(expected.district(i), actual.district(i));
+            assertEquals(expected.station(i), actual.station(i));
+            double[][] pairs = {{expected.registered(i), actual.registered(i)},
+                {expected.ballotsCast(i), actual.ballotsCast(i)}, {expected.invalid(i), actual.invalid(i)},
+                {expected.valid(i), actual.valid(i)}, {expected.turnoutPct(i), actual.turnoutPct(i)},
+                {expected.other(i), actual.other(i)}};
+            for (double[] p : pairs) {
+                assertEquals(Double.doubleToRawLongBits(p[0]), Double.doubleToRawLongBits(p[1]), "row " + i + ": " + p[0]);
             }
-            assertEquals(List.copyOf(a.candidates().keySet()), List.copyOf(b.candidates().keySet()), "column order");
+            for (int c = 0; c < expected.candidates().size(); c++) {
+                assertEquals(Double.doubleToRawLongBits(expected.votes(c, i)), Double.doubleToRawLongBits(actual.votes(c, i)),
+                        "row " + i + ", candidate " + c);
+            }
         }
     }
 
     @Test
-    void rowsWithTheSameCandidatesShareOneIdArrayAndDistrictsOneString() {
-        List<ResultRow> rows = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            rows.add(new ResultRow("s", i, new String("r01"), "s" + i, 100.0, 50.0, null, 49.0, null, null,
-                    CandidateValues.copyOf(votes("a", (double) i, "b", 1.0))));
+    void everyNumberMissingFigureAndTextComesBackExactly() {
+        String longId = "Участковая избирательная комиссия ".repeat(10) + "№ 554\t\u001e\u001f\"=1+1";
+        ResultColumns rows = new ResultColumns("s", List.of("putin", "davankov"), 4);
+        rows.add(4, null, null, -0.0, 0.0, -12.0, 1e300, Double.MIN_VALUE, 9007199254740993.0, new double[] {0.1 + 0.2, 7});
+        rows.add(5, "r02", "", (double) Long.MAX_VALUE, 4503599627370497.0, NAN, NAN, NAN, 2.5, new double[] {1, 2});
+        rows.add(9, "r01", longId, 526, 386, 1, 385, 73.384, NAN, new double[] {339, 7});
+        rows.add(Integer.MAX_VALUE, "r01", "x", NAN, NAN, NAN, NAN, NAN, NAN, new double[] {NAN, -3});
+        rows.add(2, "r01", "y", 1, 2, 3, 4, 5, 6, new double[] {7, 8});
+        RowBlock.Encoded block = RowBlock.encode(rows).get(0);
+        assertEquals("s", block.sourceId());
+        assertEquals(2, block.firstLine(), "the smallest line, whatever the order");
+        assertEquals(5, block.rowCount());
+        assertSameRows(rows, RowBlock.decode("s", block.body()));
+        assertEquals(rows.rows(), new RowBlock.Decoder().decode("s", block.body()));
+    }
+
+    @Test
+    void aBlockWithoutCandidatesOrFiguresAndNoBlockForNoRows() {
+        ResultColumns rows = new ResultColumns("n", List.of(), 1);
+        rows.add(3, null, null, NAN, NAN, NAN, NAN, NAN, NAN, new double[0]);
+        assertSameRows(rows, RowBlock.decode("n", RowBlock.encode(rows).get(0).body()));
+        assertEquals(List.of(), RowBlock.encode(new ResultColumns("n", List.of("a"), 1)));
+    }
+
+    /**
+     * Counts and station numbers take a byte per value below 128. Two rows of a station file, written out byte by byte:
+     * format 0, 2 rows, 2 candidates (tag 1, length 1, "a"; tag 1, length 1, "b") = 9; lines 2 and +1 = 2; districts
+     * "d1" new (tag, length, 2 bytes) and again (reference 3) = 5; stations numbered (kind 1, prefix "s" as tag, length,
+     * 1 byte, numbers 1 and +1) = 6; registered (kind 1, 100, 120) = 3; ballots cast (kind 1, 50, 60) = 3; invalid,
+     * valid, turnout and other missing (kind 0) = 4; candidates a (kind 1, 30, 40) = 3 and b (kind 1, 20, 20) = 3. In
+     * all 38 bytes.
+     */
+    @Test
+    void countsTakeAByteEachBelow128() {
+        ResultColumns rows = new ResultColumns("s", List.of("a", "b"), 2);
+        rows.add(2, "d1", "s1", 100, 50, NAN, NAN, NAN, NAN, new double[] {30, 20});
+        rows.add(3, "d1", "s2", 120, 60, NAN, NAN, NAN, NAN, new double[] {40, 20});
+        byte[] body = RowBlock.encode(rows).get(0).body();
+        assertEquals(38, body.length, HexFormat.of().formatHex(body));
+        assertSameRows(rows, RowBlock.decode("s", body));
+    }
+
+    /** Rows too wide for one block go to several, each of them read back as it was, in line order. */
+    @Test
+    void rowsTooWideForOneBlockAreSplitInLineOrder() {
+        ResultColumns rows = new ResultColumns("s", List.of("a", "b"), 7);
+        for (int i = 0; i < 7; i++) {
+            rows.add(10 + i, "d", "s" + i, 1, 2, 3, 4, 5.5, NAN, new double[] {0.1 * (i + 1), i});
         }
+        // room for two rows: 7 rows are halved into 3 (then 1 and 2) and 4 (then 2 and 2)
+        int limit = RowBlock.encode(rows.slice(0, 2)).get(0).body().length;
+        List<RowBlock.Encoded> blocks = RowBlock.encode(rows, limit);
+        assertEquals(List.of(10, 11, 13, 15), blocks.stream().map(RowBlock.Encoded::firstLine).toList());
+        List<ResultRow> back = new java.util.ArrayList<>();
         RowBlock.Decoder decoder = new RowBlock.Decoder();
-        List<ResultRow> first = decoder.decode("s", RowBlock.encode(rows.subList(0, 2)));
-        List<ResultRow> second = decoder.decode("s", RowBlock.encode(rows.subList(2, 3)));
-        assertEquals(rows, List.of(first.get(0), first.get(1), second.get(0)));
-        assertSame(first.get(0).districtId(), second.get(0).districtId());
-        // the encoded block names the ids once: a second row with the same ids adds only its own figures
-        int one = RowBlock.encode(rows.subList(0, 1)).length;
-        int two = RowBlock.encode(rows.subList(0, 2)).length;
-        assertEquals(true, two - one < one - 3, one + " then " + two);
+        for (RowBlock.Encoded b : blocks) {
+            assertEquals(true, b.body().length <= limit, b.body().length + " of " + limit);
+            back.addAll(decoder.decode("s", b.body()));
+        }
+        assertEquals(rows.rows(), back);
+        assertEquals(7, blocks.stream().mapToInt(RowBlock.Encoded::rowCount).sum());
+    }
+
+    /** Ids that are a prefix and a number only when they read back as the same text; any other id as it is. */
+    @Test
+    void stationIdsComeBackAsTheyWereWrittenNumberedOrNot() {
+        List<List<String>> blocks = List.of(List.of("s1", "s10", "s3", "s0"), List.of("УИК №554", "УИК №1"),
+                List.of("7", "8", "6"), List.of("s1", "s01"), List.of("s1", "t2"), List.of("s1", "s"),
+                List.of("s1", "s" + "9".repeat(19)), List.of("s" + "9".repeat(18), "s1"), List.of("x", "y"));
+        for (List<String> ids : blocks) {
+            ResultColumns rows = new ResultColumns("s", List.of("a"), ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                rows.add(2 + i, "d", ids.get(i), NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
+            }
+            assertSameRows(rows, RowBlock.decode("s", RowBlock.encode(rows).get(0).body()));
+        }
+        ResultColumns missing = new ResultColumns("s", List.of("a"), 2);
+        missing.add(2, "d", "s1", NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
+        missing.add(3, "d", null, NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
+        assertSameRows(missing, RowBlock.decode("s", RowBlock.encode(missing).get(0).body()));
+    }
+
+    @Test
+    void rowsOfTheSameCandidatesShareOneIdArrayAndDistrictsOneStringAcrossBlocks() {
+        ResultColumns first = new ResultColumns("s", List.of("a", "b"), 2);
+        first.add(2, new String("r01"), "s1", 100, 50, NAN, 49, NAN, NAN, new double[] {1, 48});
+        ResultColumns second = new ResultColumns("s", List.of("a", "b"), 2);
+        second.add(3, new String("r01"), "s2", 100, 50, NAN, 49, NAN, NAN, new double[] {2, 47});
+        RowBlock.Decoder decoder = new RowBlock.Decoder();
+        ResultRow a = decoder.decode("s", RowBlock.encode(first).get(0).body()).get(0);
+        ResultRow b = decoder.decode("s", RowBlock.encode(second).get(0).body()).get(0);
+        assertEquals(first.row(0), a);
+        assertEquals(second.row(0), b);
+        assertSame(a.districtId(), b.districtId());
+        assertSame(a.registered(), b.registered(), "whole numbers below 2^16: one shared value each");
+        assertEquals(List.of("a", "b"), List.copyOf(b.candidates().keySet()));
+    }
+
+    /**
+     * A block as the previous release staged it (row by row), bytes recorded from its RowBlock.encode (commit 9dcaaa4)
+     * for two rows: line 2, district r01, station "УИК №554", registered 526, ballots 386, invalid 1, valid 385,
+     * turnout 73.384, no other, putin 339, davankov 7; line 130, no district, station x, registered −0.0, ballots
+     * 70,000, other 2.5, putin 0.1 + 0.2, davankov empty.
+     */
+    @Test
+    void aBlockOfThePreviousReleaseIsReadAsItWasStaged() {
+        byte[] staged = HexFormat.of().parseHex("020103723031020dd0a3d098d09a20e28496353534019c080184060102018206024052"
+                + "589374bc6a7f00030105707574696e0108646176616e6b6f7601a605010e82010002017802800000000000000001e0c5080000"
+                + "0002400400000000000000023fd333333333333400");
+        List<ResultRow> expected = List.of(
+                new ResultRow("s", 2, "r01", "УИК №554", 526.0, 386.0, 1.0, 385.0, 73.384, null,
+                        votes("putin", 339.0, "davankov", 7.0)),
+                new ResultRow("s", 130, null, "x", -0.0, 70000.0, null, null, null, 2.5,
+                        votes("putin", 0.1 + 0.2, "davankov", null)));
+        List<ResultRow> rows = new RowBlock.Decoder().decode("s", staged);
+        assertEquals(expected, rows);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(rows.get(1).registered()));
+        ResultColumns columns = RowBlock.decode("s", staged);
+        assertEquals(expected, columns.rows());
+        assertArrayEquals(new int[] {2, 130}, new int[] {columns.line(0), columns.line(1)});
     }
 }

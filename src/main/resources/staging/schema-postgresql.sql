@@ -1,0 +1,26 @@
+-- Staging tables on PostgreSQL (profile postgres; read by StagingRepository on start; every statement may run
+-- again). The same tables as schema-hsqldb.sql, in PostgreSQL's types: TEXT for text from the package, BYTEA for
+-- encoded blocks, DOUBLE PRECISION.
+
+-- what the validate step recorded of each input: its size and SHA-256, for the ingest to check what it read against
+CREATE TABLE IF NOT EXISTS EPA_INPUT (RUN_KEY BIGINT NOT NULL, PATH TEXT NOT NULL,
+  BYTES BIGINT NOT NULL, SHA256 CHAR(64) NOT NULL, PRIMARY KEY (RUN_KEY, PATH));
+
+-- the loaded rows of a results file, a block of them per row (staging.RowBlock); the key makes staging the same
+-- lines twice an error
+CREATE TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+  FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY BYTEA NOT NULL,
+  PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE));
+
+CREATE TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
+  SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH TEXT, LINE_NO INT,
+  COL TEXT, MESSAGE TEXT NOT NULL);
+
+-- the analysis's figures, a block of them per row (staging.FigureBlock)
+CREATE TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
+  BODY BYTEA NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO));
+
+CREATE TABLE IF NOT EXISTS EPA_FLAG (RUN_KEY BIGINT NOT NULL, SEQ INT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+  FILE_PATH TEXT, LINE_NO INT, DISTRICT_ID TEXT, STATION_ID TEXT,
+  REGISTERED DOUBLE PRECISION, TURNOUT DOUBLE PRECISION, LEADER DOUBLE PRECISION, REASONS TEXT NOT NULL,
+  PRIMARY KEY (RUN_KEY, SEQ));

@@ -1,0 +1,117 @@
+package org.exitpollaudit.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.InputChangedException;
+import org.exitpollaudit.ingest.InputFingerprint;
+import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.ingest.ResultBlocks;
+import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.staging.RowBlock;
+import org.exitpollaudit.staging.StagingRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The ingest reader's restart by block, without the rest of the job: a reader opened with the execution context an
+ * interrupted attempt committed hands on the blocks from the first one not committed, the same blocks a reader
+ * that was never interrupted hands on; a partition the previous release began (which counted rows) is staged afresh.
+ */
+class ResultsItemReaderTest {
+
+    private static final long RUN = 5;
+
+    @TempDir
+    Path tmp;
+
+    private SingleConnectionDataSource ds;
+    private StagingRepository staging;
+    private PackageReader.Result pkg;
+    private Source station;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:reader-" + System.nanoTime(), "SA", "", true);
+        staging = new StagingRepository(new JdbcTemplate(ds));
+        Path root = tmp.resolve("pkg");
+        SyntheticPackage.write(new SyntheticPackage.Spec(3, 2500, 10, 4, 1, 50, 10), root);
+        pkg = PackageReader.read(root);
+        station = pkg.electionPackage().sources().stream().filter(s -> s.level() == Source.Level.STATION
+                && s.isOfficial() && s.finalRelease()).findFirst().orElseThrow();
+        staging.replaceInputs(RUN, InputFingerprint.files(root.toAbsolutePath()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ds.destroy();
+    }
+
+    private ResultsItemReader reader(ExecutionContext context) {
+        ResultsItemReader reader = new ResultsItemReader(pkg.electionPackage(), pkg.resolver(), List.of(station), staging,
+                RUN, 400);
+        reader.open(context);
+        return reader;
+    }
+
+    /** Every block's rows, until the end. */
+    private static List<List<ResultRow>> rest(ResultsItemReader reader) throws Exception {
+        List<List<ResultRow>> out = new ArrayList<>();
+        for (ResultBlocks.Block b; (b = reader.read()) != null; ) {
+            out.add(b.rows().rows());
+        }
+        return out;
+    }
+
+    @Test
+    void aRestartHandsOnTheBlocksFromTheFirstOneNotCommitted() throws Exception {
+        List<List<ResultRow>> whole = rest(reader(new ExecutionContext()));
+        assertEquals(7, whole.size(), "2,500 rows in blocks of 400");
+        assertEquals(2500, whole.stream().mapToInt(List::size).sum());
+
+        ExecutionContext context = new ExecutionContext();
+        ResultsItemReader first = reader(context);
+        for (int i = 0; i < 3; i++) {
+            first.read();
+        }
+        // the third block's chunk committed: its count is saved with the step execution
+        first.update(context);
+        first.close();
+        assertEquals(whole.subList(3, 7), rest(reader(context)));
+    }
+
+    @Test
+    void aPartitionThePreviousReleaseBeganIsStagedAfresh() throws Exception {
+        ResultRow kept = rest(reader(new ExecutionContext())).get(0).get(0);
+        staging.addBlocks(RUN, RowBlock.encode(org.exitpollaudit.ingest.ResultColumns.of(station.id(), List.of(kept))));
+        ExecutionContext context = new ExecutionContext();
+        // what the previous release saved: rows read, one item per row
+        context.putLong(ResultsItemReader.ROWS_READ, 1000);
+        List<List<ResultRow>> read = rest(reader(context));
+        assertEquals(2500, read.stream().mapToInt(List::size).sum(), "read from the first row");
+        assertEquals(0, staging.rowCounts(RUN).getOrDefault(station.id(), 0), "what it staged is gone");
+    }
+
+    @Test
+    void aFileThatGrewWhileItWasReadFailsTheRunAfterItsLastBlock() throws Exception {
+        ResultsItemReader reader = reader(new ExecutionContext());
+        for (int i = 0; i < 7; i++) {
+            reader.read();
+        }
+        Files.writeString(pkg.electionPackage().resolve(station), "late,row\n", StandardOpenOption.APPEND);
+        assertThrows(InputChangedException.class, reader::read);
+    }
+}

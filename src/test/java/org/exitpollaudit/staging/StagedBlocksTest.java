@@ -1,0 +1,118 @@
+package org.exitpollaudit.staging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.exitpollaudit.ingest.ResultColumns;
+import org.exitpollaudit.ingest.ResultRow;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Blocks staged and read back through the repository: as one table of columns per source and as rows, in line order
+ * whatever order the blocks were stored in; a block of the previous release's format among them; the tables of both
+ * databases' schema files alike.
+ */
+class StagedBlocksTest {
+
+    private static ResultColumns block(String source, int firstLine, int n) {
+        ResultColumns rows = new ResultColumns(source, List.of("a", "b"), n);
+        for (int i = 0; i < n; i++) {
+            int line = firstLine + 2 * i;
+            rows.add(line, "d" + (line % 3), "s" + line, 1000 + line, 500 + line, Double.NaN, 490 + line,
+                    i % 2 == 0 ? 50.5 : Double.NaN, Double.NaN, new double[] {line, 490});
+        }
+        return rows;
+    }
+
+    private static void withRepository(java.util.function.Consumer<StagingRepository> test) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:staged-blocks-"
+                + System.nanoTime(), "SA", "", true);
+        try {
+            test.accept(new StagingRepository(new JdbcTemplate(ds)));
+        } finally {
+            ds.destroy();
+        }
+    }
+
+    @Test
+    void aSourcesBlocksComeBackAsOneTableInLineOrder() {
+        withRepository(staging -> {
+            ResultColumns first = block("final", 2, 3);
+            ResultColumns second = block("final", 8, 4);
+            ResultColumns other = block("prelim", 2, 2);
+            // stored out of order, another source between them
+            staging.addBlocks(7, List.of(RowBlock.encode(second).get(0), RowBlock.encode(other).get(0)));
+            staging.addBlocks(7, List.of(RowBlock.encode(first).get(0)));
+            ResultColumns all = staging.columns(7, "final");
+            List<ResultRow> expected = new ArrayList<>(first.rows());
+            expected.addAll(second.rows());
+            assertEquals(expected, all.rows());
+            assertEquals(expected, staging.rows(7, List.of("final")));
+            assertEquals(Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
+            assertEquals(0, staging.columns(8, "final").size(), "another run staged nothing");
+            assertThrows(DataIntegrityViolationException.class, () -> staging.addBlocks(7, List.of(RowBlock.encode(first).get(0))),
+                    "the same lines staged twice");
+        });
+    }
+
+    /** The recorded block of RowBlockTest (the previous release's format) beside one of this format. */
+    @Test
+    void aRunThePreviousReleaseLeftUnfinishedIsReadOnWithItsBlocks() {
+        withRepository(staging -> {
+            byte[] staged = HexFormat.of().parseHex("020103723031020dd0a3d098d09a20e28496353534019c08018406010201820602"
+                    + "4052589374bc6a7f00030105707574696e0108646176616e6b6f7601a605010e82010002017802800000000000000001e0"
+                    + "c50800000002400400000000000000023fd333333333333400");
+            ResultColumns later = new ResultColumns("s", List.of("putin", "davankov"), 1);
+            later.add(131, "r01", "y", 10, 9, 0, 9, Double.NaN, Double.NaN, new double[] {5, 4});
+            staging.addBlocks(3, List.of(new RowBlock.Encoded("s", 2, 2, staged), RowBlock.encode(later).get(0)));
+            List<ResultRow> rows = staging.rows(3, List.of("s"));
+            assertEquals(List.of(2, 130, 131), rows.stream().map(ResultRow::line).toList());
+            assertEquals(rows, staging.columns(3, "s").rows());
+            assertEquals("УИК №554", rows.get(0).stationId());
+        });
+    }
+
+    private static final Pattern TABLE = Pattern.compile("CREATE (?:CACHED )?TABLE IF NOT EXISTS (\\w+) \\((.*)\\)",
+            Pattern.DOTALL);
+    private static final Pattern COLUMN = Pattern.compile("(?:^|,)\\s*(\\w+) ([A-Z]+)");
+
+    /** Table → its columns, as a schema file declares them. */
+    private static Map<String, TreeSet<String>> tables(List<String> statements) {
+        Map<String, TreeSet<String>> out = new TreeMap<>();
+        for (String s : statements) {
+            Matcher t = TABLE.matcher(s);
+            if (t.matches()) {
+                TreeSet<String> columns = new TreeSet<>();
+                Matcher c = COLUMN.matcher(t.group(2).replaceAll("PRIMARY KEY \\([^)]*\\)", ""));
+                while (c.find()) {
+                    columns.add(c.group(1));
+                }
+                out.put(t.group(1), columns);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void bothDatabasesHaveTheSameTablesAndColumns() {
+        Map<String, TreeSet<String>> hsqldb = tables(StagingRepository.schema("hsqldb"));
+        assertEquals(Map.of("EPA_INPUT", new TreeSet<>(List.of("RUN_KEY", "PATH", "BYTES", "SHA256")),
+                "EPA_ROW_BLOCK", new TreeSet<>(List.of("RUN_KEY", "SOURCE_ID", "FIRST_LINE", "ROW_COUNT", "BODY"))),
+                Map.of("EPA_INPUT", hsqldb.get("EPA_INPUT"), "EPA_ROW_BLOCK", hsqldb.get("EPA_ROW_BLOCK")));
+        assertEquals(List.of("EPA_FIGURE_BLOCK", "EPA_FLAG", "EPA_INPUT", "EPA_ISSUE", "EPA_ROW_BLOCK"),
+                List.copyOf(hsqldb.keySet()));
+        assertEquals(hsqldb, tables(StagingRepository.schema("postgresql")));
+    }
+}
