@@ -40,7 +40,8 @@ public class ReportTasklet implements Tasklet {
         var pkg = PackageCache.read(ctx).electionPackage();
         Map<String, String> parameters = new TreeMap<>();
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        ReportData data = new ReportData(pkg, staging.figures(ctx.run()), staging.issues(ctx.run()),
+        // figures.csv and the workbook each read the staged figures in turn, never all of them held at once
+        ReportData data = new ReportData(pkg, block -> staging.figures(ctx.run(), block), staging.issues(ctx.run()),
                 staging.flags(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());
