@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,11 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -54,8 +54,7 @@ public final class WorkbookReport {
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
             // the station list and the issues may be long: streamed sheets, placed before Methods
-            Path raw = file.resolveSibling(file.getFileName() + ".raw");
-            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, 1000);
+            SXSSFWorkbook streaming = new FixedTimeWorkbook(wb, fixed.getTime());
             try {
                 int at = wb.getSheetIndex(MethodsSheet.NAME);
                 int before = wb.getNumberOfSheets();
@@ -66,17 +65,39 @@ public final class WorkbookReport {
                 }
                 wb.setActiveSheet(0);
                 wb.setSelectedTab(0);
-                try (OutputStream out = Files.newOutputStream(raw)) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     streaming.write(out);
                 }
             } finally {
                 streaming.dispose();
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                withFixedEntryTimes(raw, fixed.getTime(), out);
-            } finally {
-                Files.deleteIfExists(raw);
-            }
+        }
+    }
+
+    /**
+     * POI stamps every part of the package with the time of writing; the same entries, in the same order, with one
+     * fixed time make the file a function of its content alone (auditors compare reports byte for byte). The time is
+     * set as each part is written, so the workbook is compressed once, not written and then copied.
+     */
+    private static final class FixedTimeWorkbook extends SXSSFWorkbook {
+        private final long time;
+
+        FixedTimeWorkbook(XSSFWorkbook wb, long time) {
+            super(wb, 1000);
+            this.time = time;
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(time);
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            return zip;
         }
     }
 
@@ -105,22 +126,4 @@ public final class WorkbookReport {
         return out;
     }
 
-    /**
-     * POI stamps every part of the package with the time of writing; the same entries, in the same order, with
-     * one fixed time make the file a function of its content alone (auditors compare reports byte for byte).
-     */
-    static void withFixedEntryTimes(Path zip, long time, OutputStream target) throws IOException {
-        try (ZipFile in = new ZipFile(zip.toFile()); ZipOutputStream out = new ZipOutputStream(target)) {
-            out.setLevel(Deflater.DEFAULT_COMPRESSION);
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTime(time);
-                out.putNextEntry(copy);
-                try (var content = in.getInputStream(e)) {
-                    content.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-    }
 }
