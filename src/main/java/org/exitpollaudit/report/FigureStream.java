@@ -8,7 +8,8 @@ import org.exitpollaudit.analysis.Figure;
 /**
  * Every figure of a run, in order, handed over a block at a time: figures.csv is written from it without all the
  * figures being held at once (a million-station package has some 745,000, two thirds of them station-level figures
- * that only figures.csv lists). It may be read more than once.
+ * that only figures.csv lists). It may be read more than once, and from a thread other than the one that made it
+ * (figures.csv is written beside the workbook).
  */
 @FunctionalInterface
 public interface FigureStream {
