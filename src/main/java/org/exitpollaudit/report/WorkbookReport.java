@@ -110,13 +110,14 @@ public final class WorkbookReport {
      * instead of adding to the report step; it changes nothing that is written.
      */
     public static void warmUp() throws IOException {
+        // rows enough for the cell-writing code to be compiled, not only loaded
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles styles = new Styles(wb);
             SheetWriter w = new SheetWriter(wb.createSheet("warm-up"), styles);
             w.title("warm-up");
             w.paragraph("a paragraph", 3, 40, styles.wrap);
             int h = w.header("Source", "p (Holm)", "n", "Note");
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < WARM_UP_ROWS; i++) {
                 var r = w.row();
                 w.text(r, 0, i % 2 == 0 ? "=text" : "text");
                 w.number(r, 1, i / 30.0, Styles.P_VALUE);
@@ -134,8 +135,11 @@ public final class WorkbookReport {
             SXSSFWorkbook streaming = new FixedTimeWorkbook(wb, 0L);
             try {
                 SheetWriter list = new SheetWriter(streaming.createSheet("streamed"), styles);
-                for (int i = 0; i < 30; i++) {
-                    list.number(list.row(), 0, (double) i, Styles.INTEGER);
+                for (int i = 0; i < WARM_UP_ROWS * 4; i++) {
+                    var r = list.row();
+                    list.text(r, 0, "text " + i);
+                    list.number(r, 1, (double) i, Styles.INTEGER);
+                    list.number(r, 2, i / 7.0, Styles.PERCENT_OF_100);
                 }
                 streaming.write(OutputStream.nullOutputStream());
             } finally {
@@ -144,6 +148,8 @@ public final class WorkbookReport {
         }
         Manifest.JSON.writeValueAsBytes(java.util.Map.of("warm-up", List.of(1)));
     }
+
+    private static final int WARM_UP_ROWS = 1000;
 
     /** Excel's longest sheet name. */
     static final int MAX_SHEET_NAME = 31;
