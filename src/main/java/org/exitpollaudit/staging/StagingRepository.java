@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
@@ -208,11 +207,11 @@ public class StagingRepository {
     /** The run's figures, replacing any staged before, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}). */
     public void replaceFigures(long run, List<Figure> figures) {
         jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?", run);
-        // blocks are encoded independently of each other: in parallel, each the same bytes as alone
-        List<Object[]> blocks = IntStream.range(0, (figures.size() + FIGURE_BLOCK - 1) / FIGURE_BLOCK).parallel()
-                .mapToObj(b -> new Object[] {run, b, FigureBlock.encode(figures.subList(b * FIGURE_BLOCK,
-                        Math.min(figures.size(), (b + 1) * FIGURE_BLOCK)))})
-                .toList();
+        List<Object[]> blocks = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i += FIGURE_BLOCK) {
+            List<Figure> block = figures.subList(i, Math.min(figures.size(), i + FIGURE_BLOCK));
+            blocks.add(new Object[] {run, i / FIGURE_BLOCK, FigureBlock.encode(block)});
+        }
         jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)", blocks);
     }
 
