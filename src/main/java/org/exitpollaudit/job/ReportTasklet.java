@@ -51,7 +51,7 @@ public class ReportTasklet implements Tasklet {
         var pkg = PackageCache.read(ctx).electionPackage();
         Map<String, String> parameters = new TreeMap<>();
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        // figures.csv and the workbook each read the staged figures in turn, never all of them held at once
+        // the workbook keeps only the figures it shows; figures.csv is written from the staged blocks one at a time
         ReportData data = new ReportData(pkg, block -> staging.figures(ctx.run(), block), staging.issues(ctx.run()),
                 staging.flags(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),

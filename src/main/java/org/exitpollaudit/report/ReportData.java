@@ -22,8 +22,8 @@ import org.exitpollaudit.model.InputFile;
  * @param rowsLoaded    rows loaded per source id
  * @param parameters    the job parameters as recorded (sorted by name)
  */
-public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream allFigures, List<DataIssue> issues, List<StationFlag> flags,
-                         List<InputFile> inputs,
+public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream allFigures, List<DataIssue> issues,
+                         List<StationFlag> flags, List<InputFile> inputs,
                          Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
                          String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version,
                          FigureIndex index) {
