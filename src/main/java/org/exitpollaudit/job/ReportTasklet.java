@@ -14,6 +14,7 @@ import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
+import org.exitpollaudit.report.WorkbookReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -31,6 +32,16 @@ public class ReportTasklet implements Tasklet {
 
     public ReportTasklet(StagingRepository staging) {
         this.staging = staging;
+        // the first workbook a JVM writes pays for loading and compiling POI; paid here, beside the earlier steps
+        Thread warmUp = new Thread(() -> {
+            try {
+                WorkbookReport.warmUp();
+            } catch (Exception | LinkageError e) {
+                // only the report step's speed depends on it: the step loads whatever it needs itself
+            }
+        }, "workbook-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override
@@ -40,7 +51,8 @@ public class ReportTasklet implements Tasklet {
         var pkg = PackageCache.read(ctx).electionPackage();
         Map<String, String> parameters = new TreeMap<>();
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        ReportData data = new ReportData(pkg, staging.figures(ctx.run()), staging.issues(ctx.run()),
+        // the workbook keeps only the figures it shows; figures.csv is written from the staged blocks one at a time
+        ReportData data = new ReportData(pkg, block -> staging.figures(ctx.run(), block), staging.issues(ctx.run()),
                 staging.flags(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());

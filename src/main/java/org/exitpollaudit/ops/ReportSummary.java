@@ -2,9 +2,6 @@ package org.exitpollaudit.ops;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
@@ -52,7 +46,7 @@ public final class ReportSummary {
         String finalId = pkg.finalRelease().id();
         Map<String, Map<String, Double>> headline = new LinkedHashMap<>();
         Set<String> compared = new HashSet<>();
-        read(reportDir.resolve(ReportPublisher.FIGURES), r -> {
+        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), r -> {
             compared.add(r.get("source"));
             if (r.get("section").equals("accuracy") && r.get("reference").equals(finalId)
                     && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
@@ -61,7 +55,7 @@ public final class ReportSummary {
             }
         });
         List<DataIssue> issues = new ArrayList<>();
-        read(reportDir.resolve(ReportPublisher.ISSUES), r -> issues.add(new DataIssue(
+        CsvRecords.read(reportDir.resolve(ReportPublisher.ISSUES), r -> issues.add(new DataIssue(
                 DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),
                 r.get("line").isEmpty() ? null : Integer.valueOf(r.get("line")), blank(r.get("column")), r.get("message"))));
 
@@ -164,13 +158,5 @@ public final class ReportSummary {
 
     private static String blank(String s) {
         return s.isEmpty() ? null : s;
-    }
-
-    private static void read(Path csv, Consumer<CSVRecord> each) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                each.accept(r);
-            }
-        }
     }
 }

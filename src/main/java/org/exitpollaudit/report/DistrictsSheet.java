@@ -2,6 +2,7 @@ package org.exitpollaudit.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,11 +78,13 @@ final class DistrictsSheet {
         }
         int h = w.header(head.toArray(String[]::new));
         int first = w.nextRow();
+        // each district's name, looked up once (a million-station package has thousands of districts)
+        Map<String, String> names = new HashMap<>();
+        data.pkg().districts().forEach(x -> names.putIfAbsent(x.id(), x.name()));
         for (String d : ids) {
             Row r = w.row();
             w.text(r, 0, d);
-            w.text(r, 1, data.pkg().districts().stream().filter(x -> x.id().equals(d)).map(District::name).findFirst()
-                    .orElse(""));
+            w.text(r, 1, names.getOrDefault(d, ""));
             if (src != null) {
                 forensics(w, r, f, data, src, d);
             }

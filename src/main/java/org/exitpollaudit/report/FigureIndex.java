@@ -9,46 +9,62 @@ import org.exitpollaudit.analysis.Figure;
 /** Looks figures up by what identifies them. */
 public final class FigureIndex {
 
-    private final Map<String, Double> values;
+    /**
+     * What identifies a figure ({@link Figure#key()}: an absent text and an empty one are the same), compared field
+     * by field: no joined string is built per figure, and a text's hash, computed once, serves every figure that
+     * shares it.
+     */
+    private record Key(String section, String source, String reference, String level, String unit, String candidate,
+                       String metric) {
+        Key {
+            source = nz(source);
+            reference = nz(reference);
+            unit = nz(unit);
+            candidate = nz(candidate);
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    private final Map<Key, Double> values;
 
     FigureIndex(List<Figure> figures) {
         values = new HashMap<>(figures.size() * 2);
         for (Figure f : figures) {
-            values.put(f.key(), f.value());
+            values.put(new Key(f.section(), f.source(), f.reference(), f.level(), f.unit(), f.candidate(), f.metric()),
+                    f.value());
         }
     }
 
     /** An accuracy figure of poll × release (candidate {@code null} for whole-comparison metrics). */
     public Double accuracy(String poll, String release, String candidate, String metric) {
-        return get(new Figure(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, candidate, metric, null));
+        return get(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, candidate, metric);
     }
 
     public Double agreement(String candidate, String metric) {
-        return get(new Figure(Figure.AGREEMENT, null, null, Figure.NATIONAL, null, candidate, metric, null));
+        return get(Figure.AGREEMENT, null, null, Figure.NATIONAL, null, candidate, metric);
     }
 
     /** An agreement figure with the release it is measured against (pooled tests against the final release). */
     public Double agreementAgainst(String release, String candidate, String metric) {
-        return get(new Figure(Figure.AGREEMENT, null, release, Figure.NATIONAL, null, candidate, metric, null));
+        return get(Figure.AGREEMENT, null, release, Figure.NATIONAL, null, candidate, metric);
     }
 
     public Double sensitivity(String poll, String release, String unit, String metric) {
-        return get(new Figure(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, metric, null));
+        return get(Figure.SENSITIVITY, poll, release, Figure.NATIONAL, unit, null, metric);
     }
 
     /** Any figure by all that identifies it. */
     public Double get(String section, String source, String reference, String level, String unit, String candidate,
                       String metric) {
-        return get(new Figure(section, source, reference, level, unit, candidate, metric, null));
+        return values.get(new Key(section, source, reference, level, unit, candidate, metric));
     }
 
     /** Whether poll × release was compared at all. */
     public boolean compared(String poll, String release) {
-        return values.containsKey(new Figure(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, null, "n", null).key());
-    }
-
-    private Double get(Figure probe) {
-        return values.get(probe.key());
+        return values.containsKey(new Key(Figure.ACCURACY, poll, release, Figure.NATIONAL, null, null, "n"));
     }
 
     /** 1.0 means true; null or anything else false. */

@@ -23,7 +23,7 @@ public record Manifest(String version, String commit, boolean dirty, long jobExe
                        String election, String inputsFingerprint, Map<String, String> parameters,
                        List<InputFile> inputs, Map<String, String> outputs) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The files of the report folder that the manifest lists with their hashes. */
     public static void write(ReportData data, Map<String, String> outputs, Path file) throws IOException {

@@ -1,6 +1,7 @@
 package org.exitpollaudit.report;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 import org.exitpollaudit.ingest.InputFingerprint;
@@ -41,13 +44,27 @@ public final class ReportPublisher {
         removeLeftovers(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), ".writing-");
         try {
-            WorkbookReport.write(data, tmp.resolve(WORKBOOK));
-            CsvExports.figures(data.figures(), tmp.resolve(FIGURES));
-            CsvExports.issues(data.issues(), tmp.resolve(ISSUES));
-            CsvExports.stations(data.flags(), tmp.resolve(STATIONS));
+            // the CSV files do not depend on the workbook: written beside it, on a second core where there is one;
+            // figures.csv is the large one (58 MB at a million stations), hashed as it is written, not read back
+            FutureTask<String> csv = new FutureTask<>(() -> {
+                String sha = CsvExports.figures(data.allFigures(), tmp.resolve(FIGURES));
+                CsvExports.issues(data.issues(), tmp.resolve(ISSUES));
+                CsvExports.stations(data.flags(), tmp.resolve(STATIONS));
+                return sha;
+            });
+            Thread csvWriter = new Thread(csv, "report-csv");
+            csvWriter.setDaemon(true);
+            csvWriter.start();
+            try {
+                WorkbookReport.write(data, tmp.resolve(WORKBOOK));
+            } finally {
+                // never leave it writing into a folder that is about to be deleted or published
+                joinUninterruptibly(csvWriter);
+            }
+            String figures = result(csv);
             Map<String, String> outputs = new LinkedHashMap<>();
             for (String name : new String[] {WORKBOOK, FIGURES, ISSUES, STATIONS}) {
-                outputs.put(name, InputFingerprint.sha256(tmp.resolve(name)));
+                outputs.put(name, name.equals(FIGURES) ? figures : InputFingerprint.sha256(tmp.resolve(name)));
             }
             Manifest.write(data, outputs, tmp.resolve(MANIFEST));
             if (Files.exists(target)) {
@@ -64,6 +81,42 @@ public final class ReportPublisher {
         }
         pointLatest(target);
         return target;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The finished task's result, its failure thrown as it was thrown. */
+    private static <T> T result(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the report's CSV files were written");
+        }
     }
 
     /** Replaces the {@code latest} link beside the report by one to it, atomically (rename over the old link). */

@@ -19,10 +19,13 @@ public final class FigureBlock {
     public static byte[] encode(List<Figure> figures) {
         BlockCodec.Out out = new BlockCodec.Out(figures.size() * 24);
         for (Figure f : figures) {
-            for (String s : new String[] {f.section(), f.source(), f.reference(), f.level(), f.unit(), f.candidate(),
-                f.metric()}) {
-                out.string(s);
-            }
+            out.string(f.section());
+            out.string(f.source());
+            out.string(f.reference());
+            out.string(f.level());
+            out.string(f.unit());
+            out.string(f.candidate());
+            out.string(f.metric());
             out.number(f.value());
         }
         return out.toByteArray();

@@ -264,12 +264,14 @@ public class StagingRepository {
                 (Double) rs.getObject(7), (Double) rs.getObject(8), rs.getString(9)), run);
     }
 
-    public List<Figure> figures(long run) {
-        List<Figure> out = new ArrayList<>();
+    /**
+     * The run's figures in their staged order, a block at a time: the report writes figures.csv from them without
+     * holding them all.
+     */
+    public void figures(long run, Consumer<List<Figure>> block) {
         jdbc.query("SELECT BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? ORDER BY RUN_KEY, BLOCK_NO",
                 rs -> {
-                    out.addAll(FigureBlock.decode(rs.getBytes(1)));
+                    block.accept(FigureBlock.decode(rs.getBytes(1)));
                 }, run);
-        return out;
     }
 }

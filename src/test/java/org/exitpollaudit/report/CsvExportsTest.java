@@ -14,7 +14,9 @@ import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,69 @@ class CsvExportsTest {
         assertEquals(List.of("cec;final", "official/st;=a.csv", "7", "d\t1", "s,2", "100.0", "50.0", "60.0",
                 "turnout 100 %; leader over 90 %"), r.get(1).toList());
         assertTrue(Files.readString(stations).contains(",\"official/st;=a.csv\","));
+    }
+
+    /**
+     * figures.csv prints every value as {@link Double#toString(double)} does (the reference: the JDK's own
+     * conversion, which the file has always used), whole numbers by a shortcut included: around zero, both signed
+     * zeros, on either side of 10^7 where the JDK switches to E notation, at the largest longs and random values.
+     */
+    @Test
+    void figureValuesArePrintedExactlyAsDoubleToString() throws Exception {
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 9_999_999.0, -9_999_999.0, 10_000_000.0,
+                -10_000_000.0, 0.001, 0.0009999, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+                9.223372036854776E18, -9.223372036854776E18, 4503599627370496.5, 123456.5, 0.1 + 0.2, 2.0E-3, 1e23,
+                2e23));
+        Random random = new Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextDouble());
+            values.add((double) (random.nextInt(40_000_000) - 20_000_000));
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add(random.nextInt(1000) / 40.0);
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (Double v : values) {
+            figures.add(new Figure("forensics", "cec", null, "national", null, null, "x", v));
+        }
+        Path out = tmp.resolve("figures.csv");
+        CsvExports.figures(FigureStream.of(figures), out);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(figures.size() + 1, lines.size());
+        for (int i = 0; i < figures.size(); i++) {
+            Double v = figures.get(i).value();
+            String printed = lines.get(i + 1).substring(lines.get(i + 1).lastIndexOf(',') + 1);
+            assertEquals(v == null ? "" : Double.toString(v), printed, "value " + values.get(i));
+        }
+    }
+
+    /**
+     * The file does not depend on how the figures arrive in blocks (one text instance shared by many figures, or a
+     * fresh one each time), and the hash returned is that of the file as written (read back independently).
+     */
+    @Test
+    void figuresWrittenBlockByBlockAreTheSameFileAndItsHashIsTheFiles() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            String unit = new String("d" + (i % 7) + "/=s" + i);
+            figures.add(new Figure("district", "poll;1", "cec-final", Figure.LEVEL_STATION, unit, "c" + (i % 3),
+                    "poll_share", i % 5 == 0 ? null : i / 7.0));
+            figures.add(new Figure("district", "poll;1", "cec-final", Figure.LEVEL_STATION, unit, new String("c1"),
+                    "deviation_pp", -i * 1.5));
+        }
+        Path whole = tmp.resolve("whole.csv");
+        Path blocks = tmp.resolve("blocks.csv");
+        String wholeHash = CsvExports.figures(FigureStream.of(figures), whole);
+        String blockHash = CsvExports.figures(sink -> {
+            for (int i = 0; i < figures.size(); i += 1000) {
+                sink.accept(figures.subList(i, Math.min(figures.size(), i + 1000)));
+            }
+        }, blocks);
+        assertEquals(Files.readString(whole), Files.readString(blocks));
+        assertEquals(InputFingerprint.sha256(whole), wholeHash);
+        assertEquals(InputFingerprint.sha256(blocks), blockHash);
+        List<CSVRecord> r = parse(Files.readString(whole), ',');
+        // the fourth station's first figure: 3 / 7 as the JDK prints it, the semicolon's field read back whole
+        assertEquals(List.of("district", "poll;1", "cec-final", "station", "d3/=s3", "c0", "poll_share",
+                "0.42857142857142855"), r.get(7).toList());
     }
 }

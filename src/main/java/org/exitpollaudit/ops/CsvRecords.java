@@ -1,0 +1,155 @@
+package org.exitpollaudit.ops;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a CSV file with a header row as RFC 4180 defines it (fields quoted with {@code "} may hold commas, line
+ * breaks and doubled quotes; CR, LF and CRLF end a record), the way Commons CSV's {@code CSVFormat.RFC4180} reads it
+ * (the test compares the two), at several times its speed: the console summary reads the report's own figures.csv,
+ * 58 MB and 745,000 records at a million stations, after every run.
+ */
+final class CsvRecords {
+
+    /** One record: its fields by the header's column names. */
+    static final class Row {
+        private final Map<String, Integer> columns;
+        private final List<String> fields;
+
+        private Row(Map<String, Integer> columns, List<String> fields) {
+            this.columns = columns;
+            this.fields = fields;
+        }
+
+        /** The field under that header; a missing field or column is an error, as in Commons CSV. */
+        String get(String column) {
+            Integer at = columns.get(column);
+            if (at == null) {
+                throw new IllegalArgumentException("no column '" + column + "' in the header " + columns.keySet());
+            }
+            if (at >= fields.size()) {
+                throw new IllegalArgumentException("the record " + fields + " has no field '" + column + "'");
+            }
+            return fields.get(at);
+        }
+    }
+
+    private CsvRecords() {
+    }
+
+    /** Every record after the header, in order. */
+    static void read(Path csv, Consumer<Row> each) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            Map<String, Integer> columns = new HashMap<>();
+            boolean[] header = {true};
+            records(in, fields -> {
+                if (header[0]) {
+                    for (int i = 0; i < fields.size(); i++) {
+                        columns.putIfAbsent(fields.get(i), i);
+                    }
+                    header[0] = false;
+                } else {
+                    each.accept(new Row(columns, fields));
+                }
+            });
+        }
+    }
+
+    private static final int START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    /** A quote inside a quoted field: the field's end, or the first of a doubled quote. */
+    private static final int QUOTE = 3;
+    /** White space after a quoted field, skipped up to the delimiter or line end (as Commons CSV skips it). */
+    private static final int AFTER = 4;
+
+    /** Splits the text into records of fields. */
+    static void records(Reader in, Consumer<List<String>> each) throws IOException {
+        char[] buf = new char[1 << 16];
+        StringBuilder field = new StringBuilder();
+        List<String> record = new ArrayList<>();
+        int state = START;
+        boolean afterCr = false;
+        boolean inRecord = false;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            for (int i = 0; i < n; i++) {
+                char c = buf[i];
+                if (afterCr) {
+                    afterCr = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
+                switch (state) {
+                    case QUOTED:
+                        if (c == '"') {
+                            state = QUOTE;
+                        } else {
+                            field.append(c);
+                        }
+                        continue;
+                    case QUOTE:
+                        if (c == '"') {
+                            field.append('"');
+                            state = QUOTED;
+                            continue;
+                        }
+                        // fall through: the field has ended
+                    case AFTER:
+                        if (c != ',' && c != '\n' && c != '\r' && Character.isWhitespace(c)) {
+                            state = AFTER;
+                            continue;
+                        }
+                        if (c != ',' && c != '\n' && c != '\r') {
+                            throw new IOException("invalid character '" + c + "' after the closing quote of a field,"
+                                    + " in record " + record);
+                        }
+                        break;
+                    case START:
+                        if (c == '"') {
+                            state = QUOTED;
+                            inRecord = true;
+                            continue;
+                        }
+                        break;
+                    default:
+                        break;
+                }
+                // START, UNQUOTED or the end of a quoted field
+                if (c == ',') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                    state = START;
+                    inRecord = true;
+                } else if (c == '\n' || c == '\r') {
+                    afterCr = c == '\r';
+                    record.add(field.toString());
+                    field.setLength(0);
+                    each.accept(record);
+                    record = new ArrayList<>(record.size());
+                    state = START;
+                    inRecord = false;
+                } else {
+                    field.append(c);
+                    state = UNQUOTED;
+                    inRecord = true;
+                }
+            }
+        }
+        if (state == QUOTED) {
+            throw new IOException("end of file inside a quoted field, in record " + record);
+        }
+        if (inRecord) {
+            record.add(field.toString());
+            each.accept(record);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fast reader against the reference reader, Commons CSV's {@code CSVFormat.RFC4180}, record for record. */
+class CsvRecordsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<List<String>> reference(String text) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSVFormat.RFC4180).get()) {
+            for (CSVRecord r : p) {
+                out.add(r.toList());
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> fast(String text) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        CsvRecords.records(new StringReader(text), out::add);
+        return out;
+    }
+
+    /** Text of any shape, valid or not: the same records where Commons CSV reads it, an error where it refuses it. */
+    @Test
+    void anyTextReadsAsCommonsCsvReadsIt() throws Exception {
+        Random random = new Random(29);
+        String alphabet = "ab ,\"\r\n;\t'";
+        int refused = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            List<List<String>> expected;
+            try {
+                expected = reference(text);
+            } catch (IOException | RuntimeException e) {
+                refused++;
+                assertThrows(IOException.class, () -> fast(text), () -> "[" + text + "] refused by Commons CSV");
+                continue;
+            }
+            assertEquals(expected, fast(text), () -> "[" + text.replace("\r", "\\r").replace("\n", "\\n") + "]");
+        }
+        // both kinds were exercised
+        assertEquals(true, refused > 1000 && refused < 45_000, refused + " refused");
+    }
+
+    /** Records as Commons CSV prints them (quoting what needs it, CRLF) come back whole, by their header names. */
+    @Test
+    void printedRecordsComeBackByColumnName() throws Exception {
+        Random random = new Random(31);
+        String alphabet = "ab =,\"\r\n;é";
+        List<List<String>> records = new ArrayList<>();
+        StringBuilder text = new StringBuilder(CSVFormat.RFC4180.format("section", "source", "value")).append("\n");
+        for (int n = 0; n < 2000; n++) {
+            List<String> r = new ArrayList<>();
+            for (int f = 0; f < 3; f++) {
+                StringBuilder s = new StringBuilder();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                r.add(s.toString());
+            }
+            records.add(r);
+            text.append(CSVFormat.RFC4180.format(r.toArray())).append(n % 2 == 0 ? "\r\n" : "\n");
+        }
+        Path file = tmp.resolve("figures.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        List<List<String>> back = new ArrayList<>();
+        CsvRecords.read(file, r -> back.add(List.of(r.get("section"), r.get("source"), r.get("value"))));
+        assertEquals(records, back);
+    }
+}
