@@ -14,7 +14,6 @@ import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
-import org.exitpollaudit.report.WorkbookReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -32,16 +31,6 @@ public class ReportTasklet implements Tasklet {
 
     public ReportTasklet(StagingRepository staging) {
         this.staging = staging;
-        // the first workbook a JVM writes pays for loading and compiling POI; paid here, beside the earlier steps
-        Thread warmUp = new Thread(() -> {
-            try {
-                WorkbookReport.warmUp();
-            } catch (Exception | LinkageError e) {
-                // only the report step's speed depends on it: the step loads whatever it needs itself
-            }
-        }, "workbook-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     @Override
