@@ -63,7 +63,7 @@ public class AnalyzeTasklet implements Tasklet {
 
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                id -> ResultColumns.of(id, staging.rows(ctx.run(), List.of(id))), rejected, ctx.params(),
+                id -> staging.columns(ctx.run(), id), rejected, ctx.params(),
                 (s, t) -> checkUnchanged(ctx, s, t),
                 part -> t0[0] = lap(part, t0[0]));
 
