@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a CSV file with a header row as RFC 4180 defines it (fields quoted with {@code "} may hold commas, line
@@ -47,10 +48,19 @@ final class CsvRecords {
 
     /** Every record after the header, in order. */
     static void read(Path csv, Consumer<Row> each) throws IOException {
+        read(csv, first -> true, each);
+    }
+
+    /**
+     * The records after the header whose first field {@code keep} accepts, in order. The others are still read
+     * through (a quoted field may hold a line break) but no field of theirs is built: the console summary needs the
+     * few thousand national records of a figures.csv whose forensic records run to hundreds of thousands.
+     */
+    static void read(Path csv, Predicate<String> keep, Consumer<Row> each) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             Map<String, Integer> columns = new HashMap<>();
             boolean[] header = {true};
-            records(in, fields -> {
+            records(in, first -> header[0] || keep.test(first), fields -> {
                 if (header[0]) {
                     for (int i = 0; i < fields.size(); i++) {
                         columns.putIfAbsent(fields.get(i), i);
@@ -73,12 +83,18 @@ final class CsvRecords {
 
     /** Splits the text into records of fields. */
     static void records(Reader in, Consumer<List<String>> each) throws IOException {
+        records(in, first -> true, each);
+    }
+
+    /** Splits the text into records of fields, passing on those whose first field {@code keep} accepts. */
+    static void records(Reader in, Predicate<String> keep, Consumer<List<String>> each) throws IOException {
         char[] buf = new char[1 << 16];
         StringBuilder field = new StringBuilder();
         List<String> record = new ArrayList<>();
         int state = START;
         boolean afterCr = false;
         boolean inRecord = false;
+        boolean skipped = false;
         for (int n; (n = in.read(buf)) > 0; ) {
             for (int i = 0; i < n; i++) {
                 char c = buf[i];
@@ -92,13 +108,15 @@ final class CsvRecords {
                     case QUOTED:
                         if (c == '"') {
                             state = QUOTE;
-                        } else {
+                        } else if (!skipped) {
                             field.append(c);
                         }
                         continue;
                     case QUOTE:
                         if (c == '"') {
-                            field.append('"');
+                            if (!skipped) {
+                                field.append('"');
+                            }
                             state = QUOTED;
                             continue;
                         }
@@ -125,20 +143,30 @@ final class CsvRecords {
                 }
                 // START, UNQUOTED or the end of a quoted field
                 if (c == ',') {
-                    record.add(field.toString());
+                    if (!skipped) {
+                        record.add(field.toString());
+                        skipped = record.size() == 1 && !keep.test(record.get(0));
+                    }
                     field.setLength(0);
                     state = START;
                     inRecord = true;
                 } else if (c == '\n' || c == '\r') {
                     afterCr = c == '\r';
-                    record.add(field.toString());
+                    if (!skipped) {
+                        record.add(field.toString());
+                        if (record.size() > 1 || keep.test(record.get(0))) {
+                            each.accept(record);
+                        }
+                    }
                     field.setLength(0);
-                    each.accept(record);
                     record = new ArrayList<>(record.size());
+                    skipped = false;
                     state = START;
                     inRecord = false;
                 } else {
-                    field.append(c);
+                    if (!skipped) {
+                        field.append(c);
+                    }
                     state = UNQUOTED;
                     inRecord = true;
                 }
@@ -147,9 +175,11 @@ final class CsvRecords {
         if (state == QUOTED) {
             throw new IOException("end of file inside a quoted field, in record " + record);
         }
-        if (inRecord) {
+        if (inRecord && !skipped) {
             record.add(field.toString());
-            each.accept(record);
+            if (record.size() > 1 || keep.test(record.get(0))) {
+                each.accept(record);
+            }
         }
     }
 }

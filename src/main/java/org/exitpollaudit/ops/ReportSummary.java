@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
@@ -33,6 +34,10 @@ public final class ReportSummary {
 
     static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
 
+    /** The sections of figures.csv that hold exit polls' figures. */
+    private static final Set<String> POLL_SECTIONS = Set.of(Figure.ACCURACY, Figure.AGREEMENT, Figure.SENSITIVITY,
+            Figure.DISTRICT);
+
     private ReportSummary() {
     }
 
@@ -46,7 +51,8 @@ public final class ReportSummary {
         String finalId = pkg.finalRelease().id();
         Map<String, Map<String, Double>> headline = new LinkedHashMap<>();
         Set<String> compared = new HashSet<>();
-        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), r -> {
+        // the polls' figures are in these sections; forensics and reconciliation are the official releases' own
+        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), POLL_SECTIONS::contains, r -> {
             compared.add(r.get("source"));
             if (r.get("section").equals("accuracy") && r.get("reference").equals(finalId)
                     && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
