@@ -20,8 +20,6 @@ import org.exitpollaudit.ops.RunHistory;
 import org.exitpollaudit.ops.RunLock;
 import org.exitpollaudit.ops.ScheduledAudits;
 import org.exitpollaudit.ops.Verifier;
-import org.exitpollaudit.report.Warmup;
-import org.exitpollaudit.staging.DatabaseWarmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -107,13 +105,9 @@ public class ExitPollAuditApplication {
                 return worker(opts, stateDir);
             }
             Optional<RunLock> lock = RunLock.tryAcquire(stateDir);
-            if (lock.isPresent() && opts.command() == CliOptions.Command.RUN) {
-                Warmup.start();
-                DatabaseWarmup.start();
-                if (ownProcess) {
-                    // only a process's own launch: a test's launches in one JVM change inputs between runs
-                    InputFingerprint.hashAhead(opts.input());
-                }
+            if (lock.isPresent() && opts.command() == CliOptions.Command.RUN && ownProcess) {
+                // only a process's own launch: a test's launches in one JVM change inputs between runs
+                InputFingerprint.hashAhead(opts.input());
             }
             if (lock.isEmpty()) {
                 System.err.println("error: another exit-poll-audit process (a run or a schedule) is using "

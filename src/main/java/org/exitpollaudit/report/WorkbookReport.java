@@ -101,56 +101,6 @@ public final class WorkbookReport {
         }
     }
 
-    /**
-     * Writes a small throwaway workbook, using what the report uses (styles, cell notes, a merged paragraph, a frozen
-     * and filtered table, each kind of chart, a streamed sheet, fixed entry times) and the manifest's JSON writer, to
-     * nowhere. The first workbook a JVM writes costs about a second more than the next one, however small it is:
-     * POI's, XMLBeans' and the schema classes are loaded and initialised and their code compiled. The job starts this
-     * on a background thread when it starts, so that this cost overlaps the steps before the report on a spare core
-     * instead of adding to the report step; it changes nothing that is written.
-     */
-    public static void warmUp() throws IOException {
-        // rows enough for the cell-writing code to be compiled, not only loaded
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles styles = new Styles(wb);
-            SheetWriter w = new SheetWriter(wb.createSheet("warm-up"), styles);
-            w.title("warm-up");
-            w.paragraph("a paragraph", 3, 40, styles.wrap);
-            int h = w.header("Source", "p (Holm)", "n", "Note");
-            for (int i = 0; i < WARM_UP_ROWS; i++) {
-                var r = w.row();
-                w.text(r, 0, i % 2 == 0 ? "=text" : "text");
-                w.number(r, 1, i / 30.0, Styles.P_VALUE);
-                w.number(r, 2, (double) i, Styles.INTEGER, styles.bad);
-                w.yesNo(r, 3, i % 2 == 0 ? 1.0 : 0.0);
-            }
-            w.table(h, 3);
-            w.widths(10, 10, 10, 10);
-            Charts.Block block = new Charts.Block(h, h + 1, h + 10, 0, List.of(1, 2));
-            Charts.clusteredBars(w.xssf(), block, new Charts.Place(5, 0, 10, 10), "bars", "x", "y", Styles.DECIMAL);
-            Charts.lines(w.xssf(), block, new Charts.Place(5, 11, 10, 20), "lines", "x", "y", Styles.DECIMAL,
-                    new int[] {Charts.OFFICIAL, Charts.OFFICIAL});
-            Charts.forest(w.xssf(), new Charts.Block(h, h + 1, h + 10, 0, List.of(1)), List.of(2), List.of(2, 2),
-                    new Charts.Place(5, 21, 10, 30), "forest", "pp", new int[] {Charts.OFFICIAL}, 1.0);
-            SXSSFWorkbook streaming = new FixedTimeWorkbook(wb, 0L);
-            try {
-                SheetWriter list = new SheetWriter(streaming.createSheet("streamed"), styles);
-                for (int i = 0; i < WARM_UP_ROWS * 4; i++) {
-                    var r = list.row();
-                    list.text(r, 0, "text " + i);
-                    list.number(r, 1, (double) i, Styles.INTEGER);
-                    list.number(r, 2, i / 7.0, Styles.PERCENT_OF_100);
-                }
-                streaming.write(OutputStream.nullOutputStream());
-            } finally {
-                streaming.dispose();
-            }
-        }
-        Manifest.JSON.writeValueAsBytes(java.util.Map.of("warm-up", List.of(1)));
-    }
-
-    private static final int WARM_UP_ROWS = 1000;
-
     /** Excel's longest sheet name. */
     static final int MAX_SHEET_NAME = 31;
 
