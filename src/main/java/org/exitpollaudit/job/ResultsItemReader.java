@@ -41,7 +41,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     private final CandidateResolver resolver;
     private final Iterator<Source> sources;
     private final Set<String> districts;
-    private final int blockRows;
+    /**
+     * The most rows a block holds: this launch's {@code epa.ingest.block-rows}, unless an earlier attempt of this
+     * partition used another, whose value is kept with its restart point (skipping n blocks of another size would
+     * skip or repeat rows).
+     */
+    private int blockRows;
     private ResultBlocks blocks;
     private Source current;
     private List<DataIssue> notes = List.of();
@@ -56,6 +61,8 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      * saved: what the progress log reports for a file, rather than the number of blocks.
      */
     static final String ROWS = "rows";
+    /** The execution context key (after the reader's name) of the block size the restart point counts in. */
+    static final String BLOCK_ROWS = "block.rows";
     /** The reader's name, which its keys in the execution context start with. */
     private static final String NAME = "blocks";
     private long rows;
@@ -103,11 +110,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         if (executionContext.containsKey(getExecutionContextKey(RESTAGE)) || executionContext.containsKey(ROWS_READ)
                 || executionContext.containsKey(ROWS_RESTAGE)) {
             toRead.forEach(s -> staging.deleteStaged(run, s.id(), s.file()));
-            for (String key : List.of(getExecutionContextKey(RESTAGE), getExecutionContextKey(READ_COUNT), ROWS_READ,
-                    ROWS_RESTAGE)) {
+            for (String key : List.of(getExecutionContextKey(RESTAGE), getExecutionContextKey(READ_COUNT),
+                    getExecutionContextKey(ROWS), getExecutionContextKey(BLOCK_ROWS), ROWS_READ, ROWS_RESTAGE)) {
                 executionContext.remove(key);
             }
         }
+        blockRows = (int) executionContext.getLong(getExecutionContextKey(BLOCK_ROWS), blockRows);
         super.open(executionContext);
         // the blocks skipped on a restart were counted when they were read the first time
         rows = executionContext.getLong(getExecutionContextKey(ROWS), 0);
@@ -117,6 +125,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     public void update(ExecutionContext executionContext) {
         super.update(executionContext);
         executionContext.putLong(getExecutionContextKey(ROWS), rows);
+        executionContext.putLong(getExecutionContextKey(BLOCK_ROWS), blockRows);
     }
 
     /** The key of {@link #ROWS} in a partition's execution context. */

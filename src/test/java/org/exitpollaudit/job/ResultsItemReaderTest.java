@@ -61,8 +61,12 @@ class ResultsItemReaderTest {
     }
 
     private ResultsItemReader reader(ExecutionContext context) {
+        return reader(context, 400);
+    }
+
+    private ResultsItemReader reader(ExecutionContext context, int blockRows) {
         ResultsItemReader reader = new ResultsItemReader(pkg.electionPackage(), pkg.resolver(), List.of(station), staging,
-                RUN, 400);
+                RUN, blockRows);
         reader.open(context);
         return reader;
     }
@@ -91,6 +95,24 @@ class ResultsItemReaderTest {
         first.update(context);
         first.close();
         assertEquals(whole.subList(3, 7), rest(reader(context)));
+    }
+
+    /**
+     * A restart launched with another epa.ingest.block-rows keeps the block size its restart point counts in: three
+     * blocks of 400 rows committed are rows 1-1,200, not 1-3,000 (the rows after them would be lost) or 1-300.
+     */
+    @Test
+    void aRestartWithAnotherBlockSizeResumesAtTheSameRow() throws Exception {
+        List<List<ResultRow>> whole = rest(reader(new ExecutionContext()));
+        ExecutionContext context = new ExecutionContext();
+        ResultsItemReader first = reader(context);
+        for (int i = 0; i < 3; i++) {
+            first.read();
+        }
+        first.update(context);
+        first.close();
+        List<ResultRow> resumed = rest(reader(context, 1000)).stream().flatMap(List::stream).toList();
+        assertEquals(whole.subList(3, 7).stream().flatMap(List::stream).toList(), resumed);
     }
 
     @Test
