@@ -141,6 +141,9 @@ final class LocalComparison {
      */
     private record StationIndex(ResultColumns table, Map<StationKey, Integer> byKey, Map<String, Integer> byId) {
 
+        /** The mark of a station id shared by several official stations, while the index is built. */
+        private static final int AMBIGUOUS = -1;
+
         static StationIndex of(OfficialStations stations, Set<String> polled) {
             Map<StationKey, Integer> byKey = new HashMap<>();
             Map<String, Integer> byId = new HashMap<>();
@@ -154,9 +157,10 @@ final class LocalComparison {
                     continue;
                 }
                 byKey.put(new StationKey(t.district(i), id), i);
-                // a second station with the id makes it ambiguous (the entry goes), a third names one again
-                byId.merge(id, i, (a, b) -> null);
+                // an id two or more official stations share names none of them
+                byId.merge(id, i, (a, b) -> AMBIGUOUS);
             }
+            byId.values().removeIf(i -> i == AMBIGUOUS);
             return new StationIndex(t, byKey, byId);
         }
 

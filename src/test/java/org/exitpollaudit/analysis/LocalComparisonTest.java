@@ -84,7 +84,7 @@ class LocalComparisonTest {
      * Which official station a poll's station row is compared with. Official rows (d = district): 0 d1/s1 500 / 300 /
      * 200, 1 d2/s1 100 / 100 / 800, 2 d1/s2 200 / 600 / 200, 3 d1/s3 (not among the checked rows), 4 d2/s4
      * 300 / 300 / 400. Poll rows: d1/s1 matches row 0 (official share of a .5, not row 1's .1); s1 without a district
-     * matches nothing (two official stations have that id); s2 without a district matches row 2 (a .2); d1/s3 matches
+     * matches nothing (three official stations have that id, 5 d3/s1 700 / 200 / 100 the last); s2 without a district matches row 2 (a .2); d1/s3 matches
      * nothing (its row was not kept); d2/s4 matches row 4 (a .3).
      */
     @Test
@@ -93,12 +93,13 @@ class LocalComparisonTest {
         Source poll = source("poll", Source.Kind.EXIT_POLL, Source.Level.STATION, Source.ValueType.VOTES, null, null);
         ResultColumns table = ResultColumns.of("count", List.of(station("count", "d1", "s1", 500, 300, 200),
                 station("count", "d2", "s1", 100, 100, 800), station("count", "d1", "s2", 200, 600, 200),
-                station("count", "d1", "s3", 400, 400, 200), station("count", "d2", "s4", 300, 300, 400)));
+                station("count", "d1", "s3", 400, 400, 200), station("count", "d2", "s4", 300, 300, 400),
+                station("count", "d3", "s1", 700, 200, 100)));
         Map<String, List<ResultRow>> rows = Map.of("poll", List.of(station("poll", "d1", "s1", 20, 20, 10),
                 station("poll", null, "s1", 20, 20, 10), station("poll", null, "s2", 20, 20, 10),
                 station("poll", "d1", "s3", 20, 20, 10), station("poll", "d2", "s4", 20, 20, 10)));
         LocalComparison.Result r = LocalComparison.run(pkg(count, poll), rows,
-                new LocalComparison.OfficialStations(count, table, new int[] {0, 1, 2, 4}), ABC, NATIONAL,
+                new LocalComparison.OfficialStations(count, table, new int[] {0, 1, 2, 4, 5}), ABC, NATIONAL,
                 AnalysisParameters.DEFAULTS);
         Map<String, Double> officialA = new LinkedHashMap<>();
         r.figures().stream().filter(f -> "official_share".equals(f.metric()) && "a".equals(f.candidate()))
