@@ -1,6 +1,5 @@
 package org.exitpollaudit.analysis;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.exitpollaudit.ingest.ResultColumns;
@@ -86,11 +85,7 @@ final class ForensicStations {
         if (!Double.isNaN(valid)) {
             return (long) valid;
         }
-        double[] row = new double[table.candidates().size()];
-        for (int c = 0; c < row.length; c++) {
-            row[c] = table.votes(c, i);
-        }
-        return (long) Arrays.stream(row).sum();
+        return (long) table.candidateSum(i);
     }
 
     int line(int i) {

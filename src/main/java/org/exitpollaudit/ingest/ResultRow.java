@@ -15,13 +15,10 @@ public record ResultRow(String sourceId, int line, String districtId, String sta
                         Map<String, Double> candidates) {
 
     /**
-     * The candidates' values added up, as {@code DoubleStream.sum} adds them (compensated), in column order. Rows of
-     * a staged file hold their values in an array, summed without a boxed value each.
+     * The candidates' values added up, as {@code DoubleStream.sum} adds them (compensated), in column order; NaN when
+     * a cell is empty (there is no number to add).
      */
     public double candidateSum() {
-        if (candidates instanceof CandidateValues cv) {
-            return cv.sum();
-        }
-        return candidates.values().stream().mapToDouble(Double::doubleValue).sum();
+        return candidates.values().stream().mapToDouble(v -> v == null ? Double.NaN : v).sum();
     }
 }
