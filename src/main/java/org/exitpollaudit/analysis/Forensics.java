@@ -30,10 +30,10 @@ import org.exitpollaudit.stats.LastDigitMemo;
 public final class Forensics {
 
     /** The p-values' test names (a candidate's digit tests append the candidate id). */
-    static final String INTEGER = "integer";
-    static final String TURNOUT_LEADER = "turnout_leader";
-    static final String BENFORD2 = "benford2_";
-    static final String LAST_DIGIT = "last_digit_";
+    public static final String INTEGER = "integer";
+    public static final String TURNOUT_LEADER = "turnout_leader";
+    public static final String BENFORD2 = "benford2_";
+    public static final String LAST_DIGIT = "last_digit_";
 
     /** The figures, and the stations whose own numbers are remarkable. */
     public record Result(List<Figure> figures, List<StationFlag> flags) {

@@ -46,7 +46,7 @@ final class LevelReconciliation {
         }
         Double registeredRef = finalRow != null && finalRow.registered() != null ? finalRow.registered()
                 : pkg.election().registeredVoters() == null ? null : pkg.election().registeredVoters().doubleValue();
-        gap(out, src, registeredRef == null ? null : fin.id(), Figure.NATIONAL, null, null, Gap.REGISTERED,
+        gap(out, src, registeredRef == null ? null : fin.id(), Figure.NATIONAL, null, null, Metric.Gap.REGISTERED,
                 sum.registered(), registeredRef);
         if (finalRow != null && fin.values() == Source.ValueType.VOTES && fin.level() == Source.Level.NATIONAL) {
             StringBuilder unexplained = new StringBuilder();
@@ -56,12 +56,12 @@ final class LevelReconciliation {
                 if (ref == null || s == null) {
                     continue;
                 }
-                gap(out, src, fin.id(), Figure.NATIONAL, null, c, Gap.VOTES, s, ref);
+                gap(out, src, fin.id(), Figure.NATIONAL, null, c, Metric.Gap.VOTES, s, ref);
                 unexplained.append(unexplained.length() > 0 ? ", " : "").append(pkg.candidateName(c)).append(' ')
                         .append(StationAnalysis.fmt(ref - s));
             }
             if (finalRow.valid() != null) {
-                gap(out, src, fin.id(), Figure.NATIONAL, null, null, Gap.VALID, sum.valid(), finalRow.valid());
+                gap(out, src, fin.id(), Figure.NATIONAL, null, null, Metric.Gap.VALID, sum.valid(), finalRow.valid());
             }
             if (unexplained.length() > 0) {
                 issues.add(DataIssue.warning(IssueCode.LEVEL_GAP, stationSource.file(), null, null, "the " + sum.units()
@@ -83,7 +83,7 @@ final class LevelReconciliation {
                 put(out, src, null, Figure.LEVEL_DISTRICT, d, null, Metric.Reconciliation.STATIONS_EXPECTED, meta.stations());
             }
             if (meta != null && meta.registeredVoters() != null) {
-                gap(out, src, "districts.csv", Figure.LEVEL_DISTRICT, d, null, Gap.REGISTERED, t.registered(),
+                gap(out, src, "districts.csv", Figure.LEVEL_DISTRICT, d, null, Metric.Gap.REGISTERED, t.registered(),
                         meta.registeredVoters().doubleValue());
             }
         }
@@ -96,7 +96,7 @@ final class LevelReconciliation {
                 for (String c : candidates) {
                     Double ref = dr.candidates().get(c);
                     if (ref != null) {
-                        gap(out, src, ds.id(), Figure.LEVEL_DISTRICT, dr.districtId(), c, Gap.VOTES,
+                        gap(out, src, ds.id(), Figure.LEVEL_DISTRICT, dr.districtId(), c, Metric.Gap.VOTES,
                                 t == null ? 0 : t.votes().getOrDefault(c, 0.0), ref);
                     }
                 }
@@ -105,36 +105,13 @@ final class LevelReconciliation {
         return out;
     }
 
-    /** What a station sum is held against, with the four metrics of its comparison. */
-    private enum Gap {
-        REGISTERED(Metric.Reconciliation.REGISTERED_STATION_SUM, Metric.Reconciliation.REGISTERED_REFERENCE,
-                Metric.Reconciliation.REGISTERED_GAP, Metric.Reconciliation.REGISTERED_GAP_SHARE),
-        VOTES(Metric.Reconciliation.VOTES_STATION_SUM, Metric.Reconciliation.VOTES_REFERENCE,
-                Metric.Reconciliation.VOTES_GAP, Metric.Reconciliation.VOTES_GAP_SHARE),
-        VALID(Metric.Reconciliation.VALID_STATION_SUM, Metric.Reconciliation.VALID_REFERENCE,
-                Metric.Reconciliation.VALID_GAP, Metric.Reconciliation.VALID_GAP_SHARE);
-
-        private final Metric.Reconciliation stationSum;
-        private final Metric.Reconciliation reference;
-        private final Metric.Reconciliation gap;
-        private final Metric.Reconciliation gapShare;
-
-        Gap(Metric.Reconciliation stationSum, Metric.Reconciliation reference, Metric.Reconciliation gap,
-            Metric.Reconciliation gapShare) {
-            this.stationSum = stationSum;
-            this.reference = reference;
-            this.gap = gap;
-            this.gapShare = gapShare;
-        }
-    }
-
     private static void gap(List<Figure> out, String src, String ref, String level, String unit, String candidate,
-                            Gap what, double stationSum, Double reference) {
-        put(out, src, ref, level, unit, candidate, what.stationSum, stationSum);
+                            Metric.Gap what, double stationSum, Double reference) {
+        put(out, src, ref, level, unit, candidate, what.stationSum(), stationSum);
         if (reference != null) {
-            put(out, src, ref, level, unit, candidate, what.reference, reference);
-            put(out, src, ref, level, unit, candidate, what.gap, reference - stationSum);
-            put(out, src, ref, level, unit, candidate, what.gapShare, reference != 0 ? (reference - stationSum) / reference
+            put(out, src, ref, level, unit, candidate, what.reference(), reference);
+            put(out, src, ref, level, unit, candidate, what.gap(), reference - stationSum);
+            put(out, src, ref, level, unit, candidate, what.gapShare(), reference != 0 ? (reference - stationSum) / reference
                     : Double.NaN);
         }
     }

@@ -358,4 +358,42 @@ public interface Metric {
             return id;
         }
     }
+
+    /** What a station sum is held against in section reconciliation, with the four metrics of that comparison. */
+    enum Gap {
+        REGISTERED(Reconciliation.REGISTERED_STATION_SUM, Reconciliation.REGISTERED_REFERENCE,
+                Reconciliation.REGISTERED_GAP, Reconciliation.REGISTERED_GAP_SHARE),
+        VOTES(Reconciliation.VOTES_STATION_SUM, Reconciliation.VOTES_REFERENCE, Reconciliation.VOTES_GAP,
+                Reconciliation.VOTES_GAP_SHARE),
+        VALID(Reconciliation.VALID_STATION_SUM, Reconciliation.VALID_REFERENCE, Reconciliation.VALID_GAP,
+                Reconciliation.VALID_GAP_SHARE);
+
+        private final Reconciliation stationSum;
+        private final Reconciliation reference;
+        private final Reconciliation gap;
+        private final Reconciliation gapShare;
+
+        Gap(Reconciliation stationSum, Reconciliation reference, Reconciliation gap, Reconciliation gapShare) {
+            this.stationSum = stationSum;
+            this.reference = reference;
+            this.gap = gap;
+            this.gapShare = gapShare;
+        }
+
+        public Reconciliation stationSum() {
+            return stationSum;
+        }
+
+        public Reconciliation reference() {
+            return reference;
+        }
+
+        public Reconciliation gap() {
+            return gap;
+        }
+
+        public Reconciliation gapShare() {
+            return gapShare;
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
@@ -54,7 +55,7 @@ public final class ReportSummary {
         // the polls' figures are in these sections; forensics and reconciliation are the official releases' own
         CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), POLL_SECTIONS::contains, r -> {
             compared.add(r.get("source"));
-            if (r.get("section").equals("accuracy") && r.get("reference").equals(finalId)
+            if (r.get("section").equals(Figure.ACCURACY) && r.get("reference").equals(finalId)
                     && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
                 headline.computeIfAbsent(r.get("source"), k -> new HashMap<>()).put(r.get("metric"),
                         r.get("value").isEmpty() ? null : Double.parseDouble(r.get("value")));
@@ -116,20 +117,20 @@ public final class ReportSummary {
      */
     static String answer(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
-        Double verdict = m.containsKey("verdict") ? m.get("verdict") : m.get("verdict_consistent");
+        Double verdict = m.containsKey(Metric.Accuracy.VERDICT.id()) ? m.get(Metric.Accuracy.VERDICT.id()) : m.get(Metric.Accuracy.VERDICT_CONSISTENT.id());
         parts.add(verdict == null ? "no verdict" : verdict > 0.5 ? "consistent with sampling error"
                 : verdict < -0.5 ? "depends on what was not published" : "differs beyond sampling error");
-        if (m.get("max_abs_deviation_pp") != null) {
-            parts.add("largest gap " + pp(m.get("max_abs_deviation_pp"), false));
+        if (m.get(Metric.Accuracy.MAX_ABS_DEVIATION_PP.id()) != null) {
+            parts.add("largest gap " + pp(m.get(Metric.Accuracy.MAX_ABS_DEVIATION_PP.id()), false));
         }
-        if (m.get("margin_error") != null) {
-            String ci = m.get("margin_error_ci_low") != null && m.get("margin_error_ci_high") != null
-                    ? " (95 % CI " + pp(m.get("margin_error_ci_low"), true) + " to " + pp(m.get("margin_error_ci_high"), true) + ")"
+        if (m.get(Metric.Accuracy.MARGIN_ERROR.id()) != null) {
+            String ci = m.get(Metric.Accuracy.MARGIN_ERROR_CI_LOW.id()) != null && m.get(Metric.Accuracy.MARGIN_ERROR_CI_HIGH.id()) != null
+                    ? " (95 % CI " + pp(m.get(Metric.Accuracy.MARGIN_ERROR_CI_LOW.id()), true) + " to " + pp(m.get(Metric.Accuracy.MARGIN_ERROR_CI_HIGH.id()), true) + ")"
                     : "";
-            parts.add("margin error " + pp(m.get("margin_error"), true) + ci);
+            parts.add("margin error " + pp(m.get(Metric.Accuracy.MARGIN_ERROR.id()), true) + ci);
         }
-        if (m.get("coincides") != null) {
-            parts.add(m.get("coincides") > 0.5 ? "coincides within the tolerance" : "does not coincide within the tolerance");
+        if (m.get(Metric.Accuracy.COINCIDES.id()) != null) {
+            parts.add(m.get(Metric.Accuracy.COINCIDES.id()) > 0.5 ? "coincides within the tolerance" : "does not coincide within the tolerance");
         }
         return String.join("; ", parts);
     }

@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +23,16 @@ final class AgreementSheet {
         FigureIndex f = data.index();
         String fin = data.pkg().finalRelease().id();
         w.title("Agreement among the exit polls");
-        Double chi2 = f.agreement(null, "homogeneity_chi2");
+        Double chi2 = f.agreement(null, Metric.Agreement.HOMOGENEITY_CHI2);
         if (chi2 == null) {
             w.line("Fewer than two exit polls with comparable national figures: no agreement test.");
             return;
         }
-        double p = f.agreement(null, "homogeneity_p");
+        double p = f.agreement(null, Metric.Agreement.HOMOGENEITY_P);
         int lastColumn = data.pkg().exitPolls().size() + 4;
         // merged and wrapped across the table's width: the conclusion is read whole, never clipped at the cell
         w.paragraph(String.format(Locale.ROOT, "Pearson test of homogeneity on effective counts (p_i × n / deff):"
-                + " χ² = %.2f on %d df, p %s. %s", chi2, f.agreement(null, "homogeneity_df").intValue(),
+                + " χ² = %.2f on %d df, p %s. %s", chi2, f.agreement(null, Metric.Agreement.HOMOGENEITY_DF).intValue(),
                 p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p),
                 p < data.params().alpha() ? "The polls disagree with each other beyond sampling error."
                         : "The polls agree with each other within sampling error."),
@@ -48,20 +49,20 @@ final class AgreementSheet {
         heads.add("Pooled p");
         int header = w.header(heads.toArray(String[]::new));
         for (Candidate c : data.pkg().candidates()) {
-            Double spread = f.agreement(c.id(), "poll_spread_pp");
+            Double spread = f.agreement(c.id(), Metric.Agreement.POLL_SPREAD_PP);
             if (spread == null) {
                 continue;
             }
             Row r = w.row();
             w.text(r, 0, c.name());
             for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), fin, c.id(), "poll_share"), Styles.PERCENT);
+                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), fin, c.id(), Metric.Accuracy.POLL_SHARE), Styles.PERCENT);
             }
             w.number(r, 1 + polls.size(), spread, "0.00");
-            Double official = polls.isEmpty() ? null : f.accuracy(polls.get(0).id(), fin, c.id(), "official_share");
+            Double official = polls.isEmpty() ? null : f.accuracy(polls.get(0).id(), fin, c.id(), Metric.Accuracy.OFFICIAL_SHARE);
             w.number(r, 2 + polls.size(), official, Styles.PERCENT);
-            w.number(r, 3 + polls.size(), f.agreementAgainst(fin, c.id(), "pooled_z"), "+0.00;-0.00;0.00");
-            w.number(r, 4 + polls.size(), f.agreementAgainst(fin, c.id(), "pooled_p"), Styles.P_VALUE);
+            w.number(r, 3 + polls.size(), f.agreementAgainst(fin, c.id(), Metric.Agreement.POOLED_Z), "+0.00;-0.00;0.00");
+            w.number(r, 4 + polls.size(), f.agreementAgainst(fin, c.id(), Metric.Agreement.POOLED_P), Styles.P_VALUE);
         }
         w.table(header, heads.size() - 1);
         int[] widths = new int[heads.size()];

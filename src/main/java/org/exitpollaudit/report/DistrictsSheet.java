@@ -20,6 +20,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Forensics;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
 
@@ -90,11 +92,11 @@ final class DistrictsSheet {
             }
             int col = HEAD.size();
             for (Map.Entry<String, String> p : polls.entrySet()) {
-                w.number(r, col++, local(f, p, d, "wpe"), "+0.0;-0.0;0.0");
-                w.number(r, col++, local(f, p, d, "ln_alpha"), Styles.SIGNED_DECIMAL);
-                w.number(r, col++, local(f, p, d, "pair_t"), "+0.00;-0.00;0.00");
-                w.number(r, col++, local(f, p, d, "pair_p_holm"), Styles.P_VALUE);
-                Double flagged = local(f, p, d, "flagged");
+                w.number(r, col++, local(f, p, d, Metric.District.WPE), "+0.0;-0.0;0.0");
+                w.number(r, col++, local(f, p, d, Metric.District.LN_ALPHA), Styles.SIGNED_DECIMAL);
+                w.number(r, col++, local(f, p, d, Metric.District.PAIR_T), "+0.00;-0.00;0.00");
+                w.number(r, col++, local(f, p, d, Metric.District.PAIR_P_HOLM), Styles.P_VALUE);
+                Double flagged = local(f, p, d, Metric.District.FLAGGED);
                 w.text(r, col++, flagged == null ? "" : flagged > 0 ? "yes" : "no");
             }
         }
@@ -127,35 +129,35 @@ final class DistrictsSheet {
 
     /** The screened release's figures of one district, or a note saying why there are none. */
     private static void forensics(SheetWriter w, Row r, FigureIndex f, ReportData data, String src, String d) {
-        Double loaded = f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_loaded");
+        Double loaded = f.get(src, null, Figure.LEVEL_DISTRICT, d, null, Metric.Reconciliation.STATIONS_LOADED);
         w.number(r, 2, loaded, Styles.INTEGER);
-        w.number(r, 3, f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_expected"),
+        w.number(r, 3, f.get(src, null, Figure.LEVEL_DISTRICT, d, null, Metric.Reconciliation.STATIONS_EXPECTED),
                 Styles.INTEGER);
-        Double withFigures = fx(f, src, d, null, "stations_with_figures");
+        Double withFigures = fx(f, src, d, null, Metric.Forensics.STATIONS_WITH_FIGURES);
         if (withFigures == null || withFigures == 0) {
             w.text(r, NOTE_COLUMN, note(f, data, src, d, loaded));
             return;
         }
-        w.number(r, 4, fx(f, src, d, null, "turnout_pct"), "0.00");
-        w.number(r, 5, fx(f, src, d, null, "leader_share_pct"), "0.00");
-        w.number(r, 6, fx(f, src, d, null, "integer_either_observed"), Styles.INTEGER);
-        w.number(r, 7, fx(f, src, d, null, "integer_either_expected"), "#,##0.0");
-        w.number(r, 8, fx(f, src, d, null, "integer_either_excess"), "+#,##0.0;-#,##0.0");
-        w.number(r, 9, fx(f, src, d, null, "integer_either_z"), "+0.00;-0.00;0.00");
-        w.number(r, 10, fx(f, src, d, null, "integer_p_holm"), Styles.P_VALUE);
+        w.number(r, 4, fx(f, src, d, null, Metric.Forensics.TURNOUT_PCT), "0.00");
+        w.number(r, 5, fx(f, src, d, null, Metric.Forensics.LEADER_SHARE_PCT), "0.00");
+        w.number(r, 6, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_OBSERVED), Styles.INTEGER);
+        w.number(r, 7, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_EXPECTED), "#,##0.0");
+        w.number(r, 8, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_EXCESS), "+#,##0.0;-#,##0.0");
+        w.number(r, 9, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_Z), "+0.00;-0.00;0.00");
+        w.number(r, 10, holm(f, src, d, Forensics.INTEGER), Styles.P_VALUE);
         Candidate lastDigit = argMin(f, data, src, d, "last_digit_");
-        w.number(r, 11, lastDigit == null ? null : fx(f, src, d, null, "last_digit_" + lastDigit.id() + "_p_holm"),
+        w.number(r, 11, lastDigit == null ? null : holm(f, src, d, Forensics.LAST_DIGIT + lastDigit.id()),
                 Styles.P_VALUE);
         w.text(r, 12, lastDigit == null ? "" : lastDigit.name());
-        w.number(r, FLAGGED_COLUMN, fx(f, src, d, null, "flagged_tests"), "0");
-        w.number(r, 14, fx(f, src, d, null, "turnout_leader_r"), "+0.000;-0.000;0.000");
-        w.number(r, 15, fx(f, src, d, null, "turnout_leader_p_holm"), Styles.P_VALUE);
-        w.number(r, 16, fx(f, src, d, null, "turnout_slope_leader_excess"), "+0.000;-0.000;0.000");
-        w.number(r, 17, fx(f, src, d, null, "turnout_slope_others"), "+0.000;-0.000;0.000");
+        w.number(r, FLAGGED_COLUMN, fx(f, src, d, null, Metric.Forensics.FLAGGED_TESTS), "0");
+        w.number(r, 14, fx(f, src, d, null, Metric.Forensics.TURNOUT_LEADER_R), "+0.000;-0.000;0.000");
+        w.number(r, 15, holm(f, src, d, Forensics.TURNOUT_LEADER), Styles.P_VALUE);
+        w.number(r, 16, fx(f, src, d, null, Metric.Forensics.TURNOUT_SLOPE_LEADER_EXCESS), "+0.000;-0.000;0.000");
+        w.number(r, 17, fx(f, src, d, null, Metric.Forensics.TURNOUT_SLOPE_OTHERS), "+0.000;-0.000;0.000");
         Candidate benford = argMin(f, data, src, d, "benford2_");
-        w.number(r, 18, benford == null ? null : fx(f, src, d, null, "benford2_" + benford.id() + "_p_holm"),
+        w.number(r, 18, benford == null ? null : holm(f, src, d, Forensics.BENFORD2 + benford.id()),
                 Styles.P_VALUE);
-        if (fx(f, src, d, null, "integer_p_holm") == null) {
+        if (holm(f, src, d, Forensics.INTEGER) == null) {
             w.text(r, NOTE_COLUMN, "integer test not computed: no station in its selection (registered ≥ 100,"
                     + " turnout and leader share ≤ 99 %)");
         } else if (lastDigit == null) {
@@ -169,7 +171,7 @@ final class DistrictsSheet {
      * was rejected looks like one with no rows; the note names both possibilities and where the rejected rows are.
      */
     private static String note(FigureIndex f, ReportData data, String src, String d, Double loaded) {
-        Double rejected = f.get(Figure.RECONCILIATION, src, null, Figure.LEVEL_DISTRICT, d, null, "stations_rejected");
+        Double rejected = f.get(src, null, Figure.LEVEL_DISTRICT, d, null, Metric.Reconciliation.STATIONS_REJECTED);
         if (loaded != null && loaded > 0) {
             return String.format(Locale.ROOT, "%,.0f stations loaded, none with registered, ballots cast, valid and the"
                     + " leader's votes all given", loaded);
@@ -185,8 +187,14 @@ final class DistrictsSheet {
                 + " for lack of figures (see Data quality)";
     }
 
-    private static Double fx(FigureIndex f, String src, String d, String candidate, String metric) {
-        return f.get(Figure.FORENSICS, src, null, Figure.LEVEL_DISTRICT, d, candidate, metric);
+    private static Double fx(FigureIndex f, String src, String d, String candidate, Metric.Forensics metric) {
+        return f.get(src, null, Figure.LEVEL_DISTRICT, d, candidate, metric);
+    }
+
+    /** A district's Holm-adjusted p of one test ({@code integer}, {@code last_digit_<candidate>}, …). */
+    private static Double holm(FigureIndex f, String src, String d, String test) {
+        return f.member(src, null, Figure.LEVEL_DISTRICT, d, null, Metric.Forensics.P_HOLM,
+                Metric.Forensics.P_HOLM.member(test));
     }
 
     /** The candidate whose test of this prefix has the smallest Holm p in the district; null if none was tested. */
@@ -194,7 +202,7 @@ final class DistrictsSheet {
         Candidate best = null;
         Double min = null;
         for (Candidate c : data.pkg().candidates()) {
-            Double p = fx(f, src, d, null, prefix + c.id() + "_p_holm");
+            Double p = holm(f, src, d, prefix + c.id());
             if (p != null && (min == null || p < min)) {
                 min = p;
                 best = c;
@@ -203,7 +211,7 @@ final class DistrictsSheet {
         return best;
     }
 
-    private static Double local(FigureIndex f, Map.Entry<String, String> poll, String d, String metric) {
-        return f.get(Figure.DISTRICT, poll.getKey(), poll.getValue(), Figure.LEVEL_DISTRICT, d, null, metric);
+    private static Double local(FigureIndex f, Map.Entry<String, String> poll, String d, Metric.District metric) {
+        return f.get(poll.getKey(), poll.getValue(), Figure.LEVEL_DISTRICT, d, null, metric);
     }
 }

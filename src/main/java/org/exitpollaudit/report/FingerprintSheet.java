@@ -8,6 +8,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Metric;
 
 /**
  * Fingerprint: Klimek et al.'s (2012, PNAS 109:16469) 2-D histogram of polling stations by turnout and the leader's
@@ -54,8 +55,8 @@ final class FingerprintSheet {
             Row r = w.row();
             w.number(r, 0, (double) l, "0").setCellStyle(w.styles.header);
             for (int t = 0; t <= 100; t++) {
-                Double n = f.get(Figure.FORENSICS, src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,
-                        "fingerprint_stations");
+                Double n = f.get(src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,
+                        Metric.Forensics.FINGERPRINT_STATIONS);
                 if (n != null) {
                     w.number(r, t + 1, n, "0");
                 }
@@ -80,8 +81,8 @@ final class FingerprintSheet {
         double max = 0;
         for (int t = 0; t <= 100; t++) {
             for (int l = 0; l <= 100; l++) {
-                Double n = f.get(Figure.FORENSICS, src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,
-                        "fingerprint_stations");
+                Double n = f.get(src, null, Figure.NATIONAL, "turnout=" + t + "|leader=" + l, null,
+                        Metric.Forensics.FINGERPRINT_STATIONS);
                 if (n != null) {
                     min = Math.min(min, n);
                     max = Math.max(max, n);

@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.stats.PercentBins;
@@ -54,56 +55,56 @@ final class ForensicsSheet {
             w.text(w.row(), 0, "Release " + src, styles.subtitle);
             int chartRow = w.nextRow();
             int fh = w.header("Finding", "Value", "Meaning");
-            row(w, "Stations with turnout and leader share both ≥ 95 %", f, src, "stations_turnout_and_leader_95",
+            row(w, "Stations with turnout and leader share both ≥ 95 %", f, src, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95,
                     Styles.INTEGER, "stations with ≥ 100 registered voters; listed on the Stations sheet");
-            row(w, "Districts screened", f, src, "districts_screened", Styles.INTEGER, "districts with station rows");
-            row(w, "… integer test significant after Holm", f, src, "districts_integer_significant", Styles.INTEGER,
+            row(w, "Districts screened", f, src, Metric.Forensics.DISTRICTS_SCREENED, Styles.INTEGER, "districts with station rows");
+            row(w, "… integer test significant after Holm", f, src, Metric.Forensics.DISTRICTS_INTEGER_SIGNIFICANT, Styles.INTEGER,
                     "districts whose integer-percentage excess survives Holm's correction over the districts");
             row(w, "… turnout–leader correlation significant after Holm", f, src,
-                    "districts_turnout_leader_significant", Styles.INTEGER,
+                    Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT, Styles.INTEGER,
                     "descriptive only: its null (no correlation) fails in honest elections too; not counted as a flag");
             w.skip();
             w.header("Measure", "Value", "Meaning");
-            row(w, "Stations with figures", f, src, "stations_with_figures", Styles.INTEGER, "stations whose protocol has every figure");
-            row(w, "Turnout", f, src, "turnout_pct", "0.00\" %\"", "ballots cast / registered, all stations");
-            row(w, "Leader's share", f, src, "leader_share_pct", "0.00\" %\"", "leader's votes / ballots found (valid + invalid)");
-            row(w, "Stations in the integer test", f, src, "integer_stations_included", Styles.INTEGER,
+            row(w, "Stations with figures", f, src, Metric.Forensics.STATIONS_WITH_FIGURES, Styles.INTEGER, "stations whose protocol has every figure");
+            row(w, "Turnout", f, src, Metric.Forensics.TURNOUT_PCT, "0.00\" %\"", "ballots cast / registered, all stations");
+            row(w, "Leader's share", f, src, Metric.Forensics.LEADER_SHARE_PCT, "0.00\" %\"", "leader's votes / ballots found (valid + invalid)");
+            row(w, "Stations in the integer test", f, src, Metric.Forensics.INTEGER_STATIONS_INCLUDED, Styles.INTEGER,
                     "found > 0, registered ≥ 100, turnout ≤ 99 %, leader share ≤ 99 % (Kobak et al.)");
-            row(w, "… integer turnout", f, src, "integer_turnout_observed", Styles.INTEGER, "turnout within ±0.05 pp of a whole percent");
-            row(w, "… integer leader share", f, src, "integer_leader_observed", Styles.INTEGER, "leader share within ±0.05 pp of a whole percent");
-            row(w, "… either (observed)", f, src, "integer_either_observed", Styles.INTEGER, "stations with either");
-            row(w, "… either (expected)", f, src, "integer_either_expected", "#,##0.0", "exact binomial expectation under honest counting");
-            row(w, "… excess", f, src, "integer_either_excess", "+#,##0.0;-#,##0.0", "observed − expected");
-            row(w, "… z", f, src, "integer_either_z", "0.00", "excess / its standard deviation");
-            row(w, "… p (one-sided)", f, src, "integer_either_p", Styles.P_VALUE, "chance of so large an excess by rounding luck");
-            row(w, "Turnout–leader r (within districts)", f, src, "turnout_leader_r", "0.000",
+            row(w, "… integer turnout", f, src, Metric.Forensics.INTEGER_TURNOUT_OBSERVED, Styles.INTEGER, "turnout within ±0.05 pp of a whole percent");
+            row(w, "… integer leader share", f, src, Metric.Forensics.INTEGER_LEADER_OBSERVED, Styles.INTEGER, "leader share within ±0.05 pp of a whole percent");
+            row(w, "… either (observed)", f, src, Metric.Forensics.INTEGER_EITHER_OBSERVED, Styles.INTEGER, "stations with either");
+            row(w, "… either (expected)", f, src, Metric.Forensics.INTEGER_EITHER_EXPECTED, "#,##0.0", "exact binomial expectation under honest counting");
+            row(w, "… excess", f, src, Metric.Forensics.INTEGER_EITHER_EXCESS, "+#,##0.0;-#,##0.0", "observed − expected");
+            row(w, "… z", f, src, Metric.Forensics.INTEGER_EITHER_Z, "0.00", "excess / its standard deviation");
+            row(w, "… p (one-sided)", f, src, Metric.Forensics.INTEGER_EITHER_P, Styles.P_VALUE, "chance of so large an excess by rounding luck");
+            row(w, "Turnout–leader r (within districts)", f, src, Metric.Forensics.TURNOUT_LEADER_R, "0.000",
                     "descriptive: correlation of turnout and leader share, district means removed");
-            row(w, "… p (one-sided, zero correlation)", f, src, "turnout_leader_p", Styles.P_VALUE,
+            row(w, "… p (one-sided, zero correlation)", f, src, Metric.Forensics.TURNOUT_LEADER_P, Styles.P_VALUE,
                     "against no correlation, which town–village differences alone can violate");
-            row(w, "Stations in the turnout slopes", f, src, "turnout_slope_stations", Styles.INTEGER,
+            row(w, "Stations in the turnout slopes", f, src, Metric.Forensics.TURNOUT_SLOPE_STATIONS, Styles.INTEGER,
                     "stations with figures and ≥ 100 registered voters");
-            row(w, "Leader's slope − share", f, src, "turnout_slope_leader_excess", "+0.000;-0.000;0.000",
+            row(w, "Leader's slope − share", f, src, Metric.Forensics.TURNOUT_SLOPE_LEADER_EXCESS, "+0.000;-0.000;0.000",
                     "0 if voters split alike at every turnout; towards 1 − share when added ballots go to the leader");
-            row(w, "Other candidates' slope", f, src, "turnout_slope_others", "+0.000;-0.000;0.000",
+            row(w, "Other candidates' slope", f, src, Metric.Forensics.TURNOUT_SLOPE_OTHERS, "+0.000;-0.000;0.000",
                     "their share if alike at every turnout; near 0 or below when turnout grows by the leader's votes");
-            row(w, "… its SE", f, src, "turnout_slope_others_se", "0.000", "heteroskedasticity-consistent (HC0)");
-            row(w, "… their share of ballots", f, src, "turnout_slope_others_share", "0.000", "Σ votes / Σ ballots cast");
+            row(w, "… its SE", f, src, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SE, "0.000", "heteroskedasticity-consistent (HC0)");
+            row(w, "… their share of ballots", f, src, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SHARE, "0.000", "Σ votes / Σ ballots cast");
             w.table(fh, 2);
             w.skip();
             w.text(w.row(), 0, "Turnout slopes per candidate (Shpilkin; Kobak, Shpilkin & Pshenichnikov 2016)",
                     styles.subtitle);
             w.header("Candidate", "Share of ballots", "Slope on turnout", "Slope SE", "Slope − share");
             for (Candidate c : data.pkg().candidates()) {
-                Double slope = get(f, src, Figure.NATIONAL, null, c.id(), "turnout_slope");
+                Double slope = get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.TURNOUT_SLOPE);
                 if (slope == null) {
                     continue;
                 }
-                Double share = get(f, src, Figure.NATIONAL, null, c.id(), "turnout_slope_share");
+                Double share = get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.TURNOUT_SLOPE_SHARE);
                 Row r = w.row();
                 w.text(r, 0, c.name());
                 w.number(r, 1, share, "0.000");
                 w.number(r, 2, slope, "0.000");
-                w.number(r, 3, get(f, src, Figure.NATIONAL, null, c.id(), "turnout_slope_se"), "0.000");
+                w.number(r, 3, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.TURNOUT_SLOPE_SE), "0.000");
                 // shown from the two figures above, both in figures.csv
                 w.number(r, 4, share == null ? null : slope - share, "+0.000;-0.000;0.000");
             }
@@ -111,19 +112,19 @@ final class ForensicsSheet {
             int dh = w.header("Candidate", "2BL counts", "2BL mean (4.187)", "2BL χ²", "2BL p", "Last-digit counts",
                     "Last-digit χ²", "Last-digit p");
             for (Candidate c : data.pkg().candidates()) {
-                Double n = get(f, src, Figure.NATIONAL, null, c.id(), "benford2_n");
+                Double n = get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.BENFORD2_N);
                 if (n == null) {
                     continue;
                 }
                 Row r = w.row();
                 w.text(r, 0, c.name());
                 w.number(r, 1, n, Styles.INTEGER);
-                w.number(r, 2, get(f, src, Figure.NATIONAL, null, c.id(), "benford2_mean"), "0.000");
-                w.number(r, 3, get(f, src, Figure.NATIONAL, null, c.id(), "benford2_chi2"), "0.00");
-                w.number(r, 4, get(f, src, Figure.NATIONAL, null, c.id(), "benford2_p"), Styles.P_VALUE);
-                w.number(r, 5, get(f, src, Figure.NATIONAL, null, c.id(), "last_digit_n"), Styles.INTEGER);
-                w.number(r, 6, get(f, src, Figure.NATIONAL, null, c.id(), "last_digit_chi2"), "0.00");
-                w.number(r, 7, get(f, src, Figure.NATIONAL, null, c.id(), "last_digit_p"), Styles.P_VALUE);
+                w.number(r, 2, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.BENFORD2_MEAN), "0.000");
+                w.number(r, 3, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.BENFORD2_CHI2), "0.00");
+                w.number(r, 4, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.BENFORD2_P), Styles.P_VALUE);
+                w.number(r, 5, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.LAST_DIGIT_N), Styles.INTEGER);
+                w.number(r, 6, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.LAST_DIGIT_CHI2), "0.00");
+                w.number(r, 7, get(f, src, Figure.NATIONAL, null, c.id(), Metric.Forensics.LAST_DIGIT_P), Styles.P_VALUE);
             }
             w.skip();
             distributions(w, f, src, chartRow);
@@ -131,7 +132,7 @@ final class ForensicsSheet {
         w.widths(44, 14, 16, 12, 12, 16, 14, 12);
     }
 
-    private static void row(SheetWriter w, String label, FigureIndex f, String src, String metric, String format,
+    private static void row(SheetWriter w, String label, FigureIndex f, String src, Metric.Forensics metric, String format,
                             String meaning) {
         Row r = w.row();
         w.text(r, 0, label);
@@ -139,8 +140,9 @@ final class ForensicsSheet {
         w.text(r, 2, meaning);
     }
 
-    private static Double get(FigureIndex f, String src, String level, String unit, String candidate, String metric) {
-        return f.get(Figure.FORENSICS, src, null, level, unit, candidate, metric);
+    private static Double get(FigureIndex f, String src, String level, String unit, String candidate,
+                              Metric.Forensics metric) {
+        return f.get(src, null, level, unit, candidate, metric);
     }
 
     /**
@@ -157,8 +159,8 @@ final class ForensicsSheet {
         double[] share = new double[PercentBins.COUNT];
         for (int i = 0; i < PercentBins.COUNT; i++) {
             String bin = PercentBins.label(i);
-            Double t = get(f, src, Figure.NATIONAL, bin, null, "turnout_histogram_tenths");
-            Double l = get(f, src, Figure.NATIONAL, bin, null, "leader_share_histogram_tenths");
+            Double t = get(f, src, Figure.NATIONAL, bin, null, Metric.Forensics.TURNOUT_HISTOGRAM_TENTHS);
+            Double l = get(f, src, Figure.NATIONAL, bin, null, Metric.Forensics.LEADER_SHARE_HISTOGRAM_TENTHS);
             turnout[i] = t == null ? 0 : t;
             share[i] = l == null ? 0 : l;
             Row r = w.row();

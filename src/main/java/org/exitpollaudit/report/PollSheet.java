@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Metric;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.ComparisonOperator;
@@ -34,7 +35,7 @@ final class PollSheet {
         FigureIndex f = data.index();
         String fin = data.pkg().finalRelease().id();
         w.title(poll.organization() + " (" + poll.id() + "), published " + poll.publishedAt());
-        Double n = f.accuracy(poll.id(), fin, null, "n");
+        Double n = f.accuracy(poll.id(), fin, null, Metric.Accuracy.N);
         if (n == null) {
             // a poll with no usable figures (its rows rejected) is listed, never shown with figures it does not have
             Row r = w.row();
@@ -43,16 +44,16 @@ final class PollSheet {
             w.widths(100);
             return;
         }
-        boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
+        boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, Metric.Accuracy.N_ASSUMED));
         var sample = org.exitpollaudit.analysis.SampleSize.of(poll, data.params());
         w.line(String.format(Locale.ROOT, "Sample size n = %,.0f (%s); design effect %.2f; effective n = %,.0f.",
-                n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, "deff")),
-                nz(f.accuracy(poll.id(), fin, null, "n_eff"))));
+                n, sample.basis(), nz(f.accuracy(poll.id(), fin, null, Metric.Accuracy.DEFF)),
+                nz(f.accuracy(poll.id(), fin, null, Metric.Accuracy.N_EFF))));
         if (assumed) {
             w.paragraph("n is ASSUMED: the organization did not publish its sample size. See the Sensitivity sheet"
                     + " for how the verdicts change with n and the design effect.", 8, 200, styles.warn);
         }
-        Double residual = f.accuracy(poll.id(), fin, null, "residual_share");
+        Double residual = f.accuracy(poll.id(), fin, null, Metric.Accuracy.RESIDUAL_SHARE);
         w.line(String.format(Locale.ROOT, "Published shares sum to %.2f %%; residual %.2f pp (allocated proportionally;"
                 + " 'Admissible range' is the deviation over every reading of the rounding and the residual).",
                 100 * (1 - nz(residual)), 100 * nz(residual)));
@@ -70,34 +71,34 @@ final class PollSheet {
                 String pid = poll.id();
                 String rid = release.id();
                 String cid = c.id();
-                if (f.accuracy(pid, rid, cid, "poll_share") == null) {
+                if (f.accuracy(pid, rid, cid, Metric.Accuracy.POLL_SHARE) == null) {
                     continue;
                 }
                 Row r = w.row();
                 w.text(r, 0, rid + (release.finalRelease() ? " (final)" : ""));
                 w.text(r, 1, c.name());
-                w.number(r, 2, f.accuracy(pid, rid, cid, "poll_share_published"), Styles.PERCENT);
-                w.number(r, 3, f.accuracy(pid, rid, cid, "poll_share"), Styles.PERCENT);
-                w.number(r, 4, f.accuracy(pid, rid, cid, "official_share"), Styles.PERCENT);
-                Double dev = f.accuracy(pid, rid, cid, "deviation_pp");
+                w.number(r, 2, f.accuracy(pid, rid, cid, Metric.Accuracy.POLL_SHARE_PUBLISHED), Styles.PERCENT);
+                w.number(r, 3, f.accuracy(pid, rid, cid, Metric.Accuracy.POLL_SHARE), Styles.PERCENT);
+                w.number(r, 4, f.accuracy(pid, rid, cid, Metric.Accuracy.OFFICIAL_SHARE), Styles.PERCENT);
+                Double dev = f.accuracy(pid, rid, cid, Metric.Accuracy.DEVIATION_PP);
                 w.number(r, 5, dev, Styles.PP);
                 Double half = Verdicts.halfWidth(f, pid, rid, cid);
                 // intervals centred, apart from the right-aligned deviation beside them
                 w.text(r, 6, dev == null || half == null ? "" : Verdicts.interval(dev - half, dev + half),
                         styles.centred(styles.text));
-                w.text(r, 7, Verdicts.interval(f.accuracy(pid, rid, cid, "deviation_min"),
-                        f.accuracy(pid, rid, cid, "deviation_max")), styles.centred(styles.text));
-                w.number(r, 8, f.accuracy(pid, rid, cid, "relative_deviation"), "+0.0%;-0.0%;0.0%");
-                w.number(r, 9, f.accuracy(pid, rid, cid, "se"), Styles.PERCENT);
-                w.number(r, 10, f.accuracy(pid, rid, cid, "ci_low"), Styles.PERCENT);
-                w.number(r, 11, f.accuracy(pid, rid, cid, "ci_high"), Styles.PERCENT);
-                w.number(r, 12, f.accuracy(pid, rid, cid, "z"), "+0.00;-0.00;0.00");
-                w.number(r, 13, f.accuracy(pid, rid, cid, "p_value"), Styles.P_VALUE);
-                w.number(r, 14, f.accuracy(pid, rid, cid, "p_holm"), Styles.P_VALUE);
-                w.number(r, 15, f.accuracy(pid, rid, cid, "log_odds_ratio"), Styles.SIGNED_DECIMAL);
-                w.number(r, 16, f.accuracy(pid, rid, cid, "log_odds_ratio_se"), Styles.DECIMAL);
-                w.yesNo(r, 17, f.accuracy(pid, rid, cid, "significant"));
-                w.number(r, 18, f.accuracy(pid, rid, cid, "mde_pp"), "0.00");
+                w.text(r, 7, Verdicts.interval(f.accuracy(pid, rid, cid, Metric.Accuracy.DEVIATION_MIN),
+                        f.accuracy(pid, rid, cid, Metric.Accuracy.DEVIATION_MAX)), styles.centred(styles.text));
+                w.number(r, 8, f.accuracy(pid, rid, cid, Metric.Accuracy.RELATIVE_DEVIATION), "+0.0%;-0.0%;0.0%");
+                w.number(r, 9, f.accuracy(pid, rid, cid, Metric.Accuracy.SE), Styles.PERCENT);
+                w.number(r, 10, f.accuracy(pid, rid, cid, Metric.Accuracy.CI_LOW), Styles.PERCENT);
+                w.number(r, 11, f.accuracy(pid, rid, cid, Metric.Accuracy.CI_HIGH), Styles.PERCENT);
+                w.number(r, 12, f.accuracy(pid, rid, cid, Metric.Accuracy.Z), "+0.00;-0.00;0.00");
+                w.number(r, 13, f.accuracy(pid, rid, cid, Metric.Accuracy.P_VALUE), Styles.P_VALUE);
+                w.number(r, 14, f.accuracy(pid, rid, cid, Metric.Accuracy.P_HOLM), Styles.P_VALUE);
+                w.number(r, 15, f.accuracy(pid, rid, cid, Metric.Accuracy.LOG_ODDS_RATIO), Styles.SIGNED_DECIMAL);
+                w.number(r, 16, f.accuracy(pid, rid, cid, Metric.Accuracy.LOG_ODDS_RATIO_SE), Styles.DECIMAL);
+                w.yesNo(r, 17, f.accuracy(pid, rid, cid, Metric.Accuracy.SIGNIFICANT));
+                w.number(r, 18, f.accuracy(pid, rid, cid, Metric.Accuracy.MDE_PP), "0.00");
             }
         }
         int last = w.nextRow() - 1;

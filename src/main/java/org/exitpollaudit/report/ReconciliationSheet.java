@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.Candidate;
 
 /**
@@ -34,15 +35,15 @@ final class ReconciliationSheet {
             w.text(w.row(), 0, "Stations of " + src + " against " + fin, styles.subtitle);
             Row s = w.row();
             w.text(s, 0, "Stations loaded / rejected / expected / missing");
-            w.number(s, 1, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_loaded"), Styles.INTEGER);
-            w.number(s, 2, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_rejected"), Styles.INTEGER);
-            w.number(s, 3, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_expected"), Styles.INTEGER);
-            w.number(s, 4, f.get(Figure.RECONCILIATION, src, null, Figure.NATIONAL, null, null, "stations_missing"), Styles.INTEGER);
+            w.number(s, 1, f.get(src, null, Figure.NATIONAL, null, null, Metric.Reconciliation.STATIONS_LOADED), Styles.INTEGER);
+            w.number(s, 2, f.get(src, null, Figure.NATIONAL, null, null, Metric.Reconciliation.STATIONS_REJECTED), Styles.INTEGER);
+            w.number(s, 3, f.get(src, null, Figure.NATIONAL, null, null, Metric.Reconciliation.STATIONS_EXPECTED), Styles.INTEGER);
+            w.number(s, 4, f.get(src, null, Figure.NATIONAL, null, null, Metric.Reconciliation.STATIONS_MISSING), Styles.INTEGER);
             int h = w.header("Figure", "Sum of stations", "Reference", "Gap", "Gap, share of reference");
-            gapRow(w, f, src, fin, null, "Registered voters", "registered");
-            gapRow(w, f, src, fin, null, "Valid votes", "valid");
+            gapRow(w, f, src, fin, null, "Registered voters", Metric.Gap.REGISTERED);
+            gapRow(w, f, src, fin, null, "Valid votes", Metric.Gap.VALID);
             for (Candidate c : data.pkg().candidates()) {
-                gapRow(w, f, src, fin, c.id(), c.name(), "votes");
+                gapRow(w, f, src, fin, c.id(), c.name(), Metric.Gap.VOTES);
             }
             w.table(h, 4);
         }
@@ -50,16 +51,16 @@ final class ReconciliationSheet {
     }
 
     private static void gapRow(SheetWriter w, FigureIndex f, String src, String ref, String candidate, String label,
-                               String what) {
-        Double sum = f.get(Figure.RECONCILIATION, src, ref, Figure.NATIONAL, null, candidate, what + "_station_sum");
+                               Metric.Gap what) {
+        Double sum = f.get(src, ref, Figure.NATIONAL, null, candidate, what.stationSum());
         if (sum == null) {
             return;
         }
         Row r = w.row();
         w.text(r, 0, label);
         w.number(r, 1, sum, Styles.INTEGER);
-        w.number(r, 2, f.get(Figure.RECONCILIATION, src, ref, Figure.NATIONAL, null, candidate, what + "_reference"), Styles.INTEGER);
-        w.number(r, 3, f.get(Figure.RECONCILIATION, src, ref, Figure.NATIONAL, null, candidate, what + "_gap"), "+#,##0;-#,##0;0");
-        w.number(r, 4, f.get(Figure.RECONCILIATION, src, ref, Figure.NATIONAL, null, candidate, what + "_gap_share"), "+0.00%;-0.00%;0.00%");
+        w.number(r, 2, f.get(src, ref, Figure.NATIONAL, null, candidate, what.reference()), Styles.INTEGER);
+        w.number(r, 3, f.get(src, ref, Figure.NATIONAL, null, candidate, what.gap()), "+#,##0;-#,##0;0");
+        w.number(r, 4, f.get(src, ref, Figure.NATIONAL, null, candidate, what.gapShare()), "+0.00%;-0.00%;0.00%");
     }
 }

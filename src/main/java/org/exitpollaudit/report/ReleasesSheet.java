@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,16 +62,16 @@ final class ReleasesSheet {
                         Styles.INTEGER);
                 w.number(r, 4, release.countedPct(), Styles.PERCENT_OF_100);
                 w.text(r, 5, pid);
-                w.number(r, 6, f.accuracy(pid, rid, null, "n"), Styles.INTEGER);
-                w.number(r, 7, f.accuracy(pid, rid, null, "chi2_rs"), "0.00");
-                w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
-                w.number(r, 9, f.accuracy(pid, rid, null, "mosteller_m3"), "0.00");
-                w.number(r, 10, f.accuracy(pid, rid, null, "mosteller_m5"), "0.00");
-                w.number(r, 11, f.accuracy(pid, rid, null, "b"), Styles.DECIMAL);
-                w.number(r, 12, f.accuracy(pid, rid, null, "b_w"), Styles.DECIMAL);
-                w.number(r, 13, f.accuracy(pid, rid, null, "mtk_a"), Styles.SIGNED_DECIMAL);
-                w.number(r, 14, f.accuracy(pid, rid, null, "max_abs_deviation_pp"), "0.00");
-                w.yesNo(r, 15, f.accuracy(pid, rid, null, "winner_agrees"));
+                w.number(r, 6, f.accuracy(pid, rid, null, Metric.Accuracy.N), Styles.INTEGER);
+                w.number(r, 7, f.accuracy(pid, rid, null, Metric.Accuracy.CHI2_RS), "0.00");
+                w.number(r, 8, f.accuracy(pid, rid, null, Metric.Accuracy.CHI2_P), Styles.P_VALUE);
+                w.number(r, 9, f.accuracy(pid, rid, null, Metric.Accuracy.MOSTELLER_M3), "0.00");
+                w.number(r, 10, f.accuracy(pid, rid, null, Metric.Accuracy.MOSTELLER_M5), "0.00");
+                w.number(r, 11, f.accuracy(pid, rid, null, Metric.Accuracy.B), Styles.DECIMAL);
+                w.number(r, 12, f.accuracy(pid, rid, null, Metric.Accuracy.B_W), Styles.DECIMAL);
+                w.number(r, 13, f.accuracy(pid, rid, null, Metric.Accuracy.MTK_A), Styles.SIGNED_DECIMAL);
+                w.number(r, 14, f.accuracy(pid, rid, null, Metric.Accuracy.MAX_ABS_DEVIATION_PP), "0.00");
+                w.yesNo(r, 15, f.accuracy(pid, rid, null, Metric.Accuracy.WINNER_AGREES));
                 // only a verdict that differs is highlighted: it is what an analyst looks for in the column
                 w.text(r, 16, verdict == null ? "" : verdict.words, verdict == Verdicts.Verdict.DIFFERS ? styles.bad
                         : verdict == Verdicts.Verdict.DEPENDS ? styles.warn : styles.text);
@@ -91,7 +92,7 @@ final class ReleasesSheet {
             Row r = w.row();
             w.text(r, 0, label(release));
             for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), release.id(), null, "mosteller_m3"), "0.00");
+                w.number(r, 1 + i, f.accuracy(polls.get(i).id(), release.id(), null, Metric.Accuracy.MOSTELLER_M3), "0.00");
             }
         }
         int chartLast = w.nextRow() - 1;

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.analysis.SampleSize;
 import org.exitpollaudit.election.Source;
 
@@ -41,16 +42,16 @@ final class SensitivitySheet {
             TreeSet<Double> deffs = new TreeSet<>();
             for (Figure fig : data.figures()) {
                 if (Figure.SENSITIVITY.equals(fig.section()) && poll.id().equals(fig.source())) {
-                    if ("n".equals(fig.metric())) {
+                    if (Metric.Sensitivity.N.names(fig.metric())) {
                         ns.add(fig.value());
-                    } else if ("deff".equals(fig.metric())) {
+                    } else if (Metric.Sensitivity.DEFF.names(fig.metric())) {
                         deffs.add(fig.value());
                     }
                 }
             }
-            double usedN = f.accuracy(poll.id(), fin, null, "n");
-            double usedDeff = f.accuracy(poll.id(), fin, null, "deff");
-            boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, "n_assumed"));
+            double usedN = f.accuracy(poll.id(), fin, null, Metric.Accuracy.N);
+            double usedDeff = f.accuracy(poll.id(), fin, null, Metric.Accuracy.DEFF);
+            boolean assumed = FigureIndex.isTrue(f.accuracy(poll.id(), fin, null, Metric.Accuracy.N_ASSUMED));
             w.skip();
             // merged across the grid, so a highlighted (assumed n) title is highlighted whole
             w.paragraph(String.format(Locale.ROOT, "%s (%s): n %s = %,.0f, deff = %.2f", poll.id(), poll.organization(),
@@ -72,10 +73,10 @@ final class SensitivitySheet {
                 int j = 0;
                 for (double d : deffs) {
                     String unit = "n=" + SampleSize.fmt(n) + "|deff=" + SampleSize.fmt(d);
-                    Double p = f.sensitivity(poll.id(), fin, unit, "chi2_p");
+                    Double p = f.sensitivity(poll.id(), fin, unit, Metric.Sensitivity.CHI2_P);
                     // the colour is the verdict the analysis wrote for this cell (the χ² test alone, the p shown)
                     boolean differs = p != null
-                            && !FigureIndex.isTrue(f.sensitivity(poll.id(), fin, unit, "verdict_consistent"));
+                            && !FigureIndex.isTrue(f.sensitivity(poll.id(), fin, unit, Metric.Sensitivity.VERDICT_CONSISTENT));
                     w.number(r, 1 + j++, p, Styles.P_VALUE, differs ? styles.bad : styles.text);
                 }
             }

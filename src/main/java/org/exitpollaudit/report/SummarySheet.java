@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class SummarySheet {
         Source fin = pkg.finalRelease();
         String rid = fin.id();
         List<Source> polls = pkg.exitPolls().stream().filter(p -> f.compared(p.id(), rid)).toList();
-        Double delta = polls.stream().map(p -> f.accuracy(p.id(), rid, null, "tolerance")).filter(d -> d != null)
+        Double delta = polls.stream().map(p -> f.accuracy(p.id(), rid, null, Metric.Accuracy.TOLERANCE)).filter(d -> d != null)
                 .findFirst().orElse(null);
 
         w.widths(30, 9, 10, 11, 19, 17, 11, 19, 9, 12, 12, 62);
@@ -89,7 +90,7 @@ final class SummarySheet {
 
         // the forest plot, then the figures it draws and the shares behind them
         List<Candidate> candidates = pkg.candidates().stream()
-                .filter(c -> polls.stream().anyMatch(p -> f.accuracy(p.id(), rid, c.id(), "deviation_pp") != null))
+                .filter(c -> polls.stream().anyMatch(p -> f.accuracy(p.id(), rid, c.id(), Metric.Accuracy.DEVIATION_PP) != null))
                 .toList();
         if (candidates.isEmpty() || polls.isEmpty()) {
             return;
@@ -120,7 +121,7 @@ final class SummarySheet {
             w.text(r, 0, c.name());
             for (int i = 0; i < polls.size(); i++) {
                 String pid = polls.get(i).id();
-                Double dev = f.accuracy(pid, rid, c.id(), "deviation_pp");
+                Double dev = f.accuracy(pid, rid, c.id(), Metric.Accuracy.DEVIATION_PP);
                 Double half = Verdicts.halfWidth(f, pid, rid, c.id());
                 w.number(r, 1 + 2 * i, dev, Styles.PP);
                 w.number(r, 2 + 2 * i, half, "0.00");
@@ -156,11 +157,11 @@ final class SummarySheet {
         for (Candidate c : candidates) {
             Row r = w.row();
             w.text(r, 0, c.name());
-            Double official = polls.stream().map(p -> f.accuracy(p.id(), rid, c.id(), "official_share"))
+            Double official = polls.stream().map(p -> f.accuracy(p.id(), rid, c.id(), Metric.Accuracy.OFFICIAL_SHARE))
                     .filter(v -> v != null).findFirst().orElse(null);
             w.number(r, 1, official, Styles.PERCENT);
             for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 2 + i, f.accuracy(polls.get(i).id(), rid, c.id(), "poll_share"), Styles.PERCENT);
+                w.number(r, 2 + i, f.accuracy(polls.get(i).id(), rid, c.id(), Metric.Accuracy.POLL_SHARE), Styles.PERCENT);
             }
         }
     }
@@ -178,7 +179,7 @@ final class SummarySheet {
         long depends = verdicts.getOrDefault(Verdict.DEPENDS, 0L);
         StringBuilder b = new StringBuilder(pkg.election().name()).append(": ");
         if (delta != null) {
-            long coincide = polls.stream().filter(p -> FigureIndex.isTrue(f.accuracy(p.id(), rid, null, "coincides"))).count();
+            long coincide = polls.stream().filter(p -> FigureIndex.isTrue(f.accuracy(p.id(), rid, null, Metric.Accuracy.COINCIDES))).count();
             b.append(String.format(Locale.ROOT, "%s of %d exit polls %s with the official count within ±%s pp; ",
                     coincide == 0 ? "none" : Long.toString(coincide), polls.size(), coincide == 1 ? "coincides" : "coincide",
                     fmt(delta)));
@@ -210,30 +211,30 @@ final class SummarySheet {
         String pid = poll.id();
         Row r = w.row();
         Verdict verdict = Verdicts.verdict(f, pid, rid);
-        Double assumedFlag = f.accuracy(pid, rid, null, "n_assumed");
+        Double assumedFlag = f.accuracy(pid, rid, null, Metric.Accuracy.N_ASSUMED);
         boolean assumed = FigureIndex.isTrue(assumedFlag);
         String name = poll.organization() + " (" + pid + ")";
         w.text(r, 0, name, styles.wrap);
-        w.number(r, 1, f.accuracy(pid, rid, null, "n"), Styles.INTEGER, assumed ? styles.warn : styles.text);
+        w.number(r, 1, f.accuracy(pid, rid, null, Metric.Accuracy.N), Styles.INTEGER, assumed ? styles.warn : styles.text);
         w.text(r, 2, assumed ? "no (assumed)" : "yes", styles.centred(assumed ? styles.warn : styles.text));
-        w.number(r, 3, f.accuracy(pid, rid, null, "margin_error"), Styles.PP);
+        w.number(r, 3, f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR), Styles.PP);
         // intervals centred: apart from the right-aligned figure beside them
         XSSFCellStyle centred = styles.centred(styles.text);
-        w.text(r, 4, Verdicts.interval(f.accuracy(pid, rid, null, "margin_error_ci_low"),
-                f.accuracy(pid, rid, null, "margin_error_ci_high")), centred);
+        w.text(r, 4, Verdicts.interval(f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR_CI_LOW),
+                f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR_CI_HIGH)), centred);
         Candidate worst = Verdicts.largestGap(f, pkg, pid, rid);
         if (worst != null) {
-            Double dev = f.accuracy(pid, rid, worst.id(), "deviation_pp");
+            Double dev = f.accuracy(pid, rid, worst.id(), Metric.Accuracy.DEVIATION_PP);
             Double half = Verdicts.halfWidth(f, pid, rid, worst.id());
             w.text(r, 5, worst.name(), styles.wrap);
             w.number(r, 6, dev, Styles.PP);
             w.text(r, 7, half == null ? "" : Verdicts.interval(dev - half, dev + half), centred);
         }
-        w.number(r, 8, f.accuracy(pid, rid, null, "chi2_p"), Styles.P_VALUE);
+        w.number(r, 8, f.accuracy(pid, rid, null, Metric.Accuracy.CHI2_P), Styles.P_VALUE);
         XSSFCellStyle verdictStyle = verdict == Verdict.DIFFERS ? styles.bad
                 : verdict == Verdict.DEPENDS ? styles.warn : styles.text;
         w.text(r, 9, verdict == null ? "" : verdict.shortAnswer, styles.centred(verdictStyle));
-        w.yesNo(r, 10, f.accuracy(pid, rid, null, "coincides"));
+        w.yesNo(r, 10, f.accuracy(pid, rid, null, Metric.Accuracy.COINCIDES));
         String depends = Verdicts.dependsOn(f, pkg, poll, rid);
         w.text(r, 11, depends, styles.wrap);
         int lines = Math.max(Math.max((int) Math.ceil(name.length() / 28.0), (int) Math.ceil(depends.length() / 58.0)),

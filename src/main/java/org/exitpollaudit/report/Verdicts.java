@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,9 @@ final class Verdicts {
      * reports from before it existed carry {@code verdict_consistent} (1/0) only.
      */
     static Verdict verdict(FigureIndex f, String poll, String release) {
-        Double v = f.accuracy(poll, release, null, "verdict");
+        Double v = f.accuracy(poll, release, null, Metric.Accuracy.VERDICT);
         if (v == null) {
-            v = f.accuracy(poll, release, null, "verdict_consistent");
+            v = f.accuracy(poll, release, null, Metric.Accuracy.VERDICT_CONSISTENT);
         }
         if (v == null) {
             return null;
@@ -52,7 +53,7 @@ final class Verdicts {
         Candidate worst = null;
         double worstDev = -1;
         for (Candidate c : pkg.candidates()) {
-            Double d = f.accuracy(poll, release, c.id(), "deviation_pp");
+            Double d = f.accuracy(poll, release, c.id(), Metric.Accuracy.DEVIATION_PP);
             if (d != null && Math.abs(d) > worstDev) {
                 worstDev = Math.abs(d);
                 worst = c;
@@ -63,12 +64,12 @@ final class Verdicts {
 
     /** Half the 95 % interval of a candidate's deviation in pp (from its bounds, else 1.96 · 100 · se). */
     static Double halfWidth(FigureIndex f, String poll, String release, String candidate) {
-        Double low = f.accuracy(poll, release, candidate, "deviation_ci_low");
-        Double high = f.accuracy(poll, release, candidate, "deviation_ci_high");
+        Double low = f.accuracy(poll, release, candidate, Metric.Accuracy.DEVIATION_CI_LOW);
+        Double high = f.accuracy(poll, release, candidate, Metric.Accuracy.DEVIATION_CI_HIGH);
         if (low != null && high != null) {
             return (high - low) / 2;
         }
-        Double se = f.accuracy(poll, release, candidate, "se");
+        Double se = f.accuracy(poll, release, candidate, Metric.Accuracy.SE);
         return se == null ? null : Z975 * 100 * se;
     }
 
@@ -96,14 +97,14 @@ final class Verdicts {
         String pid = poll.id();
         List<String> parts = new ArrayList<>();
         Verdict v = verdict(f, pid, release);
-        Double n = f.accuracy(pid, release, null, "n");
-        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "n_assumed")) && n != null) {
+        Double n = f.accuracy(pid, release, null, Metric.Accuracy.N);
+        if (FigureIndex.isTrue(f.accuracy(pid, release, null, Metric.Accuracy.N_ASSUMED)) && n != null) {
             parts.add(String.format(Locale.ROOT, "n = %,.0f is assumed (not published)", n));
         }
         if (v == Verdict.DEPENDS) {
-            Double residual = f.accuracy(pid, release, null, "residual_share");
-            Double min = f.accuracy(pid, release, null, "chi2_rs_min");
-            Double max = f.accuracy(pid, release, null, "chi2_rs_max");
+            Double residual = f.accuracy(pid, release, null, Metric.Accuracy.RESIDUAL_SHARE);
+            Double min = f.accuracy(pid, release, null, Metric.Accuracy.CHI2_RS_MIN);
+            Double max = f.accuracy(pid, release, null, Metric.Accuracy.CHI2_RS_MAX);
             String range = min == null || max == null ? ""
                     : String.format(Locale.ROOT, " (χ² from %.2f to %.2f over the readings)", min, max);
             parts.add((residual != null && Math.abs(residual) >= ROUNDING
@@ -113,27 +114,27 @@ final class Verdicts {
                             100 * residual)
                     : "how the published shares were rounded") + range);
         }
-        Double residualShare = f.accuracy(pid, release, null, "residual_share");
+        Double residualShare = f.accuracy(pid, release, null, Metric.Accuracy.RESIDUAL_SHARE);
         if (v != Verdict.DEPENDS && residualShare != null && residualShare >= ROUNDING) {
             // the headline gap of a poll that left much unattributed rests on the proportional reading: say how far
             Candidate widest = largestGap(f, pkg, pid, release);
-            Double low = widest == null ? null : f.accuracy(pid, release, widest.id(), "deviation_min");
-            Double high = widest == null ? null : f.accuracy(pid, release, widest.id(), "deviation_max");
+            Double low = widest == null ? null : f.accuracy(pid, release, widest.id(), Metric.Accuracy.DEVIATION_MIN);
+            Double high = widest == null ? null : f.accuracy(pid, release, widest.id(), Metric.Accuracy.DEVIATION_MAX);
             if (low != null && high != null) {
                 parts.add(String.format(Locale.ROOT, "who its unattributed %.2f pp belong to: %s's gap is %+.2f to"
                         + " %+.2f pp over the readings (the verdict holds for all)", 100 * residualShare,
                         pkg.candidateName(widest.id()), low, high));
             }
         }
-        Double everyReading = f.accuracy(pid, release, null, "coincides_all_readings");
-        if (FigureIndex.isTrue(f.accuracy(pid, release, null, "coincides")) && everyReading != null
+        Double everyReading = f.accuracy(pid, release, null, Metric.Accuracy.COINCIDES_ALL_READINGS);
+        if (FigureIndex.isTrue(f.accuracy(pid, release, null, Metric.Accuracy.COINCIDES)) && everyReading != null
                 && everyReading == 0) {
             parts.add("coinciding, too: some readings of its rounding and unattributed share would not");
         }
-        Double deff = f.accuracy(pid, release, null, "deff");
-        Double critical = f.accuracy(pid, release, null, "deff_critical");
-        Double low = f.accuracy(pid, release, null, "deff_critical_low");
-        Double high = f.accuracy(pid, release, null, "deff_critical_high");
+        Double deff = f.accuracy(pid, release, null, Metric.Accuracy.DEFF);
+        Double critical = f.accuracy(pid, release, null, Metric.Accuracy.DEFF_CRITICAL);
+        Double low = f.accuracy(pid, release, null, Metric.Accuracy.DEFF_CRITICAL_LOW);
+        Double high = f.accuracy(pid, release, null, Metric.Accuracy.DEFF_CRITICAL_HIGH);
         if (deff != null && critical != null) {
             // where the verdict turns with the design effect: below low it differs for every reading, above high it
             // is consistent for every reading, and critical turns the point estimate
@@ -155,7 +156,7 @@ final class Verdicts {
         if (v == Verdict.CONSISTENT) {
             double mde = 0;
             for (Candidate c : pkg.candidates()) {
-                Double m = f.accuracy(pid, release, c.id(), "mde_pp");
+                Double m = f.accuracy(pid, release, c.id(), Metric.Accuracy.MDE_PP);
                 if (m != null) {
                     mde = Math.max(mde, m);
                 }
