@@ -44,6 +44,7 @@ final class PlainRowParser {
     private final int station;
     private final double[] values;
     private final ByteStrings districtIds;
+    private final Set<String> districts;
     /** Cleared by a cell that is not a plain figure, checked once per row. */
     private boolean plain;
 
@@ -65,6 +66,7 @@ final class PlainRowParser {
         this.values = new double[candidateColumns.length];
         // an id is known when it is empty or, if districts.csv lists any, one of them
         this.districtIds = new ByteStrings(id -> id.isEmpty() || districts.isEmpty() || districts.contains(id));
+        this.districts = districts;
     }
 
     private static int index(Integer column) {
@@ -112,15 +114,8 @@ final class PlainRowParser {
             }
         }
         String s = station < 0 || station >= cells ? "" : text(b, starts[station], ends[station]);
-        boolean placed = switch (level) {
-            case NATIONAL -> d.isEmpty() && s.isEmpty();
-            case DISTRICT -> !d.isEmpty();
-            case STATION -> !s.isEmpty();
-            default -> true;
-        };
-        if (!placed || Plausibility.idLength(d, Plausibility.MAX_UNIT_ID_LENGTH) != null
-                || Plausibility.idLength(s, Plausibility.MAX_UNIT_ID_LENGTH) != null
-                || checks.implausible(values, oth, inv, reg) != null) {
+        // the same rules as RowParser's, stated once there: a row they refuse is handed to it for its message
+        if (!RowParser.unitProblems(level, d, s, districts).isEmpty() || checks.implausible(values, oth, inv, reg) != null) {
             return false;
         }
         out.add(line, d.isEmpty() ? null : d, s.isEmpty() ? null : s, reg, bal, inv, val, tur, oth, values);

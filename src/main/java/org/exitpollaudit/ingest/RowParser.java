@@ -82,32 +82,9 @@ public final class RowParser {
         Double turnout = t == null ? null : value(raw, t, true, problems);
         String district = text(raw, ResultsLayout.DISTRICT_ID);
         String station = text(raw, ResultsLayout.STATION_ID);
-        switch (source.level()) {
-            case NATIONAL -> {
-                if (!district.isEmpty() || !station.isEmpty()) {
-                    problems.add(reject(raw, district.isEmpty() ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID,
-                            "a national-level file has district_id and station_id empty"));
-                }
-            }
-            case DISTRICT -> {
-                if (district.isEmpty()) {
-                    problems.add(reject(raw, ResultsLayout.DISTRICT_ID, "a district-level row needs its district_id"));
-                }
-            }
-            case STATION -> {
-                if (station.isEmpty()) {
-                    problems.add(reject(raw, ResultsLayout.STATION_ID, "a station-level row needs its station_id"));
-                }
-            }
-            default -> {
-            }
+        for (UnitProblem u : unitProblems(source.level(), district, station, districts)) {
+            problems.add(reject(raw, u.column(), u.reason()));
         }
-        if (!district.isEmpty() && !districts.isEmpty() && !districts.contains(district)) {
-            problems.add(reject(raw, ResultsLayout.DISTRICT_ID, "district '" + Cells.abbreviate(district)
-                    + "' is not in districts.csv"));
-        }
-        idLength(raw, ResultsLayout.DISTRICT_ID, district, problems);
-        idLength(raw, ResultsLayout.STATION_ID, station, problems);
         if (problems.isEmpty()) {
             plausible(raw, values, other, invalid, registered, problems);
         }
@@ -185,10 +162,51 @@ public final class RowParser {
         return v == null ? Double.NaN : v;
     }
 
-    private void idLength(TableRow raw, String column, String id, List<DataIssue> problems) {
+    /** Why a row's district or station id is refused: the column and the reason. */
+    record UnitProblem(String column, String reason) {
+    }
+
+    /**
+     * The problems with the unit a row names (empty when there is none): a national row names no unit, a district
+     * row its district, a station row its station; a district must be one of districts.csv (when the package has
+     * one); ids have a length limit. The one statement of these rules: {@link PlainRowParser} stages a row only when
+     * this finds nothing, and hands every other row to this parser for its message.
+     */
+    static List<UnitProblem> unitProblems(Source.Level level, String district, String station, Set<String> districts) {
+        List<UnitProblem> out = new ArrayList<>(0);
+        switch (level) {
+            case NATIONAL -> {
+                if (!district.isEmpty() || !station.isEmpty()) {
+                    out.add(new UnitProblem(district.isEmpty() ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID,
+                            "a national-level file has district_id and station_id empty"));
+                }
+            }
+            case DISTRICT -> {
+                if (district.isEmpty()) {
+                    out.add(new UnitProblem(ResultsLayout.DISTRICT_ID, "a district-level row needs its district_id"));
+                }
+            }
+            case STATION -> {
+                if (station.isEmpty()) {
+                    out.add(new UnitProblem(ResultsLayout.STATION_ID, "a station-level row needs its station_id"));
+                }
+            }
+            default -> {
+            }
+        }
+        if (!district.isEmpty() && !districts.isEmpty() && !districts.contains(district)) {
+            out.add(new UnitProblem(ResultsLayout.DISTRICT_ID, "district '" + Cells.abbreviate(district)
+                    + "' is not in districts.csv"));
+        }
+        idLength(ResultsLayout.DISTRICT_ID, district, out);
+        idLength(ResultsLayout.STATION_ID, station, out);
+        return out;
+    }
+
+    private static void idLength(String column, String id, List<UnitProblem> out) {
         String why = Plausibility.idLength(id, Plausibility.MAX_UNIT_ID_LENGTH);
         if (why != null) {
-            problems.add(reject(raw, column, why + " ('" + Cells.abbreviate(id) + "')"));
+            out.add(new UnitProblem(column, why + " ('" + Cells.abbreviate(id) + "')"));
         }
     }
 
