@@ -45,16 +45,18 @@ public final class PackageAnalysis {
      * @param national       the one national row of each national-level source that has one
      * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
      * @param officialTables loads an official station-level release's table (one release at a time, to bound memory)
-     * @param rejectedByFile rows rejected at ingest, per file
+     * @param staged         the issues the earlier stages recorded (the rows rejected at ingest among them)
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
                              Map<String, List<ResultRow>> below, Function<String, ResultColumns> officialTables,
-                             Map<String, Long> rejectedByFile, AnalysisParameters params,
+                             List<DataIssue> staged, AnalysisParameters params,
                              BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
         ElectionPackage pkg = read.electionPackage();
+        Map<String, Long> rejectedByFile = staged.stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
+                .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
         List<DataIssue> issues = new ArrayList<>();
         Map<String, ResultRow> nationalRows = new LinkedHashMap<>(national);
         Map<String, List<ResultRow>> rows = new LinkedHashMap<>(below);
@@ -81,8 +83,44 @@ public final class PackageAnalysis {
         figures.addAll(local.figures());
         issues.addAll(nationalResult.issues());
         issues.addAll(local.issues());
+        requireAComparedPoll(pkg, figures, issues, staged);
         return new Result(figures, local.flags(), issues);
     }
+
+    /**
+     * A package none of whose exit polls could be compared (every row of every poll rejected, no candidate in
+     * common with any release) is bad input, not a report: a workbook of no comparison would be published with
+     * exit code 0 and read as an answer. The stop lists why each poll was left out, with at most
+     * {@value #REASONS_PER_FILE} rejected rows per file (all of them are in the next run's report once it is fixed).
+     */
+    static void requireAComparedPoll(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues,
+                                             List<DataIssue> staged) {
+        Set<String> compared = figures.stream().map(Figure::source).collect(Collectors.toSet());
+        if (pkg.exitPolls().isEmpty() || pkg.exitPolls().stream().anyMatch(p -> compared.contains(p.id()))) {
+            return;
+        }
+        List<DataIssue> problems = new ArrayList<>();
+        problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, PackageReader.SOURCES, null, null, "none of the "
+                + pkg.exitPolls().size() + " exit polls could be compared with an official release; why:"));
+        Set<String> pollFiles = pkg.exitPolls().stream().map(Source::file).collect(Collectors.toSet());
+        Map<String, Integer> perFile = new LinkedHashMap<>();
+        for (DataIssue i : java.util.stream.Stream.concat(staged.stream(), issues.stream()).toList()) {
+            if (i.severity() == DataIssue.Severity.ERROR && i.file() != null && pollFiles.contains(i.file())
+                    && perFile.merge(i.file(), 1, Integer::sum) <= REASONS_PER_FILE) {
+                problems.add(i);
+            }
+        }
+        perFile.forEach((file, n) -> {
+            if (n > REASONS_PER_FILE) {
+                problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, file, null, null, "… and " + (n - REASONS_PER_FILE)
+                        + " more errors in this file"));
+            }
+        });
+        throw new InputException(problems);
+    }
+
+    private static final int REASONS_PER_FILE = 10;
+
 
     /** The package's sources with each respondent-level one replaced by its sum (its rows go into the maps). */
     private static List<Source> respondentsSummed(PackageReader.Result read, Map<String, ResultRow> national,

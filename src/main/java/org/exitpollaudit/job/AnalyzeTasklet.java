@@ -1,26 +1,20 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.PackageAnalysis;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
-import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
-import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
-import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.staging.StagingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -57,17 +51,15 @@ public class AnalyzeTasklet implements Tasklet {
         long[] t0 = {System.nanoTime()};
         Map<String, List<ResultRow>> rows = staging.rows(ctx.run(), below.stream().map(Source::id).toList()).stream()
                 .collect(Collectors.groupingBy(ResultRow::sourceId, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Long> rejected = staging.issues(ctx.run()).stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
-                .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
+        List<DataIssue> staged = staging.issues(ctx.run());
         t0[0] = lap("district and station rows loaded from staging", t0[0]);
 
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                id -> staging.columns(ctx.run(), id), rejected, ctx.params(),
+                id -> staging.columns(ctx.run(), id), staged, ctx.params(),
                 (s, t) -> checkUnchanged(ctx, s, t),
                 part -> t0[0] = lap(part, t0[0]));
 
-        requireAComparedPoll(pkg, result.figures(), result.issues(), staging.issues(ctx.run()));
         staging.replaceFigures(ctx.run(), result.figures());
         staging.replaceFlags(ctx.run(), result.flags());
         staging.deleteIssues(ctx.run(), STAGE);
@@ -76,40 +68,6 @@ public class AnalyzeTasklet implements Tasklet {
         contribution.incrementWriteCount(result.figures().size());
         return RepeatStatus.FINISHED;
     }
-
-    /**
-     * A package none of whose exit polls could be compared (every row of every poll rejected, no candidate in
-     * common with any release) is bad input, not a report: a workbook of no comparison would be published with
-     * exit code 0 and read as an answer. The stop lists why each poll was left out, with at most
-     * {@value #REASONS_PER_FILE} rejected rows per file (all of them are in the next run's report once it is fixed).
-     */
-    private static void requireAComparedPoll(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues,
-                                             List<DataIssue> staged) {
-        Set<String> compared = figures.stream().map(Figure::source).collect(Collectors.toSet());
-        if (pkg.exitPolls().isEmpty() || pkg.exitPolls().stream().anyMatch(p -> compared.contains(p.id()))) {
-            return;
-        }
-        List<DataIssue> problems = new ArrayList<>();
-        problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, PackageReader.SOURCES, null, null, "none of the "
-                + pkg.exitPolls().size() + " exit polls could be compared with an official release; why:"));
-        Set<String> pollFiles = pkg.exitPolls().stream().map(Source::file).collect(Collectors.toSet());
-        Map<String, Integer> perFile = new LinkedHashMap<>();
-        for (DataIssue i : java.util.stream.Stream.concat(staged.stream(), issues.stream()).toList()) {
-            if (i.severity() == DataIssue.Severity.ERROR && i.file() != null && pollFiles.contains(i.file())
-                    && perFile.merge(i.file(), 1, Integer::sum) <= REASONS_PER_FILE) {
-                problems.add(i);
-            }
-        }
-        perFile.forEach((file, n) -> {
-            if (n > REASONS_PER_FILE) {
-                problems.add(DataIssue.fatal(IssueCode.NO_POLL_COMPARED, file, null, null, "… and " + (n - REASONS_PER_FILE)
-                        + " more errors in this file"));
-            }
-        });
-        throw new InputException(problems);
-    }
-
-    private static final int REASONS_PER_FILE = 10;
 
     private void checkUnchanged(RunContext ctx, Source s, Table t) {
         try {

@@ -1,10 +1,10 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.nio.file.Path;
 
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultBlocks;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;

@@ -1,6 +1,5 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

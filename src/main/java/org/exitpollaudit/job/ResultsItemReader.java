@@ -1,6 +1,5 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,6 +19,7 @@ import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
