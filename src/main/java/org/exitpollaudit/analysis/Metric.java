@@ -17,8 +17,16 @@ public interface Metric {
     /** The figures.csv section: accuracy, agreement, sensitivity, district, forensics or reconciliation. */
     String section();
 
-    /** The metric as written in figures.csv; for a family, {@code *} and the suffix its members share. */
-    String id();
+    /**
+     * The metric as written in figures.csv: the constant's name in lower case; for a family, {@code *} and the suffix
+     * its members share.
+     */
+    default String id() {
+        return MetricIds.of(this);
+    }
+
+    /** The constant's name (every metric is an enum constant). */
+    String name();
 
     /** Whether this stands for several metrics named after a test or a candidate. */
     default boolean family() {
@@ -67,295 +75,240 @@ public interface Metric {
 
     /** Section {@code accuracy}: one poll against one release, nationally. */
     enum Accuracy implements Metric {
-        POLL_SHARE_PUBLISHED("poll_share_published"),
-        POLL_SHARE("poll_share"),
-        OFFICIAL_SHARE("official_share"),
-        DEVIATION_PP("deviation_pp"),
-        RELATIVE_DEVIATION("relative_deviation"),
-        SE("se"),
-        CI_LOW("ci_low"),
-        CI_HIGH("ci_high"),
-        Z("z"),
-        P_VALUE("p_value"),
-        P_HOLM("p_holm"),
-        SIGNIFICANT("significant"),
-        LOG_ODDS_RATIO("log_odds_ratio"),
-        LOG_ODDS_RATIO_SE("log_odds_ratio_se"),
-        N("n"),
-        N_ASSUMED("n_assumed"),
-        DEFF("deff"),
-        N_EFF("n_eff"),
-        K("k"),
-        RESIDUAL_SHARE("residual_share"),
-        OTHER_SHARE_PUBLISHED("other_share_published"),
-        INVALID_SHARE_PUBLISHED("invalid_share_published"),
-        CHI2("chi2"),
-        CHI2_RS("chi2_rs"),
-        CHI2_DF("chi2_df"),
-        CHI2_P("chi2_p"),
-        G2("g2"),
-        B("b"),
-        B_W("b_w"),
-        MOSTELLER_M3("mosteller_m3"),
-        MOSTELLER_M5("mosteller_m5"),
-        MTK_A("mtk_a"),
-        MTK_A_SE("mtk_a_se"),
-        MAX_ABS_DEVIATION_PP("max_abs_deviation_pp"),
-        WINNER_AGREES("winner_agrees"),
-        N_CRITICAL("n_critical"),
-        VERDICT_CONSISTENT("verdict_consistent"),
-        VERDICT("verdict"),
-        PRECISION_PP("precision_pp"),
-        DEVIATION_MIN("deviation_min"),
-        DEVIATION_MAX("deviation_max"),
-        CHI2_RS_MIN("chi2_rs_min"),
-        CHI2_RS_MAX("chi2_rs_max"),
-        CHI2_CRITICAL("chi2_critical"),
-        DEVIATION_CI_LOW("deviation_ci_low"),
-        DEVIATION_CI_HIGH("deviation_ci_high"),
-        MDE_PP("mde_pp"),
-        MARGIN_ERROR("margin_error"),
-        MARGIN_ERROR_SE("margin_error_se"),
-        MARGIN_ERROR_CI_LOW("margin_error_ci_low"),
-        MARGIN_ERROR_CI_HIGH("margin_error_ci_high"),
-        TOLERANCE("tolerance"),
-        COINCIDES("coincides"),
-        COINCIDES_ALL_READINGS("coincides_all_readings"),
-        DEFF_CRITICAL("deff_critical"),
-        DEFF_ESTIMATED("deff_estimated"),
-        STATIONS("stations"),
-        DEFF_A2("deff_a2"),
-        CHI2_RS2("chi2_rs2"),
-        CHI2_RS2_DF("chi2_rs2_df"),
-        CHI2_RS2_P("chi2_rs2_p"),
-        N_CRITICAL_LOW("n_critical_low"),
-        N_CRITICAL_HIGH("n_critical_high"),
-        DEFF_CRITICAL_LOW("deff_critical_low"),
-        DEFF_CRITICAL_HIGH("deff_critical_high"),
-        B_NULL_MEAN("b_null_mean"),
-        B_NULL_SD("b_null_sd"),
-        B_W_NULL_MEAN("b_w_null_mean"),
-        B_W_NULL_SD("b_w_null_sd"),
-        B_P("b_p"),
-        B_W_P("b_w_p");
+        POLL_SHARE_PUBLISHED,
+        POLL_SHARE,
+        OFFICIAL_SHARE,
+        DEVIATION_PP,
+        RELATIVE_DEVIATION,
+        SE,
+        CI_LOW,
+        CI_HIGH,
+        Z,
+        P_VALUE,
+        P_HOLM,
+        SIGNIFICANT,
+        LOG_ODDS_RATIO,
+        LOG_ODDS_RATIO_SE,
+        N,
+        N_ASSUMED,
+        DEFF,
+        N_EFF,
+        K,
+        RESIDUAL_SHARE,
+        OTHER_SHARE_PUBLISHED,
+        INVALID_SHARE_PUBLISHED,
+        CHI2,
+        CHI2_RS,
+        CHI2_DF,
+        CHI2_P,
+        G2,
+        B,
+        B_W,
+        MOSTELLER_M3,
+        MOSTELLER_M5,
+        MTK_A,
+        MTK_A_SE,
+        MAX_ABS_DEVIATION_PP,
+        WINNER_AGREES,
+        N_CRITICAL,
+        VERDICT_CONSISTENT,
+        VERDICT,
+        PRECISION_PP,
+        DEVIATION_MIN,
+        DEVIATION_MAX,
+        CHI2_RS_MIN,
+        CHI2_RS_MAX,
+        CHI2_CRITICAL,
+        DEVIATION_CI_LOW,
+        DEVIATION_CI_HIGH,
+        MDE_PP,
+        MARGIN_ERROR,
+        MARGIN_ERROR_SE,
+        MARGIN_ERROR_CI_LOW,
+        MARGIN_ERROR_CI_HIGH,
+        TOLERANCE,
+        COINCIDES,
+        COINCIDES_ALL_READINGS,
+        DEFF_CRITICAL,
+        DEFF_ESTIMATED,
+        STATIONS,
+        DEFF_A2,
+        CHI2_RS2,
+        CHI2_RS2_DF,
+        CHI2_RS2_P,
+        N_CRITICAL_LOW,
+        N_CRITICAL_HIGH,
+        DEFF_CRITICAL_LOW,
+        DEFF_CRITICAL_HIGH,
+        B_NULL_MEAN,
+        B_NULL_SD,
+        B_W_NULL_MEAN,
+        B_W_NULL_SD,
+        B_P,
+        B_W_P;
 
-        private final String id;
-
-        Accuracy(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.ACCURACY;
         }
-
-        @Override
-        public String id() {
-            return id;
-        }
     }
 
     /** Section {@code agreement}: the polls against each other and pooled. */
     enum Agreement implements Metric {
-        HOMOGENEITY_CHI2("homogeneity_chi2"),
-        HOMOGENEITY_DF("homogeneity_df"),
-        HOMOGENEITY_P("homogeneity_p"),
-        POLL_SPREAD_PP("poll_spread_pp"),
-        POLLS("polls"),
-        POOLED_Z("pooled_z"),
-        POOLED_P("pooled_p"),
-        POOLED_POLLS("pooled_polls"),
-        RE_DEVIATION_PP("re_deviation_pp"),
-        RE_DEVIATION_CI_LOW("re_deviation_ci_low"),
-        RE_DEVIATION_CI_HIGH("re_deviation_ci_high"),
-        RE_TAU2("re_tau2"),
-        RE_Q("re_q"),
-        PAIR_DIFFERENCE_PP("pair_difference_pp"),
-        PAIR_Z("pair_z"),
-        PAIR_P("pair_p"),
-        PAIR_CHI2("pair_chi2"),
-        PAIR_DF("pair_df"),
-        PAIR_CHI2_P("pair_chi2_p");
+        HOMOGENEITY_CHI2,
+        HOMOGENEITY_DF,
+        HOMOGENEITY_P,
+        POLL_SPREAD_PP,
+        POLLS,
+        POOLED_Z,
+        POOLED_P,
+        POOLED_POLLS,
+        RE_DEVIATION_PP,
+        RE_DEVIATION_CI_LOW,
+        RE_DEVIATION_CI_HIGH,
+        RE_TAU2,
+        RE_Q,
+        PAIR_DIFFERENCE_PP,
+        PAIR_Z,
+        PAIR_P,
+        PAIR_CHI2,
+        PAIR_DF,
+        PAIR_CHI2_P;
 
-        private final String id;
-
-        Agreement(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.AGREEMENT;
         }
-
-        @Override
-        public String id() {
-            return id;
-        }
     }
 
     /** Section {@code sensitivity}: the verdict over a grid of sample sizes and design effects. */
     enum Sensitivity implements Metric {
-        N("n"),
-        DEFF("deff"),
-        CHI2_P("chi2_p"),
-        VERDICT_CONSISTENT("verdict_consistent");
+        N,
+        DEFF,
+        CHI2_P,
+        VERDICT_CONSISTENT;
 
-        private final String id;
-
-        Sensitivity(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.SENSITIVITY;
         }
-
-        @Override
-        public String id() {
-            return id;
-        }
     }
 
     /** Section {@code district}: district-level and station-level comparison of polls that publish them. */
     enum District implements Metric {
-        POLL_SHARE("poll_share"),
-        OFFICIAL_SHARE("official_share"),
-        DEVIATION_PP("deviation_pp"),
-        N("n"),
-        N_ASSUMED("n_assumed"),
-        CHI2("chi2"),
-        CHI2_P("chi2_p"),
-        P_HOLM("p_holm"),
-        WPE("wpe"),
-        LN_ALPHA("ln_alpha"),
-        NATIONAL_PAIR_RANK("national_pair_rank"),
-        WPE_MEAN("wpe_mean"),
-        LN_ALPHA_MEAN("ln_alpha_mean"),
-        LN_ALPHA_SD("ln_alpha_sd"),
-        STATIONS_COMPARED("stations_compared"),
-        DISTRICTS_COMPARED("districts_compared"),
-        STATIONS_FLAGGED("stations_flagged"),
-        DISTRICTS_FLAGGED("districts_flagged"),
-        DISPERSION_UNITS("dispersion_units"),
-        PAIR_Z("pair_z"),
-        PAIR_T("pair_t"),
-        PAIR_P("pair_p"),
-        PAIR_P_HOLM("pair_p_holm"),
-        FLAGGED("flagged"),
-        DISPERSION("dispersion");
+        POLL_SHARE,
+        OFFICIAL_SHARE,
+        DEVIATION_PP,
+        N,
+        N_ASSUMED,
+        CHI2,
+        CHI2_P,
+        P_HOLM,
+        WPE,
+        LN_ALPHA,
+        NATIONAL_PAIR_RANK,
+        WPE_MEAN,
+        LN_ALPHA_MEAN,
+        LN_ALPHA_SD,
+        STATIONS_COMPARED,
+        DISTRICTS_COMPARED,
+        STATIONS_FLAGGED,
+        DISTRICTS_FLAGGED,
+        DISPERSION_UNITS,
+        PAIR_Z,
+        PAIR_T,
+        PAIR_P,
+        PAIR_P_HOLM,
+        FLAGGED,
+        DISPERSION;
 
-        private final String id;
-
-        District(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.DISTRICT;
         }
-
-        @Override
-        public String id() {
-            return id;
-        }
     }
 
     /** Section {@code forensics}: screening of official station-level releases. */
     enum Forensics implements Metric {
-        STATIONS_WITH_FIGURES("stations_with_figures"),
-        TURNOUT_PCT("turnout_pct"),
-        LEADER_SHARE_PCT("leader_share_pct"),
-        INTEGER_EITHER_EXCESS("integer_either_excess"),
-        INTEGER_EITHER_EXPECTED("integer_either_expected"),
-        INTEGER_EITHER_OBSERVED("integer_either_observed"),
-        INTEGER_EITHER_P("integer_either_p"),
-        INTEGER_EITHER_Z("integer_either_z"),
-        INTEGER_LEADER_EXPECTED("integer_leader_expected"),
-        INTEGER_LEADER_OBSERVED("integer_leader_observed"),
-        INTEGER_STATIONS_INCLUDED("integer_stations_included"),
-        INTEGER_TURNOUT_EXPECTED("integer_turnout_expected"),
-        INTEGER_TURNOUT_OBSERVED("integer_turnout_observed"),
-        TURNOUT_LEADER_R("turnout_leader_r"),
-        TURNOUT_LEADER_P("turnout_leader_p"),
-        TURNOUT_SLOPE("turnout_slope"),
-        TURNOUT_SLOPE_SE("turnout_slope_se"),
-        TURNOUT_SLOPE_SHARE("turnout_slope_share"),
-        TURNOUT_SLOPE_LEADER_EXCESS("turnout_slope_leader_excess"),
-        TURNOUT_SLOPE_OTHERS("turnout_slope_others"),
-        TURNOUT_SLOPE_OTHERS_SE("turnout_slope_others_se"),
-        TURNOUT_SLOPE_OTHERS_SHARE("turnout_slope_others_share"),
-        TURNOUT_SLOPE_STATIONS("turnout_slope_stations"),
-        STATIONS_TURNOUT_AND_LEADER_95("stations_turnout_and_leader_95"),
-        DISTRICTS_SCREENED("districts_screened"),
-        DISTRICTS_INTEGER_SIGNIFICANT("districts_integer_significant"),
-        DISTRICTS_TURNOUT_LEADER_SIGNIFICANT("districts_turnout_leader_significant"),
-        BENFORD2_N("benford2_n"),
-        BENFORD2_MEAN("benford2_mean"),
-        BENFORD2_CHI2("benford2_chi2"),
-        BENFORD2_P("benford2_p"),
-        LAST_DIGIT_N("last_digit_n"),
-        LAST_DIGIT_CHI2("last_digit_chi2"),
-        LAST_DIGIT_P("last_digit_p"),
-        P_HOLM("*_p_holm"),
-        FLAGGED_TESTS("flagged_tests"),
-        TURNOUT_HISTOGRAM_TENTHS("turnout_histogram_tenths"),
-        LEADER_SHARE_HISTOGRAM_TENTHS("leader_share_histogram_tenths"),
-        FINGERPRINT_STATIONS("fingerprint_stations");
+        STATIONS_WITH_FIGURES,
+        TURNOUT_PCT,
+        LEADER_SHARE_PCT,
+        INTEGER_EITHER_EXCESS,
+        INTEGER_EITHER_EXPECTED,
+        INTEGER_EITHER_OBSERVED,
+        INTEGER_EITHER_P,
+        INTEGER_EITHER_Z,
+        INTEGER_LEADER_EXPECTED,
+        INTEGER_LEADER_OBSERVED,
+        INTEGER_STATIONS_INCLUDED,
+        INTEGER_TURNOUT_EXPECTED,
+        INTEGER_TURNOUT_OBSERVED,
+        TURNOUT_LEADER_R,
+        TURNOUT_LEADER_P,
+        TURNOUT_SLOPE,
+        TURNOUT_SLOPE_SE,
+        TURNOUT_SLOPE_SHARE,
+        TURNOUT_SLOPE_LEADER_EXCESS,
+        TURNOUT_SLOPE_OTHERS,
+        TURNOUT_SLOPE_OTHERS_SE,
+        TURNOUT_SLOPE_OTHERS_SHARE,
+        TURNOUT_SLOPE_STATIONS,
+        STATIONS_TURNOUT_AND_LEADER_95,
+        DISTRICTS_SCREENED,
+        DISTRICTS_INTEGER_SIGNIFICANT,
+        DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
+        BENFORD2_N,
+        BENFORD2_MEAN,
+        BENFORD2_CHI2,
+        BENFORD2_P,
+        LAST_DIGIT_N,
+        LAST_DIGIT_CHI2,
+        LAST_DIGIT_P,
+        P_HOLM {
+            @Override
+            public String id() {
+                return "*_p_holm";
+            }
+        },
+        FLAGGED_TESTS,
+        TURNOUT_HISTOGRAM_TENTHS,
+        LEADER_SHARE_HISTOGRAM_TENTHS,
+        FINGERPRINT_STATIONS;
 
-        private final String id;
-
-        Forensics(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.FORENSICS;
         }
-
-        @Override
-        public String id() {
-            return id;
-        }
     }
 
     /** Section {@code reconciliation}: station sums against district and national figures. */
     enum Reconciliation implements Metric {
-        REGISTERED_STATION_SUM("registered_station_sum"),
-        VOTES_STATION_SUM("votes_station_sum"),
-        REGISTERED_REFERENCE("registered_reference"),
-        VOTES_REFERENCE("votes_reference"),
-        REGISTERED_GAP("registered_gap"),
-        VOTES_GAP("votes_gap"),
-        REGISTERED_GAP_SHARE("registered_gap_share"),
-        VOTES_GAP_SHARE("votes_gap_share"),
-        VALID_STATION_SUM("valid_station_sum"),
-        VALID_REFERENCE("valid_reference"),
-        VALID_GAP("valid_gap"),
-        VALID_GAP_SHARE("valid_gap_share"),
-        STATIONS_LOADED("stations_loaded"),
-        STATIONS_REJECTED("stations_rejected"),
-        STATIONS_EXPECTED("stations_expected"),
-        STATIONS_MISSING("stations_missing");
+        REGISTERED_STATION_SUM,
+        VOTES_STATION_SUM,
+        REGISTERED_REFERENCE,
+        VOTES_REFERENCE,
+        REGISTERED_GAP,
+        VOTES_GAP,
+        REGISTERED_GAP_SHARE,
+        VOTES_GAP_SHARE,
+        VALID_STATION_SUM,
+        VALID_REFERENCE,
+        VALID_GAP,
+        VALID_GAP_SHARE,
+        STATIONS_LOADED,
+        STATIONS_REJECTED,
+        STATIONS_EXPECTED,
+        STATIONS_MISSING;
 
-        private final String id;
-
-        Reconciliation(String id) {
-            this.id = id;
-        }
 
         @Override
         public String section() {
             return Figure.RECONCILIATION;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
     }
 
