@@ -86,15 +86,19 @@ class ResultsItemReaderTest {
         assertEquals(7, whole.size(), "2,500 rows in blocks of 400");
         assertEquals(2500, whole.stream().mapToInt(List::size).sum());
 
+        assertEquals(whole.subList(3, 7), rest(reader(threeBlocksCommitted())));
+    }
+
+    /** The context a partition saves after reading three blocks whose chunk committed, then failing. */
+    private ExecutionContext threeBlocksCommitted() throws Exception {
         ExecutionContext context = new ExecutionContext();
         ResultsItemReader first = reader(context);
         for (int i = 0; i < 3; i++) {
             first.read();
         }
-        // the third block's chunk committed: its count is saved with the step execution
         first.update(context);
         first.close();
-        assertEquals(whole.subList(3, 7), rest(reader(context)));
+        return context;
     }
 
     /**
@@ -104,14 +108,7 @@ class ResultsItemReaderTest {
     @Test
     void aRestartWithAnotherBlockSizeResumesAtTheSameRow() throws Exception {
         List<List<ResultRow>> whole = rest(reader(new ExecutionContext()));
-        ExecutionContext context = new ExecutionContext();
-        ResultsItemReader first = reader(context);
-        for (int i = 0; i < 3; i++) {
-            first.read();
-        }
-        first.update(context);
-        first.close();
-        List<ResultRow> resumed = rest(reader(context, 1000)).stream().flatMap(List::stream).toList();
+        List<ResultRow> resumed = rest(reader(threeBlocksCommitted(), 1000)).stream().flatMap(List::stream).toList();
         assertEquals(whole.subList(3, 7).stream().flatMap(List::stream).toList(), resumed);
     }
 
