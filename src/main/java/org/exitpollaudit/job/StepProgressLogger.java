@@ -1,12 +1,9 @@
 package org.exitpollaudit.job;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +29,7 @@ public class StepProgressLogger implements StepExecutionListener {
 
     public StepProgressLogger(@Value("${epa.progress:log}") String mode) {
         this.mode = mode;
+        HeapPeak.watch();
     }
 
     /** Where the console lines go: read at each use, so that a stream swapped after start-up is honoured. */
@@ -60,7 +58,7 @@ public class StepProgressLogger implements StepExecutionListener {
             long rows = ingestRows(step);
             LOG.info("step {} {} in {} ms (read {}, written {}, commits {}; heap peak so far {} MiB)", step.getStepName(),
                     status, ms, rows >= 0 ? rows : step.getReadCount(), rows >= 0 ? rows : step.getWriteCount(),
-                    step.getCommitCount(), peakHeapMiB());
+                    step.getCommitCount(), HeapPeak.mib());
         }
         return step.getExitStatus();
     }
@@ -95,30 +93,5 @@ public class StepProgressLogger implements StepExecutionListener {
             }
         }
         return 0;
-    }
-
-    private static final AtomicLong PEAK_HEAP = new AtomicLong();
-
-    static {
-        // the largest heap in use, sampled every 10 ms (the pools' own peaks are per pool and do not add up)
-        Thread sampler = new Thread(() -> {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (true) {
-                PEAK_HEAP.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-    }
-
-    /** The largest heap in use since this class was loaded (sampled), in MiB. */
-    static long peakHeapMiB() {
-        PEAK_HEAP.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        return PEAK_HEAP.get() >> 20;
     }
 }
