@@ -1,36 +1,28 @@
 package org.exitpollaudit.ingest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.DigestInputStream;
 import java.util.HexFormat;
 
 /**
  * Counts and hashes (SHA-256) every byte read through it, so that what a reader parsed can be compared with
  * what the run's fingerprint recorded: a file that changed between the two is caught, even when it changed
- * back before anyone looked again.
+ * back before anyone looked again. The JDK's {@link DigestInputStream} hashes what is read; this one also counts it,
+ * and hashes what is skipped (by reading it) rather than letting it pass unhashed.
  */
-final class HashingInputStream extends FilterInputStream {
+final class HashingInputStream extends DigestInputStream {
 
-    private final MessageDigest digest;
     private long bytes;
 
     HashingInputStream(InputStream in) {
-        super(in);
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        super(in, InputFingerprint.newSha256());
     }
 
     @Override
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            digest.update((byte) b);
             bytes++;
         }
         return b;
@@ -40,7 +32,6 @@ final class HashingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
-            digest.update(buffer, offset, n);
             bytes += n;
         }
         return n;
@@ -72,6 +63,6 @@ final class HashingInputStream extends FilterInputStream {
         while (read(buffer, 0, buffer.length) >= 0) {
             // hashed by read
         }
-        return new Table.Content(bytes, HexFormat.of().formatHex(digest.digest()));
+        return new Table.Content(bytes, HexFormat.of().formatHex(getMessageDigest().digest()));
     }
 }

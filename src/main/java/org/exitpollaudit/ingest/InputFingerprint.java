@@ -1,7 +1,6 @@
 package org.exitpollaudit.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +123,7 @@ public final class InputFingerprint {
         files.forEach(f -> b.append(f.path()).append('\0').append(f.bytes()).append('\0').append(f.sha256()).append('\n'));
         new java.util.TreeMap<>(parameters).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         b.append("version=").append(version).append('\n');
-        return hex(digest().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        return hex(newSha256().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String sha256(Path file) {
@@ -133,21 +132,16 @@ public final class InputFingerprint {
 
     /** Size and SHA-256 of the same bytes, read once (a size taken apart could belong to another version). */
     private static InputFile file(Path file, String name) {
-        MessageDigest md = digest();
-        byte[] buffer = new byte[1 << 16];
-        long bytes = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-                bytes += n;
-            }
+        try (HashingInputStream in = new HashingInputStream(Files.newInputStream(file))) {
+            Table.Content read = in.finish();
+            return new InputFile(name, read.bytes(), read.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new InputFile(name, bytes, hex(md.digest()));
     }
 
-    private static MessageDigest digest() {
+    /** A new SHA-256 digest (every JDK has one). */
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

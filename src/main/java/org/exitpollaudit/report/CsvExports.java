@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -19,6 +18,7 @@ import java.util.Map;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.DataIssue;
 
 /**
@@ -40,7 +40,7 @@ public final class CsvExports {
      * is made CSV-safe and encoded once; values are printed as {@link Double#toString} prints them.
      */
     public static String figures(FigureStream figures, Path file) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = InputFingerprint.newSha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
                 sha)) {
             ByteBuilder line = new ByteBuilder();
@@ -98,14 +98,6 @@ public final class CsvExports {
     }
 
     private static final byte[] EMPTY = {};
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One CSV line as bytes, reused from line to line. */
     private static final class ByteBuilder {
