@@ -16,28 +16,11 @@ final class DigitScreen {
     }
 
     /**
-     * The tallies of each group of stations, per package candidate, in one walk over {@code rows} (file order):
-     * {@code group[j]} is the group of {@code rows[j]}, 0 … groups − 1. One memo serves every group.
-     */
-    static DigitTests.Tally[][] tallies(ForensicStations s, int[] rows, int[] group, int groups, LastDigitMemo memo) {
-        DigitTests.Tally[][] out = new DigitTests.Tally[groups][s.candidates()];
-        for (DigitTests.Tally[] g : out) {
-            for (int c = 0; c < g.length; c++) {
-                g[c] = new DigitTests.Tally();
-            }
-        }
-        for (int j = 0; j < rows.length; j++) {
-            add(out[group[j]], s, rows[j], memo);
-        }
-        return out;
-    }
-
-    /**
      * Adds station i's counts (of every station, with figures or not; stations in file order): each count present
      * with the station's digit total ({@link ForensicStations#digitTotal}). {@code memo} keeps the last-digit
      * expectation of each (count, total) pair.
      */
-    private static void add(DigitTests.Tally[] tallies, ForensicStations s, int i, LastDigitMemo memo) {
+    static void add(DigitTests.Tally[] tallies, ForensicStations s, int i, LastDigitMemo memo) {
         long total = s.digitTotal(i);
         for (int c = 0; c < tallies.length; c++) {
             double v = s.votes(c, i);

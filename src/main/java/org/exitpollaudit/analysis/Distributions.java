@@ -14,9 +14,8 @@ final class Distributions {
     private final long[] share = new long[PercentBins.COUNT];
     private final long[][] grid = new long[101][101];
 
-    /** The counts over stations {@code rows}. */
-    static Distributions of(ForensicStations s, int[] rows) {
-        Distributions d = new Distributions();
+    /** Adds stations {@code rows} to the counts. */
+    void add(ForensicStations s, int[] rows) {
         for (int i : rows) {
             if (!s.has(i)) {
                 continue;
@@ -28,11 +27,10 @@ final class Distributions {
             }
             double ballots = s.ballots(i);
             double leader = s.leader(i);
-            d.turnout[PercentBins.tenth(ballots, registered)]++;
-            d.share[PercentBins.tenth(leader, found)]++;
-            d.grid[bin(100 * ballots / registered)][bin(100 * leader / found)]++;
+            turnout[PercentBins.tenth(ballots, registered)]++;
+            share[PercentBins.tenth(leader, found)]++;
+            grid[bin(100 * ballots / registered)][bin(100 * leader / found)]++;
         }
-        return d;
     }
 
     /** Every bin of both histograms, then the occupied cells of the fingerprint by turnout bin, then leader bin. */

@@ -69,39 +69,211 @@ public final class Forensics {
     /** {@link #run}, its parts on several cores or on this thread alone (the figures are the same). */
     static Result run(String source, String file, ResultColumns table, int[] rows, List<String> candidates,
                       String leader, double alpha, Memos memos, boolean parallel) {
-        check(table, rows, candidates, leader, alpha);
-        Objects.requireNonNull(memos, "memos");
-        ForensicStations stations = new ForensicStations(table, candidates, leader);
-        Districts districts = Districts.of(table, rows);
-        Parts parts = Parts.of(source, file, stations, rows, districts, memos, parallel);
-        // the nation's sums: the stations without a district, then each district's sums in order
-        int count = districts.ids.size();
-        IntegerScreen.Sums sums = parts.integer[count];
-        DigitTests.Tally[] tallies = parts.digits[count];
-        for (int d = 0; d < count; d++) {
-            sums.add(parts.integer[d]);
-            DigitScreen.add(tallies, parts.digits[d]);
+        Objects.requireNonNull(table, "table");
+        Screening screening = new Screening(source, file, candidates, leader, alpha, memos, parallel);
+        for (int pass = 0; pass < screening.passes(); pass++) {
+            screening.add(table, rows);
+            screening.endPass();
         }
-        List<Figure> out = new ArrayList<>();
-        Emit national = new Emit(out, source, Figure.NATIONAL, null);
-        screen(candidates, national, sums, parts.nationalTurnout, tallies);
-        parts.distributions.emit(national);
-        List<Map<String, Double>> pPerDistrict = new ArrayList<>(count);
-        for (int d = 0; d < count; d++) {
-            pPerDistrict.add(screen(candidates, new Emit(out, source, Figure.LEVEL_DISTRICT, districts.ids.get(d)),
-                    parts.integer[d], parts.districtTurnout[d], parts.digits[d]));
+        return screening.result();
+    }
+
+    /**
+     * The screening of a release read a block of rows at a time, in {@link #passes} walks over its blocks in file
+     * order (the turnout screen centres each station on its district's means and then takes the slopes' residuals,
+     * so it needs three; every other part is done in the first). What it keeps grows with districts and candidates,
+     * not stations: each part's sums per district, the memos, and the flagged stations. The figures are the same
+     * doubles however the rows are cut into blocks, since every sum still adds its stations in file order.
+     */
+    public static final class Screening {
+        private final String source;
+        private final String file;
+        private final List<String> candidates;
+        private final String leader;
+        private final double alpha;
+        private final Memos memos;
+        private final boolean parallel;
+        /** District numbers in order of first appearance; group 0 is the stations without a district, d + 1 district d. */
+        private final Map<String, Integer> number = new HashMap<>();
+        private final List<String> ids = new ArrayList<>();
+        private final List<IntegerScreen.Sums> integer = new ArrayList<>();
+        private final List<DigitTests.Tally[]> digits = new ArrayList<>();
+        private final TurnoutScreen.Scan districtTurnout;
+        private final TurnoutScreen.Scan nationalTurnout;
+        private final Distributions distributions = new Distributions();
+        private final List<StationFlag> flags = new ArrayList<>();
+        private int pass;
+
+        /**
+         * @param candidates the package's candidates, in its order (the file's columns may be in another order, or
+         *                   miss some)
+         * @param leader     the candidate with the most votes in the release
+         * @param alpha      significance level of the district flags, in (0, 1)
+         * @param memos      memos kept from the screening of another release, or new ones
+         * @param parallel   the parts of each block on several cores, or on the caller's thread alone (the figures
+         *                   are the same)
+         */
+        public Screening(String source, String file, List<String> candidates, String leader, double alpha,
+                         Memos memos, boolean parallel) {
+            Objects.requireNonNull(candidates, "candidates");
+            Objects.requireNonNull(leader, "leader");
+            Objects.requireNonNull(memos, "memos");
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
+            }
+            this.source = source;
+            this.file = file;
+            this.candidates = List.copyOf(candidates);
+            this.leader = leader;
+            this.alpha = alpha;
+            this.memos = memos;
+            this.parallel = parallel;
+            int leaderCandidate = candidates.indexOf(leader);
+            districtTurnout = new TurnoutScreen.Scan(candidates.size(), leaderCandidate, true);
+            nationalTurnout = new TurnoutScreen.Scan(candidates.size(), leaderCandidate, false);
+            groups(1);
         }
-        Map<String, Double> significant = holm(source, districts.ids, pPerDistrict, alpha, out);
-        // the headline findings, as figures a sheet can show: districts screened, and how many remain significant
-        // after Holm for the integer test and for the (descriptive) turnout-leader correlation (NaN where no
-        // district could be tested)
-        national.put(null, Metric.Forensics.DISTRICTS_SCREENED, count);
-        national.put(null, Metric.Forensics.DISTRICTS_INTEGER_SIGNIFICANT, significant.getOrDefault(INTEGER, Double.NaN));
-        national.put(null, Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
-                significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
-        national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, parts.flags.stream()
-                .filter(f -> f.reasons().contains(StationFlags.BOTH_95)).count());
-        return new Result(out, parts.flags);
+
+        /** The walks over the release's blocks the screening needs. */
+        public int passes() {
+            return TurnoutScreen.Scan.PASSES;
+        }
+
+        /**
+         * Adds a block's rows to the current pass: {@code rows} are the indices into {@code table} of the rows that
+         * passed the station checks (duplicates removed), ascending. Every pass must be given the same rows in the
+         * same blocks, in file order.
+         */
+        public void add(ResultColumns table, int[] rows) {
+            check(table, rows);
+            if (pass >= passes()) {
+                throw new IllegalStateException("the screening has had its " + passes() + " passes");
+            }
+            ForensicStations s = new ForensicStations(table, candidates, leader);
+            int[] group = group(table, rows);
+            List<Runnable> parts = new ArrayList<>(5);
+            parts.add(() -> {
+                for (int j = 0; j < rows.length; j++) {
+                    if (group[j] > 0) {
+                        districtTurnout.add(s, rows[j], group[j]);
+                    }
+                }
+            });
+            parts.add(() -> {
+                for (int j = 0; j < rows.length; j++) {
+                    nationalTurnout.add(s, rows[j], group[j]);
+                }
+            });
+            if (pass == 0) {
+                parts.add(() -> {
+                    for (int j = 0; j < rows.length; j++) {
+                        integer.get(group[j]).add(s, rows[j], memos.integer);
+                    }
+                });
+                parts.add(() -> {
+                    for (int j = 0; j < rows.length; j++) {
+                        DigitScreen.add(digits.get(group[j]), s, rows[j], memos.lastDigit);
+                    }
+                });
+                parts.add(() -> {
+                    distributions.add(s, rows);
+                    flags.addAll(StationFlags.of(source, file, s, rows));
+                });
+            }
+            // the one place the screening runs on several cores: the parts are independent, each walks the block's
+            // rows in file order and adds to sums of its own; a memo serves one part
+            (parallel ? parts.parallelStream() : parts.stream()).forEach(Runnable::run);
+        }
+
+        /** Ends a pass: every block has been added to it. */
+        public void endPass() {
+            districtTurnout.endPass();
+            nationalTurnout.endPass();
+            pass++;
+        }
+
+        /**
+         * The group of each of the rows: 0 without a district (none, or an empty id), else 1 + the district's number in
+         * order of first appearance; the first pass numbers the districts it meets.
+         */
+        private int[] group(ResultColumns table, int[] rows) {
+            int[] group = new int[rows.length];
+            // district ids are shared instances within a block, and files come sorted by district more often than not
+            String last = null;
+            int lastGroup = 0;
+            for (int j = 0; j < rows.length; j++) {
+                String d = table.district(rows[j]);
+                if (d == null || d.isEmpty()) {
+                    continue;
+                }
+                if (d != last) {
+                    last = d;
+                    Integer n = number.get(d);
+                    if (n == null) {
+                        if (pass > 0) {
+                            throw new IllegalStateException("district " + d + " was not in the first pass");
+                        }
+                        n = ids.size();
+                        number.put(d, n);
+                        ids.add(d);
+                    }
+                    lastGroup = n + 1;
+                }
+                group[j] = lastGroup;
+            }
+            groups(ids.size() + 1);
+            return group;
+        }
+
+        /** Makes room in every part's sums for groups 0 … n − 1. */
+        private void groups(int n) {
+            while (integer.size() < n) {
+                integer.add(new IntegerScreen.Sums());
+                DigitTests.Tally[] tallies = new DigitTests.Tally[candidates.size()];
+                for (int c = 0; c < tallies.length; c++) {
+                    tallies[c] = new DigitTests.Tally();
+                }
+                digits.add(tallies);
+            }
+            districtTurnout.groups(n);
+            nationalTurnout.groups(n);
+        }
+
+        /** The figures and flags, after the passes. */
+        public Result result() {
+            if (pass < passes()) {
+                throw new IllegalStateException("the screening has had " + pass + " of its " + passes() + " passes");
+            }
+            // the nation's sums: the stations without a district, then each district's sums in order
+            int count = ids.size();
+            IntegerScreen.Sums sums = integer.get(0);
+            DigitTests.Tally[] tallies = digits.get(0);
+            for (int d = 1; d <= count; d++) {
+                sums.add(integer.get(d));
+                DigitScreen.add(tallies, digits.get(d));
+            }
+            List<Figure> out = new ArrayList<>();
+            Emit national = new Emit(out, source, Figure.NATIONAL, null);
+            screen(candidates, national, sums, nationalTurnout.result(0), tallies);
+            distributions.emit(national);
+            List<Map<String, Double>> pPerDistrict = new ArrayList<>(count);
+            for (int d = 0; d < count; d++) {
+                pPerDistrict.add(screen(candidates, new Emit(out, source, Figure.LEVEL_DISTRICT, ids.get(d)),
+                        integer.get(d + 1), districtTurnout.result(d + 1), digits.get(d + 1)));
+            }
+            Map<String, Double> significant = holm(source, ids, pPerDistrict, alpha, out);
+            // the headline findings, as figures a sheet can show: districts screened, and how many remain significant
+            // after Holm for the integer test and for the (descriptive) turnout-leader correlation (NaN where no
+            // district could be tested)
+            national.put(null, Metric.Forensics.DISTRICTS_SCREENED, count);
+            national.put(null, Metric.Forensics.DISTRICTS_INTEGER_SIGNIFICANT,
+                    significant.getOrDefault(INTEGER, Double.NaN));
+            national.put(null, Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
+                    significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
+            national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, flags.stream()
+                    .filter(f -> f.reasons().contains(StationFlags.BOTH_95)).count());
+            return new Result(out, flags);
+        }
     }
 
     /** One set of stations' figures: the integer, turnout and digit tests, in that order; returns their p by test. */
@@ -114,14 +286,9 @@ public final class Forensics {
         return p;
     }
 
-    private static void check(ResultColumns table, int[] rows, List<String> candidates, String leader, double alpha) {
+    private static void check(ResultColumns table, int[] rows) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(rows, "rows");
-        Objects.requireNonNull(candidates, "candidates");
-        Objects.requireNonNull(leader, "leader");
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
-        }
         for (int j = 0; j < rows.length; j++) {
             if (rows[j] < 0 || rows[j] >= table.size() || j > 0 && rows[j] <= rows[j - 1]) {
                 throw new IllegalArgumentException("rows must be ascending indices into the table's " + table.size()
@@ -187,77 +354,6 @@ public final class Forensics {
     public static final class Memos {
         private final IntegerPercentageMemo integer = new IntegerPercentageMemo(IntegerScreen.TOLERANCE);
         private final LastDigitMemo lastDigit = new LastDigitMemo();
-    }
-
-    /** What the parts compute: per group (the districts, then the stations without one) or for the nation. */
-    private static final class Parts {
-        IntegerScreen.Sums[] integer;
-        DigitTests.Tally[][] digits;
-        TurnoutScreen[] districtTurnout;
-        TurnoutScreen nationalTurnout;
-        Distributions distributions;
-        List<StationFlag> flags;
-
-        /**
-         * The parts, as independent tasks that each walk the rows in file order (a district's rows are spread over
-         * the file: walking them district by district would read the columns at random); a group's sums are those
-         * of its rows in file order. Each memo serves one task.
-         */
-        static Parts of(String source, String file, ForensicStations s, int[] rows, Districts districts, Memos memos,
-                        boolean parallel) {
-            int count = districts.ids.size();
-            int[] group = districts.groupOfRow;
-            Parts parts = new Parts();
-            List<Runnable> tasks = List.of(
-                    () -> parts.integer = IntegerScreen.sums(s, rows, group, count + 1, memos.integer),
-                    () -> parts.digits = DigitScreen.tallies(s, rows, group, count + 1, memos.lastDigit),
-                    () -> parts.districtTurnout = TurnoutScreen.perDistrict(s, rows, group, count),
-                    () -> parts.nationalTurnout = TurnoutScreen.national(s, rows, group, count),
-                    () -> {
-                        parts.distributions = Distributions.of(s, rows);
-                        parts.flags = StationFlags.of(source, file, s, rows);
-                    });
-            // the one place the screening runs on several cores
-            (parallel ? tasks.parallelStream() : tasks.stream()).forEach(Runnable::run);
-            return parts;
-        }
-    }
-
-    /**
-     * The districts of a set of rows in order of first appearance, and the group of each row at its position in the
-     * set: the districts numbered 0 … n − 1, the rows without a district (none, or an empty id) n.
-     */
-    private record Districts(List<String> ids, int[] groupOfRow) {
-
-        static Districts of(ResultColumns table, int[] rows) {
-            Map<String, Integer> number = new HashMap<>();
-            List<String> ids = new ArrayList<>();
-            int[] group = new int[rows.length];
-            // district ids are shared instances, and files come sorted by district more often than not
-            String last = null;
-            int lastGroup = -1;
-            for (int j = 0; j < rows.length; j++) {
-                String d = table.district(rows[j]);
-                if (d == null || d.isEmpty()) {
-                    group[j] = -1;
-                    continue;
-                }
-                if (d != last) {
-                    last = d;
-                    lastGroup = number.computeIfAbsent(d, k -> {
-                        ids.add(k);
-                        return ids.size() - 1;
-                    });
-                }
-                group[j] = lastGroup;
-            }
-            for (int j = 0; j < rows.length; j++) {
-                if (group[j] < 0) {
-                    group[j] = ids.size();
-                }
-            }
-            return new Districts(ids, group);
-        }
     }
 
     /** Adds figures of one level and unit. */

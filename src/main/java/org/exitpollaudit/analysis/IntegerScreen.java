@@ -101,21 +101,6 @@ final class IntegerScreen {
     }
 
     /**
-     * The sums of each group of stations in one walk over {@code rows} (file order): {@code group[j]} is the group of
-     * {@code rows[j]}, 0 … groups − 1. One memo serves every group: the probabilities of a pair are computed once.
-     */
-    static Sums[] sums(ForensicStations s, int[] rows, int[] group, int groups, IntegerPercentageMemo memo) {
-        Sums[] out = new Sums[groups];
-        for (int g = 0; g < groups; g++) {
-            out[g] = new Sums();
-        }
-        for (int j = 0; j < rows.length; j++) {
-            out[group[j]].add(s, rows[j], memo);
-        }
-        return out;
-    }
-
-    /**
      * The totals and the test's figures; the one-sided p of the excess of whole-percent stations (normal
      * approximation of the Bernoulli sum) goes into {@code p} as "integer" when there is a variance to test with.
      */

@@ -40,10 +40,16 @@ final class LocalComparison {
     }
 
     /**
-     * The official station-level release station polls are compared with: its table and the rows of it that passed
-     * the checks (indices, ascending; no two with the same district and station id).
+     * The official station-level release station polls are compared with: rows of it that passed the checks
+     * (indices into {@code table}, ascending; no two with the same district and station id), at least those of every
+     * station a poll names ({@link #polledStations}), and the sums of all its checked rows, nationally and by district.
      */
-    record OfficialStations(Source source, ResultColumns table, int[] rows) {
+    record OfficialStations(Source source, ResultColumns table, int[] rows, Totals.WithDistricts sums) {
+
+        /** The checked rows of a whole release, with their sums. */
+        OfficialStations(Source source, ResultColumns table, int[] rows) {
+            this(source, table, rows, Totals.withDistricts(table, rows));
+        }
     }
 
     private LocalComparison() {
@@ -70,7 +76,7 @@ final class LocalComparison {
             rows.get(districtRef.id()).forEach(r -> officialDistricts.put(r.districtId(), r));
             districtRefId = districtRef.id();
         } else if (stationRef != null) {
-            Totals.byDistrict(stations.table(), stations.rows()).forEach((d, t) -> officialDistricts.put(d,
+            stations.sums().byDistrict().forEach((d, t) -> officialDistricts.put(d,
                     new ResultRow(stationRef.id(), 0, d, null, t.registered(), t.ballots(), t.invalid(), t.valid(), null,
                             null, t.votes())));
             districtRefId = stationRef.id();
@@ -122,7 +128,7 @@ final class LocalComparison {
     }
 
     /** The station ids that the exit polls' station rows name. */
-    private static Set<String> polledStations(ElectionPackage pkg, Map<String, List<ResultRow>> rows) {
+    static Set<String> polledStations(ElectionPackage pkg, Map<String, List<ResultRow>> rows) {
         Set<String> out = new HashSet<>();
         for (Source poll : pkg.exitPolls()) {
             for (ResultRow u : rows.getOrDefault(poll.id(), List.of())) {
@@ -196,7 +202,7 @@ final class LocalComparison {
         if (districtRef != null) {
             return Totals.of(rows.get(districtRef.id())).votes();
         }
-        return stations == null ? Map.of() : Totals.of(stations.table(), stations.rows()).votes();
+        return stations == null ? Map.of() : stations.sums().all().votes();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.exitpollaudit.election.Candidate;
@@ -19,7 +18,6 @@ import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.PublishedPrecision;
 import org.exitpollaudit.ingest.RespondentAggregator;
-import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.DataIssue;
@@ -44,14 +42,15 @@ public final class PackageAnalysis {
     /**
      * @param national       the one national row of each national-level source that has one
      * @param below          the loaded rows of district-level sources and of station-level exit polls, by source id
-     * @param officialTables loads an official station-level release's table (one release at a time, to bound memory)
+     * @param officialBlocks reads the staged blocks of an official station-level release (a block at a time, to
+     *                       bound memory)
      * @param staged         the issues the earlier stages recorded (the rows rejected at ingest among them)
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
-                             Map<String, List<ResultRow>> below, Function<String, ResultColumns> officialTables,
+                             Map<String, List<ResultRow>> below, StationAnalysis.Blocks officialBlocks,
                              List<DataIssue> staged, AnalysisParameters params,
                              BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
         ElectionPackage pkg = read.electionPackage();
@@ -64,7 +63,7 @@ public final class PackageAnalysis {
         progress.accept("respondent files summed");
         ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
                 sources);
-        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialTables,
+        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialBlocks,
                 new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress);
 
         List<Source> compared = comparedNationally(sources, local.sums(), nationalRows, issues);

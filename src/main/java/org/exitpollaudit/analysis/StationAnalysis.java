@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
@@ -43,20 +43,31 @@ public final class StationAnalysis {
     private record Release(Result result, Totals totals, LocalComparison.OfficialStations kept) {
     }
 
+    /** The staged rows of the official station-level releases, read a block at a time, as often as needed. */
+    @FunctionalInterface
+    public interface Blocks {
+        /**
+         * Gives each block of a release's rows, in file order, the same blocks on every call; none when the release
+         * has no rows. Every block has the same candidate columns.
+         */
+        void forEach(String sourceId, Consumer<ResultColumns> block);
+    }
+
     private StationAnalysis() {
     }
 
     /**
      * @param rows     staged rows of every district- and station-level source except the official station-level
      *                 releases, by source id (file order); these files are small
-     * @param stations loads the staged table of one official station-level release (they can be large, so they are
-     *                 read one release at a time and only the reference for the local comparison is kept)
+     * @param stations reads the staged blocks of an official station-level release (they can be large: each is read
+     *                 a block at a time, in as many passes as the screening needs, and of the reference for the local
+     *                 comparison only the rows of the stations polls name are kept)
      * @param national the national row of each national source
      * @param rejected rows rejected at ingest, by source file
      * @param progress told the name of each part as it finishes (for timing logs)
      */
     public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
-                             Function<String, ResultColumns> stations, Map<String, ResultRow> national,
+                             Blocks stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
@@ -72,7 +83,7 @@ public final class StationAnalysis {
         List<Source> releases = pkg.officialReleases().stream().filter(s -> s.level() == Source.Level.STATION).toList();
         Source reference = releases.stream().filter(s -> s.values() == Source.ValueType.VOTES)
                 .min(Comparator.comparing(s -> !s.finalRelease())).orElse(null);
-        // the reference last, so that only one release is in memory at a time; results in package order
+        // the reference last; results in package order
         List<Source> order = new ArrayList<>(releases);
         if (reference != null) {
             order.remove(reference);
@@ -84,10 +95,10 @@ public final class StationAnalysis {
         LocalComparison.OfficialStations referenceStations = null;
         // the releases repeat most stations: their screenings share the memos of the exact probabilities
         Forensics.Memos memos = new Forensics.Memos();
+        Set<String> polled = LocalComparison.polledStations(pkg, clean);
         for (Source s : order) {
-            // loaded inside release(): no variable here holds a release's table while the next one loads
-            Release one = release(pkg, s, stations, s == reference, clean, national, rejected, candidates, params,
-                    memos, progress);
+            Release one = release(pkg, s, stations, s == reference ? polled : null, clean, national, rejected,
+                    candidates, params, memos, progress);
             if (one == null) {
                 continue;
             }
@@ -138,25 +149,45 @@ public final class StationAnalysis {
 
     /**
      * Checks, reconciliation and forensics of one official station-level release; {@code null} when it has no rows.
+     * The first pass over its blocks checks and sums the rows (the sums name the leader the screening needs); the
+     * screening then makes its own passes.
      *
-     * @param keep whether to keep the checked rows (the reference of the local comparison)
+     * @param polled for the reference of the local comparison, the station ids polls name (its rows of them are
+     *               kept); {@code null} for another release
      */
-    private static Release release(ElectionPackage pkg, Source s, Function<String, ResultColumns> stations,
-                                   boolean keep, Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
+    private static Release release(ElectionPackage pkg, Source s, Blocks stations, Set<String> polled,
+                                   Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
                                    Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
                                    Forensics.Memos memos, Consumer<String> progress) {
-        ResultColumns table = stations.apply(s.id());
-        if (table == null || table.size() == 0) {
-            return null;
-        }
-        progress.accept(s.id() + ": " + table.size() + " rows loaded");
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        int[] kept = StationChecks.run(s, table, issues, flags);
-        Totals.WithDistricts sums = Totals.withDistricts(table, kept);
+        StationChecks.Run checks = new StationChecks.Run(s, issues, flags);
+        Totals.Running running = new Totals.Running(true, true);
+        KeptRows kept = new KeptRows();
+        ResultColumns[] polledRows = new ResultColumns[1];
+        stations.forEach(s.id(), block -> {
+            int[] rows = checks.next(block);
+            kept.add(block, rows);
+            running.add(block, rows);
+            if (polled != null) {
+                if (polledRows[0] == null) {
+                    polledRows[0] = new ResultColumns(s.id(), block.candidates(), 16);
+                }
+                for (int i : rows) {
+                    String id = block.station(i);
+                    if (id != null && polled.contains(id)) {
+                        polledRows[0].add(block, i);
+                    }
+                }
+            }
+        });
+        if (kept.rows() == 0) {
+            return null;
+        }
+        Totals.WithDistricts sums = running.result(kept.candidates());
         String leader = leader(sums.all().votes(), candidates);
-        progress.accept(s.id() + ": checks and sums");
+        progress.accept(s.id() + ": " + kept.rows() + " rows checked and summed");
         if (leader != null) {
             long rejectedRows = rejected.getOrDefault(s.file(), 0L)
                     + issues.stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count();
@@ -165,16 +196,93 @@ public final class StationAnalysis {
             List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
                     levelIssues);
             progress.accept(s.id() + ": reconciliation");
-            Forensics.Result f = Forensics.run(s.id(), s.file(), table, kept, candidates, leader, params.alpha(),
-                    memos);
+            Forensics.Screening screening = new Forensics.Screening(s.id(), s.file(), candidates, leader,
+                    params.alpha(), memos, true);
+            for (int pass = 0; pass < screening.passes(); pass++) {
+                kept.rewind();
+                stations.forEach(s.id(), block -> screening.add(block, kept.next(block)));
+                screening.endPass();
+            }
+            Forensics.Result f = screening.result();
             figures.addAll(f.figures());
             flags.addAll(f.flags());
             figures.addAll(level);
             issues.addAll(levelIssues);
             progress.accept(s.id() + ": forensics");
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(),
-                keep ? new LocalComparison.OfficialStations(s, table, kept) : null);
+        LocalComparison.OfficialStations reference = null;
+        if (polled != null) {
+            ResultColumns table = polledRows[0];
+            reference = new LocalComparison.OfficialStations(s, table, table.allRows(), sums);
+        }
+        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(), reference);
+    }
+
+    /**
+     * The rows of each block of a release that passed the checks, for the passes after the first: the blocks' sizes
+     * and the few rows rejected in each (not the many kept), so that it takes memory by blocks, not rows.
+     */
+    private static final class KeptRows {
+        private static final int[] NONE = new int[0];
+        private final List<int[]> rejected = new ArrayList<>();
+        private final List<Integer> sizes = new ArrayList<>();
+        private List<String> candidates;
+        private long rows;
+        private int next;
+
+        /** Records the next block of the first pass and its kept rows (ascending). */
+        void add(ResultColumns block, int[] kept) {
+            if (candidates == null) {
+                candidates = block.candidates();
+            } else if (!candidates.equals(block.candidates())) {
+                throw new IllegalStateException("a block of " + block.sourceId() + " has candidates "
+                        + block.candidates() + ", the first had " + candidates);
+            }
+            int[] out = kept.length == block.size() ? NONE : new int[block.size() - kept.length];
+            for (int i = 0, j = 0, r = 0; i < block.size(); i++) {
+                if (j < kept.length && kept[j] == i) {
+                    j++;
+                } else {
+                    out[r++] = i;
+                }
+            }
+            rejected.add(out);
+            sizes.add(block.size());
+            rows += block.size();
+        }
+
+        /** Starts another pass over the blocks. */
+        void rewind() {
+            next = 0;
+        }
+
+        /** The kept rows of the pass's next block, which must be the block the first pass had at that place. */
+        int[] next(ResultColumns block) {
+            if (next >= sizes.size() || sizes.get(next) != block.size()) {
+                throw new IllegalStateException("the staged blocks of " + block.sourceId()
+                        + " changed between two passes over them");
+            }
+            int[] out = rejected.get(next++);
+            int[] kept = new int[block.size() - out.length];
+            for (int i = 0, j = 0, r = 0; i < block.size(); i++) {
+                if (r < out.length && out[r] == i) {
+                    r++;
+                } else {
+                    kept[j++] = i;
+                }
+            }
+            return kept;
+        }
+
+        /** Rows read in the first pass. */
+        long rows() {
+            return rows;
+        }
+
+        /** The blocks' candidate columns. */
+        List<String> candidates() {
+            return candidates;
+        }
     }
 
     /** The candidate with the most votes. */

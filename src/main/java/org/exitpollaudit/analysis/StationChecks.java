@@ -2,8 +2,10 @@ package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.exitpollaudit.election.Source;
@@ -26,28 +28,56 @@ final class StationChecks {
 
     /**
      * The rows kept: indices of the rows without duplicates, ascending. One pass over the table; besides the result,
-     * the only memory it takes is the duplicate finder's two int arrays of two to four times the rows' number.
+     * the only memory it takes is the duplicate finder's ({@link Run}).
      */
     static int[] run(Source s, ResultColumns t, List<DataIssue> issues, List<StationFlag> flags) {
-        boolean stations = s.level() == Source.Level.STATION;
-        String keyColumn = stations ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
-        FirstRows seen = new FirstRows(t, stations);
-        int[] kept = new int[t.size()];
-        int n = 0;
-        for (int i = 0; i < t.size(); i++) {
-            int first = seen.putIfAbsent(i);
-            if (first >= 0) {
-                issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn, "row rejected: "
-                        + (stations ? "station '" + t.station(i) + "'" : "district '" + t.district(i) + "'")
-                        + " appears again (first at line " + t.line(first) + "); the first row is kept"));
-                continue;
-            }
-            kept[n++] = i;
-            if (s.values() == Source.ValueType.VOTES) {
-                arithmetic(s, t, i, issues, flags);
-            }
+        return new Run(s, issues, flags).next(t);
+    }
+
+    /**
+     * The checks of one file read a block of rows at a time: a row is a duplicate of any earlier row of the file, in
+     * whichever block. Besides the issues and flags, the memory it takes is the first row of each unit: its key and
+     * line, some 40 bytes a station (a district id is kept once, as a number).
+     */
+    static final class Run {
+        private final Source s;
+        private final boolean stations;
+        private final String keyColumn;
+        private final List<DataIssue> issues;
+        private final List<StationFlag> flags;
+        private final FirstKeys seen = new FirstKeys();
+        private final Map<String, Integer> districtNumbers = new HashMap<>();
+
+        Run(Source s, List<DataIssue> issues, List<StationFlag> flags) {
+            this.s = s;
+            this.stations = s.level() == Source.Level.STATION;
+            this.keyColumn = stations ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
+            this.issues = issues;
+            this.flags = flags;
         }
-        return Arrays.copyOf(kept, n);
+
+        /** The next block's rows kept, as indices into it, ascending. */
+        int[] next(ResultColumns t) {
+            int[] kept = new int[t.size()];
+            int n = 0;
+            for (int i = 0; i < t.size(); i++) {
+                String district = t.district(i);
+                int d = district == null ? -1 : districtNumbers.computeIfAbsent(district, x -> districtNumbers.size());
+                int first = seen.putIfAbsent(d, stations ? t.station(i) : null, t.line(i));
+                if (first >= 0) {
+                    issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn,
+                            "row rejected: " + (stations ? "station '" + t.station(i) + "'" : "district '"
+                                    + district + "'") + " appears again (first at line " + first
+                                    + "); the first row is kept"));
+                    continue;
+                }
+                kept[n++] = i;
+                if (s.values() == Source.ValueType.VOTES) {
+                    arithmetic(s, t, i, issues, flags);
+                }
+            }
+            return Arrays.copyOf(kept, n);
+        }
     }
 
     /** The rows without duplicates, in file order (for the small files analysed as rows). */
@@ -99,49 +129,103 @@ final class StationChecks {
     }
 
     /**
-     * The first row of each station (its district and id; or of each district, for a district-level file): an
-     * open-addressing hash table of row indices, compared through the table's columns, so that finding the
-     * duplicates of a million rows makes no object per row.
+     * The first row of each unit, a district number and a station id (or none): an open-addressing hash table of
+     * entries whose ids lie in one char array, so that finding the duplicates of millions of rows makes no object
+     * per row and keeps no row's columns.
      */
-    private static final class FirstRows {
-        private final ResultColumns t;
-        private final boolean stations;
-        private final int[] slots;
-        /** Each slot's row hash: most rows that share a slot's sequence are told apart without reading their ids. */
-        private final int[] hashes;
-        private final int mask;
-        private final int shift;
+    private static final class FirstKeys {
+        private int[] slots = filled(1 << 10);
+        /** Each slot's key hash: most keys that share a probe sequence are told apart without comparing ids. */
+        private int[] hashes = new int[1 << 10];
+        private int[] district = new int[1 << 9];
+        /** Where an entry's station id starts in {@link #chars}, and its length (−1: no station id). */
+        private int[] start = new int[1 << 9];
+        private int[] length = new int[1 << 9];
+        private int[] line = new int[1 << 9];
+        private char[] chars = new char[1 << 12];
+        private int size;
+        private int used;
 
-        FirstRows(ResultColumns t, boolean stations) {
-            this.t = t;
-            this.stations = stations;
-            // at most half full: short probe sequences
-            int capacity = Integer.highestOneBit(Math.max(16, 2 * t.size()) - 1) << 1;
-            slots = new int[capacity];
-            Arrays.fill(slots, -1);
-            hashes = new int[capacity];
-            mask = capacity - 1;
-            shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        }
-
-        /** −1 if row {@code i} is the first of its unit (then it is recorded), else the first row's index. */
-        int putIfAbsent(int i) {
-            String district = t.district(i);
-            String station = stations ? t.station(i) : null;
-            int h = 31 * Objects.hashCode(district) + Objects.hashCode(station);
-            // Fibonacci hashing: the top bits of h × 2^32/φ, which every bit of h reaches
-            int at = (h * 0x9E3779B9) >>> shift;
+        /** −1 if the key is new (then it is recorded with its line), else the line of the first row with it. */
+        int putIfAbsent(int d, String station, int lineNo) {
+            int h = 31 * d + Objects.hashCode(station);
+            int mask = slots.length - 1;
+            int at = (h * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(slots.length));
             while (slots[at] >= 0) {
-                int j = slots[at];
-                if (hashes[at] == h && Objects.equals(t.district(j), district)
-                        && (!stations || Objects.equals(t.station(j), station))) {
-                    return j;
+                int e = slots[at];
+                if (hashes[at] == h && district[e] == d && same(e, station)) {
+                    return line[e];
                 }
                 at = (at + 1) & mask;
             }
-            slots[at] = i;
+            add(d, station, lineNo);
+            slots[at] = size - 1;
             hashes[at] = h;
+            if (2 * size > slots.length) {
+                rehash();
+            }
             return -1;
+        }
+
+        private boolean same(int e, String station) {
+            if (station == null || length[e] < 0) {
+                return station == null && length[e] < 0;
+            }
+            if (station.length() != length[e]) {
+                return false;
+            }
+            for (int c = 0, from = start[e]; c < length[e]; c++) {
+                if (chars[from + c] != station.charAt(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void add(int d, String station, int lineNo) {
+            if (size == district.length) {
+                district = Arrays.copyOf(district, 2 * size);
+                start = Arrays.copyOf(start, 2 * size);
+                length = Arrays.copyOf(length, 2 * size);
+                line = Arrays.copyOf(line, 2 * size);
+            }
+            district[size] = d;
+            line[size] = lineNo;
+            start[size] = used;
+            length[size] = station == null ? -1 : station.length();
+            if (station != null) {
+                while (used + station.length() > chars.length) {
+                    chars = Arrays.copyOf(chars, 2 * chars.length);
+                }
+                station.getChars(0, station.length(), chars, used);
+                used += station.length();
+            }
+            size++;
+        }
+
+        private void rehash() {
+            int[] oldSlots = slots;
+            int[] oldHashes = hashes;
+            slots = filled(2 * oldSlots.length);
+            hashes = new int[slots.length];
+            int mask = slots.length - 1;
+            int shift = 32 - Integer.numberOfTrailingZeros(slots.length);
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] >= 0) {
+                    int at = (oldHashes[i] * 0x9E3779B9) >>> shift;
+                    while (slots[at] >= 0) {
+                        at = (at + 1) & mask;
+                    }
+                    slots[at] = oldSlots[i];
+                    hashes[at] = oldHashes[i];
+                }
+            }
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            Arrays.fill(a, -1);
+            return a;
         }
     }
 }

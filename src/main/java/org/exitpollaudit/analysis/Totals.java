@@ -53,29 +53,59 @@ record Totals(double registered, double ballots, double invalid, double valid, M
     }
 
     private static WithDistricts pass(ResultColumns table, int[] rows, boolean all, boolean districts) {
-        int k = table.candidates().size();
-        Sum total = all ? new Sum(k) : null;
-        Map<String, Sum> by = new LinkedHashMap<>();
-        // rows of a district usually come together: one lookup per run of rows rather than per row
-        String district = null;
-        Sum sum = null;
-        for (int i : rows) {
-            if (all) {
-                total.add(table, i);
-            }
-            String d = districts ? table.district(i) : null;
-            if (d == null) {
-                continue;
-            }
-            if (!d.equals(district)) {
-                district = d;
-                sum = by.computeIfAbsent(d, x -> new Sum(k));
-            }
-            sum.add(table, i);
+        Running running = new Running(all, districts);
+        running.add(table, rows);
+        return running.result(table.candidates());
+    }
+
+    /**
+     * Sums that rows are added to a table at a time, for a file read block by block: the same numbers as one pass over
+     * all its rows, since every sum still adds its rows in row order. Memory grows with districts and candidates.
+     */
+    static final class Running {
+        private final boolean all;
+        private final boolean districts;
+        private Sum total;
+        private final Map<String, Sum> by = new LinkedHashMap<>();
+
+        /** Sums of all the rows, of each district's, or both. */
+        Running(boolean all, boolean districts) {
+            this.all = all;
+            this.districts = districts;
         }
-        Map<String, Totals> out = new LinkedHashMap<>();
-        by.forEach((d, s) -> out.put(d, s.totals(table)));
-        return new WithDistricts(all ? total.totals(table) : null, out);
+
+        /** Adds rows {@code rows} of {@code table}, in that order; every table has the same candidates. */
+        void add(ResultColumns table, int[] rows) {
+            int k = table.candidates().size();
+            if (all && total == null) {
+                total = new Sum(k);
+            }
+            // rows of a district usually come together: one lookup per run of rows rather than per row
+            String district = null;
+            Sum sum = null;
+            for (int i : rows) {
+                if (all) {
+                    total.add(table, i);
+                }
+                String d = districts ? table.district(i) : null;
+                if (d == null) {
+                    continue;
+                }
+                if (!d.equals(district)) {
+                    district = d;
+                    sum = by.computeIfAbsent(d, x -> new Sum(k));
+                }
+                sum.add(table, i);
+            }
+        }
+
+        /** The sums so far; {@code candidates} are the tables' candidate ids, in column order. */
+        WithDistricts result(List<String> candidates) {
+            Map<String, Totals> out = new LinkedHashMap<>();
+            by.forEach((d, s) -> out.put(d, s.totals(candidates)));
+            Sum t = total != null ? total : new Sum(candidates.size());
+            return new WithDistricts(all ? t.totals(candidates) : null, out);
+        }
     }
 
     /** Running sums of one set of rows. */
@@ -119,8 +149,7 @@ record Totals(double registered, double ballots, double invalid, double valid, M
             units++;
         }
 
-        Totals totals(ResultColumns t) {
-            List<String> ids = t.candidates();
+        Totals totals(List<String> ids) {
             Map<String, Double> byCandidate = new LinkedHashMap<>();
             for (int j = 0; j < appearedCount; j++) {
                 byCandidate.put(ids.get(appeared[j]), votes[appeared[j]]);

@@ -1,8 +1,8 @@
 package org.exitpollaudit.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.exitpollaudit.stats.Normal;
 import org.exitpollaudit.stats.TurnoutSlope;
@@ -28,99 +28,92 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
                      double[] shares, TurnoutSlope.Fit others, int leader) {
 
     /**
-     * Each district's screen, districts 0 … count − 1 ({@code group[j]} is the district of {@code rows[j]}; group
-     * {@code count}, the stations without a district, has none).
-     */
-    static TurnoutScreen[] perDistrict(ForensicStations s, int[] rows, int[] group, int count) {
-        Scan scan = new Scan(s, IntStream.range(0, count + 1).toArray(), count + 1);
-        scan.walk(rows, group, count);
-        TurnoutScreen[] out = new TurnoutScreen[count];
-        for (int d = 0; d < count; d++) {
-            out[d] = scan.result(d);
-        }
-        return out;
-    }
-
-    /**
-     * The nation's screen: turnout and leader share centred on their district's mean (the stations without a
-     * district, group {@code count}, on theirs).
-     */
-    static TurnoutScreen national(ForensicStations s, int[] rows, int[] group, int count) {
-        Scan scan = new Scan(s, new int[count + 1], 1);
-        scan.walk(rows, group, -1);
-        return scan.result(0);
-    }
-
-    /**
      * The turnout screens of several sets of stations ("units") in {@link #PASSES} walks over a release in file
-     * order: each station belongs to a district ("group") and each group to a unit. Turnout and leader share are
-     * centred on the group's mean; the correlation and the slopes are summed per unit. A district's screen is a unit
-     * of one group; the nation's, one unit of every group (the stations without a district being a group of their
-     * own).
+     * order, each of which may come a block of rows at a time: each station belongs to a district ("group"), and each
+     * group to a unit. Turnout and leader share are centred on the group's mean; the correlation and the slopes are
+     * summed per unit. A district's screen is a unit of one group (a scan per group); the nation's, one unit of every
+     * group, the stations without a district being a group of their own. Memory grows with groups and candidates.
      */
-    private static final class Scan {
+    static final class Scan {
 
         /** Passes over the stations: the means, the centred sums, the slopes' residuals. */
         static final int PASSES = TurnoutSlope.Passes.COUNT;
 
-        private final ForensicStations s;
-        private final int[] unitOf;
+        private final boolean unitPerGroup;
         private final int k;
         private final int leader;
         /** Per group: sum of turnout, of leader share, and the number of stations of the integer test. */
-        private final double[] means;
+        private double[] means = new double[0];
         /** Per unit: Σ dx², Σ dy², Σ dx dy of the correlation. */
-        private final double[] products;
-        private final TurnoutSlope.Passes[] slopes;
-        private final double[][] votes;
-        private final boolean[][] present;
-        private final double[] ballots;
-        private final int[] slopeStations;
+        private double[] products = new double[0];
+        private TurnoutSlope.Passes[] slopes = new TurnoutSlope.Passes[0];
+        private double[][] votes = new double[0][];
+        private boolean[][] present = new boolean[0][];
+        private double[] ballots = new double[0];
+        private int[] slopeStations = new int[0];
         private final double[] y;
+        private int groups;
         private int pass;
 
         /**
-         * @param unitOf the unit of each group, 0 … units − 1
+         * @param candidates   the number of package candidates
+         * @param leader       the leader's position among them, −1 if none
+         * @param unitPerGroup a unit of each group (districts' screens), or one unit of all (the nation's)
          */
-        Scan(ForensicStations s, int[] unitOf, int units) {
-            this.s = s;
-            this.unitOf = unitOf;
-            k = s.candidates();
-            leader = s.leaderCandidate();
-            means = new double[3 * unitOf.length];
-            products = new double[3 * units];
-            slopes = new TurnoutSlope.Passes[units];
-            votes = new double[units][k];
-            present = new boolean[units][k];
-            ballots = new double[units];
-            slopeStations = new int[units];
-            for (int u = 0; u < units; u++) {
-                slopes[u] = new TurnoutSlope.Passes(k + 1);
-            }
+        Scan(int candidates, int leader, boolean unitPerGroup) {
+            this.k = candidates;
+            this.leader = leader;
+            this.unitPerGroup = unitPerGroup;
             y = new double[k + 1];
+            units(unitPerGroup ? 0 : 1);
         }
 
-        /** The passes over {@code rows} (of groups {@code group}), leaving out group {@code skip}. */
-        void walk(int[] rows, int[] group, int skip) {
-            for (int pass = 0; pass < PASSES; pass++) {
-                for (int j = 0; j < rows.length; j++) {
-                    if (group[j] != skip) {
-                        add(rows[j], group[j]);
-                    }
-                }
-                for (TurnoutSlope.Passes p : slopes) {
-                    p.next();
-                }
-                this.pass++;
+        /** Makes room for groups 0 … n − 1 (in the first pass, as groups appear). */
+        void groups(int n) {
+            if (n <= groups) {
+                return;
+            }
+            means = Arrays.copyOf(means, 3 * n);
+            if (unitPerGroup) {
+                units(n);
+            }
+            groups = n;
+        }
+
+        private void units(int n) {
+            int had = slopes.length;
+            products = Arrays.copyOf(products, 3 * n);
+            slopes = Arrays.copyOf(slopes, n);
+            votes = Arrays.copyOf(votes, n);
+            present = Arrays.copyOf(present, n);
+            ballots = Arrays.copyOf(ballots, n);
+            slopeStations = Arrays.copyOf(slopeStations, n);
+            for (int u = had; u < n; u++) {
+                slopes[u] = new TurnoutSlope.Passes(k + 1);
+                votes[u] = new double[k];
+                present[u] = new boolean[k];
             }
         }
 
-        /** Adds station i, of group g, to the current pass. */
-        private void add(int i, int g) {
+        /** The pass the stations are added to: 0 … {@link #PASSES} − 1. */
+        int pass() {
+            return pass;
+        }
+
+        /** Ends the current pass: every station has been added to it. */
+        void endPass() {
+            for (TurnoutSlope.Passes p : slopes) {
+                p.next();
+            }
+            pass++;
+        }
+
+        /** Adds station i of {@code s}, of group g (made room for), to the current pass. */
+        void add(ForensicStations s, int i, int g) {
             if (!s.has(i)) {
                 return;
             }
-            int u = unitOf[g];
+            int u = unitPerGroup ? g : 0;
             if (s.included(i)) {
                 int m = 3 * g;
                 double x = s.ballots(i) / s.registered(i);
@@ -170,11 +163,11 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
         TurnoutScreen result(int u) {
             // Fisher's z counts stations − districts + 1 (each district's mean spends a degree of freedom)
             int points = 0;
-            int groups = 0;
-            for (int g = 0; g < unitOf.length; g++) {
-                if (unitOf[g] == u && means[3 * g + 2] > 0) {
+            int centred = 0;
+            for (int g = 0; g < groups; g++) {
+                if ((unitPerGroup ? g : 0) == u && means[3 * g + 2] > 0) {
                     points += (int) means[3 * g + 2];
-                    groups++;
+                    centred++;
                 }
             }
             double sxx = products[3 * u];
@@ -189,7 +182,7 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
                     shares[c] = ballots[u] > 0 ? votes[u][c] / ballots[u] : Double.NaN;
                 }
             }
-            return new TurnoutScreen(r, points - groups + 1, slopeStations[u], fits, shares, all[k], leader);
+            return new TurnoutScreen(r, points - centred + 1, slopeStations[u], fits, shares, all[k], leader);
         }
     }
 

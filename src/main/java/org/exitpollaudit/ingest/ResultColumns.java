@@ -153,6 +153,20 @@ public final class ResultColumns {
                 nan(r.valid()), nan(r.turnoutPct()), nan(r.other()), v);
     }
 
+    /** Appends row {@code i} of {@code from}, a table with the same candidates in the same order. */
+    public void add(ResultColumns from, int i) {
+        if (!Arrays.equals(candidates, from.candidates)) {
+            throw new IllegalArgumentException("a row with candidates " + from.candidates() + " added to "
+                    + candidates());
+        }
+        double[] v = new double[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            v[c] = from.votes[c][i];
+        }
+        add(from.line[i], from.district[i], from.station[i], from.registered[i], from.ballotsCast[i],
+                from.invalid[i], from.valid[i], from.turnoutPct[i], from.other[i], v);
+    }
+
     /** Appends a row; missing figures are NaN, {@code candidateValues} in {@link #candidates} order. */
     public void add(int lineNo, String districtId, String stationId, double reg, double ballots, double inv,
                     double val, double turnout, double oth, double[] candidateValues) {

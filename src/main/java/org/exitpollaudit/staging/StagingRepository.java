@@ -214,6 +214,14 @@ public class StagingRepository {
         return out[0] != null ? out[0] : new ResultColumns(sourceId, List.of(), 0);
     }
 
+    /**
+     * Each staged block of one source as columns, in line order, read and decoded one at a time (nothing of one block
+     * is held while the next is read); none when nothing of it was loaded.
+     */
+    public void forEachBlock(long run, String sourceId, Consumer<ResultColumns> each) {
+        blocks(run, sourceId, body -> each.accept(RowBlock.decode(sourceId, body)));
+    }
+
     /** Each staged block of a source, in line order. */
     private void blocks(long run, String sourceId, Consumer<byte[]> each) {
         jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?"

@@ -5,19 +5,30 @@ package org.exitpollaudit.stats;
  * ({@link PairTable}): the probability is a function of n, p = k / n and the tolerance alone, and stations share
  * pairs (a million stations of a few hundred to a few thousand voters have about half as many distinct
  * (registered, ballots) pairs), so a memo returns the very double the computation gives, at a fraction of the cost.
- * A memo belongs to one thread and one tolerance.
+ * A memo belongs to one thread and one tolerance. It holds at most {@link #MOST_PAIRS} pairs; pairs beyond them are
+ * computed each time, so that memory stays bounded however many distinct pairs a very large election has.
  */
 public final class IntegerPercentageMemo {
 
+    /** The most pairs held: at 8 bytes of value and some 32 of table each, about 170 MB. */
+    static final int MOST_PAIRS = 1 << 22;
+
     private final double tolerance;
     private final PairTable table = new PairTable(1);
+    private final int mostPairs;
 
     /** @param tolerance the test's tolerance in percentage points (finite, ≥ 0) */
     public IntegerPercentageMemo(double tolerance) {
+        this(tolerance, MOST_PAIRS);
+    }
+
+    /** A memo of at most {@code mostPairs} pairs. */
+    IntegerPercentageMemo(double tolerance, int mostPairs) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
         }
         this.tolerance = tolerance;
+        this.mostPairs = mostPairs;
     }
 
     /**
@@ -34,6 +45,9 @@ public final class IntegerPercentageMemo {
         int at = table.find(kk, nn);
         if (at < 0) {
             double p = IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
+            if (table.size() >= mostPairs) {
+                return p;
+            }
             at = table.insert(kk, nn);
             table.values()[at] = p;
             return p;

@@ -3,11 +3,26 @@ package org.exitpollaudit.stats;
 /**
  * The last-digit probabilities of each count k out of n ({@link DigitTests#lastDigitProbabilities}), computed once
  * per (k, n) pair ({@link PairTable}). A memo belongs to one thread; a pair's probabilities do not depend on which
- * memo holds them, so tallies filled on several threads with a memo each add up to the same figures.
+ * memo holds them, so tallies filled on several threads with a memo each add up to the same figures. It holds at
+ * most {@link #MOST_PAIRS} pairs (some 110 MB); pairs beyond them are computed each time, so that memory stays
+ * bounded however many distinct pairs a very large election has.
  */
 public final class LastDigitMemo {
 
+    /** The most pairs held: at 80 bytes of values and some 32 of table each, about 110 MB. */
+    static final int MOST_PAIRS = 1 << 20;
+
     private final PairTable table = new PairTable(10);
+    private final int mostPairs;
+
+    public LastDigitMemo() {
+        this(MOST_PAIRS);
+    }
+
+    /** A memo of at most {@code mostPairs} pairs. */
+    LastDigitMemo(int mostPairs) {
+        this.mostPairs = mostPairs;
+    }
 
     /** Adds P(last digit = d) of Binomial(n, k / n) to {@code into[d]}, d = 0..9. */
     void addTo(double[] into, long k, long n) {
@@ -17,8 +32,13 @@ public final class LastDigitMemo {
         }
         int at = table.find(k, n);
         if (at < 0) {
+            double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
+            if (table.size() >= mostPairs) {
+                add(into, p, 0);
+                return;
+            }
             at = table.insert(k, n);
-            System.arraycopy(DigitTests.lastDigitProbabilities(n, k / (double) n), 0, table.values(), at, 10);
+            System.arraycopy(p, 0, table.values(), at, 10);
         }
         add(into, table.values(), at);
     }

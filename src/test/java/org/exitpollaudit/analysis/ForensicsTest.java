@@ -150,6 +150,52 @@ class ForensicsTest {
                 used).figures());
     }
 
+    /**
+     * A release read in blocks, as the analysis reads staged rows: whatever the cut, the screening's figures and flags
+     * are the very doubles of the whole table's (every sum adds its stations in file order), with stations without a
+     * district among them and rows left out by the checks in several blocks.
+     */
+    @Test
+    void blocksOfAnySizeGiveTheWholeTablesFigures() {
+        List<ResultRow> rows = new ArrayList<>(sixtyStations());
+        rows.add(row(null, "n1", 900, 600, 400.0, 200));
+        rows.add(5, row("", "n2", 800, 500, 300.0, 200));
+        rows.add(17, row(null, "n3", 1200, 700, 500.0, 200));
+        rows.add(row("d9", "s96", 1000, 960, 930.0, 30));
+        ResultColumns table = ResultColumns.of("count", rows);
+        int[] chosen = IntStream.range(0, table.size()).filter(i -> i % 11 != 4).toArray();
+        List<String> candidates = List.of("a", "b");
+        Forensics.Result whole = Forensics.run("count", "count.csv", table, chosen, candidates, "a", 0.05);
+        java.util.Random rnd = new java.util.Random(5);
+        for (int trial = 0; trial < 20; trial++) {
+            List<ResultColumns> blocks = new ArrayList<>();
+            List<int[]> kept = new ArrayList<>();
+            for (int from = 0; from < table.size(); ) {
+                int to = Math.min(table.size(), from + 1 + rnd.nextInt(trial < 10 ? 8 : 40));
+                int start = from;
+                blocks.add(table.slice(from, to));
+                kept.add(IntStream.of(chosen).filter(i -> i >= start && i < to).map(i -> i - start).toArray());
+                from = to;
+            }
+            Forensics.Screening screening = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
+                    new Forensics.Memos(), trial % 2 == 0);
+            for (int pass = 0; pass < screening.passes(); pass++) {
+                for (int b = 0; b < blocks.size(); b++) {
+                    screening.add(blocks.get(b), kept.get(b));
+                }
+                screening.endPass();
+            }
+            Forensics.Result inBlocks = screening.result();
+            assertEquals(whole.figures(), inBlocks.figures(), "blocks of trial " + trial);
+            assertEquals(whole.flags(), inBlocks.flags(), "flags of trial " + trial);
+        }
+        assertTrue(whole.flags().stream().anyMatch(f -> "s96".equals(f.station())), "the 96 % station is flagged");
+        Forensics.Screening early = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
+                new Forensics.Memos(), false);
+        early.add(table, chosen);
+        assertThrows(IllegalStateException.class, early::result, "a result before the passes are done");
+    }
+
     @Test
     void argumentsAreChecked() {
         ResultColumns table = ResultColumns.of("count", sixtyStations());

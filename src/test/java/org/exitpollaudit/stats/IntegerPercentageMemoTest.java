@@ -36,6 +36,18 @@ class IntegerPercentageMemoTest {
     }
 
     @Test
+    void aFullMemoComputesNewPairsAndStillFindsItsOwn() {
+        IntegerPercentageMemo memo = new IntegerPercentageMemo(TOL, 100);
+        for (int round = 0; round < 2; round++) {
+            for (int n = 100; n < 400; n++) {
+                double direct = IntegerPercentage.probabilityNearInteger(n, 37 / (double) n, TOL);
+                assertSameBits(direct, memo.probability(37, n), "37/" + n);
+            }
+        }
+        assertEquals(100, memo.size(), "the first 100 pairs held, the other 200 computed each time");
+    }
+
+    @Test
     void edgeCasesAreComputedAsTheDirectCallWouldBe() {
         IntegerPercentageMemo memo = new IntegerPercentageMemo(TOL);
         // k = 0 and k = n are whole percentages for certain; n = 0 has no fraction; k > n is not a fraction

@@ -26,4 +26,17 @@ class LastDigitMemoTest {
         memo.addTo(big, 3_000_000_000L, 6_000_000_000L);
         assertArrayEquals(new double[] {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1}, big, 0.0);
     }
+
+    @Test
+    void aFullMemoComputesNewPairsAndStillFindsItsOwn() {
+        LastDigitMemo memo = new LastDigitMemo(50);
+        for (int round = 0; round < 2; round++) {
+            for (long n = 100; n < 200; n++) {
+                double[] viaMemo = new double[10];
+                memo.addTo(viaMemo, 41, n);
+                assertArrayEquals(DigitTests.lastDigitProbabilities(n, 41 / (double) n), viaMemo, 0.0, "41/" + n);
+            }
+        }
+        assertEquals(50, memo.size(), "the first 50 pairs held, the other 50 computed each time");
+    }
 }
