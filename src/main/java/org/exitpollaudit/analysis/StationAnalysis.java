@@ -44,13 +44,15 @@ public final class StationAnalysis {
     }
 
     /** The staged rows of the official station-level releases, read a block at a time, as often as needed. */
-    @FunctionalInterface
     public interface Blocks {
         /**
          * Gives each block of a release's rows, in file order, the same blocks on every call; none when the release
          * has no rows. Every block has the same candidate columns.
          */
         void forEach(String sourceId, Consumer<ResultColumns> block);
+
+        /** The block of a release whose first row is at line {@code firstLine}; {@code null} if there is none. */
+        ResultColumns block(String sourceId, int firstLine);
     }
 
     private StationAnalysis() {
@@ -162,7 +164,8 @@ public final class StationAnalysis {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        StationChecks.Run checks = new StationChecks.Run(s, issues, flags);
+        StationChecks.Run checks = new StationChecks.Run(s, issues, flags,
+                firstLine -> stations.block(s.id(), firstLine));
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();
         ResultColumns[] polledRows = new ResultColumns[1];

@@ -2,11 +2,12 @@ package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.ToLongBiFunction;
 
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultColumns;
@@ -31,13 +32,16 @@ final class StationChecks {
      * the only memory it takes is the duplicate finder's ({@link Run}).
      */
     static int[] run(Source s, ResultColumns t, List<DataIssue> issues, List<StationFlag> flags) {
-        return new Run(s, issues, flags).next(t);
+        return new Run(s, issues, flags, firstLine -> {
+            throw new IllegalStateException("a single table has no earlier block");
+        }).next(t);
     }
 
     /**
      * The checks of one file read a block of rows at a time: a row is a duplicate of any earlier row of the file, in
-     * whichever block. Besides the issues and flags, the memory it takes is the first row of each unit: its key and
-     * line, some 40 bytes a station (a district id is kept once, as a number).
+     * whichever block. What it keeps of the rows is a 64-bit hash of each unit's key with the number of its first row
+     * (some 16 to 24 bytes a station); two rows whose hashes agree are compared by their ids, the earlier one read back
+     * from its block if that is gone, so that a collision of hashes never rejects a row.
      */
     static final class Run {
         private final Source s;
@@ -45,29 +49,60 @@ final class StationChecks {
         private final String keyColumn;
         private final List<DataIssue> issues;
         private final List<StationFlag> flags;
-        private final FirstKeys seen = new FirstKeys();
-        private final Map<String, Integer> districtNumbers = new HashMap<>();
+        private final IntFunction<ResultColumns> earlierBlock;
+        private final ToLongBiFunction<String, String> hash;
+        private final FirstRows seen = new FirstRows();
+        /** The first row number and the first line of each block so far. */
+        private int[] blockStarts = new int[16];
+        private int[] blockLines = new int[16];
+        private int blocks;
+        /** Rows read so far (the number of the next row): fewer than 2³¹, as lines are. */
+        private int rows;
+        private ResultColumns current;
+        private ResultColumns fetched;
+        private int fetchedStart;
 
-        Run(Source s, List<DataIssue> issues, List<StationFlag> flags) {
+        /**
+         * @param earlierBlock gives back an earlier block of the file by its first line (to compare ids where two
+         *                     hashes agree)
+         */
+        Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock) {
+            this(s, issues, flags, earlierBlock, Run::hash);
+        }
+
+        /** With another hash of the keys (a test's, that collides often). */
+        Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
+            ToLongBiFunction<String, String> hash) {
+            this.hash = hash;
             this.s = s;
             this.stations = s.level() == Source.Level.STATION;
             this.keyColumn = stations ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
             this.issues = issues;
             this.flags = flags;
+            this.earlierBlock = earlierBlock;
         }
 
         /** The next block's rows kept, as indices into it, ascending. */
         int[] next(ResultColumns t) {
+            if (t.size() > 0) {
+                if (blocks == blockStarts.length) {
+                    blockStarts = Arrays.copyOf(blockStarts, 2 * blocks);
+                    blockLines = Arrays.copyOf(blockLines, 2 * blocks);
+                }
+                blockStarts[blocks] = rows;
+                blockLines[blocks++] = t.line(0);
+            }
+            current = t;
             int[] kept = new int[t.size()];
             int n = 0;
-            for (int i = 0; i < t.size(); i++) {
+            for (int i = 0; i < t.size(); i++, rows++) {
                 String district = t.district(i);
-                int d = district == null ? -1 : districtNumbers.computeIfAbsent(district, x -> districtNumbers.size());
-                int first = seen.putIfAbsent(d, stations ? t.station(i) : null, t.line(i));
+                String station = stations ? t.station(i) : null;
+                int first = seen.putIfAbsent(hash.applyAsLong(district, station), rows, j -> same(j, district, station));
                 if (first >= 0) {
                     issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn,
-                            "row rejected: " + (stations ? "station '" + t.station(i) + "'" : "district '"
-                                    + district + "'") + " appears again (first at line " + first
+                            "row rejected: " + (stations ? "station '" + station + "'" : "district '" + district
+                                    + "'") + " appears again (first at line " + lineOf(first)
                                     + "); the first row is kept"));
                     continue;
                 }
@@ -77,6 +112,64 @@ final class StationChecks {
                 }
             }
             return Arrays.copyOf(kept, n);
+        }
+
+        /** Whether row number {@code j} (an earlier row) has this district and station id. */
+        private boolean same(int j, String district, String station) {
+            ResultColumns t = blockOf(j);
+            int i = index(t, j);
+            return Objects.equals(t.district(i), district) && (!stations || Objects.equals(t.station(i), station));
+        }
+
+        private int lineOf(int j) {
+            ResultColumns t = blockOf(j);
+            return t.line(index(t, j));
+        }
+
+        /** Row number j's index in its block {@code t}. */
+        private int index(ResultColumns t, int j) {
+            return j - (t == current ? blockStarts[blocks - 1] : fetchedStart);
+        }
+
+        /** The block that holds row number {@code j}: this one, or an earlier one read back (the last kept). */
+        private ResultColumns blockOf(int j) {
+            if (j >= blockStarts[blocks - 1]) {
+                return current;
+            }
+            if (fetched == null || j < fetchedStart || j >= fetchedStart + fetched.size()) {
+                int b = Arrays.binarySearch(blockStarts, 0, blocks, j);
+                b = b >= 0 ? b : -b - 2;
+                fetched = earlierBlock.apply(blockLines[b]);
+                fetchedStart = blockStarts[b];
+                if (fetched == null || fetched.size() == 0 || fetched.line(0) != blockLines[b]) {
+                    throw new IllegalStateException("the block of " + s.file() + " at line " + blockLines[b]
+                            + " could not be read back");
+                }
+            }
+            return fetched;
+        }
+
+        /** A 64-bit hash of a key (FNV-1a over its characters, then MurmurHash3's finalizer). */
+        static long hash(String district, String station) {
+            long h = 0xcbf29ce484222325L;
+            h = mix(h, district);
+            h = (h ^ 0x1F) * 0x100000001b3L;
+            h = mix(h, station);
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
+        }
+
+        private static long mix(long h, String id) {
+            if (id == null) {
+                return (h ^ 0x1E) * 0x100000001b3L;
+            }
+            for (int c = 0; c < id.length(); c++) {
+                h = (h ^ id.charAt(c)) * 0x100000001b3L;
+            }
+            return h;
         }
     }
 
@@ -129,95 +222,50 @@ final class StationChecks {
     }
 
     /**
-     * The first row of each unit, a district number and a station id (or none): an open-addressing hash table of
-     * entries whose ids lie in one char array, so that finding the duplicates of millions of rows makes no object
-     * per row and keeps no row's columns.
+     * The first row of each unit, as the unit key's 64-bit hash and the row's number: an open-addressing table of two
+     * primitive arrays, at most three quarters full, so that finding the duplicates of millions of rows makes no
+     * object per row and keeps no ids.
      */
-    private static final class FirstKeys {
-        private int[] slots = filled(1 << 10);
-        /** Each slot's key hash: most keys that share a probe sequence are told apart without comparing ids. */
-        private int[] hashes = new int[1 << 10];
-        private int[] district = new int[1 << 9];
-        /** Where an entry's station id starts in {@link #chars}, and its length (−1: no station id). */
-        private int[] start = new int[1 << 9];
-        private int[] length = new int[1 << 9];
-        private int[] line = new int[1 << 9];
-        private char[] chars = new char[1 << 12];
+    private static final class FirstRows {
+        private long[] hashes = new long[1 << 10];
+        private int[] rows = filled(1 << 10);
         private int size;
-        private int used;
 
-        /** −1 if the key is new (then it is recorded with its line), else the line of the first row with it. */
-        int putIfAbsent(int d, String station, int lineNo) {
-            int h = 31 * d + Objects.hashCode(station);
-            int mask = slots.length - 1;
-            int at = (h * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(slots.length));
-            while (slots[at] >= 0) {
-                int e = slots[at];
-                if (hashes[at] == h && district[e] == d && same(e, station)) {
-                    return line[e];
+        /**
+         * −1 if no earlier row has the key (then row {@code row} is recorded as its first), else the number of the
+         * first row that has it; {@code same} tells whether an earlier row with the same hash has the same key.
+         */
+        int putIfAbsent(long hash, int row, IntPredicate same) {
+            int mask = hashes.length - 1;
+            int at = (int) hash & mask;
+            while (rows[at] >= 0) {
+                if (hashes[at] == hash && same.test(rows[at])) {
+                    return rows[at];
                 }
                 at = (at + 1) & mask;
             }
-            add(d, station, lineNo);
-            slots[at] = size - 1;
-            hashes[at] = h;
-            if (2 * size > slots.length) {
-                rehash();
+            hashes[at] = hash;
+            rows[at] = row;
+            if (4 * ++size > 3 * hashes.length) {
+                grow();
             }
             return -1;
         }
 
-        private boolean same(int e, String station) {
-            if (station == null || length[e] < 0) {
-                return station == null && length[e] < 0;
-            }
-            if (station.length() != length[e]) {
-                return false;
-            }
-            for (int c = 0, from = start[e]; c < length[e]; c++) {
-                if (chars[from + c] != station.charAt(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void add(int d, String station, int lineNo) {
-            if (size == district.length) {
-                district = Arrays.copyOf(district, 2 * size);
-                start = Arrays.copyOf(start, 2 * size);
-                length = Arrays.copyOf(length, 2 * size);
-                line = Arrays.copyOf(line, 2 * size);
-            }
-            district[size] = d;
-            line[size] = lineNo;
-            start[size] = used;
-            length[size] = station == null ? -1 : station.length();
-            if (station != null) {
-                while (used + station.length() > chars.length) {
-                    chars = Arrays.copyOf(chars, 2 * chars.length);
-                }
-                station.getChars(0, station.length(), chars, used);
-                used += station.length();
-            }
-            size++;
-        }
-
-        private void rehash() {
-            int[] oldSlots = slots;
-            int[] oldHashes = hashes;
-            slots = filled(2 * oldSlots.length);
-            hashes = new int[slots.length];
-            int mask = slots.length - 1;
-            int shift = 32 - Integer.numberOfTrailingZeros(slots.length);
-            for (int i = 0; i < oldSlots.length; i++) {
-                if (oldSlots[i] >= 0) {
-                    int at = (oldHashes[i] * 0x9E3779B9) >>> shift;
-                    while (slots[at] >= 0) {
+        private void grow() {
+            long[] oldHashes = hashes;
+            int[] oldRows = rows;
+            hashes = new long[2 * oldHashes.length];
+            rows = filled(hashes.length);
+            int mask = hashes.length - 1;
+            for (int i = 0; i < oldHashes.length; i++) {
+                if (oldRows[i] >= 0) {
+                    int at = (int) oldHashes[i] & mask;
+                    while (rows[at] >= 0) {
                         at = (at + 1) & mask;
                     }
-                    slots[at] = oldSlots[i];
                     hashes[at] = oldHashes[i];
+                    rows[at] = oldRows[i];
                 }
             }
         }

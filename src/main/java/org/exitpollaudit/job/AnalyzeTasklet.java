@@ -56,7 +56,7 @@ public class AnalyzeTasklet implements Tasklet {
 
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                (id, block) -> staging.forEachBlock(ctx.run(), id, block), staged, ctx.params(),
+                staging.blocks(ctx.run()), staged, ctx.params(),
                 (s, t) -> checkUnchanged(ctx, s, t),
                 part -> t0[0] = lap(part, t0[0]));
 

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.exitpollaudit.analysis.Figure;
+import org.exitpollaudit.analysis.StationAnalysis;
 import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
@@ -214,12 +215,37 @@ public class StagingRepository {
         return out[0] != null ? out[0] : new ResultColumns(sourceId, List.of(), 0);
     }
 
+    /** A run's staged blocks, as the station analysis reads the official releases. */
+    public StationAnalysis.Blocks blocks(long run) {
+        return new StationAnalysis.Blocks() {
+            @Override
+            public void forEach(String sourceId, Consumer<ResultColumns> block) {
+                forEachBlock(run, sourceId, block);
+            }
+
+            @Override
+            public ResultColumns block(String sourceId, int firstLine) {
+                return StagingRepository.this.block(run, sourceId, firstLine);
+            }
+        };
+    }
+
     /**
      * Each staged block of one source as columns, in line order, read and decoded one at a time (nothing of one block
      * is held while the next is read); none when nothing of it was loaded.
      */
     public void forEachBlock(long run, String sourceId, Consumer<ResultColumns> each) {
         blocks(run, sourceId, body -> each.accept(RowBlock.decode(sourceId, body)));
+    }
+
+    /** The staged block of a source whose first row is at line {@code firstLine}; {@code null} if there is none. */
+    public ResultColumns block(long run, String sourceId, int firstLine) {
+        List<ResultColumns> out = new ArrayList<>(1);
+        jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE = ?",
+                rs -> {
+                    out.add(RowBlock.decode(sourceId, rs.getBytes(1)));
+                }, run, sourceId, firstLine);
+        return out.isEmpty() ? null : out.get(0);
     }
 
     /** Each staged block of a source, in line order. */

@@ -10,8 +10,11 @@ package org.exitpollaudit.stats;
  */
 public final class IntegerPercentageMemo {
 
-    /** The most pairs held: at 8 bytes of value and some 32 of table each, about 170 MB. */
-    static final int MOST_PAIRS = 1 << 22;
+    /**
+     * The most pairs held: at 8 bytes of value and some 32 of table each, about 40 MB (a million stations' three
+     * releases have some 750,000 distinct pairs).
+     */
+    static final int MOST_PAIRS = 1 << 20;
 
     private final double tolerance;
     private final PairTable table = new PairTable(1);
