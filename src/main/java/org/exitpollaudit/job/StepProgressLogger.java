@@ -1,8 +1,15 @@
 package org.exitpollaudit.job;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -18,6 +25,10 @@ import org.springframework.stereotype.Component;
  * standard output — the stage's name when it starts, its outcome and time when it ends, on the same line — and
  * nothing for the ingest partitions. With {@code --verbose} ({@code log}) every step's and partition's start and
  * end is logged with its counts, duration and heap peak; with {@code --quiet} ({@code none}) nothing.
+ *
+ * <p>With {@code epa.timings} set to a file (the benchmark sets it), each step's end also adds a line to it, tab
+ * separated under a header: step, status, start and end (milliseconds since the epoch), rows read and written, the
+ * heap peak and the heap peak after collections (MiB) so far — what a program reads instead of the log's prose.
  */
 @Component
 public class StepProgressLogger implements StepExecutionListener {
@@ -25,10 +36,16 @@ public class StepProgressLogger implements StepExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger("exit-poll-audit");
     private static final String[] STAGES = {"validate", "ingest", "reconcile", "analyze", "report"};
 
-    private final String mode;
+    /** The columns of the timings file. */
+    public static final String TIMINGS_HEADER = "step\tstatus\tstart_ms\tend_ms\tread\twritten\theap_peak_mib"
+            + "\theap_after_collections_mib";
 
-    public StepProgressLogger(@Value("${epa.progress:log}") String mode) {
+    private final String mode;
+    private final Path timings;
+
+    public StepProgressLogger(@Value("${epa.progress:log}") String mode, @Value("${epa.timings:}") String timings) {
         this.mode = mode;
+        this.timings = timings.isEmpty() ? null : Path.of(timings);
         HeapPeak.watch();
     }
 
@@ -60,7 +77,28 @@ public class StepProgressLogger implements StepExecutionListener {
                     status, ms, rows >= 0 ? rows : step.getReadCount(), rows >= 0 ? rows : step.getWriteCount(),
                     step.getCommitCount(), HeapPeak.mib());
         }
+        if (timings != null) {
+            long rows = ingestRows(step);
+            time(String.join("\t", step.getStepName(), status,
+                    Long.toString(start == null ? -1 : start.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli()),
+                    Long.toString(System.currentTimeMillis()),
+                    Long.toString(rows >= 0 ? rows : step.getReadCount()),
+                    Long.toString(rows >= 0 ? rows : step.getWriteCount()),
+                    Long.toString(HeapPeak.mib()), Long.toString(HeapPeak.afterCollectionsMib())));
+        }
         return step.getExitStatus();
+    }
+
+    /** Adds a line to the timings file (partitions end on several threads). */
+    private synchronized void time(String line) {
+        try {
+            if (!Files.exists(timings)) {
+                Files.writeString(timings, TIMINGS_HEADER + "\n", StandardCharsets.UTF_8);
+            }
+            Files.writeString(timings, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the timings file " + timings, e);
+        }
     }
 
     /**

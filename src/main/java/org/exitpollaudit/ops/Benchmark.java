@@ -14,21 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.job.StepProgressLogger;
 import org.exitpollaudit.model.ExitCodes;
 
 /**
  * The benchmark: writes a seeded synthetic package of the asked size (or takes an existing one), runs the whole job
  * on it in a fresh JVM with the asked heap and a fresh output folder, and prints wall time per step, total wall
- * time, rows per second and peak memory (heap, from the job's own log, and resident set size, from /proc).
+ * time, rows per second and peak memory (heap, from the timings file the job writes, and resident set size, from
+ * /proc).
  */
 public final class Benchmark {
 
-    private static final Pattern STEP = Pattern.compile(
-            "step (\\w+) completed in (\\d+) ms \\(read (\\d+), written (\\d+), commits \\d+; heap peak so far (\\d+) MiB\\)");
 
     private Benchmark() {
     }
@@ -59,11 +57,16 @@ public final class Benchmark {
             }
         }
         Path reports = root.resolve("run-" + System.currentTimeMillis());
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap()));
+        Files.createDirectories(reports);
+        // the job adds a line per step to this file: times, counts and heap peaks (StepProgressLogger)
+        Path timings = reports.resolve("timings.tsv");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap(),
+                "-Depa.timings=" + timings));
         command.addAll(launch(mainClass));
-        // --verbose: the per-step log lines (counts, times, heap peak) are what this reads
+        // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));
         out.println("running: " + String.join(" ", command));
+        long startedMs = System.currentTimeMillis();
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long[] rssPeakKb = {0};
@@ -80,35 +83,18 @@ public final class Benchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
-        Map<String, long[]> steps = new LinkedHashMap<>();
-        long heapPeak = 0;
         List<String> log = new ArrayList<>();
-        // when the first step starts and the last one ends, as the lines arrive: what lies outside is JVM, Spring
-        // Boot and database start-up before, and shutdown after
-        long firstStep = 0;
-        long lastStep = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 log.add(line);
-                if (firstStep == 0 && line.contains(" step validate started")) {
-                    firstStep = System.nanoTime();
-                } else if (line.contains(" step report completed")) {
-                    lastStep = System.nanoTime();
-                }
                 if (line.contains(" step ") || line.contains("analyze:")) {
                     out.println("  | " + line);
-                }
-                Matcher m = STEP.matcher(line);
-                if (m.find()) {
-                    steps.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4))});
-                    heapPeak = Math.max(heapPeak, Long.parseLong(m.group(5)));
                 }
             }
         }
         int code = p.waitFor();
         long exited = System.nanoTime();
-        Files.createDirectories(reports);
+        long exitedMs = startedMs + (exited - start) / 1_000_000;
         Files.write(reports.resolve("benchmark-job.log"), log, StandardCharsets.UTF_8);
         sampler.join(1000);
         double wall = (exited - start) / 1e9;
@@ -117,21 +103,59 @@ public final class Benchmark {
             log.forEach(err::println);
             return ExitCodes.FAILED;
         }
-        long rows = steps.containsKey("ingest") ? steps.get("ingest")[1] : 0;
+        Timings t = Timings.read(timings);
+        long rows = t.steps().containsKey("ingest") ? t.steps().get("ingest")[0] : 0;
         out.printf(Locale.ROOT, "%n%-10s %10s %12s%n", "step", "wall (s)", "rows read");
-        steps.forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %12s%n", name, v[0] / 1000.0,
-                v[1] > 0 ? String.format(Locale.ROOT, "%,d", v[1]) : ""));
+        t.steps().forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %12s%n", name, v[1] / 1000.0,
+                v[0] > 0 ? String.format(Locale.ROOT, "%,d", v[0]) : ""));
         out.printf(Locale.ROOT, "%-10s %10.2f   (JVM start to exit)%n", "total", wall);
-        if (firstStep > 0 && lastStep > 0) {
+        if (t.firstStart() > 0 && t.lastEnd() > 0) {
             out.printf(Locale.ROOT, "start-up: %.2f s (JVM start to the first step); shutdown: %.2f s (last step to"
-                    + " exit)%n", (firstStep - start) / 1e9, (exited - lastStep) / 1e9);
+                    + " exit)%n", (t.firstStart() - startedMs) / 1e3, (exitedMs - t.lastEnd()) / 1e3);
         }
         out.printf(Locale.ROOT, "rows per second: %,.0f (rows ingested / total wall time)%n", rows / wall);
-        out.printf(Locale.ROOT, "peak heap: %,d MiB (max %s); peak RSS: %,d MiB%n", heapPeak, opts.heap(), rssPeakKb[0] >> 10);
+        out.printf(Locale.ROOT, "peak heap: %,d MiB in use (max %s), %,d MiB just after a collection (the data kept,"
+                + " garbage aside); peak RSS: %,d MiB%n", t.heapPeak(), opts.heap(), t.heapAfterCollections(),
+                rssPeakKb[0] >> 10);
         out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         out.println("report and the job's log (benchmark-job.log): " + reports);
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the job's timings file says: per stage (partitions left out) its rows read and milliseconds, in order; when
+     * the first stage started and the last ended (ms since the epoch); the heap peaks in MiB.
+     */
+    record Timings(Map<String, long[]> steps, long firstStart, long lastEnd, long heapPeak,
+                   long heapAfterCollections) {
+
+        static Timings read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(StepProgressLogger.TIMINGS_HEADER)) {
+                throw new IOException(file + " is not a timings file: its first line is not "
+                        + StepProgressLogger.TIMINGS_HEADER.replace('\t', ' '));
+            }
+            Map<String, long[]> steps = new LinkedHashMap<>();
+            long first = 0;
+            long last = 0;
+            long heap = 0;
+            long after = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t");
+                long startMs = Long.parseLong(f[2]);
+                long endMs = Long.parseLong(f[3]);
+                heap = Math.max(heap, Long.parseLong(f[6]));
+                after = Math.max(after, Long.parseLong(f[7]));
+                if (f[0].contains(":")) {
+                    continue;
+                }
+                steps.put(f[0], new long[] {Long.parseLong(f[4]), endMs - startMs});
+                first = first == 0 ? startMs : Math.min(first, startMs);
+                last = Math.max(last, endMs);
+            }
+            return new Timings(steps, first, last, heap, after);
+        }
     }
 
     private static long highWaterMarkKb(Path status) {
