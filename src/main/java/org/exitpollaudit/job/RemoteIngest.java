@@ -1,10 +1,11 @@
 package org.exitpollaudit.job;
 
-import org.exitpollaudit.staging.StagingRepository;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import javax.sql.DataSource;
 
+import org.exitpollaudit.staging.StagingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +25,6 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
@@ -50,20 +50,22 @@ public class RemoteIngest {
     private static final String QUEUE = "epa-ingest-requests";
 
     @Bean
-    JdbcChannelMessageStore ingestRequestStore(DataSource dataSource, JdbcTemplate jdbc, StagingRepository staging) {
+    JdbcChannelMessageStore ingestRequestStore(DataSource dataSource, StagingRepository staging) {
         if (!"PostgreSQL".equals(staging.databaseProduct())) {
             throw new IllegalStateException("the remote profile needs the job repository on a database every JVM"
                     + " reaches: activate it together with the postgres profile (SPRING_PROFILES_ACTIVE=postgres,remote)");
         }
-        // Spring Integration's channel message table for PostgreSQL (its schema-postgresql.sql), if not there yet
-        jdbc.execute("CREATE SEQUENCE IF NOT EXISTS INT_MESSAGE_SEQ START WITH 1 INCREMENT BY 1 NO CYCLE");
-        jdbc.execute("""
+        // Spring Integration's channel message table for PostgreSQL (its schema-postgresql.sql), if not there yet; the
+        // launcher and its workers start together, so under the schema lock
+        staging.createSchema(List.of(
+                "CREATE SEQUENCE IF NOT EXISTS INT_MESSAGE_SEQ START WITH 1 INCREMENT BY 1 NO CYCLE",
+                """
                 CREATE TABLE IF NOT EXISTS INT_CHANNEL_MESSAGE (MESSAGE_ID CHAR(36) NOT NULL, GROUP_KEY CHAR(36) NOT NULL,
                   CREATED_DATE BIGINT NOT NULL, MESSAGE_PRIORITY BIGINT,
                   MESSAGE_SEQUENCE BIGINT NOT NULL DEFAULT nextval('INT_MESSAGE_SEQ'), MESSAGE_CONTENT BYTEA,
                   REGION VARCHAR(100) NOT NULL,
-                  CONSTRAINT INT_CHANNEL_MESSAGE_PK PRIMARY KEY (REGION, GROUP_KEY, CREATED_DATE, MESSAGE_SEQUENCE))""");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS INT_CHANNEL_MSG_DELETE_IDX ON INT_CHANNEL_MESSAGE (REGION, GROUP_KEY, MESSAGE_ID)");
+                  CONSTRAINT INT_CHANNEL_MESSAGE_PK PRIMARY KEY (REGION, GROUP_KEY, CREATED_DATE, MESSAGE_SEQUENCE))""",
+                "CREATE INDEX IF NOT EXISTS INT_CHANNEL_MSG_DELETE_IDX ON INT_CHANNEL_MESSAGE (REGION, GROUP_KEY, MESSAGE_ID)"));
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion("exit-poll-audit");

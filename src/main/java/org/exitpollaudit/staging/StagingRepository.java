@@ -59,12 +59,41 @@ public class StagingRepository {
         this.jdbc = jdbc;
         product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         hsqldb = product != null && product.startsWith("HSQL");
-        for (String ddl : schema(hsqldb ? "hsqldb" : "postgresql")) {
-            jdbc.execute(ddl);
-        }
+        createSchema(schema(hsqldb ? "hsqldb" : "postgresql"));
         // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
         // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
         widenText();
+    }
+
+    /**
+     * Runs statements that create what is not there yet ({@code CREATE … IF NOT EXISTS}). On PostgreSQL they run in
+     * one transaction under an advisory lock: JVMs that start together (the launcher and its workers) would otherwise
+     * race, since PostgreSQL's {@code IF NOT EXISTS} is checked before, not atomically with, the creation, and the
+     * loser fails on a duplicate catalog key.
+     */
+    public void createSchema(List<String> statements) {
+        if (hsqldb) {
+            statements.forEach(jdbc::execute);
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                // a lock key of this application's own, released with the transaction
+                st.execute("SELECT pg_advisory_xact_lock(4550530000000000001)");
+                for (String ddl : statements) {
+                    st.execute(ddl);
+                }
+                c.commit();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
     /**
