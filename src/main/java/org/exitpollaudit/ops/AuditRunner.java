@@ -14,6 +14,7 @@ import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.report.ReportPublisher;
+import org.exitpollaudit.staging.StagingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -41,11 +42,13 @@ public class AuditRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final StagingRepository staging;
 
-    public AuditRunner(JobOperator operator, JobRepository repository, Job job) {
+    public AuditRunner(JobOperator operator, JobRepository repository, Job job, StagingRepository staging) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
+        this.staging = staging;
     }
 
     public int run(CliOptions opts, PrintStream out, PrintStream err) throws Exception {
@@ -115,6 +118,7 @@ public class AuditRunner {
         LOG.info("inputs {} ({} files), fingerprint {}", input, files.size(), fingerprint.substring(0, 12));
         JobExecution execution = operator.start(job, params);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            LOG.info("staging of completed runs dropped: {} blocks", staging.dropCompleted());
             return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
                     opts.quiet(), out, err);
         }

@@ -226,24 +226,6 @@ public class StagingRepository {
         return out;
     }
 
-    /**
-     * Every loaded row of one source as columns, in line order, read from its blocks without an object per row; no
-     * rows (and no candidates) when nothing of it was loaded.
-     */
-    public ResultColumns columns(long run, String sourceId) {
-        Integer total = jdbc.queryForObject("SELECT COALESCE(SUM(ROW_COUNT), 0) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ?"
-                + " AND SOURCE_ID = ?", Integer.class, run, sourceId);
-        ResultColumns[] out = new ResultColumns[1];
-        blocks(run, sourceId, body -> {
-            ResultColumns block = RowBlock.decode(sourceId, body);
-            if (out[0] == null) {
-                out[0] = new ResultColumns(sourceId, block.candidates(), total);
-            }
-            out[0].addAll(block);
-        });
-        return out[0] != null ? out[0] : new ResultColumns(sourceId, List.of(), 0);
-    }
-
     /** A run's staged blocks, as the station analysis reads the official releases. */
     public StationAnalysis.Blocks blocks(long run) {
         return new StationAnalysis.Blocks() {
@@ -293,6 +275,26 @@ public class StagingRepository {
                     out.put(rs.getString(1), rs.getInt(2));
                 }, run);
         return out;
+    }
+
+    /**
+     * Drops the bulk of what completed runs staged: their row blocks, figure blocks and flags (their inputs and data
+     * issues, a few rows each, stay). Nothing of a completed run's staging is read again: its report holds its
+     * figures, and a run that writes a report again stages afresh. Only an unfinished run's staging is kept, for
+     * the restart that resumes it; so the job repository stays the size of one run's staging however many runs a
+     * schedule makes. Returns the blocks dropped.
+     */
+    public int dropCompleted() {
+        String completed = "SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'";
+        int blocks = jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY IN (" + completed + ")");
+        blocks += jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN (" + completed + ")");
+        jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY IN (" + completed + ")");
+        if (hsqldb && blocks > 0) {
+            // HSQLDB's data file keeps the space of deleted rows unused until it is rewritten without them (with little
+            // left, this takes a moment); PostgreSQL's autovacuum makes its space reusable
+            jdbc.execute("CHECKPOINT DEFRAG");
+        }
+        return blocks;
     }
 
     /** The run's figures, replacing any staged before, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}). */

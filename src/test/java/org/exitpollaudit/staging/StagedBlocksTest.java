@@ -36,6 +36,42 @@ class StagedBlocksTest {
         return rows;
     }
 
+    /** A source's blocks read back one at a time, as the analysis reads them, and put together. */
+    private static ResultColumns columns(StagingRepository staging, long run, String source) {
+        ResultColumns[] all = new ResultColumns[1];
+        staging.forEachBlock(run, source, block -> {
+            if (all[0] == null) {
+                all[0] = new ResultColumns(source, block.candidates(), 16);
+            }
+            all[0].addAll(block);
+        });
+        return all[0] != null ? all[0] : new ResultColumns(source, List.of(), 0);
+    }
+
+    @Test
+    void theStagingOfCompletedRunsIsDroppedAndAnUnfinishedRunsKept() {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:staged-drop-"
+                + System.nanoTime(), "SA", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            StagingRepository staging = new StagingRepository(jdbc);
+            // the job repository's table of executions, as much of it as the query reads
+            jdbc.execute("CREATE TABLE BATCH_JOB_EXECUTION (JOB_EXECUTION_ID BIGINT, JOB_INSTANCE_ID BIGINT,"
+                    + " STATUS VARCHAR(10))");
+            jdbc.update("INSERT INTO BATCH_JOB_EXECUTION VALUES (1, 7, 'FAILED'), (2, 7, 'COMPLETED'),"
+                    + " (3, 8, 'FAILED')");
+            for (long run : new long[] {7, 8}) {
+                staging.addBlocks(run, RowBlock.encode(block("final", 2, 3)));
+            }
+            assertEquals(1, staging.dropCompleted(), "run 7's block");
+            assertEquals(0, columns(staging, 7, "final").size(), "run 7 completed");
+            assertEquals(3, columns(staging, 8, "final").size(), "run 8 can still be resumed");
+            assertEquals(0, staging.dropCompleted(), "nothing more to drop");
+        } finally {
+            ds.destroy();
+        }
+    }
+
     private static void withRepository(java.util.function.Consumer<StagingRepository> test) {
         SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:staged-blocks-"
                 + System.nanoTime(), "SA", "", true);
@@ -55,13 +91,13 @@ class StagedBlocksTest {
             // stored out of order, another source between them
             staging.addBlocks(7, List.of(RowBlock.encode(second).get(0), RowBlock.encode(other).get(0)));
             staging.addBlocks(7, List.of(RowBlock.encode(first).get(0)));
-            ResultColumns all = staging.columns(7, "final");
+            ResultColumns all = columns(staging, 7, "final");
             List<ResultRow> expected = new ArrayList<>(first.rows());
             expected.addAll(second.rows());
             assertEquals(expected, all.rows());
             assertEquals(expected, staging.rows(7, List.of("final")));
             assertEquals(Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
-            assertEquals(0, staging.columns(8, "final").size(), "another run staged nothing");
+            assertEquals(0, columns(staging, 8, "final").size(), "another run staged nothing");
             assertThrows(DataIntegrityViolationException.class, () -> staging.addBlocks(7, List.of(RowBlock.encode(first).get(0))),
                     "the same lines staged twice");
         });
@@ -79,7 +115,7 @@ class StagedBlocksTest {
             staging.addBlocks(3, List.of(new RowBlock.Encoded("s", 2, 2, staged), RowBlock.encode(later).get(0)));
             List<ResultRow> rows = staging.rows(3, List.of("s"));
             assertEquals(List.of(2, 130, 131), rows.stream().map(ResultRow::line).toList());
-            assertEquals(rows, staging.columns(3, "s").rows());
+            assertEquals(rows, columns(staging, 3, "s").rows());
             assertEquals("УИК №554", rows.get(0).stationId());
         });
     }
