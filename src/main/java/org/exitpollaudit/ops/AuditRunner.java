@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.InputFingerprint;
@@ -118,9 +119,18 @@ public class AuditRunner {
         LOG.info("inputs {} ({} files), fingerprint {}", input, files.size(), fingerprint.substring(0, 12));
         JobExecution execution = operator.start(job, params);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            LOG.info("staging of completed runs dropped: {} blocks", staging.dropCompleted());
-            return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
+            // the staging the run no longer needs is dropped while the console prints its answer (which reads the
+            // report's files, not the database)
+            // (a failure to drop it is logged: the report stands, and the next completed run drops it)
+            CompletableFuture<Integer> dropped = CompletableFuture.supplyAsync(staging::dropCompleted)
+                    .exceptionally(e -> {
+                        LOG.warn("the staging of completed runs could not be dropped: {}", e.toString());
+                        return 0;
+                    });
+            int code = ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
                     opts.quiet(), out, err);
+            LOG.info("staging of completed runs dropped: {} blocks", dropped.join());
+            return code;
         }
         return failure(execution, input, output, opts.verbose(), err);
     }
