@@ -23,7 +23,10 @@ public final class ResultColumns {
     private int size;
     private int[] line;
     private String[] district;
+    /** The station ids; {@code null} while they are held as {@link #stationPrefix} and numbers instead. */
     private String[] station;
+    private String stationPrefix;
+    private long[] stationNumbers;
     private double[] registered;
     private double[] ballotsCast;
     private double[] invalid;
@@ -53,7 +56,8 @@ public final class ResultColumns {
     /**
      * Rows already held as columns (a staged block read back), taken as they are, without a copy: the arrays belong to
      * the table from now on. Each array holds at least {@code size} rows; {@code votes} has one array per candidate,
-     * in {@code candidates} order. Missing figures are NaN.
+     * in {@code candidates} order. Missing figures are NaN. {@code station} may be {@code null} only when
+     * {@link #withNumberedStations} gives the ids next.
      */
     public static ResultColumns wrap(String sourceId, List<String> candidates, int size, int[] line, String[] district,
                                      String[] station, double[] registered, double[] ballotsCast, double[] invalid,
@@ -85,17 +89,45 @@ public final class ResultColumns {
         return out;
     }
 
+    /**
+     * Holds this table's station ids as a common prefix and a number each (as staging stores most blocks), building
+     * an id's text only when it is asked for: a pass over the figures makes no string per station.
+     *
+     * @param numbers each row's number, at least {@link #size} of them
+     */
+    public ResultColumns withNumberedStations(String prefix, long[] numbers) {
+        station = null;
+        stationPrefix = prefix;
+        stationNumbers = numbers;
+        return this;
+    }
+
+    /** The station ids as strings from now on (before the table changes). */
+    private void stationsAsText() {
+        if (station == null) {
+            String[] ids = new String[Math.max(size, line.length)];
+            for (int i = 0; i < size; i++) {
+                ids[i] = station(i);
+            }
+            station = ids;
+            stationPrefix = null;
+            stationNumbers = null;
+        }
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own. */
     public ResultColumns slice(int from, int to) {
         double[][] v = new double[candidates.length][];
         for (int c = 0; c < v.length; c++) {
             v[c] = Arrays.copyOfRange(votes[c], from, to);
         }
-        return wrap(sourceId, candidates(), to - from, Arrays.copyOfRange(line, from, to),
-                Arrays.copyOfRange(district, from, to), Arrays.copyOfRange(station, from, to),
+        ResultColumns out = wrap(sourceId, candidates(), to - from, Arrays.copyOfRange(line, from, to),
+                Arrays.copyOfRange(district, from, to), station == null ? null : Arrays.copyOfRange(station, from, to),
                 Arrays.copyOfRange(registered, from, to), Arrays.copyOfRange(ballotsCast, from, to),
                 Arrays.copyOfRange(invalid, from, to), Arrays.copyOfRange(valid, from, to),
                 Arrays.copyOfRange(turnoutPct, from, to), Arrays.copyOfRange(other, from, to), v);
+        return station == null && to > from
+                ? out.withNumberedStations(stationPrefix, Arrays.copyOfRange(stationNumbers, from, to)) : out;
     }
 
     /** Appends every row of {@code more}, a table with the same candidates in the same order. */
@@ -104,11 +136,18 @@ public final class ResultColumns {
             throw new IllegalArgumentException("rows with candidates " + more.candidates() + " added to " + candidates());
         }
         int n = more.size;
+        stationsAsText();
         while (line.length < size + n) {
             grow();
         }
         System.arraycopy(more.line, 0, line, size, n);
-        System.arraycopy(more.station, 0, station, size, n);
+        if (more.station != null) {
+            System.arraycopy(more.station, 0, station, size, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                station[size + i] = more.station(i);
+            }
+        }
         System.arraycopy(more.registered, 0, registered, size, n);
         System.arraycopy(more.ballotsCast, 0, ballotsCast, size, n);
         System.arraycopy(more.invalid, 0, invalid, size, n);
@@ -163,13 +202,14 @@ public final class ResultColumns {
         for (int c = 0; c < candidates.length; c++) {
             v[c] = from.votes[c][i];
         }
-        add(from.line[i], from.district[i], from.station[i], from.registered[i], from.ballotsCast[i],
+        add(from.line[i], from.district[i], from.station(i), from.registered[i], from.ballotsCast[i],
                 from.invalid[i], from.valid[i], from.turnoutPct[i], from.other[i], v);
     }
 
     /** Appends a row; missing figures are NaN, {@code candidateValues} in {@link #candidates} order. */
     public void add(int lineNo, String districtId, String stationId, double reg, double ballots, double inv,
                     double val, double turnout, double oth, double[] candidateValues) {
+        stationsAsText();
         if (size == line.length) {
             grow();
         }
@@ -236,7 +276,7 @@ public final class ResultColumns {
     }
 
     public String station(int i) {
-        return station[i];
+        return station != null ? station[i] : stationPrefix.concat(Long.toString(stationNumbers[i]));
     }
 
     public double registered(int i) {
@@ -326,7 +366,7 @@ public final class ResultColumns {
         for (int c = 0; c < candidates.length; c++) {
             v[c] = votes[c][i];
         }
-        return new ResultRow(sourceId, line[i], district[i], station[i], box(registered[i]), box(ballotsCast[i]),
+        return new ResultRow(sourceId, line[i], district[i], station(i), box(registered[i]), box(ballotsCast[i]),
                 box(invalid[i]), box(valid[i]), box(turnoutPct[i]), box(other[i]), CandidateValues.of(candidates, v));
     }
 

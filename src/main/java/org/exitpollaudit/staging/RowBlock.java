@@ -219,16 +219,21 @@ public final class RowBlock {
         for (int i = 0; i < n; i++) {
             district[i] = in.string();
         }
-        String[] station = new String[n];
+        // numbered ids stay numbers until one is asked for (ResultColumns.withNumberedStations)
+        String[] station = null;
+        String prefix = null;
+        long[] numbers = null;
         if (in.read() == 1) {
-            String prefix = in.string();
+            prefix = in.string();
+            numbers = new long[n];
             long number = 0;
             for (int i = 0; i < n; i++) {
                 long z = in.varint();
                 number += (z >>> 1) ^ -(z & 1);
-                station[i] = prefix.concat(Long.toString(number));
+                numbers[i] = number;
             }
         } else {
+            station = new String[n];
             for (int i = 0; i < n; i++) {
                 station[i] = in.string();
             }
@@ -255,8 +260,10 @@ public final class RowBlock {
             }
             figures[f] = column;
         }
-        return ResultColumns.wrap(sourceId, candidates, n, line, district, station, figures[0], figures[1], figures[2],
-                figures[3], figures[4], figures[5], Arrays.copyOfRange(figures, TOTALS, figures.length));
+        ResultColumns out = ResultColumns.wrap(sourceId, candidates, n, line, district, station, figures[0],
+                figures[1], figures[2], figures[3], figures[4], figures[5],
+                Arrays.copyOfRange(figures, TOTALS, figures.length));
+        return numbers == null ? out : out.withNumberedStations(prefix, numbers);
     }
 
     /**

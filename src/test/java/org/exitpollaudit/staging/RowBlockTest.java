@@ -122,7 +122,17 @@ class RowBlockTest {
             for (int i = 0; i < ids.size(); i++) {
                 rows.add(2 + i, "d", ids.get(i), NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
             }
-            assertSameRows(rows, RowBlock.decode("s", RowBlock.encode(rows).get(0).body()));
+            ResultColumns back = RowBlock.decode("s", RowBlock.encode(rows).get(0).body());
+            assertSameRows(rows, back);
+            // ids read back as numbers are the same text in a slice, a copied row and a table they are added to
+            assertSameRows(rows.slice(1, ids.size()), back.slice(1, ids.size()));
+            ResultColumns copied = new ResultColumns("s", List.of("a"), 1);
+            copied.add(back, ids.size() - 1);
+            assertSameRows(rows.slice(ids.size() - 1, ids.size()), copied);
+            back.addAll(rows);
+            assertEquals(ids, java.util.stream.IntStream.range(0, ids.size()).mapToObj(back::station).toList());
+            assertEquals(ids, java.util.stream.IntStream.range(ids.size(), 2 * ids.size()).mapToObj(back::station)
+                    .toList());
         }
         ResultColumns missing = new ResultColumns("s", List.of("a"), 2);
         missing.add(2, "d", "s1", NAN, NAN, NAN, NAN, NAN, NAN, new double[] {1});
