@@ -2,7 +2,6 @@ package org.exitpollaudit.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,38 +84,25 @@ public final class StationAnalysis {
         List<Source> releases = pkg.officialReleases().stream().filter(s -> s.level() == Source.Level.STATION).toList();
         Source reference = releases.stream().filter(s -> s.values() == Source.ValueType.VOTES)
                 .min(Comparator.comparing(s -> !s.finalRelease())).orElse(null);
-        // the reference last; results in package order
-        List<Source> order = new ArrayList<>(releases);
-        if (reference != null) {
-            order.remove(reference);
-            order.add(reference);
-        }
         Map<String, ResultRow> sums = new LinkedHashMap<>();
         clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
-        Map<String, Result> bySource = new HashMap<>();
         LocalComparison.OfficialStations referenceStations = null;
+        List<Figure> figures = new ArrayList<>();
         // the releases repeat most stations: their screenings share the memos of the exact probabilities
         Forensics.Memos memos = new Forensics.Memos();
         Set<String> polled = LocalComparison.polledStations(pkg, clean);
-        for (Source s : order) {
+        for (Source s : releases) {
             Release one = release(pkg, s, stations, s == reference ? polled : null, clean, national, rejected,
                     candidates, params, memos, progress);
             if (one == null) {
                 continue;
             }
-            bySource.put(s.id(), one.result());
+            figures.addAll(one.result().figures());
+            issues.addAll(one.result().issues());
+            flags.addAll(one.result().flags());
             sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
                 referenceStations = one.kept();
-            }
-        }
-        List<Figure> figures = new ArrayList<>();
-        for (Source s : releases) {
-            Result one = bySource.get(s.id());
-            if (one != null) {
-                figures.addAll(one.figures());
-                issues.addAll(one.issues());
-                flags.addAll(one.flags());
             }
         }
         LocalComparison.Result local = LocalComparison.run(pkg, clean, referenceStations, candidates,
@@ -204,6 +190,7 @@ public final class StationAnalysis {
             for (int pass = 0; pass < screening.passes(); pass++) {
                 kept.rewind();
                 stations.forEach(s.id(), block -> screening.add(block, kept.next(block)));
+                kept.endPass(s.id());
                 screening.endPass();
             }
             Forensics.Result f = screening.result();
@@ -275,6 +262,14 @@ public final class StationAnalysis {
                 }
             }
             return kept;
+        }
+
+        /** Checks that the pass had every block of the first. */
+        void endPass(String sourceId) {
+            if (next != sizes.size()) {
+                throw new IllegalStateException("a pass over the staged blocks of " + sourceId + " had " + next
+                        + " of the first pass's " + sizes.size() + " blocks");
+            }
         }
 
         /** Rows read in the first pass. */

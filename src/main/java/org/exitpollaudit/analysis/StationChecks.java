@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
-import java.util.function.IntPredicate;
 import java.util.function.ToLongBiFunction;
 
 import org.exitpollaudit.election.Source;
@@ -40,8 +39,10 @@ final class StationChecks {
     /**
      * The checks of one file read a block of rows at a time: a row is a duplicate of any earlier row of the file, in
      * whichever block. What it keeps of the rows is a 64-bit hash of each unit's key with the number of its first row
-     * (some 16 to 24 bytes a station); two rows whose hashes agree are compared by their ids, the earlier one read back
-     * from its block if that is gone, so that a collision of hashes never rejects a row.
+     * (some 16 to 24 bytes a station); rows whose hashes agree are compared by their ids, so that a collision of
+     * hashes never rejects a row. An earlier block whose rows share a hash with rows of the block at hand is read
+     * back once for all of them (a file that lists its stations twice, in another order, reads each earlier block
+     * back at most once per block, not once per row).
      */
     static final class Run {
         private final Source s;
@@ -58,9 +59,6 @@ final class StationChecks {
         private int blocks;
         /** Rows read so far (the number of the next row): fewer than 2³¹, as lines are. */
         private int rows;
-        private ResultColumns current;
-        private ResultColumns fetched;
-        private int fetchedStart;
 
         /**
          * @param earlierBlock gives back an earlier block of the file by its first line (to compare ids where two
@@ -84,69 +82,98 @@ final class StationChecks {
 
         /** The next block's rows kept, as indices into it, ascending. */
         int[] next(ResultColumns t) {
-            if (t.size() > 0) {
+            int n = t.size();
+            int start = rows;
+            if (n > 0) {
                 if (blocks == blockStarts.length) {
                     blockStarts = Arrays.copyOf(blockStarts, 2 * blocks);
                     blockLines = Arrays.copyOf(blockLines, 2 * blocks);
                 }
-                blockStarts[blocks] = rows;
+                blockStarts[blocks] = start;
                 blockLines[blocks++] = t.line(0);
             }
-            current = t;
-            int[] kept = new int[t.size()];
-            int n = 0;
-            for (int i = 0; i < t.size(); i++, rows++) {
-                String district = t.district(i);
-                String station = stations ? t.station(i) : null;
-                int first = seen.putIfAbsent(hash.applyAsLong(district, station), rows, j -> same(j, district, station));
+            long[] h = new long[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = hash.applyAsLong(t.district(i), stations ? t.station(i) : null);
+            }
+            int[] firstLine = earlierFirstLines(t, h, start);
+            int[] kept = new int[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                int first = firstLine[i];
+                if (first < 0) {
+                    // a first row in this block, before this one
+                    for (int j : seen.rows(h[i])) {
+                        if (j >= start && same(t, j - start, t, i)) {
+                            first = t.line(j - start);
+                        }
+                    }
+                }
                 if (first >= 0) {
                     issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn,
-                            "row rejected: " + (stations ? "station '" + station + "'" : "district '" + district
-                                    + "'") + " appears again (first at line " + lineOf(first)
+                            "row rejected: " + (stations ? "station '" + t.station(i) + "'" : "district '"
+                                    + t.district(i) + "'") + " appears again (first at line " + first
                                     + "); the first row is kept"));
                     continue;
                 }
-                kept[n++] = i;
+                seen.insert(h[i], start + i);
+                kept[k++] = i;
                 if (s.values() == Source.ValueType.VOTES) {
                     arithmetic(s, t, i, issues, flags);
                 }
             }
-            return Arrays.copyOf(kept, n);
+            rows += n;
+            return Arrays.copyOf(kept, k);
         }
 
-        /** Whether row number {@code j} (an earlier row) has this district and station id. */
-        private boolean same(int j, String district, String station) {
-            ResultColumns t = blockOf(j);
-            int i = index(t, j);
-            return Objects.equals(t.district(i), district) && (!stations || Objects.equals(t.station(i), station));
-        }
-
-        private int lineOf(int j) {
-            ResultColumns t = blockOf(j);
-            return t.line(index(t, j));
-        }
-
-        /** Row number j's index in its block {@code t}. */
-        private int index(ResultColumns t, int j) {
-            return j - (t == current ? blockStarts[blocks - 1] : fetchedStart);
-        }
-
-        /** The block that holds row number {@code j}: this one, or an earlier one read back (the last kept). */
-        private ResultColumns blockOf(int j) {
-            if (j >= blockStarts[blocks - 1]) {
-                return current;
-            }
-            if (fetched == null || j < fetchedStart || j >= fetchedStart + fetched.size()) {
-                int b = Arrays.binarySearch(blockStarts, 0, blocks, j);
-                b = b >= 0 ? b : -b - 2;
-                fetched = earlierBlock.apply(blockLines[b]);
-                fetchedStart = blockStarts[b];
-                if (fetched == null || fetched.size() == 0 || fetched.line(0) != blockLines[b]) {
-                    throw new IllegalStateException("the block of " + s.file() + " at line " + blockLines[b]
-                            + " could not be read back");
+        /**
+         * For each row of block {@code t} (its first row number {@code start}), the line of the row of an earlier
+         * block with the same key, −1 where there is none: the rows of earlier blocks with the same hash, compared
+         * by their ids, each earlier block read back once.
+         */
+        private int[] earlierFirstLines(ResultColumns t, long[] h, int start) {
+            int[] firstLine = new int[h.length];
+            Arrays.fill(firstLine, -1);
+            // (earlier row, row of this block) pairs with the same hash, as longs that sort by the earlier row
+            long[] pairs = new long[16];
+            int count = 0;
+            for (int i = 0; i < h.length; i++) {
+                for (int j : seen.rows(h[i])) {
+                    if (j < start) {
+                        if (count == pairs.length) {
+                            pairs = Arrays.copyOf(pairs, 2 * count);
+                        }
+                        pairs[count++] = (long) j << 32 | i;
+                    }
                 }
             }
-            return fetched;
+            Arrays.sort(pairs, 0, count);
+            ResultColumns earlier = null;
+            int earlierStart = 0;
+            for (int p = 0; p < count; p++) {
+                int j = (int) (pairs[p] >>> 32);
+                int i = (int) pairs[p];
+                if (earlier == null || j >= earlierStart + earlier.size()) {
+                    int b = Arrays.binarySearch(blockStarts, 0, blocks, j);
+                    b = b >= 0 ? b : -b - 2;
+                    earlier = earlierBlock.apply(blockLines[b]);
+                    earlierStart = blockStarts[b];
+                    if (earlier == null || earlier.size() == 0 || earlier.line(0) != blockLines[b]) {
+                        throw new IllegalStateException("the block of " + s.file() + " at line " + blockLines[b]
+                                + " could not be read back");
+                    }
+                }
+                if (same(earlier, j - earlierStart, t, i)) {
+                    firstLine[i] = earlier.line(j - earlierStart);
+                }
+            }
+            return firstLine;
+        }
+
+        /** Whether row {@code a} of {@code ta} and row {@code b} of {@code tb} are the same unit. */
+        private boolean same(ResultColumns ta, int a, ResultColumns tb, int b) {
+            return Objects.equals(ta.district(a), tb.district(b))
+                    && (!stations || Objects.equals(ta.station(a), tb.station(b)));
         }
 
         /** A 64-bit hash of a key (FNV-1a over its characters, then MurmurHash3's finalizer). */
@@ -231,25 +258,35 @@ final class StationChecks {
         private int[] rows = filled(1 << 10);
         private int size;
 
-        /**
-         * −1 if no earlier row has the key (then row {@code row} is recorded as its first), else the number of the
-         * first row that has it; {@code same} tells whether an earlier row with the same hash has the same key.
-         */
-        int putIfAbsent(long hash, int row, IntPredicate same) {
+        private static final int[] NONE = {};
+
+        /** The rows recorded with this hash (almost always none or one). */
+        int[] rows(long hash) {
+            int mask = hashes.length - 1;
+            int at = (int) hash & mask;
+            int[] out = NONE;
+            while (rows[at] >= 0) {
+                if (hashes[at] == hash) {
+                    out = Arrays.copyOf(out, out.length + 1);
+                    out[out.length - 1] = rows[at];
+                }
+                at = (at + 1) & mask;
+            }
+            return out;
+        }
+
+        /** Records a row as the first of its key (whose hash it is given). */
+        void insert(long hash, int row) {
             int mask = hashes.length - 1;
             int at = (int) hash & mask;
             while (rows[at] >= 0) {
-                if (hashes[at] == hash && same.test(rows[at])) {
-                    return rows[at];
-                }
                 at = (at + 1) & mask;
             }
             hashes[at] = hash;
             rows[at] = row;
-            if (4 * ++size > 3 * hashes.length) {
+            if (4L * ++size > 3L * hashes.length) {
                 grow();
             }
-            return -1;
         }
 
         private void grow() {

@@ -95,11 +95,6 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
             }
         }
 
-        /** The pass the stations are added to: 0 … {@link #PASSES} − 1. */
-        int pass() {
-            return pass;
-        }
-
         /** Ends the current pass: every station has been added to it. */
         void endPass() {
             for (TurnoutSlope.Passes p : slopes) {

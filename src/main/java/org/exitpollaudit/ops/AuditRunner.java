@@ -127,10 +127,13 @@ public class AuditRunner {
                         LOG.warn("the staging of completed runs could not be dropped: {}", e.toString());
                         return 0;
                     });
-            int code = ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
-                    opts.quiet(), out, err);
-            LOG.info("staging of completed runs dropped: {} blocks", dropped.join());
-            return code;
+            try {
+                return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
+                        opts.quiet(), out, err);
+            } finally {
+                // not left running into the context's shutdown
+                LOG.info("staging of completed runs dropped: {} blocks", dropped.join());
+            }
         }
         return failure(execution, input, output, opts.verbose(), err);
     }

@@ -87,7 +87,11 @@ public class StagingRepository {
                 }
                 c.commit();
             } catch (java.sql.SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (java.sql.SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
@@ -261,11 +265,24 @@ public class StagingRepository {
 
     /** Each staged block of a source, in line order. */
     private void blocks(long run, String sourceId, Consumer<byte[]> each) {
-        jdbc.query("SELECT BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?"
-                + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE", rs -> {
-                    each.accept(rs.getBytes(1));
-                }, run, sourceId);
+        // a page of blocks per query, after the last one read: an embedded HSQLDB holds a whole result in memory
+        // (a 10-million-row release would be some 250 MB of blocks at once), PostgreSQL's driver too unless told
+        // otherwise; a page is a range of the primary key
+        int[] after = {Integer.MIN_VALUE};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query("SELECT FIRST_LINE, BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE > ?"
+                    + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE LIMIT " + BLOCKS_PER_QUERY, rs -> {
+                        after[0] = rs.getInt(1);
+                        read[0]++;
+                        each.accept(rs.getBytes(2));
+                    }, run, sourceId, after[0]);
+        } while (read[0] == BLOCKS_PER_QUERY);
     }
+
+    /** Blocks read per query: a few MB. */
+    private static final int BLOCKS_PER_QUERY = 8;
 
     /** Rows loaded per source. */
     public Map<String, Integer> rowCounts(long run) {

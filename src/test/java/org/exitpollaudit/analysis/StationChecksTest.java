@@ -185,6 +185,49 @@ class StationChecksTest {
         assertTrue(readBack[0] > 0, "earlier blocks were read back");
     }
 
+    /**
+     * A file that lists its stations twice, read in blocks: each earlier block is read back at most once per block
+     * that repeats its stations (never once per row), and just once per block when the second listing is in the
+     * first one's order. Every repeat is rejected, naming the first listing's line.
+     */
+    @Test
+    void aFileListingItsStationsTwiceReadsEachEarlierBlockBackOncePerBlock() {
+        int blockRows = 100;
+        int stations = 5_000;
+        for (int stride : new int[] {1, 7919}) {
+            Map<Integer, ResultColumns> byLine = new LinkedHashMap<>();
+            int line = 2;
+            for (int from = 0; from < 2 * stations; from += blockRows) {
+                ResultColumns b = new ResultColumns("cec", AB, blockRows);
+                for (int i = from; i < from + blockRows; i++) {
+                    int station = i < stations ? i : (int) ((long) (i - stations) * stride % stations);
+                    b.add(line++, "d1", "s" + station, 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+                }
+                byLine.put(b.line(0), b);
+            }
+            int[] readBack = {0};
+            List<DataIssue> issues = new ArrayList<>();
+            StationChecks.Run run = new StationChecks.Run(source(Source.Level.STATION, Source.ValueType.VOTES), issues,
+                    new ArrayList<>(), l -> {
+                        readBack[0]++;
+                        return byLine.get(l);
+                    });
+            int kept = 0;
+            for (ResultColumns b : byLine.values()) {
+                kept += run.next(b).length;
+            }
+            assertEquals(stations, kept, "stride " + stride);
+            assertEquals(stations, issues.size(), "stride " + stride);
+            int blocks = stations / blockRows;
+            assertTrue(readBack[0] <= (stride == 1 ? blocks : blocks * blocks), "stride " + stride + ": "
+                    + readBack[0] + " blocks read back");
+            DataIssue last = issues.get(issues.size() - 1);
+            int station = (int) ((long) (stations - 1) * stride % stations);
+            assertEquals("row rejected: station 's" + station + "' appears again (first at line " + (2 + station)
+                    + "); the first row is kept", last.message());
+        }
+    }
+
     private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
     }
 

@@ -48,6 +48,23 @@ class StagedBlocksTest {
         return all[0] != null ? all[0] : new ResultColumns(source, List.of(), 0);
     }
 
+    /** More blocks than one query reads (they are read a page at a time): every one, once, in line order. */
+    @Test
+    void manyBlocksComeBackOnceEachInLineOrder() {
+        withRepository(staging -> {
+            List<RowBlock.Encoded> blocks = new ArrayList<>();
+            List<ResultRow> expected = new ArrayList<>();
+            for (int b = 0; b < 23; b++) {
+                ResultColumns rows = block("final", 2 + 100 * b, 1 + b % 4);
+                blocks.add(RowBlock.encode(rows).get(0));
+                expected.addAll(rows.rows());
+            }
+            java.util.Collections.reverse(blocks);
+            staging.addBlocks(5, blocks);
+            assertEquals(expected, columns(staging, 5, "final").rows());
+        });
+    }
+
     @Test
     void theStagingOfCompletedRunsIsDroppedAndAnUnfinishedRunsKept() {
         SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:hsqldb:mem:staged-drop-"
