@@ -303,8 +303,54 @@ public class StagingRepository {
      */
     public int dropCompleted() {
         String completed = "SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'";
-        int blocks = jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY IN (" + completed + ")");
-        blocks += jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN (" + completed + ")");
+        int blocks = 0;
+        Integer unfinished = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY NOT IN ("
+                + completed + ")", Integer.class);
+        if (unfinished != null && unfinished == 0) {
+            // the common case, nothing to keep: emptied at once, without a transaction that holds every deleted row
+            // (HSQLDB keeps them in memory until it commits: 10 million stations' blocks would not fit in 1 GB)
+            Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK", Integer.class);
+            Integer figures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
+                    + completed + ")", Integer.class);
+            Integer allFigures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK", Integer.class);
+            if (figures != null && figures.equals(allFigures)) {
+                for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_FIGURE_BLOCK", "EPA_FLAG"}) {
+                    jdbc.execute("TRUNCATE TABLE " + table + (hsqldb ? " AND COMMIT" : ""));
+                }
+                blocks = (all == null ? 0 : all) + figures;
+                if (hsqldb && blocks > 0) {
+                    jdbc.execute("CHECKPOINT DEFRAG");
+                }
+                return blocks;
+            }
+        }
+        // a few blocks per statement, each its own transaction: HSQLDB keeps the rows a transaction deletes in memory
+        // until it commits, and 10 million stations' blocks (over 500 MB) would not fit in a gigabyte of heap; each
+        // statement deletes a range of the primary key
+        List<Object[]> keys = jdbc.query("SELECT RUN_KEY, SOURCE_ID, FIRST_LINE FROM EPA_ROW_BLOCK WHERE RUN_KEY IN ("
+                + completed + ") ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)});
+        for (int from = 0; from < keys.size(); ) {
+            Object[] first = keys.get(from);
+            int to = from;
+            while (to + 1 < keys.size() && to + 1 - from < 64 && keys.get(to + 1)[0].equals(first[0])
+                    && keys.get(to + 1)[1].equals(first[1])) {
+                to++;
+            }
+            blocks += jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE"
+                    + " BETWEEN ? AND ?", first[0], first[1], first[2], keys.get(to)[2]);
+            from = to + 1;
+        }
+        List<Long> runs = jdbc.queryForList("SELECT DISTINCT RUN_KEY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
+                + completed + ")", Long.class);
+        for (long run : runs) {
+            Integer last = jdbc.queryForObject("SELECT MAX(BLOCK_NO) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?",
+                    Integer.class, run);
+            for (int from = 0; last != null && from <= last; from += 1000) {
+                blocks += jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO BETWEEN ? AND ?",
+                        run, from, from + 999);
+            }
+        }
         jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY IN (" + completed + ")");
         if (hsqldb && blocks > 0) {
             // HSQLDB's data file keeps the space of deleted rows unused until it is rewritten without them (with little
