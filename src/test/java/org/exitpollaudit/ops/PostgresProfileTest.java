@@ -66,8 +66,13 @@ class PostgresProfileTest {
             Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "EPA_DB_URL", dbUrl,
                     "EPA_DB_USER", USER);
             Path out = tmp.resolve("postgres");
-            String first = run(env, "--input=" + pkg, "--output=" + out);
+            String first = run(env, "--input=" + pkg, "--output=" + out, "--verbose");
             assertTrue(first.contains("Report written to"), first);
+            // every row of every results file staged once (the ingest step's count of rows read and staged)
+            java.util.regex.Matcher ingest = java.util.regex.Pattern.compile(
+                    "step ingest completed in \\d+ ms \\(read (\\d+), written (\\d+)").matcher(first);
+            assertTrue(ingest.find(), first);
+            assertEquals(dataRows(), Long.parseLong(ingest.group(2)), "every row of every results file staged once");
             Path report = out.resolve("synthetic-3000/latest");
             assertArrayEquals(Files.readAllBytes(embedded.resolve("synthetic-3000/latest/figures.csv")),
                     Files.readAllBytes(report.resolve("figures.csv")), "figures.csv identical on both databases");
@@ -160,6 +165,16 @@ class PostgresProfileTest {
     private static List<CSVRecord> resultsSources() throws Exception {
         return EndToEndTest.records(pkg.resolve("sources.csv")).stream()
                 .filter(s -> !s.get("level").equals("respondent")).toList();
+    }
+
+    /** Data rows of the package's results files, counted from the files themselves. */
+    private static long dataRows() throws Exception {
+        long rows = 0;
+        for (CSVRecord s : resultsSources()) {
+            rows += EndToEndTest.records(pkg.resolve(s.get("file"))).size();
+        }
+        assertTrue(rows > 3000, "the package has station files: " + rows);
+        return rows;
     }
 
     /** A launch in a process of its own with the given environment; fails unless it exits 0. */
