@@ -39,7 +39,7 @@ public final class StationAnalysis {
      * One official station-level release: its results, its sums, and for the reference of the local comparison the
      * rows that passed the checks (for another release {@code null}, so that its table can go).
      */
-    private record Release(Result result, Totals totals, LocalComparison.OfficialStations kept) {
+    private record Release(Result result, Totals totals, LocalComparison.OfficialStations kept, String leader) {
     }
 
     /** The staged rows of the official station-level releases, read a block at a time, as often as needed. */
@@ -91,12 +91,14 @@ public final class StationAnalysis {
         // the releases repeat most stations: their screenings share the memos of the exact probabilities
         Forensics.Memos memos = new Forensics.Memos();
         Set<String> polled = LocalComparison.polledStations(pkg, clean);
+        String previousLeader = null;
         for (Source s : releases) {
             Release one = release(pkg, s, stations, s == reference ? polled : null, clean, national, rejected,
-                    candidates, params, memos, progress);
+                    candidates, params, memos, leaderGuess(pkg, s, national, previousLeader, candidates), progress);
             if (one == null) {
                 continue;
             }
+            previousLeader = one.leader() != null ? one.leader() : previousLeader;
             figures.addAll(one.result().figures());
             issues.addAll(one.result().issues());
             flags.addAll(one.result().flags());
@@ -138,15 +140,18 @@ public final class StationAnalysis {
     /**
      * Checks, reconciliation and forensics of one official station-level release; {@code null} when it has no rows.
      * The first pass over its blocks checks and sums the rows (the sums name the leader the screening needs); the
-     * screening then makes its own passes.
+     * screening then makes its own passes, the first of them with the checks where the leader can be guessed.
      *
      * @param polled for the reference of the local comparison, the station ids polls name (its rows of them are
      *               kept); {@code null} for another release
+     * @param guess  the leader the release most likely has ({@link #leaderGuess}), {@code null} if none: the
+     *               screening's first pass then runs with the checks and sums, one pass over the blocks fewer, and
+     *               runs again should the sums name another leader
      */
     private static Release release(ElectionPackage pkg, Source s, Blocks stations, Set<String> polled,
                                    Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
                                    Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
-                                   Forensics.Memos memos, Consumer<String> progress) {
+                                   Forensics.Memos memos, String guess, Consumer<String> progress) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
@@ -155,10 +160,15 @@ public final class StationAnalysis {
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();
         ResultColumns[] polledRows = new ResultColumns[1];
+        Forensics.Screening early = guess == null ? null : new Forensics.Screening(s.id(), s.file(), candidates,
+                guess, params.alpha(), memos, true);
         stations.forEach(s.id(), block -> {
             int[] rows = checks.next(block);
             kept.add(block, rows);
             running.add(block, rows);
+            if (early != null) {
+                early.add(block, rows);
+            }
             if (polled != null) {
                 if (polledRows[0] == null) {
                     polledRows[0] = new ResultColumns(s.id(), block.candidates(), 16);
@@ -185,9 +195,14 @@ public final class StationAnalysis {
             List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
                     levelIssues);
             progress.accept(s.id() + ": reconciliation");
-            Forensics.Screening screening = new Forensics.Screening(s.id(), s.file(), candidates, leader,
-                    params.alpha(), memos, true);
-            for (int pass = 0; pass < screening.passes(); pass++) {
+            boolean guessed = early != null && leader.equals(guess);
+            Forensics.Screening screening = guessed ? early : new Forensics.Screening(s.id(), s.file(), candidates,
+                    leader, params.alpha(), memos, true);
+            if (guessed) {
+                // its first pass was made with the checks
+                screening.endPass();
+            }
+            for (int pass = guessed ? 1 : 0; pass < screening.passes(); pass++) {
                 kept.rewind();
                 stations.forEach(s.id(), block -> screening.add(block, kept.next(block)));
                 kept.endPass(s.id());
@@ -205,7 +220,37 @@ public final class StationAnalysis {
             ResultColumns table = polledRows[0];
             reference = new LocalComparison.OfficialStations(s, table, table.allRows(), sums);
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(), reference);
+        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(), reference, leader);
+    }
+
+    /**
+     * The leader a station-level release most likely has: that of its own national row, else of the final
+     * release's national row, else of the release screened before; {@code null} when none of these is known. A guess
+     * only saves a pass over the blocks: the screening runs with the leader the release's own sums name.
+     */
+    static String leaderGuess(ElectionPackage pkg, Source s, Map<String, ResultRow> national, String previous,
+                              List<String> candidates) {
+        ResultRow row = national.get(s.id());
+        if (row == null) {
+            for (Source f : pkg.officialReleases()) {
+                if (f.finalRelease() && national.containsKey(f.id())) {
+                    row = national.get(f.id());
+                }
+            }
+        }
+        if (row != null) {
+            Map<String, Double> votes = new LinkedHashMap<>();
+            row.candidates().forEach((c, v) -> {
+                if (v != null) {
+                    votes.put(c, v);
+                }
+            });
+            String leader = leader(votes, candidates);
+            if (leader != null) {
+                return leader;
+            }
+        }
+        return previous;
     }
 
     /**

@@ -1,0 +1,109 @@
+package org.exitpollaudit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.District;
+import org.exitpollaudit.election.Election;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
+import org.exitpollaudit.ingest.ResultColumns;
+import org.exitpollaudit.ingest.ResultRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A station-level release screened from its staged blocks: whether the leader was guessed right (from the final
+ * national row), wrongly, or not at all, the screening's figures and flags are those of the whole table screened
+ * with the leader its own sums name; a right guess saves one pass over the blocks, a wrong one costs one.
+ */
+class StationAnalysisTest {
+
+    private static final double NAN = Double.NaN;
+
+    @Test
+    void theScreeningIsTheSameWhateverTheLeaderGuessAndAGoodGuessSavesAPass() {
+        // 60 stations in three districts, a duplicate of one of them, b ahead of a overall
+        Random rnd = new Random(11);
+        ResultColumns table = new ResultColumns("cec", List.of("a", "b"), 64);
+        for (int i = 0; i < 60; i++) {
+            double registered = 150 + rnd.nextInt(2000);
+            double ballots = Math.round(registered * (0.4 + 0.5 * rnd.nextDouble()));
+            double a = Math.round(ballots * (0.2 + 0.3 * rnd.nextDouble()));
+            table.add(2 + i, "d" + (i % 3), "s" + i, registered, ballots, 0, ballots, NAN, NAN,
+                    new double[] {a, ballots - a});
+            if (i == 20) {
+                table.add(100, "d2", "s5", 999, 999, 0, 999, NAN, NAN, new double[] {999, 0});
+            }
+        }
+        int[] kept = IntStream.range(0, table.size()).filter(i -> table.line(i) != 100).toArray();
+        List<Figure> expected = Forensics.run("cec", "cec.csv", table, kept, List.of("a", "b"), "b", 0.05).figures();
+
+        Source fin = source("final", Source.Level.NATIONAL, true);
+        Source cec = source("cec", Source.Level.STATION, false);
+        ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "e", LocalDate.of(2024, 1, 1), "x",
+                null, null, null), List.of(new Candidate("a", "Alpha", null, List.of()),
+                new Candidate("b", "Beta", null, List.of())), List.of(new District("d0", "D0", null, null, null),
+                new District("d1", "D1", null, null, null), new District("d2", "D2", null, null, null)),
+                List.of(fin, cec));
+        Map<String, Integer> passes = new LinkedHashMap<>();
+        for (String national : new String[] {"b leads", "a leads", "none"}) {
+            int[] reads = {0};
+            StationAnalysis.Blocks blocks = new StationAnalysis.Blocks() {
+                @Override
+                public void forEach(String sourceId, Consumer<ResultColumns> block) {
+                    reads[0]++;
+                    for (int from = 0; from < table.size(); from += 7) {
+                        block.accept(table.slice(from, Math.min(table.size(), from + 7)));
+                    }
+                }
+
+                @Override
+                public ResultColumns block(String sourceId, int firstLine) {
+                    for (int from = 0; from < table.size(); from += 7) {
+                        if (table.line(from) == firstLine) {
+                            return table.slice(from, Math.min(table.size(), from + 7));
+                        }
+                    }
+                    return null;
+                }
+            };
+            Map<String, ResultRow> nationalRows = new LinkedHashMap<>();
+            if (!national.equals("none")) {
+                boolean bLeads = national.equals("b leads");
+                nationalRows.put("final", new ResultRow("final", 2, null, null, null, null, null, null, null, null,
+                        votes(bLeads ? 40_000 : 60_000, bLeads ? 60_000 : 40_000)));
+            }
+            StationAnalysis.Result r = StationAnalysis.run(pkg, Map.of(), blocks, nationalRows, Map.of(),
+                    AnalysisParameters.DEFAULTS, part -> { });
+            List<Figure> forensics = r.figures().stream().filter(f -> Figure.FORENSICS.equals(f.section())).toList();
+            assertEquals(expected, forensics, national);
+            assertFalse(forensics.isEmpty());
+            passes.put(national, reads[0]);
+        }
+        assertEquals(Map.of("b leads", 3, "a leads", 4, "none", 4), passes,
+                "checks and sums, then the screening's three passes, the first of them with the checks when guessed");
+    }
+
+    private static Map<String, Double> votes(double a, double b) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", a);
+        m.put("b", b);
+        return m;
+    }
+
+    private static Source source(String id, Source.Level level, boolean isFinal) {
+        return new Source(id, Source.Kind.OFFICIAL, "cec", "2024-01-01", level, Source.ValueType.VOTES, id + ".csv",
+                null, null, null, null, null, isFinal, null, null, null, null, null, 1);
+    }
+}
