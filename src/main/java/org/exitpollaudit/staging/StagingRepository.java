@@ -304,21 +304,23 @@ public class StagingRepository {
     public int dropCompleted() {
         String completed = "SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'";
         int blocks = 0;
-        Integer unfinished = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY NOT IN ("
-                + completed + ")", Integer.class);
+        // on the embedded database, which one process uses at a time (the run lock), with nothing unfinished to keep
+        // (the common case): emptied at once, without a transaction that holds every deleted row (HSQLDB keeps them in
+        // memory until it commits: 10 million stations' blocks would not fit in 1 GB). A shared PostgreSQL may be
+        // staging another launcher's run meanwhile: there, only the completed runs' rows are deleted.
+        Integer unfinished = !hsqldb ? null : jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY"
+                + " NOT IN (" + completed + ")", Integer.class);
         if (unfinished != null && unfinished == 0) {
-            // the common case, nothing to keep: emptied at once, without a transaction that holds every deleted row
-            // (HSQLDB keeps them in memory until it commits: 10 million stations' blocks would not fit in 1 GB)
             Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK", Integer.class);
             Integer figures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
                     + completed + ")", Integer.class);
             Integer allFigures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK", Integer.class);
             if (figures != null && figures.equals(allFigures)) {
                 for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_FIGURE_BLOCK", "EPA_FLAG"}) {
-                    jdbc.execute("TRUNCATE TABLE " + table + (hsqldb ? " AND COMMIT" : ""));
+                    jdbc.execute("TRUNCATE TABLE " + table + " AND COMMIT");
                 }
                 blocks = (all == null ? 0 : all) + figures;
-                if (hsqldb && blocks > 0) {
+                if (blocks > 0) {
                     jdbc.execute("CHECKPOINT DEFRAG");
                 }
                 return blocks;
