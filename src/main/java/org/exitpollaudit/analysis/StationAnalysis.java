@@ -94,7 +94,7 @@ public final class StationAnalysis {
         String previousLeader = null;
         for (Source s : releases) {
             Release one = release(pkg, s, stations, s == reference ? polled : null, clean, national, rejected,
-                    candidates, params, memos, leaderGuess(pkg, s, national, previousLeader, candidates), progress);
+                    candidates, params, memos, leaderGuess(pkg, national, previousLeader, candidates), progress);
             if (one == null) {
                 continue;
             }
@@ -160,14 +160,15 @@ public final class StationAnalysis {
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();
         ResultColumns[] polledRows = new ResultColumns[1];
-        Forensics.Screening early = guess == null ? null : new Forensics.Screening(s.id(), s.file(), candidates,
-                guess, params.alpha(), memos, true);
+        // in an array, so that a wrong guess's screening can be let go before the right one runs
+        Forensics.Screening[] early = {guess == null ? null : new Forensics.Screening(s.id(), s.file(), candidates,
+                guess, params.alpha(), memos, true)};
         stations.forEach(s.id(), block -> {
             int[] rows = checks.next(block);
             kept.add(block, rows);
             running.add(block, rows);
-            if (early != null) {
-                early.add(block, rows);
+            if (early[0] != null) {
+                early[0].add(block, rows);
             }
             if (polled != null) {
                 if (polledRows[0] == null) {
@@ -195,9 +196,10 @@ public final class StationAnalysis {
             List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
                     levelIssues);
             progress.accept(s.id() + ": reconciliation");
-            boolean guessed = early != null && leader.equals(guess);
-            Forensics.Screening screening = guessed ? early : new Forensics.Screening(s.id(), s.file(), candidates,
+            boolean guessed = early[0] != null && leader.equals(guess);
+            Forensics.Screening screening = guessed ? early[0] : new Forensics.Screening(s.id(), s.file(), candidates,
                     leader, params.alpha(), memos, true);
+            early[0] = null;
             if (guessed) {
                 // its first pass was made with the checks
                 screening.endPass();
@@ -224,18 +226,16 @@ public final class StationAnalysis {
     }
 
     /**
-     * The leader a station-level release most likely has: that of its own national row, else of the final
-     * release's national row, else of the release screened before; {@code null} when none of these is known. A guess
-     * only saves a pass over the blocks: the screening runs with the leader the release's own sums name.
+     * The leader a station-level release most likely has: that of the final release's national row, else of the
+     * release screened before; {@code null} when neither is known. A guess only saves a pass over the blocks: the
+     * screening runs with the leader the release's own sums name.
      */
-    static String leaderGuess(ElectionPackage pkg, Source s, Map<String, ResultRow> national, String previous,
+    static String leaderGuess(ElectionPackage pkg, Map<String, ResultRow> national, String previous,
                               List<String> candidates) {
-        ResultRow row = national.get(s.id());
-        if (row == null) {
-            for (Source f : pkg.officialReleases()) {
-                if (f.finalRelease() && national.containsKey(f.id())) {
-                    row = national.get(f.id());
-                }
+        ResultRow row = null;
+        for (Source f : pkg.officialReleases()) {
+            if (f.finalRelease() && national.containsKey(f.id())) {
+                row = national.get(f.id());
             }
         }
         if (row != null) {

@@ -54,11 +54,15 @@ public class StagingRepository {
     private final JdbcTemplate jdbc;
     private final String product;
     private final boolean hsqldb;
+    private final boolean embedded;
 
     public StagingRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         hsqldb = product != null && product.startsWith("HSQL");
+        String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+        // in this process (a file or memory database), not an HSQLDB server other processes reach too
+        embedded = hsqldb && url != null && (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:"));
         createSchema(schema(hsqldb ? "hsqldb" : "postgresql"));
         // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
         // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
@@ -146,9 +150,9 @@ public class StagingRepository {
         return product;
     }
 
-    /** Whether staging (and the job repository) is the embedded HSQLDB rather than a database server. */
+    /** Whether staging (and the job repository) is an HSQLDB in this process rather than a database server. */
     public boolean embedded() {
-        return hsqldb;
+        return embedded;
     }
 
     public void replaceInputs(long run, List<InputFile> files) {
@@ -306,9 +310,9 @@ public class StagingRepository {
         int blocks = 0;
         // on the embedded database, which one process uses at a time (the run lock), with nothing unfinished to keep
         // (the common case): emptied at once, without a transaction that holds every deleted row (HSQLDB keeps them in
-        // memory until it commits: 10 million stations' blocks would not fit in 1 GB). A shared PostgreSQL may be
-        // staging another launcher's run meanwhile: there, only the completed runs' rows are deleted.
-        Integer unfinished = !hsqldb ? null : jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY"
+        // memory until it commits: 10 million stations' blocks would not fit in 1 GB). A shared database server may
+        // be staging another launcher's run meanwhile: there, only the completed runs' rows are deleted.
+        Integer unfinished = !embedded ? null : jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY"
                 + " NOT IN (" + completed + ")", Integer.class);
         if (unfinished != null && unfinished == 0) {
             Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK", Integer.class);

@@ -84,6 +84,11 @@ class StagedBlocksTest {
             assertEquals(0, columns(staging, 7, "final").size(), "run 7 completed");
             assertEquals(3, columns(staging, 8, "final").size(), "run 8 can still be resumed");
             assertEquals(0, staging.dropCompleted(), "nothing more to drop");
+            // run 8 completes too: with nothing unfinished left, the tables are emptied at once
+            jdbc.update("INSERT INTO BATCH_JOB_EXECUTION VALUES (4, 8, 'COMPLETED')");
+            staging.addBlocks(8, RowBlock.encode(block("prelim", 2, 2)));
+            assertEquals(2, staging.dropCompleted(), "run 8's two blocks");
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK", Integer.class));
         } finally {
             ds.destroy();
         }
