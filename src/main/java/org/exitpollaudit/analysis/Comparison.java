@@ -50,8 +50,10 @@ public final class Comparison {
         double[] p = pollShares.renormalized(candidates);
         double[] v = releaseShares.renormalized(candidates);
         // with station data: each share's own design effect for its SE and z, and the mean generalised design effect
-        // δ̄ (P at the official shares) for the whole-comparison statistics (first-order Rao–Scott)
-        RaoScott raoScott = design == null ? null : design.against(v, n);
+        // δ̄ (P at the official shares) for the whole-comparison statistics (first-order Rao–Scott); a candidate the
+        // release gives no vote makes P there singular, and P is then taken at the poll's own shares
+        boolean positive = java.util.Arrays.stream(v).allMatch(x -> x > 0);
+        RaoScott raoScott = design == null ? null : positive ? design.against(v, n) : design.atOwnShares(n);
         double deff = raoScott == null ? assumedDeff : raoScott.meanDeff();
         double[] deffs = new double[k];
         for (int i = 0; i < k; i++) {
@@ -62,7 +64,6 @@ public final class Comparison {
         }
         AdmissibleShares admissible = admissible(pollShares, candidates, precision);
         int df = k - 1;
-        boolean positive = java.util.Arrays.stream(v).allMatch(x -> x > 0);
 
         List<Figure> out = new ArrayList<>();
         Emitter e = new Emitter(out, poll.id(), release.id());

@@ -99,6 +99,15 @@ public record PollDesign(List<String> candidates, int stations, double n, Map<St
         return RaoScott.of(officialShares, sample.covariance(), n);
     }
 
+    /**
+     * The Rao–Scott corrections with P at the poll's own shares (all positive: {@link #estimate} requires it), at
+     * the X²'s sample size n: where an official share is 0, P at the official shares is singular, and P at the
+     * estimated shares is the other reading Rao &amp; Scott (1981) give.
+     */
+    public RaoScott atOwnShares(double n) {
+        return RaoScott.of(sample.shares(), sample.covariance(), n);
+    }
+
     private static String where(ResultRow r) {
         return "row at line " + r.line() + " of source " + r.sourceId();
     }

@@ -67,5 +67,20 @@ class ComparisonDesignTest {
         assertEquals(f.get("chi2_rs"), g.get("chi2_rs"), 1e-12);
         // X² / δ̄ is far below χ²₀.₉₅(2) = 5.99 for every reading of exact counts: consistent
         assertEquals(1.0, f.get("verdict"));
+
+        // a count that gives c no vote: P at the official shares is singular, so δ̄ takes P at the poll's own shares
+        // (33, 25, 22) / 80. Computed independently (numpy: V the with-replacement ratio-estimator covariance of the
+        // four stations, δ̄ = tr(P⁻¹V n)/(k − 1) over the first k − 1 shares), 1.517979797980; the same computation at
+        // the official shares of the comparison above gives its 1.451543898810
+        Map<String, Double> zero = new LinkedHashMap<>(Map.of("a", 0.55, "b", 0.45, "c", 0.0));
+        Map<String, Double> h = Comparison.compare(ps, new Shares(poll, null, null, 0), rs,
+                        new Shares(zero, null, null, 0), candidates, new SampleSize(80, false, "published"), 2.5, 0,
+                        design, AnalysisParameters.DEFAULTS).stream()
+                .collect(Collectors.toMap(x -> (x.candidate() == null ? "" : x.candidate() + ".") + x.metric(),
+                        x -> x.value() == null ? Double.NaN : x.value(), (x, y) -> x));
+        assertEquals(1.0, h.get("deff_estimated"));
+        assertEquals(1.517979797980, h.get("deff"), 1e-11);
+        // a poll share of 27.5 % where the count has none: no goodness of fit is possible
+        assertEquals(0.0, h.get("chi2_p"));
     }
 }
