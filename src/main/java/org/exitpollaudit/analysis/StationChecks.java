@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.ToLongBiFunction;
 
 import org.exitpollaudit.election.Source;
@@ -102,12 +103,10 @@ final class StationChecks {
             for (int i = 0; i < n; i++) {
                 int first = firstLine[i];
                 if (first < 0) {
-                    // a first row in this block, before this one
-                    for (int j : seen.rows(h[i])) {
-                        if (j >= start && same(t, j - start, t, i)) {
-                            first = t.line(j - start);
-                        }
-                    }
+                    // recorded as the first of its key, unless a row before it in this block is (one probe for both)
+                    int row = i;
+                    int j = seen.putIfAbsent(h[i], start + i, e -> e >= start && same(t, e - start, t, row));
+                    first = j < 0 ? -1 : t.line(j - start);
                 }
                 if (first >= 0) {
                     issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn,
@@ -116,7 +115,6 @@ final class StationChecks {
                                     + "); the first row is kept"));
                     continue;
                 }
-                seen.insert(h[i], start + i);
                 kept[k++] = i;
                 if (s.values() == Source.ValueType.VOTES) {
                     arithmetic(s, t, i, issues, flags);
@@ -275,11 +273,17 @@ final class StationChecks {
             return out;
         }
 
-        /** Records a row as the first of its key (whose hash it is given). */
-        void insert(long hash, int row) {
+        /**
+         * The row recorded with this hash that {@code same} accepts; where there is none, records {@code row} as the
+         * first of its key and returns −1.
+         */
+        int putIfAbsent(long hash, int row, IntPredicate same) {
             int mask = hashes.length - 1;
             int at = (int) hash & mask;
             while (rows[at] >= 0) {
+                if (hashes[at] == hash && same.test(rows[at])) {
+                    return rows[at];
+                }
                 at = (at + 1) & mask;
             }
             hashes[at] = hash;
@@ -287,6 +291,7 @@ final class StationChecks {
             if (4L * ++size > 3L * hashes.length) {
                 grow();
             }
+            return -1;
         }
 
         private void grow() {
