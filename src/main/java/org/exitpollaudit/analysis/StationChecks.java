@@ -53,6 +53,8 @@ final class StationChecks {
         private final List<StationFlag> flags;
         private final IntFunction<ResultColumns> earlierBlock;
         private final ToLongBiFunction<String, String> hash;
+        /** Whether the hash is {@link #hash}, which {@link #hashNumbered} gives without making ids' text. */
+        private final boolean numberedHash;
         private final FirstRows seen = new FirstRows();
         /** The first row number and the first line of each block so far. */
         private int[] blockStarts = new int[16];
@@ -66,13 +68,14 @@ final class StationChecks {
          *                     hashes agree)
          */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock) {
-            this(s, issues, flags, earlierBlock, Run::hash);
+            this(s, issues, flags, earlierBlock, null);
         }
 
-        /** With another hash of the keys (a test's, that collides often). */
+        /** With another hash of the keys (a test's, that collides often); {@code null} for {@link #hash}. */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
             ToLongBiFunction<String, String> hash) {
-            this.hash = hash;
+            this.hash = hash != null ? hash : Run::hash;
+            this.numberedHash = hash == null;
             this.s = s;
             this.stations = s.level() == Source.Level.STATION;
             this.keyColumn = stations ? ResultsLayout.STATION_ID : ResultsLayout.DISTRICT_ID;
@@ -95,18 +98,34 @@ final class StationChecks {
             }
             long[] h = new long[n];
             for (int i = 0; i < n; i++) {
-                h[i] = hash.applyAsLong(t.district(i), stations ? t.station(i) : null);
+                h[i] = stations ? stationHash(t, i) : hash.applyAsLong(t.district(i), null);
             }
-            int[] firstLine = earlierFirstLines(t, h, start);
+            // one probe a row: a row whose hash no row before it has is the first of its key and is recorded at once;
+            // the others (duplicates, and the very rare collision of hashes) are decided below, by their ids
+            int[] pending = new int[16];
+            int waiting = 0;
+            for (int i = 0; i < n; i++) {
+                if (!seen.addIfNew(h[i], start + i)) {
+                    if (waiting == pending.length) {
+                        pending = Arrays.copyOf(pending, 2 * waiting);
+                    }
+                    pending[waiting++] = i;
+                }
+            }
+            int[] firstLine = earlierFirstLines(t, h, start, pending, waiting);
             int[] kept = new int[n];
             int k = 0;
-            for (int i = 0; i < n; i++) {
-                int first = firstLine[i];
-                if (first < 0) {
-                    // recorded as the first of its key, unless a row before it in this block is (one probe for both)
-                    int row = i;
-                    int j = seen.putIfAbsent(h[i], start + i, e -> e >= start && same(t, e - start, t, row));
-                    first = j < 0 ? -1 : t.line(j - start);
+            for (int i = 0, p = 0; i < n; i++) {
+                int first = -1;
+                if (p < waiting && pending[p] == i) {
+                    first = firstLine[p++];
+                    if (first < 0) {
+                        // no earlier block has its key: recorded as the first of it, unless a row before it in this
+                        // block is (those are all recorded by now: a later row with its hash waits too)
+                        int row = i;
+                        int j = seen.putIfAbsent(h[i], start + i, e -> e >= start && same(t, e - start, t, row));
+                        first = j < 0 ? -1 : t.line(j - start);
+                    }
                 }
                 if (first >= 0) {
                     issues.add(DataIssue.error(IssueCode.ROW_REJECTED, s.file(), t.line(i), keyColumn,
@@ -125,32 +144,45 @@ final class StationChecks {
         }
 
         /**
-         * For each row of block {@code t} (its first row number {@code start}), the line of the row of an earlier
-         * block with the same key, −1 where there is none: the rows of earlier blocks with the same hash, compared
-         * by their ids, each earlier block read back once.
+         * The hash of row {@code i}'s key: for ids held as a prefix and a number, the same as of their text, without
+         * making it.
          */
-        private int[] earlierFirstLines(ResultColumns t, long[] h, int start) {
-            int[] firstLine = new int[h.length];
+        private long stationHash(ResultColumns t, int i) {
+            String prefix = t.stationPrefix();
+            if (prefix == null || !numberedHash) {
+                return hash.applyAsLong(t.district(i), t.station(i));
+            }
+            return hashNumbered(t.district(i), prefix, t.stationNumber(i));
+        }
+
+        /**
+         * For each of the {@code waiting} rows of block {@code t} listed in {@code pending} (its first row number
+         * {@code start}), the line of the row of an earlier block with the same key, −1 where there is none: the rows
+         * of earlier blocks with the same hash, compared by their ids, each earlier block read back once.
+         */
+        private int[] earlierFirstLines(ResultColumns t, long[] h, int start, int[] pending, int waiting) {
+            int[] firstLine = new int[waiting];
             Arrays.fill(firstLine, -1);
-            // (earlier row, row of this block) pairs with the same hash, as longs that sort by the earlier row
+            // (earlier row, place in pending) pairs with the same hash, as longs that sort by the earlier row
             long[] pairs = new long[16];
             int count = 0;
-            for (int i = 0; i < h.length; i++) {
-                for (int j : seen.rows(h[i])) {
+            for (int p = 0; p < waiting; p++) {
+                for (int j : seen.rows(h[pending[p]])) {
                     if (j < start) {
                         if (count == pairs.length) {
                             pairs = Arrays.copyOf(pairs, 2 * count);
                         }
-                        pairs[count++] = (long) j << 32 | i;
+                        pairs[count++] = (long) j << 32 | p;
                     }
                 }
             }
             Arrays.sort(pairs, 0, count);
             ResultColumns earlier = null;
             int earlierStart = 0;
-            for (int p = 0; p < count; p++) {
-                int j = (int) (pairs[p] >>> 32);
-                int i = (int) pairs[p];
+            for (int q = 0; q < count; q++) {
+                int j = (int) (pairs[q] >>> 32);
+                int p = (int) pairs[q];
+                int i = pending[p];
                 if (earlier == null || j >= earlierStart + earlier.size()) {
                     int b = Arrays.binarySearch(blockStarts, 0, blocks, j);
                     b = b >= 0 ? b : -b - 2;
@@ -161,8 +193,8 @@ final class StationChecks {
                                 + " could not be read back");
                     }
                 }
-                if (same(earlier, j - earlierStart, t, i)) {
-                    firstLine[i] = earlier.line(j - earlierStart);
+                if (firstLine[p] < 0 && same(earlier, j - earlierStart, t, i)) {
+                    firstLine[p] = earlier.line(j - earlierStart);
                 }
             }
             return firstLine;
@@ -180,6 +212,29 @@ final class StationChecks {
             h = mix(h, district);
             h = (h ^ 0x1F) * 0x100000001b3L;
             h = mix(h, station);
+            return finish(h);
+        }
+
+        /**
+         * {@link #hash} of a station id that is {@code prefix} followed by {@code number} (≥ 0) in decimal without
+         * leading zeros, as staging holds most ids: the same value, without making the id's text.
+         */
+        static long hashNumbered(String district, String prefix, long number) {
+            long h = 0xcbf29ce484222325L;
+            h = mix(h, district);
+            h = (h ^ 0x1F) * 0x100000001b3L;
+            h = mix(h, prefix);
+            long scale = 1;
+            while (scale <= number / 10) {
+                scale *= 10;
+            }
+            for (; scale > 0; scale /= 10) {
+                h = (h ^ ('0' + number / scale % 10)) * 0x100000001b3L;
+            }
+            return finish(h);
+        }
+
+        private static long finish(long h) {
             h ^= h >>> 33;
             h *= 0xff51afd7ed558ccdL;
             h ^= h >>> 33;
@@ -249,22 +304,24 @@ final class StationChecks {
     /**
      * The first row of each unit, as the unit key's 64-bit hash and the row's number: an open-addressing table of two
      * primitive arrays, at most three quarters full, so that finding the duplicates of millions of rows makes no
-     * object per row and keeps no ids.
+     * object per row and keeps no ids. Hash 0 marks an empty slot (a key whose hash is 0 is held as 1: rows whose
+     * hashes agree are compared by their ids anyway), so that a probe reads the row numbers only where hashes agree.
      */
     private static final class FirstRows {
         private long[] hashes = new long[1 << 10];
-        private int[] rows = filled(1 << 10);
+        private int[] rows = new int[1 << 10];
         private int size;
 
         private static final int[] NONE = {};
 
         /** The rows recorded with this hash (almost always none or one). */
         int[] rows(long hash) {
+            long key = key(hash);
             int mask = hashes.length - 1;
-            int at = (int) hash & mask;
+            int at = (int) key & mask;
             int[] out = NONE;
-            while (rows[at] >= 0) {
-                if (hashes[at] == hash) {
+            while (hashes[at] != 0) {
+                if (hashes[at] == key) {
                     out = Arrays.copyOf(out, out.length + 1);
                     out[out.length - 1] = rows[at];
                 }
@@ -273,49 +330,67 @@ final class StationChecks {
             return out;
         }
 
+        /** Records {@code row} as the first of its key where no row has this hash yet; whether it did. */
+        boolean addIfNew(long hash, int row) {
+            long key = key(hash);
+            int mask = hashes.length - 1;
+            int at = (int) key & mask;
+            while (hashes[at] != 0) {
+                if (hashes[at] == key) {
+                    return false;
+                }
+                at = (at + 1) & mask;
+            }
+            add(at, key, row);
+            return true;
+        }
+
         /**
          * The row recorded with this hash that {@code same} accepts; where there is none, records {@code row} as the
          * first of its key and returns −1.
          */
         int putIfAbsent(long hash, int row, IntPredicate same) {
+            long key = key(hash);
             int mask = hashes.length - 1;
-            int at = (int) hash & mask;
-            while (rows[at] >= 0) {
-                if (hashes[at] == hash && same.test(rows[at])) {
+            int at = (int) key & mask;
+            while (hashes[at] != 0) {
+                if (hashes[at] == key && same.test(rows[at])) {
                     return rows[at];
                 }
                 at = (at + 1) & mask;
             }
-            hashes[at] = hash;
+            add(at, key, row);
+            return -1;
+        }
+
+        private void add(int at, long key, int row) {
+            hashes[at] = key;
             rows[at] = row;
             if (4L * ++size > 3L * hashes.length) {
                 grow();
             }
-            return -1;
+        }
+
+        private static long key(long hash) {
+            return hash == 0 ? 1 : hash;
         }
 
         private void grow() {
             long[] oldHashes = hashes;
             int[] oldRows = rows;
             hashes = new long[2 * oldHashes.length];
-            rows = filled(hashes.length);
+            rows = new int[hashes.length];
             int mask = hashes.length - 1;
             for (int i = 0; i < oldHashes.length; i++) {
-                if (oldRows[i] >= 0) {
+                if (oldHashes[i] != 0) {
                     int at = (int) oldHashes[i] & mask;
-                    while (rows[at] >= 0) {
+                    while (hashes[at] != 0) {
                         at = (at + 1) & mask;
                     }
                     hashes[at] = oldHashes[i];
                     rows[at] = oldRows[i];
                 }
             }
-        }
-
-        private static int[] filled(int n) {
-            int[] a = new int[n];
-            Arrays.fill(a, -1);
-            return a;
         }
     }
 }

@@ -275,6 +275,22 @@ public final class ResultColumns {
         return district[i];
     }
 
+    /**
+     * The prefix every station id shares while the ids are held as a prefix and a number each
+     * ({@link #withNumberedStations}); {@code null} while they are held as text.
+     */
+    public String stationPrefix() {
+        return station == null ? stationPrefix : null;
+    }
+
+    /** Row {@code i}'s station number, while the ids are held as a prefix and a number ({@link #stationPrefix}). */
+    public long stationNumber(int i) {
+        if (station != null) {
+            throw new IllegalStateException("the station ids of " + sourceId + " are held as text");
+        }
+        return stationNumbers[i];
+    }
+
     public String station(int i) {
         return station != null ? station[i] : stationPrefix.concat(Long.toString(stationNumbers[i]));
     }

@@ -228,6 +228,46 @@ class StationChecksTest {
         }
     }
 
+    /**
+     * Staging holds most station ids as a prefix and a number: the duplicate check hashes them without making their
+     * text, to the same value as the text, so a block of text ids and a block of numbered ids of the same stations
+     * find each other.
+     */
+    @Test
+    void stationIdsHeldAsNumbersHashAsTheirText() {
+        for (String prefix : new String[] {"s", "", "УИК №"}) {
+            for (long n : new long[] {0, 1, 9, 10, 99, 100, 12_345, 1_000_000_007L, Long.MAX_VALUE}) {
+                assertEquals(StationChecks.Run.hash("d1", prefix + n), StationChecks.Run.hashNumbered("d1", prefix, n),
+                        prefix + n);
+                assertEquals(StationChecks.Run.hash(null, prefix + n), StationChecks.Run.hashNumbered(null, prefix, n),
+                        prefix + n);
+            }
+        }
+        ResultColumns text = new ResultColumns("cec", AB, 100);
+        for (int i = 0; i < 100; i++) {
+            text.add(2 + i, "d1", "s" + i, 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+        }
+        ResultColumns numbered = new ResultColumns("cec", AB, 100);
+        long[] numbers = new long[100];
+        for (int i = 0; i < 100; i++) {
+            numbered.add(102 + i, "d1", "s" + (50 + i), 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+            numbers[i] = 50 + i;
+        }
+        numbered.withNumberedStations("s", numbers);
+        assertEquals("s", numbered.stationPrefix());
+        List<DataIssue> issues = new ArrayList<>();
+        StationChecks.Run run = new StationChecks.Run(source(Source.Level.STATION, Source.ValueType.VOTES), issues,
+                new ArrayList<>(), line -> line == 2 ? text : null);
+        assertEquals(100, run.next(text).length);
+        int[] kept = run.next(numbered);
+        assertEquals(50, kept.length);
+        assertEquals(50, kept[0]);
+        assertEquals(50, issues.size());
+        assertEquals("row rejected: station 's50' appears again (first at line 52); the first row is kept",
+                issues.get(0).message());
+        assertEquals(102, issues.get(0).line());
+    }
+
     private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
     }
 
