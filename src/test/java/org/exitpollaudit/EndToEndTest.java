@@ -300,6 +300,17 @@ public class EndToEndTest {
         assertEquals(0.0, Double.parseDouble(fig.get("reconciliation|cec-final||||stations_missing")));
         assertEquals(300.0, Double.parseDouble(fig.get("district|poll1-stations|cec-final|||stations_compared")));
         assertTrue(Files.readString(report.resolve("data-issues.csv")).contains("no national-level official release"));
+        // the Districts sheet screens the final count, district by district, not the first (partial) release
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            XSSFSheet districts = wb.getSheet("Districts");
+            assertEquals("Districts (screened release: cec-final)", districts.getRow(0).getCell(0).getStringCellValue());
+            Row first = districts.getRow(4);
+            String d = first.getCell(0).getStringCellValue();
+            double turnout = Double.parseDouble(fig.get("forensics|cec-final||" + d + "||turnout_pct"));
+            assertEquals(turnout, first.getCell(4).getNumericCellValue(), 0);
+            assertNotEquals(Double.parseDouble(fig.get("forensics|cec-prelim-1||" + d + "||turnout_pct")),
+                    turnout, "the releases differ in this district");
+        }
     }
 
     @Test

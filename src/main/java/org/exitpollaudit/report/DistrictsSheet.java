@@ -24,10 +24,12 @@ import org.exitpollaudit.analysis.Forensics;
 import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
 
 /**
  * Districts: every district, one row each, sortable and filterable — stations, turnout and leader share from the
- * screened station release; the values behind each flag (integer-percentage excess, z and Holm p; the smallest
+ * screened station release ({@link #release}: the final one where it was screened); the values behind each flag (integer-percentage excess, z and Holm p; the smallest
  * last-digit Holm p and whose it is); the descriptive turnout–leader figures (correlation and its Holm p, the leader's
  * slope minus share, the others' slope) and 2BL, none of which counts as a flag; and, for exit polls with district
  * figures, WPE, ln α, the split's z scaled by the poll's dispersion, its Holm p and the flag. A row is highlighted only when a counted test flags it (integer
@@ -51,8 +53,32 @@ final class DistrictsSheet {
     private DistrictsSheet() {
     }
 
+    /**
+     * The official release whose district screening and station counts the sheet shows, among those screened (in
+     * figure order): the final release where it was screened, else the latest screened; {@code null} if none was.
+     * A preliminary release covers only part of the stations, so the final count is the one to read district by
+     * district (the Forensics sheet has every screened release's national figures).
+     */
+    static String release(ElectionPackage pkg, List<String> screened) {
+        String fin = pkg.finalRelease().id();
+        return screened.contains(fin) ? fin : screened.isEmpty() ? null : screened.get(screened.size() - 1);
+    }
+
+    /**
+     * The release {@link #release} most likely gives before the figures are read: the final release where it has
+     * stations, else the last official station-level release in the package's order; {@code null} if there is none.
+     */
+    static String likelyRelease(ElectionPackage pkg) {
+        Source fin = pkg.finalRelease();
+        if (fin.level() == Source.Level.STATION) {
+            return fin.id();
+        }
+        List<Source> stations = pkg.officialReleases().stream().filter(x -> x.level() == Source.Level.STATION).toList();
+        return stations.isEmpty() ? null : stations.get(stations.size() - 1).id();
+    }
+
     static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
-        List<String> sources = ForensicsSheet.sources(data);
+        String src = release(data.pkg(), ForensicsSheet.sources(data));
         // each poll with district figures, and the official release its districts were compared with
         Map<String, String> polls = new LinkedHashMap<>();
         data.figures().stream().filter(f -> Figure.DISTRICT.equals(f.section()) && Figure.LEVEL_DISTRICT.equals(f.level()))
@@ -60,15 +86,14 @@ final class DistrictsSheet {
         Set<String> ids = new LinkedHashSet<>();
         data.pkg().districts().forEach(d -> ids.add(d.id()));
         data.figures().stream().filter(f -> Figure.LEVEL_DISTRICT.equals(f.level()) && f.unit() != null
-                && ((Figure.FORENSICS.equals(f.section()) && sources.contains(f.source()))
+                && ((Figure.FORENSICS.equals(f.section()) && f.source().equals(src))
                 || Figure.DISTRICT.equals(f.section())))
                 .forEach(f -> ids.add(f.unit()));
-        if (ids.isEmpty() || (sources.isEmpty() && polls.isEmpty())) {
+        if (ids.isEmpty() || (src == null && polls.isEmpty())) {
             return;
         }
         SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
         FigureIndex f = data.index();
-        String src = sources.isEmpty() ? null : sources.get(0);
         w.title("Districts" + (src == null ? "" : " (screened release: " + src + ")"));
         w.line("Rose rows: a counted test flags the district after Holm's correction over all districts (integer"
                 + " percentages, last digits), or an exit poll's split of the national pair stands out from its other districts.");

@@ -1,8 +1,12 @@
 package org.exitpollaudit.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.analysis.Figure;
@@ -36,7 +40,7 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
                       List<InputFile> inputs, Map<String, Integer> rowsLoaded, AnalysisParameters params,
                       Map<String, String> parameters, String fingerprint, long jobExecutionId, long jobInstanceId,
                       AppVersion version) {
-        this(pkg, shown(allFigures), allFigures, issues, flags, inputs, rowsLoaded, params, parameters, fingerprint,
+        this(pkg, shown(pkg, allFigures), allFigures, issues, flags, inputs, rowsLoaded, params, parameters, fingerprint,
                 jobExecutionId, jobInstanceId, version);
     }
 
@@ -58,16 +62,51 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
     }
 
     /**
-     * The figures a sheet may show: all but the station-level ones. No sheet lists stations' figures (the Stations
-     * sheet lists flagged stations, from their flags); at a million stations they are two thirds of all figures.
+     * The figures a sheet may show: all but the station-level ones (no sheet lists stations' figures: the Stations
+     * sheet lists flagged stations, from their flags; at a million stations they are two thirds of all figures), and
+     * of the district-level screening and reconciliation only those of the release the Districts sheet shows
+     * ({@link DistrictsSheet#release}; a package's other station-level releases have as many, thousands of districts'
+     * worth each, which only figures.csv lists). The figures are read once, twice when that release is not the one
+     * expected before reading them ({@link DistrictsSheet#likelyRelease}: it was not screened).
      */
-    static List<Figure> shown(FigureStream all) {
+    static List<Figure> shown(ElectionPackage pkg, FigureStream all) {
+        if (pkg == null) {
+            // a sheet's test without a package: every figure but the stations'
+            return shown(all, null, Set.of(), new LinkedHashSet<>());
+        }
+        String likely = DistrictsSheet.likelyRelease(pkg);
+        Set<String> releases = new HashSet<>();
+        pkg.officialReleases().forEach(s -> releases.add(s.id()));
+        Set<String> screened = new LinkedHashSet<>();
+        List<Figure> out = shown(all, likely, releases, screened);
+        String release = DistrictsSheet.release(pkg, List.copyOf(screened));
+        return Objects.equals(release, likely) ? out : shown(all, release, releases, new LinkedHashSet<>());
+    }
+
+    /**
+     * The figures a sheet may show with the district figures of {@code release}; adds the official releases with
+     * screening figures to {@code screened}, in figure order.
+     */
+    private static List<Figure> shown(FigureStream all, String release, Set<String> releases, Set<String> screened) {
         List<Figure> out = new ArrayList<>();
         all.forEachBlock(block -> {
             for (Figure f : block) {
-                if (!Figure.LEVEL_STATION.equals(f.level())) {
-                    out.add(f);
+                if (Figure.LEVEL_STATION.equals(f.level())) {
+                    continue;
                 }
+                boolean district = Figure.LEVEL_DISTRICT.equals(f.level());
+                if (Figure.FORENSICS.equals(f.section())) {
+                    if (releases.contains(f.source())) {
+                        screened.add(f.source());
+                    }
+                    if (district && release != null && !f.source().equals(release)) {
+                        continue;
+                    }
+                } else if (district && release != null && Figure.RECONCILIATION.equals(f.section())
+                        && !f.source().equals(release)) {
+                    continue;
+                }
+                out.add(f);
             }
         });
         return out;

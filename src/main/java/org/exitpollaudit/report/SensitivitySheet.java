@@ -33,15 +33,17 @@ final class SensitivitySheet {
                 + " differs beyond sampling error (p < %s); plain: consistent. The row and column the run used are marked"
                 + " ◀ and ▲.", SampleSize.fmt(data.params().alpha())));
         w.widths(30, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+        // the grids as the analysis computed them (their n and deff values are figures, not constants of this sheet)
+        List<Figure> grids = data.figures().stream().filter(fig -> Figure.SENSITIVITY.equals(fig.section())
+                && (Metric.Sensitivity.N.names(fig.metric()) || Metric.Sensitivity.DEFF.names(fig.metric()))).toList();
         for (Source poll : data.pkg().exitPolls()) {
             if (!f.compared(poll.id(), fin)) {
                 continue;
             }
-            // the grid as the analysis computed it (its n and deff values are figures, not constants of this sheet)
             TreeSet<Double> ns = new TreeSet<>();
             TreeSet<Double> deffs = new TreeSet<>();
-            for (Figure fig : data.figures()) {
-                if (Figure.SENSITIVITY.equals(fig.section()) && poll.id().equals(fig.source())) {
+            for (Figure fig : grids) {
+                if (poll.id().equals(fig.source())) {
                     if (Metric.Sensitivity.N.names(fig.metric())) {
                         ns.add(fig.value());
                     } else if (Metric.Sensitivity.DEFF.names(fig.metric())) {
