@@ -3,6 +3,7 @@ package org.exitpollaudit.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,12 @@ import org.exitpollaudit.model.IssueCode;
  */
 public final class PackageAnalysis {
 
-    /** The figures, the station flags and the notes of one run. */
+    /**
+     * The figures, the station flags and the notes of one run.
+     *
+     * @param figures the national comparison's figures, which come before the station analysis's in figures.csv
+     *                (those went to the caller as they were computed)
+     */
     public record Result(List<Figure> figures, List<StationFlag> flags, List<DataIssue> issues) {
     }
 
@@ -48,11 +54,15 @@ public final class PackageAnalysis {
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
+     * @param stationFigures given the station analysis's figures as they are computed, in their order; they come
+     *                       after the result's figures (the national comparison's, computed last from the stations'
+     *                       sums)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
                              Map<String, List<ResultRow>> below, StationAnalysis.Blocks officialBlocks,
                              List<DataIssue> staged, AnalysisParameters params,
-                             BiConsumer<Source, Table> afterReading, Consumer<String> progress) {
+                             BiConsumer<Source, Table> afterReading, Consumer<String> progress,
+                             Consumer<List<Figure>> stationFigures) {
         ElectionPackage pkg = read.electionPackage();
         Map<String, Long> rejectedByFile = staged.stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
                 .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
@@ -63,26 +73,30 @@ public final class PackageAnalysis {
         progress.accept("respondent files summed");
         ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
                 sources);
+        Set<String> compared = new HashSet<>();
         StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialBlocks,
-                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress);
+                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, figures -> {
+                    figures.forEach(f -> compared.add(f.source()));
+                    stationFigures.accept(figures);
+                });
 
-        List<Source> compared = comparedNationally(sources, local.sums(), nationalRows, issues);
+        List<Source> nationally = comparedNationally(sources, local.sums(), nationalRows, issues);
         Map<String, Double> precision = new LinkedHashMap<>();
-        for (Source s : compared) {
+        for (Source s : nationally) {
             if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && nationalRows.containsKey(s.id())) {
                 precision.put(s.id(), PublishedPrecision.of(pkg, s, read.resolver()));
             }
         }
         NationalAnalysis.Result nationalResult = NationalAnalysis.run(new ElectionPackage(pkg.root(), pkg.election(),
-                        pkg.candidates(), pkg.districts(), compared), nationalRows, precision,
-                pollStations(sources, compared, rows), params);
+                        pkg.candidates(), pkg.districts(), nationally), nationalRows, precision,
+                pollStations(sources, nationally, rows), params);
         progress.accept("national comparison");
 
-        List<Figure> figures = new ArrayList<>(nationalResult.figures());
-        figures.addAll(local.figures());
+        List<Figure> figures = nationalResult.figures();
+        figures.forEach(f -> compared.add(f.source()));
         issues.addAll(nationalResult.issues());
         issues.addAll(local.issues());
-        requireAComparedPoll(pkg, figures, issues, staged);
+        requireAComparedPoll(pkg, compared, issues, staged);
         return new Result(figures, local.flags(), issues);
     }
 
@@ -92,9 +106,8 @@ public final class PackageAnalysis {
      * exit code 0 and read as an answer. The stop lists why each poll was left out, with at most
      * {@value #REASONS_PER_FILE} rejected rows per file (all of them are in the next run's report once it is fixed).
      */
-    static void requireAComparedPoll(ElectionPackage pkg, List<Figure> figures, List<DataIssue> issues,
-                                             List<DataIssue> staged) {
-        Set<String> compared = figures.stream().map(Figure::source).collect(Collectors.toSet());
+    static void requireAComparedPoll(ElectionPackage pkg, Set<String> compared, List<DataIssue> issues,
+                                     List<DataIssue> staged) {
         if (pkg.exitPolls().isEmpty() || pkg.exitPolls().stream().anyMatch(p -> compared.contains(p.id()))) {
             return;
         }

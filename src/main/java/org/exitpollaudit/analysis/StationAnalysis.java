@@ -70,6 +70,21 @@ public final class StationAnalysis {
     public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
                              Blocks stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
+        List<Figure> figures = new ArrayList<>();
+        Result r = run(pkg, rows, stations, national, rejected, params, progress, figures::addAll);
+        return new Result(figures, r.issues(), r.flags(), r.sums());
+    }
+
+    /**
+     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures to
+     * {@code figures} as each part is done (each release's screening and reconciliation, then the local comparison),
+     * in the order the result would list them, instead of keeping them: the result has none. A station-level release
+     * of thousands of districts has hundreds of thousands of figures, which need not all be held at once.
+     */
+    public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
+                             Blocks stations, Map<String, ResultRow> national,
+                             Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress,
+                             Consumer<List<Figure>> figures) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         Map<String, List<ResultRow>> clean = new LinkedHashMap<>();
@@ -87,7 +102,6 @@ public final class StationAnalysis {
         Map<String, ResultRow> sums = new LinkedHashMap<>();
         clean.forEach((id, r) -> sums.put(id, sum(id, Totals.of(r))));
         LocalComparison.OfficialStations referenceStations = null;
-        List<Figure> figures = new ArrayList<>();
         // the releases repeat most stations: their screenings share the memos of the exact probabilities
         Forensics.Memos memos = new Forensics.Memos();
         Set<String> polled = LocalComparison.polledStations(pkg, clean);
@@ -99,7 +113,7 @@ public final class StationAnalysis {
                 continue;
             }
             previousLeader = one.leader() != null ? one.leader() : previousLeader;
-            figures.addAll(one.result().figures());
+            figures.accept(one.result().figures());
             issues.addAll(one.result().issues());
             flags.addAll(one.result().flags());
             sums.put(s.id(), sum(s.id(), one.totals()));
@@ -109,11 +123,11 @@ public final class StationAnalysis {
         }
         LocalComparison.Result local = LocalComparison.run(pkg, clean, referenceStations, candidates,
                 finalVotes(pkg, national, sums), params);
-        figures.addAll(local.figures());
+        figures.accept(local.figures());
         issues.addAll(local.issues());
         flags.addAll(local.flags());
         progress.accept("local comparison");
-        return new Result(figures, issues, flags, sums);
+        return new Result(List.of(), issues, flags, sums);
     }
 
     /**

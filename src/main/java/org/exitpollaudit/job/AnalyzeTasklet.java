@@ -54,18 +54,26 @@ public class AnalyzeTasklet implements Tasklet {
         List<DataIssue> staged = staging.issues(ctx.run());
         t0[0] = lap("district and station rows loaded from staging", t0[0]);
 
-        // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs
-        PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows,
-                staging.blocks(ctx.run()), staged, ctx.params(),
-                (s, t) -> checkUnchanged(ctx, s, t),
-                part -> t0[0] = lap(part, t0[0]));
-
-        staging.replaceFigures(ctx.run(), result.figures());
+        // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs;
+        // the station analysis's figures are staged as each release is done, after the national comparison's in
+        // figures.csv, which is computed last (from the stations' sums)
+        staging.deleteFigures(ctx.run());
+        PackageAnalysis.Result result;
+        long figures;
+        try (StagingRepository.FigureWriter stations = staging.figureWriter(ctx.run(), 1)) {
+            result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged, ctx.params(),
+                    (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]), stations::add);
+            figures = stations.count();
+        }
+        try (StagingRepository.FigureWriter first = staging.figureWriter(ctx.run(), 0)) {
+            first.add(result.figures());
+            figures += first.count();
+        }
         staging.replaceFlags(ctx.run(), result.flags());
         staging.deleteIssues(ctx.run(), STAGE);
         staging.addIssues(ctx.run(), STAGE, result.issues());
-        lap(result.figures().size() + " figures staged", t0[0]);
-        contribution.incrementWriteCount(result.figures().size());
+        lap(figures + " figures staged", t0[0]);
+        contribution.incrementWriteCount(figures);
         return RepeatStatus.FINISHED;
     }
 

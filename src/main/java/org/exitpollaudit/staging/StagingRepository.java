@@ -347,15 +347,18 @@ public class StagingRepository {
                     + " BETWEEN ? AND ?", first[0], first[1], first[2], keys.get(to)[2]);
             from = to + 1;
         }
-        List<Long> runs = jdbc.queryForList("SELECT DISTINCT RUN_KEY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
-                + completed + ")", Long.class);
-        for (long run : runs) {
-            Integer last = jdbc.queryForObject("SELECT MAX(BLOCK_NO) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?",
-                    Integer.class, run);
-            for (int from = 0; last != null && from <= last; from += 1000) {
-                blocks += jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO BETWEEN ? AND ?",
-                        run, from, from + 999);
+        // the figure blocks likewise, a thousand at a time (their numbers have gaps between the parts)
+        List<long[]> figureKeys = jdbc.query("SELECT RUN_KEY, BLOCK_NO FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
+                + completed + ") ORDER BY RUN_KEY, BLOCK_NO", (rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)});
+        for (int from = 0; from < figureKeys.size(); ) {
+            long[] first = figureKeys.get(from);
+            int to = from;
+            while (to + 1 < figureKeys.size() && to + 1 - from < 1000 && figureKeys.get(to + 1)[0] == first[0]) {
+                to++;
             }
+            blocks += jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO BETWEEN ? AND ?",
+                    first[0], (int) first[1], (int) figureKeys.get(to)[1]);
+            from = to + 1;
         }
         jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY IN (" + completed + ")");
         if (hsqldb && blocks > 0) {
@@ -368,13 +371,77 @@ public class StagingRepository {
 
     /** The run's figures, replacing any staged before, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}). */
     public void replaceFigures(long run, List<Figure> figures) {
-        jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?", run);
-        List<Object[]> blocks = new ArrayList<>();
-        for (int i = 0; i < figures.size(); i += FIGURE_BLOCK) {
-            List<Figure> block = figures.subList(i, Math.min(figures.size(), i + FIGURE_BLOCK));
-            blocks.add(new Object[] {run, i / FIGURE_BLOCK, FigureBlock.encode(block)});
+        deleteFigures(run);
+        try (FigureWriter out = figureWriter(run, 0)) {
+            out.add(figures);
         }
-        jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)", blocks);
+    }
+
+    /** Removes the run's staged figures (an analysis that runs again stages them anew). */
+    public void deleteFigures(long run) {
+        jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?", run);
+    }
+
+    /**
+     * Stages figures of one part of the run's figures as they come, in blocks of {@value #FIGURE_BLOCK}: the parts
+     * (0, 1, …) read back in their order, each in the order its figures were added, whichever part was staged first.
+     * An analysis stages its long part (the stations' figures, release by release) while it computes the short one
+     * that comes before it in figures.csv, and never holds them all.
+     */
+    public FigureWriter figureWriter(long run, int part) {
+        if (part < 0 || part >= 1 << 6) {
+            throw new IllegalArgumentException("a part of the figures is numbered 0 to 63, got " + part);
+        }
+        return new FigureWriter(run, part * PART_BLOCKS);
+    }
+
+    /** Block numbers per part of the figures: 2²⁴ blocks, some 16 billion figures. */
+    private static final int PART_BLOCKS = 1 << 24;
+
+    /** Adds figures to the staged blocks of a part of a run's figures; {@link #close} stages the last block. */
+    public final class FigureWriter implements AutoCloseable {
+        private final long run;
+        private int next;
+        private final List<Figure> pending = new ArrayList<>(FIGURE_BLOCK);
+        private long count;
+
+        private FigureWriter(long run, int firstBlock) {
+            this.run = run;
+            this.next = firstBlock;
+        }
+
+        /** Stages the figures after those added before (full blocks now, the rest with the next or at close). */
+        public void add(List<Figure> figures) {
+            List<Object[]> blocks = new ArrayList<>();
+            for (Figure f : figures) {
+                pending.add(f);
+                if (pending.size() == FIGURE_BLOCK) {
+                    blocks.add(new Object[] {run, next++, FigureBlock.encode(pending)});
+                    pending.clear();
+                }
+            }
+            insert(blocks);
+            count += figures.size();
+        }
+
+        /** Figures added so far. */
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public void close() {
+            if (!pending.isEmpty()) {
+                insert(List.<Object[]>of(new Object[] {run, next++, FigureBlock.encode(pending)}));
+                pending.clear();
+            }
+        }
+
+        private void insert(List<Object[]> blocks) {
+            if (!blocks.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)", blocks);
+            }
+        }
     }
 
     private static final int FIGURE_BLOCK = 1000;
@@ -403,9 +470,21 @@ public class StagingRepository {
      * holding them all.
      */
     public void figures(long run, Consumer<List<Figure>> block) {
-        jdbc.query("SELECT BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? ORDER BY RUN_KEY, BLOCK_NO",
-                rs -> {
-                    block.accept(FigureBlock.decode(rs.getBytes(1)));
-                }, run);
+        // a page of blocks per query, as for the row blocks: an embedded HSQLDB holds a whole result in memory, and
+        // the figures are read twice at once (the workbook's, figures.csv's)
+        int[] after = {Integer.MIN_VALUE};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query("SELECT BLOCK_NO, BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO > ?"
+                    + " ORDER BY RUN_KEY, BLOCK_NO LIMIT " + FIGURE_BLOCKS_PER_QUERY, rs -> {
+                        after[0] = rs.getInt(1);
+                        read[0]++;
+                        block.accept(FigureBlock.decode(rs.getBytes(2)));
+                    }, run, after[0]);
+        } while (read[0] == FIGURE_BLOCKS_PER_QUERY);
     }
+
+    /** Figure blocks read per query: some 64,000 figures, a few MB. */
+    private static final int FIGURE_BLOCKS_PER_QUERY = 64;
 }
