@@ -52,6 +52,11 @@ public final class StationAnalysis {
 
         /** The block of a release whose first row is at line {@code firstLine}; {@code null} if there is none. */
         ResultColumns block(String sourceId, int firstLine);
+
+        /** The rows of a release's blocks; −1 when not known. */
+        default long rows(String sourceId) {
+            return -1;
+        }
     }
 
     private StationAnalysis() {
@@ -169,8 +174,17 @@ public final class StationAnalysis {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
+        // a release of millions of stations has its duplicates found part by part, a pass over its blocks each
         StationChecks.Run checks = new StationChecks.Run(s, issues, flags,
-                firstLine -> stations.block(s.id(), firstLine));
+                firstLine -> stations.block(s.id(), firstLine), null, StationChecks.Run.parts(stations.rows(s.id())));
+        for (int scan = 0; scan < checks.scans(); scan++) {
+            stations.forEach(s.id(), checks::scan);
+            checks.endScan();
+        }
+        if (checks.scans() > 0) {
+            progress.accept(s.id() + ": duplicates of " + checks.scans() + " of the " + (checks.scans() + 1)
+                    + " parts of its stations found");
+        }
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();
         ResultColumns[] polledRows = new ResultColumns[1];

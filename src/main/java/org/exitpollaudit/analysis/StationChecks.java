@@ -40,12 +40,21 @@ final class StationChecks {
     /**
      * The checks of one file read a block of rows at a time: a row is a duplicate of any earlier row of the file, in
      * whichever block. What it keeps of the rows is a 64-bit hash of each unit's key with the number of its first row
-     * (some 16 to 24 bytes a station); rows whose hashes agree are compared by their ids, so that a collision of
+     * (12 to 24 bytes a station); rows whose hashes agree are compared by their ids, so that a collision of
      * hashes never rejects a row. An earlier block whose rows share a hash with rows of the block at hand is read
      * back once for all of them (a file that lists its stations twice, in another order, reads each earlier block
      * back at most once per block, not once per row).
+     *
+     * <p>A file of more than {@value #ROWS_PER_PART} rows is checked in parts, so that memory stays bounded however
+     * many stations it has: the keys are split by their hash into {@link #parts(long)} parts, each part's duplicates
+     * are found in a pass of its own over the blocks ({@link #scan}, parts 0 … n − 2, before the last), which notes
+     * only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last part and gives
+     * every row's result, in file order.
      */
     static final class Run {
+        /** The most rows whose keys one pass holds: a table of 4 million slots, 48 MB. */
+        static final long ROWS_PER_PART = 3L << 20;
+
         private final Source s;
         private final boolean stations;
         private final String keyColumn;
@@ -55,25 +64,40 @@ final class StationChecks {
         private final ToLongBiFunction<String, String> hash;
         /** Whether the hash is {@link #hash}, which {@link #hashNumbered} gives without making ids' text. */
         private final boolean numberedHash;
-        private final FirstRows seen = new FirstRows();
-        /** The first row number and the first line of each block so far. */
+        private final int parts;
+        /** The part this pass checks: 0 … parts − 1, the last in the pass that gives the results. */
+        private int part;
+        private FirstRows seen = new FirstRows();
+        /** The first row number and the first line of each block (from the first pass). */
         private int[] blockStarts = new int[16];
         private int[] blockLines = new int[16];
         private int blocks;
-        /** Rows read so far (the number of the next row): fewer than 2³¹, as lines are. */
+        /** Blocks read in this pass. */
+        private int block;
+        /** Rows read so far in this pass (the number of the next row): fewer than 2³¹, as lines are. */
         private int rows;
+        /** Per earlier part, its repeated rows as (row number · 2³² + first line), ascending; how far each is read. */
+        private final long[][] repeats;
+        private final int[] repeatCount;
+        private final int[] repeatRead;
 
         /**
          * @param earlierBlock gives back an earlier block of the file by its first line (to compare ids where two
          *                     hashes agree)
          */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock) {
-            this(s, issues, flags, earlierBlock, null);
+            this(s, issues, flags, earlierBlock, null, 1);
         }
 
-        /** With another hash of the keys (a test's, that collides often); {@code null} for {@link #hash}. */
+        /**
+         * @param hash  another hash of the keys (a test's, that collides often); {@code null} for {@link #hash}
+         * @param parts the passes of the duplicate check ({@link #parts(long)})
+         */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
-            ToLongBiFunction<String, String> hash) {
+            ToLongBiFunction<String, String> hash, int parts) {
+            if (parts < 1 || parts > 1 << 16) {
+                throw new IllegalArgumentException("parts must lie in 1 … 65536, got " + parts);
+            }
             this.hash = hash != null ? hash : Run::hash;
             this.numberedHash = hash == null;
             this.s = s;
@@ -82,49 +106,75 @@ final class StationChecks {
             this.issues = issues;
             this.flags = flags;
             this.earlierBlock = earlierBlock;
+            this.parts = parts;
+            repeats = new long[parts - 1][16];
+            repeatCount = new int[parts - 1];
+            repeatRead = new int[parts - 1];
         }
 
-        /** The next block's rows kept, as indices into it, ascending. */
+        /** The parts, one pass over the blocks each, of a check of {@code rows} rows (1 when not known, < 0). */
+        static int parts(long rows) {
+            return rows <= ROWS_PER_PART ? 1 : (int) Math.min(1 << 16, (rows + ROWS_PER_PART - 1) / ROWS_PER_PART);
+        }
+
+        /** The passes over the blocks before the last: {@link #scan} each block in each, then {@link #endScan}. */
+        int scans() {
+            return parts - 1;
+        }
+
+        /** A block of a pass before the last: finds the repeats of this pass's part of the keys. */
+        void scan(ResultColumns t) {
+            if (part >= parts - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " has had its " + (parts - 1) + " scans");
+            }
+            int start = rows;
+            int[] first = firstLines(t);
+            for (int i = 0; i < first.length; i++) {
+                if (first[i] >= 0) {
+                    if (repeatCount[part] == repeats[part].length) {
+                        repeats[part] = Arrays.copyOf(repeats[part], 2 * repeatCount[part]);
+                    }
+                    repeats[part][repeatCount[part]++] = (long) (start + i) << 32 | first[i];
+                }
+            }
+        }
+
+        /** Ends a pass before the last: its table of keys goes, the next part is checked. */
+        void endScan() {
+            if (part >= parts - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " has had its " + (parts - 1) + " scans");
+            }
+            if (block != blocks) {
+                throw new IllegalStateException("a pass over the blocks of " + s.file() + " had " + block + " of "
+                        + blocks + " blocks");
+            }
+            part++;
+            block = 0;
+            rows = 0;
+            seen = new FirstRows();
+        }
+
+        /** The next block's rows kept, as indices into it, ascending (in the last pass). */
         int[] next(ResultColumns t) {
+            if (part != parts - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " has had " + part + " of its "
+                        + (parts - 1) + " scans");
+            }
             int n = t.size();
             int start = rows;
-            if (n > 0) {
-                if (blocks == blockStarts.length) {
-                    blockStarts = Arrays.copyOf(blockStarts, 2 * blocks);
-                    blockLines = Arrays.copyOf(blockLines, 2 * blocks);
-                }
-                blockStarts[blocks] = start;
-                blockLines[blocks++] = t.line(0);
-            }
-            long[] h = new long[n];
-            for (int i = 0; i < n; i++) {
-                h[i] = stations ? stationHash(t, i) : hash.applyAsLong(t.district(i), null);
-            }
-            // one probe a row: a row whose hash no row before it has is the first of its key and is recorded at once;
-            // the others (duplicates, and the very rare collision of hashes) are decided below, by their ids
-            int[] pending = new int[16];
-            int waiting = 0;
-            for (int i = 0; i < n; i++) {
-                if (!seen.addIfNew(h[i], start + i)) {
-                    if (waiting == pending.length) {
-                        pending = Arrays.copyOf(pending, 2 * waiting);
-                    }
-                    pending[waiting++] = i;
-                }
-            }
-            int[] firstLine = earlierFirstLines(t, h, start, pending, waiting);
+            int[] firstLine = firstLines(t);
             int[] kept = new int[n];
             int k = 0;
-            for (int i = 0, p = 0; i < n; i++) {
-                int first = -1;
-                if (p < waiting && pending[p] == i) {
-                    first = firstLine[p++];
-                    if (first < 0) {
-                        // no earlier block has its key: recorded as the first of it, unless a row before it in this
-                        // block is (those are all recorded by now: a later row with its hash waits too)
-                        int row = i;
-                        int j = seen.putIfAbsent(h[i], start + i, e -> e >= start && same(t, e - start, t, row));
-                        first = j < 0 ? -1 : t.line(j - start);
+            for (int i = 0; i < n; i++) {
+                int first = firstLine[i];
+                if (first <= OTHER_PART) {
+                    // of an earlier part: found by that part's pass, if it repeats
+                    int q = OTHER_PART - first;
+                    int r = repeatRead[q];
+                    first = -1;
+                    if (r < repeatCount[q] && (int) (repeats[q][r] >>> 32) == start + i) {
+                        first = (int) repeats[q][r];
+                        repeatRead[q]++;
                     }
                 }
                 if (first >= 0) {
@@ -139,15 +189,80 @@ final class StationChecks {
                     arithmetic(s, t, i, issues, flags);
                 }
             }
-            rows += n;
             return Arrays.copyOf(kept, k);
+        }
+
+        /** A row whose key is of part q, not of this pass's, is marked {@code OTHER_PART − q}. */
+        private static final int OTHER_PART = -2;
+
+        /**
+         * For each row of the next block of this pass: the line of the first row of its key where it repeats one, −1
+         * where it is the first, {@link #OTHER_PART} − q where its key is of another part q than this pass's.
+         */
+        private int[] firstLines(ResultColumns t) {
+            int n = t.size();
+            int start = rows;
+            if (n > 0) {
+                if (part == 0) {
+                    if (blocks == blockStarts.length) {
+                        blockStarts = Arrays.copyOf(blockStarts, 2 * blocks);
+                        blockLines = Arrays.copyOf(blockLines, 2 * blocks);
+                    }
+                    blockStarts[blocks] = start;
+                    blockLines[blocks++] = t.line(0);
+                } else if (block >= blocks || blockStarts[block] != start || blockLines[block] != t.line(0)) {
+                    throw new IllegalStateException("the blocks of " + s.file() + " changed between two passes");
+                }
+                block++;
+            }
+            rows += n;
+            int[] firstLine = new int[n];
+            long[] h = new long[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = hash(t, i);
+                int q = partOf(h[i]);
+                firstLine[i] = q == part ? -1 : OTHER_PART - q;
+            }
+            // one probe a row: a row whose hash no row before it has is the first of its key and is recorded at once;
+            // the others (duplicates, and the very rare collision of hashes) are decided below, by their ids
+            int[] pending = new int[16];
+            int waiting = 0;
+            for (int i = 0; i < n; i++) {
+                if (firstLine[i] == -1 && !seen.addIfNew(h[i], start + i)) {
+                    if (waiting == pending.length) {
+                        pending = Arrays.copyOf(pending, 2 * waiting);
+                    }
+                    pending[waiting++] = i;
+                }
+            }
+            int[] earlier = earlierFirstLines(t, h, start, pending, waiting);
+            for (int p = 0; p < waiting; p++) {
+                int i = pending[p];
+                int first = earlier[p];
+                if (first < 0) {
+                    // no earlier block has its key: recorded as the first of it, unless a row before it in this
+                    // block is (those are all recorded by now: a later row with its hash waits too)
+                    int j = seen.putIfAbsent(h[i], start + i, e -> e >= start && same(t, e - start, t, i));
+                    first = j < 0 ? -1 : t.line(j - start);
+                }
+                firstLine[i] = first;
+            }
+            return firstLine;
+        }
+
+        /** The part of the keys a hash belongs to: its high 32 bits, scaled (the table's slots use the low ones). */
+        private int partOf(long h) {
+            return parts == 1 ? 0 : (int) ((h >>> 32) * parts >>> 32);
         }
 
         /**
          * The hash of row {@code i}'s key: for ids held as a prefix and a number, the same as of their text, without
          * making it.
          */
-        private long stationHash(ResultColumns t, int i) {
+        private long hash(ResultColumns t, int i) {
+            if (!stations) {
+                return hash.applyAsLong(t.district(i), null);
+            }
             String prefix = t.stationPrefix();
             if (prefix == null || !numberedHash) {
                 return hash.applyAsLong(t.district(i), t.station(i));

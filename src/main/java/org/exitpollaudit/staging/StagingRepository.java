@@ -246,6 +246,13 @@ public class StagingRepository {
             public ResultColumns block(String sourceId, int firstLine) {
                 return StagingRepository.this.block(run, sourceId, firstLine);
             }
+
+            @Override
+            public long rows(String sourceId) {
+                Long rows = jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ?"
+                        + " AND SOURCE_ID = ?", Long.class, run, sourceId);
+                return rows == null ? 0 : rows;
+            }
         };
     }
 

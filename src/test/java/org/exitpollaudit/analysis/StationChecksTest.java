@@ -160,17 +160,22 @@ class StationChecksTest {
             from = to;
         }
         int[] readBack = {0};
-        for (boolean weakHash : new boolean[] {false, true}) {
+        // and in parts (as a file of millions of rows is checked), each part's repeats found in a pass of its own
+        for (int parts : new int[] {1, 3}) for (boolean weakHash : new boolean[] {false, true}) {
             List<DataIssue> blockIssues = new ArrayList<>();
             IntFunction<ResultColumns> earlier = line -> {
                 readBack[0]++;
                 return blocks.get(line);
             };
             Source cec = source(Source.Level.STATION, Source.ValueType.VOTES);
-            StationChecks.Run run = weakHash
-                    ? new StationChecks.Run(cec, blockIssues, new ArrayList<>(), earlier,
-                            (d, st) -> Objects.hashCode(st) & 0x3FF)
-                    : new StationChecks.Run(cec, blockIssues, new ArrayList<>(), earlier);
+            StationChecks.Run run = new StationChecks.Run(cec, blockIssues, new ArrayList<>(), earlier,
+                    weakHash ? (d, st) -> (Objects.hashCode(st) & 0x3FF) * 0x9E3779B97F4A7C15L : null, parts);
+            assertEquals(parts - 1, run.scans());
+            for (int scan = 0; scan < run.scans(); scan++) {
+                blocks.values().forEach(run::scan);
+                run.endScan();
+            }
+            String what = (weakHash ? "weak hash" : "hash") + ", " + parts + " parts";
             List<Integer> keptInBlocks = new ArrayList<>();
             int from = 0;
             for (ResultColumns block : blocks.values()) {
@@ -179,8 +184,8 @@ class StationChecksTest {
                 }
                 from += block.size();
             }
-            assertEquals(expected, keptInBlocks, weakHash ? "weak hash" : "hash");
-            assertEquals(c.issues(), blockIssues, weakHash ? "weak hash" : "hash");
+            assertEquals(expected, keptInBlocks, what);
+            assertEquals(c.issues(), blockIssues, what);
         }
         assertTrue(readBack[0] > 0, "earlier blocks were read back");
     }
@@ -266,6 +271,16 @@ class StationChecksTest {
         assertEquals("row rejected: station 's50' appears again (first at line 52); the first row is kept",
                 issues.get(0).message());
         assertEquals(102, issues.get(0).line());
+    }
+
+    /** A file is checked in one pass up to 3 × 2²⁰ rows, in a pass per 3 × 2²⁰ rows beyond. */
+    @Test
+    void aFileOfMillionsOfRowsIsCheckedInParts() {
+        assertEquals(1, StationChecks.Run.parts(-1));
+        assertEquals(1, StationChecks.Run.parts(0));
+        assertEquals(1, StationChecks.Run.parts(3 << 20));
+        assertEquals(2, StationChecks.Run.parts((3 << 20) + 1));
+        assertEquals(4, StationChecks.Run.parts(10_000_000));
     }
 
     private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
