@@ -34,12 +34,12 @@ import org.exitpollaudit.model.IssueCode;
 public final class PackageAnalysis {
 
     /**
-     * The figures, the station flags and the notes of one run.
+     * The figures and the notes of one run.
      *
      * @param figures the national comparison's figures, which come before the station analysis's in figures.csv
-     *                (those went to the caller as they were computed)
+     *                (those, and the flagged stations, went to the caller as they were computed)
      */
-    public record Result(List<Figure> figures, List<StationFlag> flags, List<DataIssue> issues) {
+    public record Result(List<Figure> figures, List<DataIssue> issues) {
     }
 
     private PackageAnalysis() {
@@ -54,15 +54,15 @@ public final class PackageAnalysis {
      * @param afterReading   called with a respondent file's table once it has been read through (to check that the
      *                       file is still the one the run fingerprinted)
      * @param progress       told the name of each part as it finishes (for timing logs)
-     * @param stationFigures given the station analysis's figures as they are computed, in their order; they come
-     *                       after the result's figures (the national comparison's, computed last from the stations'
-     *                       sums)
+     * @param stations       given the station analysis's figures and flagged stations as they are computed, in
+     *                       their order; its figures come after the result's (the national comparison's, computed
+     *                       last from the stations' sums)
      */
     public static Result run(PackageReader.Result read, Map<String, ResultRow> national,
                              Map<String, List<ResultRow>> below, StationAnalysis.Blocks officialBlocks,
                              List<DataIssue> staged, AnalysisParameters params,
                              BiConsumer<Source, Table> afterReading, Consumer<String> progress,
-                             Consumer<List<Figure>> stationFigures) {
+                             StationAnalysis.Sink stations) {
         ElectionPackage pkg = read.electionPackage();
         Map<String, Long> rejectedByFile = staged.stream().filter(i -> i.is(IssueCode.ROW_REJECTED))
                 .collect(Collectors.groupingBy(DataIssue::file, Collectors.counting()));
@@ -75,9 +75,17 @@ public final class PackageAnalysis {
                 sources);
         Set<String> compared = new HashSet<>();
         StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialBlocks,
-                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, figures -> {
-                    figures.forEach(f -> compared.add(f.source()));
-                    stationFigures.accept(figures);
+                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, new StationAnalysis.Sink() {
+                    @Override
+                    public void figures(List<Figure> figures) {
+                        figures.forEach(f -> compared.add(f.source()));
+                        stations.figures(figures);
+                    }
+
+                    @Override
+                    public void flags(List<StationFlag> flags) {
+                        stations.flags(flags);
+                    }
                 });
 
         List<Source> nationally = comparedNationally(sources, local.sums(), nationalRows, issues);
@@ -97,7 +105,7 @@ public final class PackageAnalysis {
         issues.addAll(nationalResult.issues());
         issues.addAll(local.issues());
         requireAComparedPoll(pkg, compared, issues, staged);
-        return new Result(figures, local.flags(), issues);
+        return new Result(figures, issues);
     }
 
     /**

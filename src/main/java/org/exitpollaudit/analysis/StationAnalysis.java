@@ -76,20 +76,41 @@ public final class StationAnalysis {
                              Blocks stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
         List<Figure> figures = new ArrayList<>();
-        Result r = run(pkg, rows, stations, national, rejected, params, progress, figures::addAll);
-        return new Result(figures, r.issues(), r.flags(), r.sums());
+        List<StationFlag> flags = new ArrayList<>();
+        Result r = run(pkg, rows, stations, national, rejected, params, progress, new Sink() {
+            @Override
+            public void figures(List<Figure> more) {
+                figures.addAll(more);
+            }
+
+            @Override
+            public void flags(List<StationFlag> more) {
+                flags.addAll(more);
+            }
+        });
+        return new Result(figures, r.issues(), flags, r.sums());
     }
 
     /**
-     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures to
-     * {@code figures} as each part is done (each release's screening and reconciliation, then the local comparison),
-     * in the order the result would list them, instead of keeping them: the result has none. A station-level release
-     * of thousands of districts has hundreds of thousands of figures, which need not all be held at once.
+     * Where the analysis hands its figures and flagged stations as each part is done (the checks of the small files,
+     * each release's checks, screening and reconciliation, then the local comparison), in the order a whole result
+     * would list them. A station-level release of millions of stations and thousands of districts has hundreds of
+     * thousands of both, which need not all be held at once.
+     */
+    public interface Sink {
+        void figures(List<Figure> figures);
+
+        void flags(List<StationFlag> flags);
+    }
+
+    /**
+     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures and
+     * flags to {@code out} as each part is done instead of keeping them: the result has none.
      */
     public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
                              Blocks stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress,
-                             Consumer<List<Figure>> figures) {
+                             Sink out) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
         Map<String, List<ResultRow>> clean = new LinkedHashMap<>();
@@ -99,6 +120,7 @@ public final class StationAnalysis {
                 clean.put(s.id(), StationChecks.run(s, r, issues, flags));
             }
         }
+        out.flags(flags);
         progress.accept("district and poll rows checked");
         List<String> candidates = pkg.candidates().stream().map(Candidate::id).toList();
         List<Source> releases = pkg.officialReleases().stream().filter(s -> s.level() == Source.Level.STATION).toList();
@@ -118,9 +140,9 @@ public final class StationAnalysis {
                 continue;
             }
             previousLeader = one.leader() != null ? one.leader() : previousLeader;
-            figures.accept(one.result().figures());
+            out.figures(one.result().figures());
+            out.flags(one.result().flags());
             issues.addAll(one.result().issues());
-            flags.addAll(one.result().flags());
             sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
                 referenceStations = one.kept();
@@ -128,11 +150,11 @@ public final class StationAnalysis {
         }
         LocalComparison.Result local = LocalComparison.run(pkg, clean, referenceStations, candidates,
                 finalVotes(pkg, national, sums), params);
-        figures.accept(local.figures());
+        out.figures(local.figures());
+        out.flags(local.flags());
         issues.addAll(local.issues());
-        flags.addAll(local.flags());
         progress.accept("local comparison");
-        return new Result(List.of(), issues, flags, sums);
+        return new Result(List.of(), issues, List.of(), sums);
     }
 
     /**

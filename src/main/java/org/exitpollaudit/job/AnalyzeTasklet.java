@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.PackageAnalysis;
+import org.exitpollaudit.analysis.StationAnalysis;
+import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
@@ -54,22 +57,33 @@ public class AnalyzeTasklet implements Tasklet {
         List<DataIssue> staged = staging.issues(ctx.run());
         t0[0] = lap("district and station rows loaded from staging", t0[0]);
 
-        // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs;
-        // the station analysis's figures are staged as each release is done, after the national comparison's in
-        // figures.csv, which is computed last (from the stations' sums)
+        // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs.
+        // The station analysis's figures and flags are staged as each release is done; its figures come after the
+        // national comparison's in figures.csv, which is computed last (from the stations' sums)
         staging.deleteFigures(ctx.run());
+        staging.deleteFlags(ctx.run());
+        StagingRepository.FlagWriter flags = staging.flagWriter(ctx.run());
         PackageAnalysis.Result result;
         long figures;
         try (StagingRepository.FigureWriter stations = staging.figureWriter(ctx.run(), 1)) {
             result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged, ctx.params(),
-                    (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]), stations::add);
+                    (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]), new StationAnalysis.Sink() {
+                        @Override
+                        public void figures(List<Figure> more) {
+                            stations.add(more);
+                        }
+
+                        @Override
+                        public void flags(List<StationFlag> more) {
+                            flags.add(more);
+                        }
+                    });
             figures = stations.count();
         }
         try (StagingRepository.FigureWriter first = staging.figureWriter(ctx.run(), 0)) {
             first.add(result.figures());
             figures += first.count();
         }
-        staging.replaceFlags(ctx.run(), result.flags());
         staging.deleteIssues(ctx.run(), STAGE);
         staging.addIssues(ctx.run(), STAGE, result.issues());
         lap(figures + " figures staged", t0[0]);

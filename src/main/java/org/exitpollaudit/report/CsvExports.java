@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.exitpollaudit.analysis.Figure;
-import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.DataIssue;
 
@@ -159,15 +158,21 @@ public final class CsvExports {
     }
 
     /** {@code stations-flagged.csv}: the Stations sheet in full, whatever its length. */
-    public static void stations(List<StationFlag> flags, Path file) throws IOException {
+    public static void stations(FlagStream flags, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             record(out, "source", "file", "line", "district_id", "station_id", "registered", "turnout_pct",
                     "leader_share_pct", "reasons");
-            for (StationFlag f : flags) {
-                record(out, CsvSafe.field(f.source()), CsvSafe.field(f.file()), Integer.toString(f.line()), CsvSafe.field(f.district()),
-                        CsvSafe.field(f.station()), num(f.registered()), num(f.turnoutPct()), num(f.leaderSharePct()),
-                        CsvSafe.field(f.reasons()));
-            }
+            flags.forEach(f -> {
+                try {
+                    record(out, CsvSafe.field(f.source()), CsvSafe.field(f.file()), Integer.toString(f.line()),
+                            CsvSafe.field(f.district()), CsvSafe.field(f.station()), num(f.registered()),
+                            num(f.turnoutPct()), num(f.leaderSharePct()), CsvSafe.field(f.reasons()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

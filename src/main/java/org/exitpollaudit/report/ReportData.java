@@ -23,11 +23,12 @@ import org.exitpollaudit.model.InputFile;
  * @param figures       the figures the workbook shows: all but the station-level ones ({@link #shown}), which only
  *                      figures.csv lists
  * @param allFigures    every figure, in order, for figures.csv
+ * @param flags         the flagged stations, in order, read from staging as often as needed
  * @param rowsLoaded    rows loaded per source id
  * @param parameters    the job parameters as recorded (sorted by name)
  */
 public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream allFigures, List<DataIssue> issues,
-                         List<StationFlag> flags, List<InputFile> inputs,
+                         FlagStream flags, List<InputFile> inputs,
                          Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
                          String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version,
                          FigureIndex index) {
@@ -36,7 +37,7 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
      * The report's data from every figure of the run, read as often as needed; the figures the workbook shows are
      * kept and indexed once for every sheet to look up.
      */
-    public ReportData(ElectionPackage pkg, FigureStream allFigures, List<DataIssue> issues, List<StationFlag> flags,
+    public ReportData(ElectionPackage pkg, FigureStream allFigures, List<DataIssue> issues, FlagStream flags,
                       List<InputFile> inputs, Map<String, Integer> rowsLoaded, AnalysisParameters params,
                       Map<String, String> parameters, String fingerprint, long jobExecutionId, long jobInstanceId,
                       AppVersion version) {
@@ -49,12 +50,12 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
                       List<InputFile> inputs, Map<String, Integer> rowsLoaded, AnalysisParameters params,
                       Map<String, String> parameters, String fingerprint, long jobExecutionId, long jobInstanceId,
                       AppVersion version) {
-        this(pkg, FigureStream.of(figures), issues, flags, inputs, rowsLoaded, params, parameters, fingerprint,
-                jobExecutionId, jobInstanceId, version);
+        this(pkg, FigureStream.of(figures), issues, FlagStream.of(flags), inputs, rowsLoaded, params, parameters,
+                fingerprint, jobExecutionId, jobInstanceId, version);
     }
 
     private ReportData(ElectionPackage pkg, List<Figure> shown, FigureStream allFigures, List<DataIssue> issues,
-                       List<StationFlag> flags, List<InputFile> inputs, Map<String, Integer> rowsLoaded,
+                       FlagStream flags, List<InputFile> inputs, Map<String, Integer> rowsLoaded,
                        AnalysisParameters params, Map<String, String> parameters, String fingerprint,
                        long jobExecutionId, long jobInstanceId, AppVersion version) {
         this(pkg, shown, allFigures, issues, flags, inputs, rowsLoaded, params, parameters, fingerprint,

@@ -454,22 +454,74 @@ public class StagingRepository {
     private static final int FIGURE_BLOCK = 1000;
 
     public void replaceFlags(long run, List<StationFlag> flags) {
+        deleteFlags(run);
+        flagWriter(run).add(flags);
+    }
+
+    /** Removes the run's flagged stations (an analysis that runs again stages them anew). */
+    public void deleteFlags(long run) {
         jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY = ?", run);
-        List<Object[]> args = new ArrayList<>(flags.size());
-        for (int i = 0; i < flags.size(); i++) {
-            StationFlag f = flags.get(i);
-            args.add(new Object[] {run, i, f.source(), f.file(), f.line(), f.district(), f.station(), f.registered(),
-                f.turnoutPct(), f.leaderSharePct(), f.reasons()});
+    }
+
+    /** Stages a run's flagged stations as they come, after those added before (its flags must have been deleted). */
+    public FlagWriter flagWriter(long run) {
+        return new FlagWriter(run);
+    }
+
+    /** Adds flagged stations to a run's, in order. */
+    public final class FlagWriter {
+        private final long run;
+        private int next;
+
+        private FlagWriter(long run) {
+            this.run = run;
         }
-        jdbc.batchUpdate("INSERT INTO EPA_FLAG (RUN_KEY, SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID,"
-                + " REGISTERED, TURNOUT, LEADER, REASONS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+
+        public void add(List<StationFlag> flags) {
+            List<Object[]> args = new ArrayList<>(flags.size());
+            for (StationFlag f : flags) {
+                args.add(new Object[] {run, next++, f.source(), f.file(), f.line(), f.district(), f.station(),
+                    f.registered(), f.turnoutPct(), f.leaderSharePct(), f.reasons()});
+            }
+            if (!args.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO EPA_FLAG (RUN_KEY, SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID,"
+                        + " STATION_ID, REGISTERED, TURNOUT, LEADER, REASONS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        args);
+            }
+        }
     }
 
     public List<StationFlag> flags(long run) {
-        return jdbc.query("SELECT SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
-                + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? ORDER BY SEQ", (rs, n) -> new StationFlag(rs.getString(1),
-                rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), (Double) rs.getObject(6),
-                (Double) rs.getObject(7), (Double) rs.getObject(8), rs.getString(9)), run);
+        List<StationFlag> out = new ArrayList<>();
+        forEachFlag(run, out::add);
+        return out;
+    }
+
+    /** A run's flagged stations, in order, read a page at a time (a 10-million-station election has some 220,000). */
+    public void forEachFlag(long run, Consumer<StationFlag> each) {
+        int[] after = {Integer.MIN_VALUE};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query("SELECT SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
+                    + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? AND SEQ > ? ORDER BY RUN_KEY, SEQ LIMIT "
+                    + FLAGS_PER_QUERY, rs -> {
+                        after[0] = rs.getInt(1);
+                        read[0]++;
+                        each.accept(new StationFlag(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                                rs.getString(6), (Double) rs.getObject(7), (Double) rs.getObject(8),
+                                (Double) rs.getObject(9), rs.getString(10)));
+                    }, run, after[0]);
+        } while (read[0] == FLAGS_PER_QUERY);
+    }
+
+    /** Flagged stations read per query. */
+    private static final int FLAGS_PER_QUERY = 10_000;
+
+    /** How many stations of a run are flagged. */
+    public long flagCount(long run) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FLAG WHERE RUN_KEY = ?", Long.class, run);
+        return n == null ? 0 : n;
     }
 
     /**

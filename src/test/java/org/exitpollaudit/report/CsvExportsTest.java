@@ -78,8 +78,8 @@ class CsvExportsTest {
     @Test
     void stationsAndFiguresQuoteTheirTextFieldsToo() throws Exception {
         Path stations = tmp.resolve("stations-flagged.csv");
-        CsvExports.stations(List.of(new StationFlag("cec;final", "official/st;=a.csv", 7, "d\t1", "s,2", 100.0, 50.0,
-                60.0, "turnout 100 %; leader over 90 %")), stations);
+        CsvExports.stations(FlagStream.of(List.of(new StationFlag("cec;final", "official/st;=a.csv", 7, "d\t1", "s,2",
+                100.0, 50.0, 60.0, "turnout 100 %; leader over 90 %"))), stations);
         List<CSVRecord> r = parse(Files.readString(stations), ',');
         assertEquals(List.of("cec;final", "official/st;=a.csv", "7", "d\t1", "s,2", "100.0", "50.0", "60.0",
                 "turnout 100 %; leader over 90 %"), r.get(1).toList());
