@@ -45,17 +45,17 @@ public final class IntegerPercentageMemo {
         if (kk != k || nn != n || !PairTable.holds(kk, nn)) {
             return IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
         }
-        int at = table.find(kk, nn);
-        if (at < 0) {
+        int entry = table.find(kk, nn);
+        if (entry < 0) {
             double p = IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
             if (table.size() >= mostPairs) {
                 return p;
             }
-            at = table.insert(kk, nn);
-            table.values()[at] = p;
+            entry = table.insert(kk, nn);
+            table.page(entry)[table.offset(entry)] = p;
             return p;
         }
-        return table.values()[at];
+        return table.page(entry)[table.offset(entry)];
     }
 
     /** Pairs held. */

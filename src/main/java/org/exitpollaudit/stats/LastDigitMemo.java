@@ -30,17 +30,17 @@ public final class LastDigitMemo {
             add(into, DigitTests.lastDigitProbabilities(n, k / (double) n), 0);
             return;
         }
-        int at = table.find(k, n);
-        if (at < 0) {
+        int entry = table.find(k, n);
+        if (entry < 0) {
             double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
             if (table.size() >= mostPairs) {
                 add(into, p, 0);
                 return;
             }
-            at = table.insert(k, n);
-            System.arraycopy(p, 0, table.values(), at, 10);
+            entry = table.insert(k, n);
+            System.arraycopy(p, 0, table.page(entry), table.offset(entry), 10);
         }
-        add(into, table.values(), at);
+        add(into, table.page(entry), table.offset(entry));
     }
 
     private static void add(double[] into, double[] p, int from) {

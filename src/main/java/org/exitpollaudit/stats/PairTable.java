@@ -6,16 +6,20 @@ package org.exitpollaudit.stats;
  * no key objects, no boxed values, no locks (a table belongs to one thread). The pair is packed into one long,
  * k · 2³² + n, so both must lie in 1 … 2³¹ − 2 ({@link #holds}); key 0 marks an empty slot. Linear probing, kept
  * at most half full. A slot holds the key and, next to it (in the same cache line), the entry's number; the values
- * lie in entry order, so that a table
- * of a few hundred thousand pairs of ten values each takes about 25 MB rather than a value block per slot (80 MB),
- * and more of it stays in cache.
+ * lie in entry order, so that a table of a few hundred thousand pairs of ten values each takes about 25 MB rather
+ * than a value block per slot (80 MB), and more of it stays in cache. The values are kept in pages of
+ * {@value #PAGE} entries: a growing table adds a page instead of copying all its values into an array twice as
+ * large (at a million pairs of ten values, 40 MB copied into 80 MB, both held at once).
  */
 final class PairTable {
+
+    /** Entries per page of values. */
+    static final int PAGE = 1 << 10;
 
     private final int width;
     /** Slot s: the key at 2s, the entry's number at 2s + 1. */
     private long[] slots;
-    private double[] values;
+    private double[][] pages = new double[16][];
     private int size;
 
     /** @param width doubles stored per pair */
@@ -25,7 +29,6 @@ final class PairTable {
         }
         this.width = width;
         slots = new long[2 << 12];
-        values = new double[width << 11];
     }
 
     /** Whether (k, n) has a key here: both counts in 1 … 2³¹ − 2. */
@@ -34,18 +37,15 @@ final class PairTable {
     }
 
     /**
-     * Where the values of (k, n) start in {@link #values}, or −1 when the pair is not held. {@code k} and {@code n}
-     * must satisfy {@link #holds}.
+     * The entry of (k, n), or −1 when the pair is not held; its values are {@link #page}(entry) from
+     * {@link #offset}(entry). {@code k} and {@code n} must satisfy {@link #holds}.
      */
     int find(long k, long n) {
         int s = slot(k << 32 | n);
-        return slots[s] == 0 ? -1 : width * (int) slots[s + 1];
+        return slots[s] == 0 ? -1 : (int) slots[s + 1];
     }
 
-    /**
-     * Makes room for a pair not held yet and returns where its {@code width} values start in {@link #values}, for the
-     * caller to fill. Read {@link #values} after this call: growing replaces the array.
-     */
+    /** Makes room for a pair not held yet and returns its entry, whose {@code width} values the caller fills. */
     int insert(long k, long n) {
         long key = k << 32 | n;
         if (4 * (size + 1) > slots.length) {
@@ -57,22 +57,30 @@ final class PairTable {
         }
         slots[s] = key;
         slots[s + 1] = size;
-        if (width * (size + 1) > values.length) {
-            values = java.util.Arrays.copyOf(values, 2 * values.length);
+        int page = size / PAGE;
+        if (page == pages.length) {
+            pages = java.util.Arrays.copyOf(pages, 2 * pages.length);
         }
-        return width * size++;
+        if (pages[page] == null) {
+            pages[page] = new double[PAGE * width];
+        }
+        return size++;
     }
 
-    /** The values of every pair, {@code width} per entry (the table's own array, written by the caller). */
-    double[] values() {
-        return values;
+    /** The page that holds an entry's values (the table's own array, written by the caller). */
+    double[] page(int entry) {
+        return pages[entry / PAGE];
+    }
+
+    /** Where an entry's values start in its {@link #page}. */
+    int offset(int entry) {
+        return entry % PAGE * width;
     }
 
     /** Pairs held. */
     int size() {
         return size;
     }
-
     /** Where the slot holding the key starts in {@link #slots}, or the empty one where it goes. */
     private int slot(long key) {
         int mask = slots.length / 2 - 1;

@@ -12,23 +12,28 @@ class PairTableTest {
     @Test
     void valuesStayWithTheirPairAcrossGrowth() {
         PairTable t = new PairTable(3);
-        // 50,000 pairs: the table starts at 4,096 slots and grows several times
+        // 50,000 pairs: the table starts at 4,096 slots and grows several times, over 49 pages of values
         for (long n = 1; n <= 500; n++) {
             for (long k = 1; k <= 100; k++) {
                 assertEquals(-1, t.find(k, n));
-                int at = t.insert(k, n);
-                t.values()[at] = k;
-                t.values()[at + 1] = n;
-                t.values()[at + 2] = k * 1000 + n;
+                int e = t.insert(k, n);
+                assertEquals(t.size() - 1, e, "entries are numbered in order");
+                double[] page = t.page(e);
+                int at = t.offset(e);
+                page[at] = k;
+                page[at + 1] = n;
+                page[at + 2] = k * 1000 + n;
             }
         }
         assertEquals(50_000, t.size());
         for (long n = 1; n <= 500; n++) {
             for (long k = 1; k <= 100; k++) {
-                int at = t.find(k, n);
-                assertEquals(k, t.values()[at], k + "/" + n);
-                assertEquals(n, t.values()[at + 1], k + "/" + n);
-                assertEquals(k * 1000 + n, t.values()[at + 2], k + "/" + n);
+                int e = t.find(k, n);
+                double[] page = t.page(e);
+                int at = t.offset(e);
+                assertEquals(k, page[at], k + "/" + n);
+                assertEquals(n, page[at + 1], k + "/" + n);
+                assertEquals(k * 1000 + n, page[at + 2], k + "/" + n);
             }
         }
         // (k, n) and (n, k) are different pairs
