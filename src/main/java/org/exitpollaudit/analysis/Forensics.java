@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.stats.DigitTests;
@@ -241,9 +242,20 @@ public final class Forensics {
 
         /** The figures and flags, after the passes. */
         public Result result() {
+            List<Figure> out = new ArrayList<>();
+            List<StationFlag> flags = result(out::addAll);
+            return new Result(out, flags);
+        }
+
+        /**
+         * The figures, handed to {@code figures} a few thousand at a time, in order, as they are made (a release of
+         * thousands of districts has hundreds of thousands), after the passes; returns the flagged stations.
+         */
+        public List<StationFlag> result(Consumer<List<Figure>> figures) {
             if (pass < passes()) {
                 throw new IllegalStateException("the screening has had " + pass + " of its " + passes() + " passes");
             }
+            Chunks out = new Chunks(figures);
             // the nation's sums: the stations without a district, then each district's sums in order
             int count = ids.size();
             IntegerScreen.Sums sums = integer.get(0);
@@ -252,7 +264,6 @@ public final class Forensics {
                 sums.add(integer.get(d));
                 DigitScreen.add(tallies, digits.get(d));
             }
-            List<Figure> out = new ArrayList<>();
             Emit national = new Emit(out, source, Figure.NATIONAL, null);
             screen(candidates, national, sums, nationalTurnout.result(0), tallies);
             distributions.emit(national);
@@ -272,7 +283,8 @@ public final class Forensics {
                     significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
             national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, flags.stream()
                     .filter(f -> f.reasons().contains(StationFlags.BOTH_95)).count());
-            return new Result(out, flags);
+            out.flush();
+            return flags;
         }
     }
 
@@ -303,7 +315,7 @@ public final class Forensics {
      * districts significant at {@code alpha} (0 for a test with p-values but none significant).
      */
     private static Map<String, Double> holm(String source, List<String> ids, List<Map<String, Double>> pPerDistrict,
-                                             double alpha, List<Figure> out) {
+                                             double alpha, Consumer<Figure> out) {
         Map<String, Map<String, Double>> pByTest = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             String d = ids.get(i);
@@ -317,7 +329,7 @@ public final class Forensics {
             List<String> ds = new ArrayList<>(byDistrict.keySet());
             double[] adjusted = Holm.adjust(ds.stream().mapToDouble(byDistrict::get).toArray());
             for (int i = 0; i < ds.size(); i++) {
-                out.add(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
+                out.accept(new Figure(Figure.FORENSICS, source, null, Figure.LEVEL_DISTRICT, ds.get(i), null,
                         Metric.Forensics.P_HOLM.member(test), adjusted[i]));
                 if (adjusted[i] < alpha) {
                     significant.merge(test, 1.0, Double::sum);
@@ -328,7 +340,7 @@ public final class Forensics {
             }
         });
         for (String d : ids) {
-            out.add(Figure.of(Metric.Forensics.FLAGGED_TESTS, source, null, Figure.LEVEL_DISTRICT, d, null,
+            out.accept(Figure.of(Metric.Forensics.FLAGGED_TESTS, source, null, Figure.LEVEL_DISTRICT, d, null,
                     (double) flaggedTests.getOrDefault(d, 0)));
         }
         return significant;
@@ -357,13 +369,39 @@ public final class Forensics {
     }
 
     /** Adds figures of one level and unit. */
-    record Emit(List<Figure> out, String source, String level, String unit) {
+    record Emit(Consumer<Figure> out, String source, String level, String unit) {
         void put(String candidate, Metric.Forensics metric, double value) {
-            out.add(Figure.of(metric, source, null, level, unit, candidate, value));
+            out.accept(Figure.of(metric, source, null, level, unit, candidate, value));
         }
 
         void putUnit(String bin, Metric.Forensics metric, double value) {
-            out.add(Figure.of(metric, source, null, level, bin, null, value));
+            out.accept(Figure.of(metric, source, null, level, bin, null, value));
+        }
+    }
+
+    /** Figures handed on a few thousand at a time. */
+    private static final class Chunks implements Consumer<Figure> {
+        private static final int SIZE = 4096;
+        private final Consumer<List<Figure>> to;
+        private List<Figure> chunk = new ArrayList<>(SIZE);
+
+        Chunks(Consumer<List<Figure>> to) {
+            this.to = to;
+        }
+
+        @Override
+        public void accept(Figure f) {
+            chunk.add(f);
+            if (chunk.size() == SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!chunk.isEmpty()) {
+                to.accept(chunk);
+                chunk = new ArrayList<>(SIZE);
+            }
         }
     }
 }

@@ -36,10 +36,12 @@ public final class StationAnalysis {
     }
 
     /**
-     * One official station-level release: its results, its sums, and for the reference of the local comparison the
-     * rows that passed the checks (for another release {@code null}, so that its table can go).
+     * One official station-level release (its figures and flags went to the sink): its issues, its sums, and for the
+     * reference of the local comparison the rows that passed the checks (for another release {@code null}, so that
+     * its table can go).
      */
-    private record Release(Result result, Totals totals, LocalComparison.OfficialStations kept, String leader) {
+    private record Release(List<DataIssue> issues, Totals totals, LocalComparison.OfficialStations kept,
+                           String leader) {
     }
 
     /** The staged rows of the official station-level releases, read a block at a time, as often as needed. */
@@ -135,14 +137,12 @@ public final class StationAnalysis {
         String previousLeader = null;
         for (Source s : releases) {
             Release one = release(pkg, s, stations, s == reference ? polled : null, clean, national, rejected,
-                    candidates, params, memos, leaderGuess(pkg, national, previousLeader, candidates), progress);
+                    candidates, params, memos, leaderGuess(pkg, national, previousLeader, candidates), progress, out);
             if (one == null) {
                 continue;
             }
             previousLeader = one.leader() != null ? one.leader() : previousLeader;
-            out.figures(one.result().figures());
-            out.flags(one.result().flags());
-            issues.addAll(one.result().issues());
+            issues.addAll(one.issues());
             sums.put(s.id(), sum(s.id(), one.totals()));
             if (s == reference) {
                 referenceStations = one.kept();
@@ -179,7 +179,8 @@ public final class StationAnalysis {
     }
 
     /**
-     * Checks, reconciliation and forensics of one official station-level release; {@code null} when it has no rows.
+     * Checks, reconciliation and forensics of one official station-level release, whose figures and flags go to
+     * {@code out} (the result holds its issues); {@code null} when it has no rows.
      * The first pass over its blocks checks and sums the rows (the sums name the leader the screening needs); the
      * screening then makes its own passes, the first of them with the checks where the leader can be guessed.
      *
@@ -192,10 +193,9 @@ public final class StationAnalysis {
     private static Release release(ElectionPackage pkg, Source s, Blocks stations, Set<String> polled,
                                    Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
                                    Map<String, Long> rejected, List<String> candidates, AnalysisParameters params,
-                                   Forensics.Memos memos, String guess, Consumer<String> progress) {
+                                   Forensics.Memos memos, String guess, Consumer<String> progress, Sink out) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
-        List<Figure> figures = new ArrayList<>();
         // a release of millions of stations has its duplicates found part by part, a pass over its blocks each
         StationChecks.Run checks = new StationChecks.Run(s, issues, flags,
                 firstLine -> stations.block(s.id(), firstLine), null, StationChecks.Run.parts(stations.rows(s.id())));
@@ -260,10 +260,9 @@ public final class StationAnalysis {
                 kept.endPass(s.id());
                 screening.endPass();
             }
-            Forensics.Result f = screening.result();
-            figures.addAll(f.figures());
-            flags.addAll(f.flags());
-            figures.addAll(level);
+            // the screening's figures go on as they are made (thousands of districts' worth), then the reconciliation's
+            flags.addAll(screening.result(out::figures));
+            out.figures(level);
             issues.addAll(levelIssues);
             progress.accept(s.id() + ": forensics");
         }
@@ -272,7 +271,8 @@ public final class StationAnalysis {
             ResultColumns table = polledRows[0];
             reference = new LocalComparison.OfficialStations(s, table, table.allRows(), sums);
         }
-        return new Release(new Result(figures, issues, flags, Map.of()), sums.all(), reference, leader);
+        out.flags(flags);
+        return new Release(issues, sums.all(), reference, leader);
     }
 
     /**
