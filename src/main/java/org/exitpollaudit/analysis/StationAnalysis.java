@@ -196,16 +196,16 @@ public final class StationAnalysis {
                                    Forensics.Memos memos, String guess, Consumer<String> progress, Sink out) {
         List<DataIssue> issues = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
-        // a release of millions of stations has its duplicates found part by part, a pass over its blocks each
+        // a release of millions of stations has its duplicates found shard by shard, a pass over its blocks each
         StationChecks.Run checks = new StationChecks.Run(s, issues, flags,
-                firstLine -> stations.block(s.id(), firstLine), null, StationChecks.Run.parts(stations.rows(s.id())));
+                firstLine -> stations.block(s.id(), firstLine), null, stations.rows(s.id()));
         for (int scan = 0; scan < checks.scans(); scan++) {
             stations.forEach(s.id(), checks::scan);
             checks.endScan();
         }
         if (checks.scans() > 0) {
             progress.accept(s.id() + ": duplicates of " + checks.scans() + " of the " + (checks.scans() + 1)
-                    + " parts of its stations found");
+                    + " shards of its stations found");
         }
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();

@@ -45,15 +45,21 @@ final class StationChecks {
      * back once for all of them (a file that lists its stations twice, in another order, reads each earlier block
      * back at most once per block, not once per row).
      *
-     * <p>A file of more than {@value #ROWS_PER_PART} rows is checked in parts, so that memory stays bounded however
-     * many stations it has: the keys are split by their hash into {@link #parts(long)} parts, each part's duplicates
-     * are found in a pass of its own over the blocks ({@link #scan}, parts 0 … n − 2, before the last), which notes
-     * only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last part and gives
+     * <p>A file of more rows than one pass holds ({@link #shards(long)}) is checked in shards, so that memory stays
+     * bounded however many stations it has: the keys are split by their hash into shards, each shard's duplicates
+     * are found in a pass of its own over the blocks ({@link #scan}, shards 0 … n − 2, before the last), which notes
+     * only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last shard and gives
      * every row's result, in file order.
      */
     static final class Run {
-        /** The most rows whose keys one pass holds: a table of 4 million slots, 48 MB. */
-        static final long ROWS_PER_PART = 3L << 20;
+        /**
+         * The rows whose keys one pass holds, on average: 15/16 of what a table of 4 million slots (48 MB) holds at
+         * most, so that a shard whose share of the keys is above the average by chance still fits.
+         */
+        static final long ROWS_PER_SHARD = (3L << 20) / 16 * 15;
+
+        /** A row whose key is of shard q, not of this pass's, is marked {@code OTHER_SHARD − q} by firstLines. */
+        private static final int OTHER_SHARD = -2;
 
         private final Source s;
         private final boolean stations;
@@ -64,10 +70,12 @@ final class StationChecks {
         private final ToLongBiFunction<String, String> hash;
         /** Whether the hash is {@link #hash}, which {@link #hashNumbered} gives without making ids' text. */
         private final boolean numberedHash;
-        private final int parts;
-        /** The part this pass checks: 0 … parts − 1, the last in the pass that gives the results. */
-        private int part;
-        private FirstRows seen = new FirstRows();
+        private final int shards;
+        /** The shard this pass checks: 0 … shards − 1, the last in the pass that gives the results. */
+        private int shard;
+        /** Slots of a pass's table: room for its share of the rows, where the rows are known. */
+        private final int slots;
+        private FirstRows seen;
         /** The first row number and the first line of each block (from the first pass). */
         private int[] blockStarts = new int[16];
         private int[] blockLines = new int[16];
@@ -76,7 +84,7 @@ final class StationChecks {
         private int block;
         /** Rows read so far in this pass (the number of the next row): fewer than 2³¹, as lines are. */
         private int rows;
-        /** Per earlier part, its repeated rows as (row number · 2³² + first line), ascending; how far each is read. */
+        /** Per earlier shard, its repeated rows as (row number · 2³² + first line), ascending; how far each is read. */
         private final long[][] repeats;
         private final int[] repeatCount;
         private final int[] repeatRead;
@@ -86,17 +94,24 @@ final class StationChecks {
          *                     hashes agree)
          */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock) {
-            this(s, issues, flags, earlierBlock, null, 1);
+            this(s, issues, flags, earlierBlock, null, -1);
         }
 
         /**
-         * @param hash  another hash of the keys (a test's, that collides often); {@code null} for {@link #hash}
-         * @param parts the passes of the duplicate check ({@link #parts(long)})
+         * @param hash another hash of the keys (a test's, that collides often); {@code null} for {@link #hash}
+         * @param rows the file's rows, −1 when not known: a file of more rows than one pass holds is checked in
+         *             {@link #shards(long)} passes
          */
         Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
-            ToLongBiFunction<String, String> hash, int parts) {
-            if (parts < 1 || parts > 1 << 16) {
-                throw new IllegalArgumentException("parts must lie in 1 … 65536, got " + parts);
+            ToLongBiFunction<String, String> hash, long rows) {
+            this(s, issues, flags, earlierBlock, hash, shards(rows), rows);
+        }
+
+        /** With {@code shards} passes, whatever the rows (a test's). */
+        Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
+            ToLongBiFunction<String, String> hash, int shards, long rows) {
+            if (shards < 1 || shards > 1 << 16) {
+                throw new IllegalArgumentException("shards must lie in 1 … 65536, got " + shards);
             }
             this.hash = hash != null ? hash : Run::hash;
             this.numberedHash = hash == null;
@@ -106,59 +121,66 @@ final class StationChecks {
             this.issues = issues;
             this.flags = flags;
             this.earlierBlock = earlierBlock;
-            this.parts = parts;
-            repeats = new long[parts - 1][16];
-            repeatCount = new int[parts - 1];
-            repeatRead = new int[parts - 1];
+            this.shards = shards;
+            // a table at most three quarters full for a shard's share of the rows; grown as needed past it
+            long perShard = rows < 0 ? 0 : (rows + shards - 1) / shards;
+            this.slots = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1 << 10, perShard * 4 / 3 + 1)) * 2 - 1);
+            seen = new FirstRows(slots);
+            repeats = new long[shards - 1][16];
+            repeatCount = new int[shards - 1];
+            repeatRead = new int[shards - 1];
         }
 
-        /** The parts, one pass over the blocks each, of a check of {@code rows} rows (1 when not known, < 0). */
-        static int parts(long rows) {
-            return rows <= ROWS_PER_PART ? 1 : (int) Math.min(1 << 16, (rows + ROWS_PER_PART - 1) / ROWS_PER_PART);
+        /** The shards, one pass over the blocks each, of a check of {@code rows} rows (1 when not known, < 0). */
+        static int shards(long rows) {
+            return rows <= ROWS_PER_SHARD ? 1
+                    : (int) Math.min(1 << 16, (rows + ROWS_PER_SHARD - 1) / ROWS_PER_SHARD);
         }
 
         /** The passes over the blocks before the last: {@link #scan} each block in each, then {@link #endScan}. */
         int scans() {
-            return parts - 1;
+            return shards - 1;
         }
 
-        /** A block of a pass before the last: finds the repeats of this pass's part of the keys. */
+        /** A block of a pass before the last: finds the repeats of this pass's shard of the keys. */
         void scan(ResultColumns t) {
-            if (part >= parts - 1) {
-                throw new IllegalStateException("the check of " + s.file() + " has had its " + (parts - 1) + " scans");
-            }
+            requireScan();
             int start = rows;
             int[] first = firstLines(t);
             for (int i = 0; i < first.length; i++) {
                 if (first[i] >= 0) {
-                    if (repeatCount[part] == repeats[part].length) {
-                        repeats[part] = Arrays.copyOf(repeats[part], 2 * repeatCount[part]);
+                    if (repeatCount[shard] == repeats[shard].length) {
+                        repeats[shard] = Arrays.copyOf(repeats[shard], 2 * repeatCount[shard]);
                     }
-                    repeats[part][repeatCount[part]++] = (long) (start + i) << 32 | first[i];
+                    repeats[shard][repeatCount[shard]++] = (long) (start + i) << 32 | first[i];
                 }
             }
         }
 
-        /** Ends a pass before the last: its table of keys goes, the next part is checked. */
+        /** Ends a pass before the last: its table of keys goes, the next shard is checked. */
         void endScan() {
-            if (part >= parts - 1) {
-                throw new IllegalStateException("the check of " + s.file() + " has had its " + (parts - 1) + " scans");
-            }
+            requireScan();
             if (block != blocks) {
                 throw new IllegalStateException("a pass over the blocks of " + s.file() + " had " + block + " of "
                         + blocks + " blocks");
             }
-            part++;
+            shard++;
             block = 0;
             rows = 0;
-            seen = new FirstRows();
+            seen = new FirstRows(slots);
+        }
+
+        private void requireScan() {
+            if (shard >= shards - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " has had its " + (shards - 1) + " scans");
+            }
         }
 
         /** The next block's rows kept, as indices into it, ascending (in the last pass). */
         int[] next(ResultColumns t) {
-            if (part != parts - 1) {
-                throw new IllegalStateException("the check of " + s.file() + " has had " + part + " of its "
-                        + (parts - 1) + " scans");
+            if (shard != shards - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " has had " + shard + " of its "
+                        + (shards - 1) + " scans");
             }
             int n = t.size();
             int start = rows;
@@ -167,9 +189,9 @@ final class StationChecks {
             int k = 0;
             for (int i = 0; i < n; i++) {
                 int first = firstLine[i];
-                if (first <= OTHER_PART) {
-                    // of an earlier part: found by that part's pass, if it repeats
-                    int q = OTHER_PART - first;
+                if (first <= OTHER_SHARD) {
+                    // of an earlier shard: found by that shard's pass, if it repeats
+                    int q = OTHER_SHARD - first;
                     int r = repeatRead[q];
                     first = -1;
                     if (r < repeatCount[q] && (int) (repeats[q][r] >>> 32) == start + i) {
@@ -192,18 +214,15 @@ final class StationChecks {
             return Arrays.copyOf(kept, k);
         }
 
-        /** A row whose key is of part q, not of this pass's, is marked {@code OTHER_PART − q}. */
-        private static final int OTHER_PART = -2;
-
         /**
          * For each row of the next block of this pass: the line of the first row of its key where it repeats one, −1
-         * where it is the first, {@link #OTHER_PART} − q where its key is of another part q than this pass's.
+         * where it is the first, {@link #OTHER_SHARD} − q where its key is of another shard q than this pass's.
          */
         private int[] firstLines(ResultColumns t) {
             int n = t.size();
             int start = rows;
             if (n > 0) {
-                if (part == 0) {
+                if (shard == 0) {
                     if (blocks == blockStarts.length) {
                         blockStarts = Arrays.copyOf(blockStarts, 2 * blocks);
                         blockLines = Arrays.copyOf(blockLines, 2 * blocks);
@@ -220,8 +239,8 @@ final class StationChecks {
             long[] h = new long[n];
             for (int i = 0; i < n; i++) {
                 h[i] = hash(t, i);
-                int q = partOf(h[i]);
-                firstLine[i] = q == part ? -1 : OTHER_PART - q;
+                int q = shardOf(h[i]);
+                firstLine[i] = q == shard ? -1 : OTHER_SHARD - q;
             }
             // one probe a row: a row whose hash no row before it has is the first of its key and is recorded at once;
             // the others (duplicates, and the very rare collision of hashes) are decided below, by their ids
@@ -250,9 +269,9 @@ final class StationChecks {
             return firstLine;
         }
 
-        /** The part of the keys a hash belongs to: its high 32 bits, scaled (the table's slots use the low ones). */
-        private int partOf(long h) {
-            return parts == 1 ? 0 : (int) ((h >>> 32) * parts >>> 32);
+        /** The shard of the keys a hash belongs to: its high 32 bits, scaled (the table's slots use the low ones). */
+        private int shardOf(long h) {
+            return shards == 1 ? 0 : (int) ((h >>> 32) * shards >>> 32);
         }
 
         /**
@@ -423,9 +442,15 @@ final class StationChecks {
      * hashes agree are compared by their ids anyway), so that a probe reads the row numbers only where hashes agree.
      */
     private static final class FirstRows {
-        private long[] hashes = new long[1 << 10];
-        private int[] rows = new int[1 << 10];
+        private long[] hashes;
+        private int[] rows;
         private int size;
+
+        /** @param slots a power of two */
+        FirstRows(int slots) {
+            hashes = new long[slots];
+            rows = new int[slots];
+        }
 
         private static final int[] NONE = {};
 

@@ -20,6 +20,7 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +94,72 @@ class StationAnalysisTest {
         }
         assertEquals(Map.of("b leads", 3, "a leads", 4, "none", 4), passes,
                 "checks and sums, then the screening's three passes, the first of them with the checks when guessed");
+    }
+
+    /**
+     * A release the staging says has 7 million rows has its duplicates found in three shards, a pass over its blocks
+     * each before the last (here a table of 120 rows, cut at random, 24 of them repeats, some in the block of their
+     * first row and some blocks later): figures, issues and flags are those of the check in one pass.
+     */
+    @Test
+    void aReleaseOfMillionsOfRowsIsCheckedInShardsToTheSameResult() {
+        Random rnd = new Random(5);
+        ResultColumns table = new ResultColumns("cec", List.of("a", "b"), 128);
+        for (int i = 0; i < 120; i++) {
+            int station = i < 96 ? i : rnd.nextInt(96);
+            double registered = 150 + rnd.nextInt(2000);
+            double ballots = Math.round(registered * (0.4 + 0.5 * rnd.nextDouble()));
+            double a = Math.round(ballots * (0.2 + 0.3 * rnd.nextDouble()));
+            table.add(2 + i, "d" + (station % 3), "s" + station, registered, ballots, 0, ballots + (i == 7 ? 5 : 0),
+                    NAN, NAN, new double[] {a, ballots - a});
+        }
+        List<Integer> cuts = new ArrayList<>(List.of(0));
+        while (cuts.get(cuts.size() - 1) < table.size()) {
+            cuts.add(Math.min(table.size(), cuts.get(cuts.size() - 1) + 1 + rnd.nextInt(15)));
+        }
+        Source fin = source("final", Source.Level.NATIONAL, true);
+        Source cec = source("cec", Source.Level.STATION, false);
+        ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "e", LocalDate.of(2024, 1, 1), "x",
+                null, null, null), List.of(new Candidate("a", "Alpha", null, List.of()),
+                new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, cec));
+        List<StationAnalysis.Result> results = new ArrayList<>();
+        List<Integer> reads = new ArrayList<>();
+        for (long rows : new long[] {-1, 7_000_000}) {
+            int[] read = {0};
+            StationAnalysis.Blocks blocks = new StationAnalysis.Blocks() {
+                @Override
+                public void forEach(String sourceId, Consumer<ResultColumns> block) {
+                    read[0]++;
+                    for (int c = 1; c < cuts.size(); c++) {
+                        block.accept(table.slice(cuts.get(c - 1), cuts.get(c)));
+                    }
+                }
+
+                @Override
+                public ResultColumns block(String sourceId, int firstLine) {
+                    for (int c = 1; c < cuts.size(); c++) {
+                        if (table.line(cuts.get(c - 1)) == firstLine) {
+                            return table.slice(cuts.get(c - 1), cuts.get(c));
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public long rows(String sourceId) {
+                    return rows;
+                }
+            };
+            results.add(StationAnalysis.run(pkg, Map.of(), blocks, Map.of(), Map.of(), AnalysisParameters.DEFAULTS,
+                    part -> { }));
+            reads.add(read[0]);
+        }
+        assertEquals(List.of(4, 6), reads, "two more passes for three shards");
+        assertEquals(24, results.get(0).issues().stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count());
+        assertFalse(results.get(0).flags().isEmpty(), "the arithmetic flag of line 9");
+        assertEquals(results.get(0).figures(), results.get(1).figures());
+        assertEquals(results.get(0).issues(), results.get(1).issues());
+        assertEquals(results.get(0).flags(), results.get(1).flags());
     }
 
     private static Map<String, Double> votes(double a, double b) {

@@ -160,8 +160,8 @@ class StationChecksTest {
             from = to;
         }
         int[] readBack = {0};
-        // and in parts (as a file of millions of rows is checked), each part's repeats found in a pass of its own
-        for (int parts : new int[] {1, 3}) for (boolean weakHash : new boolean[] {false, true}) {
+        // and in shards (as a file of millions of rows is checked), each shard's repeats found in a pass of its own
+        for (int shards : new int[] {1, 3}) for (boolean weakHash : new boolean[] {false, true}) {
             List<DataIssue> blockIssues = new ArrayList<>();
             IntFunction<ResultColumns> earlier = line -> {
                 readBack[0]++;
@@ -169,13 +169,14 @@ class StationChecksTest {
             };
             Source cec = source(Source.Level.STATION, Source.ValueType.VOTES);
             StationChecks.Run run = new StationChecks.Run(cec, blockIssues, new ArrayList<>(), earlier,
-                    weakHash ? (d, st) -> (Objects.hashCode(st) & 0x3FF) * 0x9E3779B97F4A7C15L : null, parts);
-            assertEquals(parts - 1, run.scans());
+                    weakHash ? (d, st) -> (Objects.hashCode(st) & 0x3FF) * 0x9E3779B97F4A7C15L : null, shards,
+                    t.size());
+            assertEquals(shards - 1, run.scans());
             for (int scan = 0; scan < run.scans(); scan++) {
                 blocks.values().forEach(run::scan);
                 run.endScan();
             }
-            String what = (weakHash ? "weak hash" : "hash") + ", " + parts + " parts";
+            String what = (weakHash ? "weak hash" : "hash") + ", " + shards + " shards";
             List<Integer> keptInBlocks = new ArrayList<>();
             int from = 0;
             for (ResultColumns block : blocks.values()) {
@@ -273,14 +274,20 @@ class StationChecksTest {
         assertEquals(102, issues.get(0).line());
     }
 
-    /** A file is checked in one pass up to 3 × 2²⁰ rows, in a pass per 3 × 2²⁰ rows beyond. */
+    /**
+     * A file is checked in one pass up to 2,949,120 rows (15/16 of the 3 × 2²⁰ keys a table of 4 million slots holds),
+     * in a pass per 2,949,120 rows beyond.
+     */
     @Test
-    void aFileOfMillionsOfRowsIsCheckedInParts() {
-        assertEquals(1, StationChecks.Run.parts(-1));
-        assertEquals(1, StationChecks.Run.parts(0));
-        assertEquals(1, StationChecks.Run.parts(3 << 20));
-        assertEquals(2, StationChecks.Run.parts((3 << 20) + 1));
-        assertEquals(4, StationChecks.Run.parts(10_000_000));
+    void aFileOfMillionsOfRowsIsCheckedInShards() {
+        assertEquals(2_949_120, StationChecks.Run.ROWS_PER_SHARD);
+        assertEquals(1, StationChecks.Run.shards(-1));
+        assertEquals(1, StationChecks.Run.shards(0));
+        assertEquals(1, StationChecks.Run.shards(2_949_120));
+        assertEquals(2, StationChecks.Run.shards(2_949_121));
+        // 6,291,456 rows, twice what one table holds, in three passes: two would overfill one table by chance
+        assertEquals(3, StationChecks.Run.shards(6_291_456));
+        assertEquals(4, StationChecks.Run.shards(10_000_000));
     }
 
     private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
