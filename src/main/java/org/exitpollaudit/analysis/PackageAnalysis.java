@@ -34,12 +34,14 @@ import org.exitpollaudit.model.IssueCode;
 public final class PackageAnalysis {
 
     /**
-     * The figures and the notes of one run.
+     * What the analysis of one run gives back (the station analysis's figures and the flagged stations went to the
+     * caller as they were computed).
      *
-     * @param figures the national comparison's figures, which come before the station analysis's in figures.csv
-     *                (those, and the flagged stations, went to the caller as they were computed)
+     * @param nationalFigures the national comparison's figures, which come before the station analysis's in
+     *                        figures.csv
+     * @param issues          the notes of the analysis
      */
-    public record Result(List<Figure> figures, List<DataIssue> issues) {
+    public record Result(List<Figure> nationalFigures, List<DataIssue> issues) {
     }
 
     private PackageAnalysis() {
@@ -74,11 +76,18 @@ public final class PackageAnalysis {
         ElectionPackage analysed = new ElectionPackage(pkg.root(), pkg.election(), pkg.candidates(), pkg.districts(),
                 sources);
         Set<String> compared = new HashSet<>();
-        StationAnalysis.Result local = StationAnalysis.run(analysed, rows, officialBlocks,
+        StationAnalysis.Summary local = StationAnalysis.run(analysed, rows, officialBlocks,
                 new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, new StationAnalysis.Sink() {
                     @Override
                     public void figures(List<Figure> figures) {
-                        figures.forEach(f -> compared.add(f.source()));
+                        // the sources compared (a source's figures come together: one set lookup per run of them)
+                        String last = null;
+                        for (Figure f : figures) {
+                            if (!f.source().equals(last)) {
+                                last = f.source();
+                                compared.add(last);
+                            }
+                        }
                         stations.figures(figures);
                     }
 
@@ -88,16 +97,16 @@ public final class PackageAnalysis {
                     }
                 });
 
-        List<Source> nationally = comparedNationally(sources, local.sums(), nationalRows, issues);
+        List<Source> nationalSources = comparedNationally(sources, local.sums(), nationalRows, issues);
         Map<String, Double> precision = new LinkedHashMap<>();
-        for (Source s : nationally) {
+        for (Source s : nationalSources) {
             if (s.isExitPoll() && s.level() == Source.Level.NATIONAL && nationalRows.containsKey(s.id())) {
                 precision.put(s.id(), PublishedPrecision.of(pkg, s, read.resolver()));
             }
         }
         NationalAnalysis.Result nationalResult = NationalAnalysis.run(new ElectionPackage(pkg.root(), pkg.election(),
-                        pkg.candidates(), pkg.districts(), nationally), nationalRows, precision,
-                pollStations(sources, nationally, rows), params);
+                        pkg.candidates(), pkg.districts(), nationalSources), nationalRows, precision,
+                pollStations(sources, nationalSources, rows), params);
         progress.accept("national comparison");
 
         List<Figure> figures = nationalResult.figures();

@@ -79,7 +79,7 @@ public final class StationAnalysis {
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
         List<Figure> figures = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
-        Result r = run(pkg, rows, stations, national, rejected, params, progress, new Sink() {
+        Summary r = run(pkg, rows, stations, national, rejected, params, progress, new Sink() {
             @Override
             public void figures(List<Figure> more) {
                 figures.addAll(more);
@@ -94,9 +94,9 @@ public final class StationAnalysis {
     }
 
     /**
-     * Where the analysis hands its figures and flagged stations as each part is done (the checks of the small files,
-     * each release's checks, screening and reconciliation, then the local comparison), in the order a whole result
-     * would list them. A station-level release of millions of stations and thousands of districts has hundreds of
+     * Where the analysis hands its figures and flagged stations as it makes them (the checks of the small files, each
+     * release's checks, screening and reconciliation, then the local comparison), in the order a whole result would
+     * list them. A station-level release of millions of stations and thousands of districts has hundreds of
      * thousands of both, which need not all be held at once.
      */
     public interface Sink {
@@ -106,10 +106,18 @@ public final class StationAnalysis {
     }
 
     /**
-     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures and
-     * flags to {@code out} as each part is done instead of keeping them: the result has none.
+     * What the analysis keeps when its figures and flags go to a {@link Sink}: the issues and the sums.
+     *
+     * @param sums as in {@link Result#sums}
      */
-    public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
+    public record Summary(List<DataIssue> issues, Map<String, ResultRow> sums) {
+    }
+
+    /**
+     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures and
+     * flags to {@code out} as it makes them instead of keeping them.
+     */
+    public static Summary run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
                              Blocks stations, Map<String, ResultRow> national,
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress,
                              Sink out) {
@@ -154,7 +162,7 @@ public final class StationAnalysis {
         out.flags(local.flags());
         issues.addAll(local.issues());
         progress.accept("local comparison");
-        return new Result(List.of(), issues, List.of(), sums);
+        return new Summary(issues, sums);
     }
 
     /**

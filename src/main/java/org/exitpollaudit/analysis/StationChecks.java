@@ -47,9 +47,9 @@ final class StationChecks {
      *
      * <p>A file of more rows than one pass holds ({@link #shards(long)}) is checked in shards, so that memory stays
      * bounded however many stations it has: the keys are split by their hash into shards, each shard's duplicates
-     * are found in a pass of its own over the blocks ({@link #scan}, shards 0 … n − 2, before the last), which notes
-     * only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last shard and gives
-     * every row's result, in file order.
+     * are found in a pass of its own over the blocks ({@link #scan}, shards 0 … n − 2, before the last), which
+     * notes only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last shard and
+     * gives every row's result, in file order.
      */
     static final class Run {
         /**
@@ -84,7 +84,7 @@ final class StationChecks {
         private int block;
         /** Rows read so far in this pass (the number of the next row): fewer than 2³¹, as lines are. */
         private int rows;
-        /** Per earlier shard, its repeated rows as (row number · 2³² + first line), ascending; how far each is read. */
+        /** Per earlier shard, its repeats as (row number · 2³² + first line), ascending; how far each is read. */
         private final long[][] repeats;
         private final int[] repeatCount;
         private final int[] repeatRead;
@@ -124,7 +124,8 @@ final class StationChecks {
             this.shards = shards;
             // a table at most three quarters full for a shard's share of the rows; grown as needed past it
             long perShard = rows < 0 ? 0 : (rows + shards - 1) / shards;
-            this.slots = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1 << 10, perShard * 4 / 3 + 1)) * 2 - 1);
+            int least = (int) Math.min(1 << 30, Math.max(1 << 10, perShard * 4 / 3 + 1));
+            this.slots = Integer.highestOneBit(least * 2 - 1);
             seen = new FirstRows(slots);
             repeats = new long[shards - 1][16];
             repeatCount = new int[shards - 1];

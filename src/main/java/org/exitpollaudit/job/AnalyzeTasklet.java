@@ -62,28 +62,28 @@ public class AnalyzeTasklet implements Tasklet {
         // national comparison's in figures.csv, which is computed last (from the stations' sums)
         staging.deleteFigures(ctx.run());
         staging.deleteFlags(ctx.run());
+        StagingRepository.FigureWriter stationFigures = staging.figureWriter(ctx.run(),
+                StagingRepository.FigureGroup.STATIONS);
         StagingRepository.FlagWriter flags = staging.flagWriter(ctx.run());
-        PackageAnalysis.Result result;
-        long figures;
-        try (StagingRepository.FigureWriter stations = staging.figureWriter(ctx.run(), 1)) {
-            result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged, ctx.params(),
-                    (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]), new StationAnalysis.Sink() {
-                        @Override
-                        public void figures(List<Figure> more) {
-                            stations.add(more);
-                        }
+        PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged,
+                ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
+                new StationAnalysis.Sink() {
+                    @Override
+                    public void figures(List<Figure> more) {
+                        stationFigures.add(more);
+                    }
 
-                        @Override
-                        public void flags(List<StationFlag> more) {
-                            flags.add(more);
-                        }
-                    });
-            figures = stations.count();
-        }
-        try (StagingRepository.FigureWriter first = staging.figureWriter(ctx.run(), 0)) {
-            first.add(result.figures());
-            figures += first.count();
-        }
+                    @Override
+                    public void flags(List<StationFlag> more) {
+                        flags.add(more);
+                    }
+                });
+        stationFigures.finish();
+        StagingRepository.FigureWriter nationalFigures = staging.figureWriter(ctx.run(),
+                StagingRepository.FigureGroup.NATIONAL);
+        nationalFigures.add(result.nationalFigures());
+        nationalFigures.finish();
+        long figures = stationFigures.count() + nationalFigures.count();
         staging.deleteIssues(ctx.run(), STAGE);
         staging.addIssues(ctx.run(), STAGE, result.issues());
         lap(figures + " figures staged", t0[0]);

@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
-import org.exitpollaudit.report.FlagStream;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
 import org.exitpollaudit.staging.StagingRepository;
@@ -44,17 +42,7 @@ public class ReportTasklet implements Tasklet {
         step.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
         // the workbook keeps only the figures it shows; figures.csv is written from the staged blocks one at a time
         ReportData data = new ReportData(pkg, block -> staging.figures(ctx.run(), block), staging.issues(ctx.run()),
-                new FlagStream() {
-                    @Override
-                    public long count() {
-                        return staging.flagCount(ctx.run());
-                    }
-
-                    @Override
-                    public void forEach(java.util.function.Consumer<StationFlag> flag) {
-                        staging.forEachFlag(ctx.run(), flag);
-                    }
-                },
+                staging.flagStream(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());
         // district and station files were hashed as the ingest read them (respondent files as the analysis read

@@ -29,11 +29,12 @@ import org.exitpollaudit.election.Source;
 
 /**
  * Districts: every district, one row each, sortable and filterable — stations, turnout and leader share from the
- * screened station release ({@link #release}: the final one where it was screened); the values behind each flag (integer-percentage excess, z and Holm p; the smallest
- * last-digit Holm p and whose it is); the descriptive turnout–leader figures (correlation and its Holm p, the leader's
- * slope minus share, the others' slope) and 2BL, none of which counts as a flag; and, for exit polls with district
- * figures, WPE, ln α, the split's z scaled by the poll's dispersion, its Holm p and the flag. A row is highlighted only when a counted test flags it (integer
- * or last digit after Holm) or an exit poll's ln α stands out; a district without figures says why.
+ * screened station release ({@link #release}: the final one where it was screened); the values behind each flag
+ * (integer-percentage excess, z and Holm p; the smallest last-digit Holm p and whose it is); the descriptive
+ * turnout–leader figures (correlation and its Holm p, the leader's slope minus share, the others' slope) and 2BL, none
+ * of which counts as a flag; and, for exit polls with district figures, WPE, ln α, the split's z scaled by the poll's
+ * dispersion, its Holm p and the flag. A row is highlighted only when a counted test flags it (integer or last digit
+ * after Holm) or an exit poll's ln α stands out; a district without figures says why.
  */
 final class DistrictsSheet {
 
@@ -78,7 +79,7 @@ final class DistrictsSheet {
     }
 
     static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
-        String src = release(data.pkg(), ForensicsSheet.sources(data));
+        String src = data.districtRelease();
         // each poll with district figures, and the official release its districts were compared with
         Map<String, String> polls = new LinkedHashMap<>();
         data.figures().stream().filter(f -> Figure.DISTRICT.equals(f.section()) && Figure.LEVEL_DISTRICT.equals(f.level()))

@@ -18,17 +18,22 @@ import org.exitpollaudit.model.InputFile;
 
 /**
  * Everything a report shows, gathered from staging by the report step: the workbook, figures.csv and the
- * manifest are all written from this one object, so they cannot disagree.
+ * manifest are all written from this one object, so they cannot disagree. The figures and flagged stations that only
+ * the CSV files list in full are read from staging as they are written (nothing changes the staging of a run while
+ * its report step runs; the Stations sheet checks the flags' count against the flags it gets).
  *
- * @param figures       the figures the workbook shows: all but the station-level ones ({@link #shown}), which only
- *                      figures.csv lists
- * @param allFigures    every figure, in order, for figures.csv
- * @param flags         the flagged stations, in order, read from staging as often as needed
- * @param rowsLoaded    rows loaded per source id
- * @param parameters    the job parameters as recorded (sorted by name)
+ * @param figures         the figures the workbook shows ({@link #shown}): neither the station-level ones nor the
+ *                        district-level screening of releases other than the Districts sheet's, which only
+ *                        figures.csv lists
+ * @param districtRelease the release whose district screening the Districts sheet shows ({@link
+ *                        DistrictsSheet#release}); {@code null} when no release was screened
+ * @param allFigures      every figure, in order, for figures.csv
+ * @param flags           the flagged stations, in order
+ * @param rowsLoaded      rows loaded per source id
+ * @param parameters      the job parameters as recorded (sorted by name)
  */
-public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream allFigures, List<DataIssue> issues,
-                         FlagStream flags, List<InputFile> inputs,
+public record ReportData(ElectionPackage pkg, List<Figure> figures, String districtRelease, FigureStream allFigures,
+                         List<DataIssue> issues, FlagStream flags, List<InputFile> inputs,
                          Map<String, Integer> rowsLoaded, AnalysisParameters params, Map<String, String> parameters,
                          String fingerprint, long jobExecutionId, long jobInstanceId, AppVersion version,
                          FigureIndex index) {
@@ -54,12 +59,16 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
                 fingerprint, jobExecutionId, jobInstanceId, version);
     }
 
-    private ReportData(ElectionPackage pkg, List<Figure> shown, FigureStream allFigures, List<DataIssue> issues,
+    private ReportData(ElectionPackage pkg, Shown shown, FigureStream allFigures, List<DataIssue> issues,
                        FlagStream flags, List<InputFile> inputs, Map<String, Integer> rowsLoaded,
                        AnalysisParameters params, Map<String, String> parameters, String fingerprint,
                        long jobExecutionId, long jobInstanceId, AppVersion version) {
-        this(pkg, shown, allFigures, issues, flags, inputs, rowsLoaded, params, parameters, fingerprint,
-                jobExecutionId, jobInstanceId, version, new FigureIndex(shown));
+        this(pkg, shown.figures(), shown.districtRelease(), allFigures, issues, flags, inputs, rowsLoaded, params,
+                parameters, fingerprint, jobExecutionId, jobInstanceId, version, new FigureIndex(shown.figures()));
+    }
+
+    /** The figures the workbook shows, with the release whose district figures are among them. */
+    record Shown(List<Figure> figures, String districtRelease) {
     }
 
     /**
@@ -70,18 +79,15 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
      * worth each, which only figures.csv lists). The figures are read once, twice when that release is not the one
      * expected before reading them ({@link DistrictsSheet#likelyRelease}: it was not screened).
      */
-    static List<Figure> shown(ElectionPackage pkg, FigureStream all) {
-        if (pkg == null) {
-            // a sheet's test without a package: every figure but the stations'
-            return shown(all, null, Set.of(), new LinkedHashSet<>());
-        }
+    static Shown shown(ElectionPackage pkg, FigureStream all) {
         String likely = DistrictsSheet.likelyRelease(pkg);
         Set<String> releases = new HashSet<>();
         pkg.officialReleases().forEach(s -> releases.add(s.id()));
         Set<String> screened = new LinkedHashSet<>();
         List<Figure> out = shown(all, likely, releases, screened);
         String release = DistrictsSheet.release(pkg, List.copyOf(screened));
-        return Objects.equals(release, likely) ? out : shown(all, release, releases, new LinkedHashSet<>());
+        return new Shown(Objects.equals(release, likely) ? out : shown(all, release, releases, new LinkedHashSet<>()),
+                release);
     }
 
     /**
@@ -100,11 +106,10 @@ public record ReportData(ElectionPackage pkg, List<Figure> figures, FigureStream
                     if (releases.contains(f.source())) {
                         screened.add(f.source());
                     }
-                    if (district && release != null && !f.source().equals(release)) {
+                    if (district && !f.source().equals(release)) {
                         continue;
                     }
-                } else if (district && release != null && Figure.RECONCILIATION.equals(f.section())
-                        && !f.source().equals(release)) {
+                } else if (district && Figure.RECONCILIATION.equals(f.section()) && !f.source().equals(release)) {
                     continue;
                 }
                 out.add(f);

@@ -20,6 +20,7 @@ import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.report.FlagStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -354,7 +355,7 @@ public class StagingRepository {
                     + " BETWEEN ? AND ?", first[0], first[1], first[2], keys.get(to)[2]);
             from = to + 1;
         }
-        // the figure blocks likewise, a thousand at a time (their numbers have gaps between the parts)
+        // the figure blocks likewise, a thousand at a time (their numbers have gaps between the groups)
         List<long[]> figureKeys = jdbc.query("SELECT RUN_KEY, BLOCK_NO FROM EPA_FIGURE_BLOCK WHERE RUN_KEY IN ("
                 + completed + ") ORDER BY RUN_KEY, BLOCK_NO", (rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)});
         for (int from = 0; from < figureKeys.size(); ) {
@@ -376,37 +377,39 @@ public class StagingRepository {
         return blocks;
     }
 
-    /** The run's figures, replacing any staged before, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}). */
-    public void replaceFigures(long run, List<Figure> figures) {
-        deleteFigures(run);
-        try (FigureWriter out = figureWriter(run, 0)) {
-            out.add(figures);
-        }
-    }
-
     /** Removes the run's staged figures (an analysis that runs again stages them anew). */
     public void deleteFigures(long run) {
         jdbc.update("DELETE FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ?", run);
     }
 
     /**
-     * Stages figures of one part of the run's figures as they come, in blocks of {@value #FIGURE_BLOCK}: the parts
-     * (0, 1, …) read back in their order, each in the order its figures were added, whichever part was staged first.
-     * An analysis stages its long part (the stations' figures, release by release) while it computes the short one
-     * that comes before it in figures.csv, and never holds them all.
+     * The groups a run's figures are staged in, in the order they read back (and figures.csv lists them), whichever
+     * was staged first: each is a range of block numbers.
      */
-    public FigureWriter figureWriter(long run, int part) {
-        if (part < 0 || part >= 1 << 6) {
-            throw new IllegalArgumentException("a part of the figures is numbered 0 to 63, got " + part);
+    public enum FigureGroup {
+        /** The national comparison's figures, computed last (from the stations' sums). */
+        NATIONAL,
+        /** The station analysis's, staged release by release as they are computed. */
+        STATIONS;
+
+        /** Block numbers per group: 2²⁴ blocks, some 16 billion figures. */
+        private static final int BLOCKS = 1 << 24;
+
+        private int firstBlock() {
+            return ordinal() * BLOCKS;
         }
-        return new FigureWriter(run, part * PART_BLOCKS);
     }
 
-    /** Block numbers per part of the figures: 2²⁴ blocks, some 16 billion figures. */
-    private static final int PART_BLOCKS = 1 << 24;
+    /**
+     * Stages one group of a run's figures as they come, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}),
+     * after the group's figures added before; {@link FigureWriter#finish} stages the last block.
+     */
+    public FigureWriter figureWriter(long run, FigureGroup group) {
+        return new FigureWriter(run, group.firstBlock());
+    }
 
-    /** Adds figures to the staged blocks of a part of a run's figures; {@link #close} stages the last block. */
-    public final class FigureWriter implements AutoCloseable {
+    /** Adds figures to the staged blocks of one group of a run's figures. */
+    public final class FigureWriter {
         private final long run;
         private int next;
         private final List<Figure> pending = new ArrayList<>(FIGURE_BLOCK);
@@ -417,7 +420,7 @@ public class StagingRepository {
             this.next = firstBlock;
         }
 
-        /** Stages the figures after those added before (full blocks now, the rest with the next or at close). */
+        /** Stages the figures after those added before (full blocks now, the rest with the next or at finish). */
         public void add(List<Figure> figures) {
             List<Object[]> blocks = new ArrayList<>();
             for (Figure f : figures) {
@@ -436,8 +439,8 @@ public class StagingRepository {
             return count;
         }
 
-        @Override
-        public void close() {
+        /** Stages the last, partly filled block. */
+        public void finish() {
             if (!pending.isEmpty()) {
                 insert(List.<Object[]>of(new Object[] {run, next++, FigureBlock.encode(pending)}));
                 pending.clear();
@@ -452,11 +455,6 @@ public class StagingRepository {
     }
 
     private static final int FIGURE_BLOCK = 1000;
-
-    public void replaceFlags(long run, List<StationFlag> flags) {
-        deleteFlags(run);
-        flagWriter(run).add(flags);
-    }
 
     /** Removes the run's flagged stations (an analysis that runs again stages them anew). */
     public void deleteFlags(long run) {
@@ -491,12 +489,6 @@ public class StagingRepository {
         }
     }
 
-    public List<StationFlag> flags(long run) {
-        List<StationFlag> out = new ArrayList<>();
-        forEachFlag(run, out::add);
-        return out;
-    }
-
     /** A run's flagged stations, in order, read a page at a time (a 10-million-station election has some 220,000). */
     public void forEachFlag(long run, Consumer<StationFlag> each) {
         int[] after = {Integer.MIN_VALUE};
@@ -517,6 +509,21 @@ public class StagingRepository {
 
     /** Flagged stations read per query. */
     private static final int FLAGS_PER_QUERY = 10_000;
+
+    /** A run's flagged stations, read from staging each time they are asked for. */
+    public FlagStream flagStream(long run) {
+        return new FlagStream() {
+            @Override
+            public long count() {
+                return flagCount(run);
+            }
+
+            @Override
+            public void forEach(Consumer<StationFlag> flag) {
+                forEachFlag(run, flag);
+            }
+        };
+    }
 
     /** How many stations of a run are flagged. */
     public long flagCount(long run) {

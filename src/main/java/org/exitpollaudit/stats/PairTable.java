@@ -81,6 +81,7 @@ final class PairTable {
     int size() {
         return size;
     }
+
     /** Where the slot holding the key starts in {@link #slots}, or the empty one where it goes. */
     private int slot(long key) {
         int mask = slots.length / 2 - 1;

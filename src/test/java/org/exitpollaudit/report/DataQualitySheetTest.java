@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.exitpollaudit.election.Election;
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,12 @@ class DataQualitySheetTest {
     }
 
     private Sheet written(int maxRows) throws Exception {
-        ReportData data = new ReportData(null, List.of(), issues(), List.of(), List.of(), Map.of("cec", 5), null,
+        Source cec = new Source("cec", Source.Kind.OFFICIAL, "Commission", "2025-01-02", Source.Level.STATION,
+                Source.ValueType.VOTES, "official/stations.csv", null, null, null, null, null, true, null, null, null,
+                null, null, 1);
+        ElectionPackage pkg = new ElectionPackage(null, new Election("t", "Testland election 2025",
+                LocalDate.of(2025, 1, 1), "TL", null, null, null), List.of(), List.of(), List.of(cec));
+        ReportData data = new ReportData(pkg, List.of(), issues(), List.of(), List.of(), Map.of("cec", 5), null,
                 Map.of(), "", 0, 0, null);
         Path file = tmp.resolve("dq" + maxRows + ".xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

@@ -9,7 +9,6 @@ import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A job repository written by the previous release (text columns with short limits) is widened when the job starts,
@@ -19,22 +18,13 @@ class StagingMigrationTest {
 
     @Test
     void textColumnsOfThePreviousReleaseAreWidenedKeepingTheirRows() {
-        inDatabase("jdbc:hsqldb:mem:widen-text", jdbc -> widenedKeepingRows(jdbc, true));
+        TestDatabases.hsqldb("widen-text", jdbc -> widenedKeepingRows(jdbc, true));
     }
 
     /** The same on PostgreSQL, where a server is given (see PostgresProfileTest); skipped without one. */
     @Test
     void textColumnsAreWidenedOnPostgresqlToo() {
-        String url = System.getenv("EPA_TEST_POSTGRES_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "no PostgreSQL server: set EPA_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("EPA_TEST_POSTGRES_USER", "epa");
-        String db = "widen_" + Long.toHexString(System.nanoTime());
-        inDatabase(url, user, admin -> admin.execute("CREATE DATABASE " + db));
-        try {
-            inDatabase(url.substring(0, url.lastIndexOf('/') + 1) + db, user, jdbc -> widenedKeepingRows(jdbc, false));
-        } finally {
-            inDatabase(url, user, admin -> admin.execute("DROP DATABASE " + db));
-        }
+        TestDatabases.postgresql("widen", jdbc -> widenedKeepingRows(jdbc, false));
     }
 
     private static void widenedKeepingRows(JdbcTemplate jdbc, boolean hsqldb) {
@@ -62,27 +52,15 @@ class StagingMigrationTest {
         staging.replaceInputs(8, List.of(new InputFile(path, 1, "1".repeat(64))));
         staging.addIssues(8, "ingest", List.of(DataIssue.error(IssueCode.ROW_REJECTED, path, 3,
                 header, message)));
-        staging.replaceFlags(8, List.of(new org.exitpollaudit.analysis.StationFlag("src", path, 3, "d1", station,
+        staging.flagWriter(8).add(List.of(new org.exitpollaudit.analysis.StationFlag("src", path, 3, "d1", station,
                 null, null, null, message)));
         assertEquals(path, staging.inputs(8).get(0).path());
         assertEquals(List.of(DataIssue.error(IssueCode.ROW_REJECTED, path, 3, header, message)),
                 staging.issues(8));
-        assertEquals(station, staging.flags(8).get(0).station());
+        List<org.exitpollaudit.analysis.StationFlag> flags = new java.util.ArrayList<>();
+        staging.forEachFlag(8, flags::add);
+        assertEquals(station, flags.get(0).station());
         assertEquals("official/final.csv", staging.inputs(7).get(0).path(), "rows staged before are kept");
         assertEquals("kept", staging.issues(7).get(0).message());
-    }
-
-    /** An in-memory database of its own for one test, closed after it. */
-    private static void inDatabase(String url, java.util.function.Consumer<JdbcTemplate> test) {
-        inDatabase(url, "SA", test);
-    }
-
-    private static void inDatabase(String url, String user, java.util.function.Consumer<JdbcTemplate> test) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true);
-        try {
-            test.accept(new JdbcTemplate(ds));
-        } finally {
-            ds.destroy();
-        }
     }
 }
