@@ -77,25 +77,17 @@ public final class PackageAnalysis {
                 sources);
         Set<String> compared = new HashSet<>();
         StationAnalysis.Summary local = StationAnalysis.run(analysed, rows, officialBlocks,
-                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, new StationAnalysis.Sink() {
-                    @Override
-                    public void figures(List<Figure> figures) {
-                        // the sources compared (a source's figures come together: one set lookup per run of them)
-                        String last = null;
-                        for (Figure f : figures) {
-                            if (!f.source().equals(last)) {
-                                last = f.source();
-                                compared.add(last);
-                            }
+                new LinkedHashMap<>(nationalRows), rejectedByFile, params, progress, StationAnalysis.Sink.of(figures -> {
+                    // the sources compared (a source's figures come together: one set lookup per run of them)
+                    String last = null;
+                    for (Figure f : figures) {
+                        if (!f.source().equals(last)) {
+                            last = f.source();
+                            compared.add(last);
                         }
-                        stations.figures(figures);
                     }
-
-                    @Override
-                    public void flags(List<StationFlag> flags) {
-                        stations.flags(flags);
-                    }
-                });
+                    stations.figures(figures);
+                }, stations::flags));
 
         List<Source> nationalSources = comparedNationally(sources, local.sums(), nationalRows, issues);
         Map<String, Double> precision = new LinkedHashMap<>();

@@ -79,17 +79,8 @@ public final class StationAnalysis {
                              Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
         List<Figure> figures = new ArrayList<>();
         List<StationFlag> flags = new ArrayList<>();
-        Summary r = run(pkg, rows, stations, national, rejected, params, progress, new Sink() {
-            @Override
-            public void figures(List<Figure> more) {
-                figures.addAll(more);
-            }
-
-            @Override
-            public void flags(List<StationFlag> more) {
-                flags.addAll(more);
-            }
-        });
+        Summary r = run(pkg, rows, stations, national, rejected, params, progress, Sink.of(figures::addAll,
+                flags::addAll));
         return new Result(figures, r.issues(), flags, r.sums());
     }
 
@@ -103,6 +94,21 @@ public final class StationAnalysis {
         void figures(List<Figure> figures);
 
         void flags(List<StationFlag> flags);
+
+        /** A sink that hands figures and flags to the two consumers. */
+        static Sink of(Consumer<List<Figure>> figures, Consumer<List<StationFlag>> flags) {
+            return new Sink() {
+                @Override
+                public void figures(List<Figure> more) {
+                    figures.accept(more);
+                }
+
+                @Override
+                public void flags(List<StationFlag> more) {
+                    flags.accept(more);
+                }
+            };
+        }
     }
 
     /**

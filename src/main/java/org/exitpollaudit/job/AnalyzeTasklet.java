@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.PackageAnalysis;
 import org.exitpollaudit.analysis.StationAnalysis;
-import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
@@ -67,17 +65,7 @@ public class AnalyzeTasklet implements Tasklet {
         StagingRepository.FlagWriter flags = staging.flagWriter(ctx.run());
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged,
                 ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
-                new StationAnalysis.Sink() {
-                    @Override
-                    public void figures(List<Figure> more) {
-                        stationFigures.add(more);
-                    }
-
-                    @Override
-                    public void flags(List<StationFlag> more) {
-                        flags.add(more);
-                    }
-                });
+                StationAnalysis.Sink.of(stationFigures::add, flags::add));
         stationFigures.finish();
         StagingRepository.FigureWriter nationalFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.NATIONAL);

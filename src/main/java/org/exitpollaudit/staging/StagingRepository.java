@@ -277,20 +277,35 @@ public class StagingRepository {
 
     /** Each staged block of a source, in line order. */
     private void blocks(long run, String sourceId, Consumer<byte[]> each) {
-        // a page of blocks per query, after the last one read: an embedded HSQLDB holds a whole result in memory
-        // (a 10-million-row release would be some 250 MB of blocks at once), PostgreSQL's driver too unless told
-        // otherwise; a page is a range of the primary key
-        int[] after = {Integer.MIN_VALUE};
+        inPages("SELECT FIRST_LINE, BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE > ?"
+                + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE", BLOCKS_PER_QUERY, rs -> each.accept(rs.getBytes(2)),
+                run, sourceId);
+    }
+
+    /** A row of a query read in pages. */
+    @FunctionalInterface
+    private interface PagedRow {
+        void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /**
+     * A query read a page of {@code page} rows at a time, each page after the last key read: an embedded HSQLDB holds
+     * a whole result in memory (a 10-million-row release would be some 250 MB of blocks at once), PostgreSQL's driver
+     * too unless told otherwise. {@code query} selects an int key first and orders by it (after the fixed
+     * {@code args}, its last parameter is the key to read after); each row goes to {@code row}.
+     */
+    private void inPages(String query, int page, PagedRow row, Object... args) {
+        Object[] params = java.util.Arrays.copyOf(args, args.length + 1);
+        params[args.length] = Integer.MIN_VALUE;
         int[] read = new int[1];
         do {
             read[0] = 0;
-            jdbc.query("SELECT FIRST_LINE, BODY FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE > ?"
-                    + " ORDER BY RUN_KEY, SOURCE_ID, FIRST_LINE LIMIT " + BLOCKS_PER_QUERY, rs -> {
-                        after[0] = rs.getInt(1);
-                        read[0]++;
-                        each.accept(rs.getBytes(2));
-                    }, run, sourceId, after[0]);
-        } while (read[0] == BLOCKS_PER_QUERY);
+            jdbc.query(query + " LIMIT " + page, rs -> {
+                params[args.length] = rs.getInt(1);
+                read[0]++;
+                row.accept(rs);
+            }, params);
+        } while (read[0] == page);
     }
 
     /** Blocks read per query: a few MB. */
@@ -491,20 +506,11 @@ public class StagingRepository {
 
     /** A run's flagged stations, in order, read a page at a time (a 10-million-station election has some 220,000). */
     public void forEachFlag(long run, Consumer<StationFlag> each) {
-        int[] after = {Integer.MIN_VALUE};
-        int[] read = new int[1];
-        do {
-            read[0] = 0;
-            jdbc.query("SELECT SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
-                    + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? AND SEQ > ? ORDER BY RUN_KEY, SEQ LIMIT "
-                    + FLAGS_PER_QUERY, rs -> {
-                        after[0] = rs.getInt(1);
-                        read[0]++;
-                        each.accept(new StationFlag(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                                rs.getString(6), (Double) rs.getObject(7), (Double) rs.getObject(8),
-                                (Double) rs.getObject(9), rs.getString(10)));
-                    }, run, after[0]);
-        } while (read[0] == FLAGS_PER_QUERY);
+        inPages("SELECT SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
+                + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? AND SEQ > ? ORDER BY RUN_KEY, SEQ", FLAGS_PER_QUERY,
+                rs -> each.accept(new StationFlag(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6), (Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9),
+                        rs.getString(10))), run);
     }
 
     /** Flagged stations read per query. */
@@ -536,19 +542,10 @@ public class StagingRepository {
      * holding them all.
      */
     public void figures(long run, Consumer<List<Figure>> block) {
-        // a page of blocks per query, as for the row blocks: an embedded HSQLDB holds a whole result in memory, and
-        // the figures are read twice at once (the workbook's, figures.csv's)
-        int[] after = {Integer.MIN_VALUE};
-        int[] read = new int[1];
-        do {
-            read[0] = 0;
-            jdbc.query("SELECT BLOCK_NO, BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO > ?"
-                    + " ORDER BY RUN_KEY, BLOCK_NO LIMIT " + FIGURE_BLOCKS_PER_QUERY, rs -> {
-                        after[0] = rs.getInt(1);
-                        read[0]++;
-                        block.accept(FigureBlock.decode(rs.getBytes(2)));
-                    }, run, after[0]);
-        } while (read[0] == FIGURE_BLOCKS_PER_QUERY);
+        // a page at a time, as the row blocks (the figures are read twice at once: the workbook's, figures.csv's)
+        inPages("SELECT BLOCK_NO, BODY FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO > ?"
+                + " ORDER BY RUN_KEY, BLOCK_NO", FIGURE_BLOCKS_PER_QUERY,
+                rs -> block.accept(FigureBlock.decode(rs.getBytes(2))), run);
     }
 
     /** Figure blocks read per query: some 64,000 figures, a few MB. */

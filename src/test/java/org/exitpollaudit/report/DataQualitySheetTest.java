@@ -3,8 +3,6 @@ package org.exitpollaudit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
@@ -46,16 +42,8 @@ class DataQualitySheetTest {
                 LocalDate.of(2025, 1, 1), "TL", null, null, null), List.of(), List.of(), List.of(cec));
         ReportData data = new ReportData(pkg, List.of(), issues(), List.of(), List.of(), Map.of("cec", 5), null,
                 Map.of(), "", 0, 0, null);
-        Path file = tmp.resolve("dq" + maxRows + ".xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, 4);
-            DataQualitySheet.write(streaming, new Styles(wb), data, maxRows);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                streaming.write(out);
-            }
-            streaming.dispose();
-        }
-        return new XSSFWorkbook(file.toFile()).getSheet(DataQualitySheet.NAME);
+        return StreamedSheets.written(tmp.resolve("dq" + maxRows + ".xlsx"), 4,
+                (wb, styles) -> DataQualitySheet.write(wb, styles, data, maxRows)).getSheet(DataQualitySheet.NAME);
     }
 
     private static String text(Sheet s, int row, int col) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.analysis.StationFlag;
@@ -34,16 +31,8 @@ class StationsSheetTest {
     }
 
     private XSSFWorkbook written(FlagStream flags, int rowsPerSheet) throws Exception {
-        Path file = tmp.resolve("stations" + rowsPerSheet + ".xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, 2);
-            StationsSheet.write(streaming, new Styles(wb), flags, rowsPerSheet);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                streaming.write(out);
-            }
-            streaming.dispose();
-        }
-        return new XSSFWorkbook(file.toFile());
+        return StreamedSheets.written(tmp.resolve("stations" + rowsPerSheet + ".xlsx"), 2,
+                (wb, styles) -> StationsSheet.write(wb, styles, flags, rowsPerSheet));
     }
 
     @Test
