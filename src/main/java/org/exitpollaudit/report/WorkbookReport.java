@@ -2,12 +2,15 @@ package org.exitpollaudit.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +20,12 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
 
@@ -78,13 +85,31 @@ public final class WorkbookReport {
      * POI stamps every part of the package with the time of writing; the same entries, in the same order, with one
      * fixed time make the file a function of its content alone (auditors compare reports byte for byte). The time is
      * set as each part is written, so the workbook is compressed once, not written and then copied.
+     *
+     * <p>POI also copies every sheet of the workbook it wraps through a character reader and writer, one character at
+     * a time, to put the streamed rows into it: the sheets it only wraps too, with a char array and a char buffer made
+     * for each character (at ten million stations the Districts sheet alone is megabytes). Here the wrapped sheets are
+     * copied as bytes, and a streamed sheet gets its rows between its own {@code sheetData} tags, found as bytes: they
+     * are ASCII, which UTF-8 never uses inside another character. The parts are the same as POI's.
      */
     private static final class FixedTimeWorkbook extends SXSSFWorkbook {
+        private static final byte[] OPEN = "<sheetData".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] CLOSE = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
+
         private final long time;
+        /** The sheets made through this workbook, whose rows are streamed into them as it is written. */
+        private final Set<String> streamed = new HashSet<>();
 
         FixedTimeWorkbook(XSSFWorkbook wb, long time) {
             super(wb, 1000);
             this.time = time;
+        }
+
+        @Override
+        public SXSSFSheet createSheet(String name) {
+            SXSSFSheet sheet = super.createSheet(name);
+            streamed.add(sheet.getSheetName());
+            return sheet;
         }
 
         @Override
@@ -98,6 +123,77 @@ public final class WorkbookReport {
             };
             zip.setUseZip64(Zip64Mode.AsNeeded);
             return zip;
+        }
+
+        @Override
+        protected void injectData(ZipEntrySource source, OutputStream out) throws IOException {
+            ZipArchiveOutputStream zip = createArchiveOutputStream(out);
+            try {
+                Enumeration<? extends ZipArchiveEntry> entries = source.getEntries();
+                while (entries.hasMoreElements()) {
+                    ZipArchiveEntry in = entries.nextElement();
+                    ZipArchiveEntry entry = new ZipArchiveEntry(in.getName());
+                    if (in.getSize() >= 0) {
+                        entry.setSize(in.getSize());
+                    }
+                    zip.putArchiveEntry(entry);
+                    try (InputStream part = source.getInputStream(in)) {
+                        if (part instanceof ZipArchiveThresholdInputStream guarded) {
+                            // POI's own copy does the same: a streamed sheet may be far larger than its template
+                            guarded.setGuardState(false);
+                        }
+                        XSSFSheet sheet = getSheetFromZipEntryName(in.getName());
+                        if (sheet != null && streamed.contains(sheet.getSheetName())) {
+                            inject(part.readAllBytes(), zip, createSheetInjector(getSheet(sheet.getSheetName())));
+                        } else {
+                            part.transferTo(zip);
+                        }
+                    } finally {
+                        zip.closeArchiveEntry();
+                    }
+                }
+            } finally {
+                zip.finish();
+                source.close();
+            }
+        }
+
+        /**
+         * A streamed sheet: its template's XML with the streamed rows after the template's own rows, as POI writes
+         * it ({@code <sheetData/>} becomes {@code <sheetData>} and a line break, the rows, {@code </sheetData>}).
+         */
+        private static void inject(byte[] template, OutputStream out, ISheetInjector rows) throws IOException {
+            int open = indexOf(template, OPEN, 0);
+            int after = open + OPEN.length;
+            if (open >= 0 && after + 1 < template.length && template[after] == '/' && template[after + 1] == '>') {
+                out.write(template, 0, open);
+                out.write("<sheetData>\n".getBytes(StandardCharsets.US_ASCII));
+                rows.writeSheetData(out);
+                out.write(CLOSE);
+                out.write(template, after + 2, template.length - after - 2);
+                return;
+            }
+            int close = open >= 0 && after < template.length && template[after] == '>' ? indexOf(template, CLOSE, after)
+                    : -1;
+            if (close < 0) {
+                throw new IllegalStateException("a streamed sheet's template has no sheetData element");
+            }
+            out.write(template, 0, close);
+            rows.writeSheetData(out);
+            out.write(template, close, template.length - close);
+        }
+
+        private static int indexOf(byte[] in, byte[] what, int from) {
+            outer:
+            for (int i = from; i + what.length <= in.length; i++) {
+                for (int j = 0; j < what.length; j++) {
+                    if (in[i + j] != what[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 
