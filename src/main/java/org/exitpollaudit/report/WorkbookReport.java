@@ -23,8 +23,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChartSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Source;
@@ -61,7 +61,7 @@ public final class WorkbookReport {
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
             // the station list and the issues may be long: streamed sheets, placed before Methods
-            SXSSFWorkbook streaming = new FixedTimeWorkbook(wb, fixed.getTime());
+            SXSSFWorkbook streaming = streaming(wb, fixed.getTime());
             try {
                 int at = wb.getSheetIndex(MethodsSheet.NAME);
                 int before = wb.getNumberOfSheets();
@@ -81,35 +81,35 @@ public final class WorkbookReport {
         }
     }
 
+    /** Writes a sheet's streamed rows. */
+    @FunctionalInterface
+    interface Rows {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** The streaming workbook that writes {@code wb} with every part stamped {@code time}. */
+    static SXSSFWorkbook streaming(XSSFWorkbook wb, long time) {
+        return new FixedTimeWorkbook(wb, time);
+    }
+
     /**
      * POI stamps every part of the package with the time of writing; the same entries, in the same order, with one
      * fixed time make the file a function of its content alone (auditors compare reports byte for byte). The time is
      * set as each part is written, so the workbook is compressed once, not written and then copied.
      *
-     * <p>POI also copies every sheet of the workbook it wraps through a character reader and writer, one character at
-     * a time, to put the streamed rows into it: the sheets it only wraps too, with a char array and a char buffer made
-     * for each character (at ten million stations the Districts sheet alone is megabytes). Here the wrapped sheets are
-     * copied as bytes, and a streamed sheet gets its rows between its own {@code sheetData} tags, found as bytes: they
-     * are ASCII, which UTF-8 never uses inside another character. The parts are the same as POI's.
+     * <p>POI puts the streamed rows into every sheet (the ones it only wraps too) by copying the sheet's XML through
+     * an unbuffered character reader and writer, one character at a time, with a char array and a char buffer made for
+     * each character (at ten million stations the Districts sheet alone is megabytes). Here the same copy is made of
+     * bytes, buffered: its markers ({@code <sheetData}, {@code </sheetData>}) are ASCII, which UTF-8 never uses inside
+     * another character, and UTF-8 read and written again is the same bytes. The parts are POI's, byte for byte
+     * ({@code WorkbookReportTest} compares them).
      */
     private static final class FixedTimeWorkbook extends SXSSFWorkbook {
-        private static final byte[] OPEN = "<sheetData".getBytes(StandardCharsets.US_ASCII);
-        private static final byte[] CLOSE = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
-
         private final long time;
-        /** The sheets made through this workbook, whose rows are streamed into them as it is written. */
-        private final Set<String> streamed = new HashSet<>();
 
         FixedTimeWorkbook(XSSFWorkbook wb, long time) {
             super(wb, 1000);
             this.time = time;
-        }
-
-        @Override
-        public SXSSFSheet createSheet(String name) {
-            SXSSFSheet sheet = super.createSheet(name);
-            streamed.add(sheet.getSheetName());
-            return sheet;
         }
 
         @Override
@@ -125,10 +125,11 @@ public final class WorkbookReport {
             return zip;
         }
 
+        /** POI's {@code injectData}, with {@link #copyAndInject} for its character-by-character copy. */
         @Override
         protected void injectData(ZipEntrySource source, OutputStream out) throws IOException {
             ZipArchiveOutputStream zip = createArchiveOutputStream(out);
-            try {
+            try (source) {
                 Enumeration<? extends ZipArchiveEntry> entries = source.getEntries();
                 while (entries.hasMoreElements()) {
                     ZipArchiveEntry in = entries.nextElement();
@@ -139,63 +140,99 @@ public final class WorkbookReport {
                     zip.putArchiveEntry(entry);
                     try (InputStream part = source.getInputStream(in)) {
                         if (part instanceof ZipArchiveThresholdInputStream guarded) {
-                            // POI's own copy does the same: a streamed sheet may be far larger than its template
+                            // as POI does: a streamed sheet may be far larger than its template
                             guarded.setGuardState(false);
                         }
                         XSSFSheet sheet = getSheetFromZipEntryName(in.getName());
-                        if (sheet != null && streamed.contains(sheet.getSheetName())) {
-                            inject(part.readAllBytes(), zip, createSheetInjector(getSheet(sheet.getSheetName())));
+                        if (sheet != null && !(sheet instanceof XSSFChartSheet)) {
+                            copyAndInject(part, zip, createSheetInjector(getSheet(sheet.getSheetName()))::writeSheetData);
                         } else {
                             part.transferTo(zip);
                         }
-                    } finally {
-                        zip.closeArchiveEntry();
                     }
+                    zip.closeArchiveEntry();
                 }
-            } finally {
                 zip.finish();
-                source.close();
             }
         }
 
-        /**
-         * A streamed sheet: its template's XML with the streamed rows after the template's own rows, as POI writes
-         * it ({@code <sheetData/>} becomes {@code <sheetData>} and a line break, the rows, {@code </sheetData>}).
-         */
-        private static void inject(byte[] template, OutputStream out, ISheetInjector rows) throws IOException {
-            int open = indexOf(template, OPEN, 0);
-            int after = open + OPEN.length;
-            if (open >= 0 && after + 1 < template.length && template[after] == '/' && template[after + 1] == '>') {
-                out.write(template, 0, open);
-                out.write("<sheetData>\n".getBytes(StandardCharsets.US_ASCII));
-                rows.writeSheetData(out);
-                out.write(CLOSE);
-                out.write(template, after + 2, template.length - after - 2);
-                return;
-            }
-            int close = open >= 0 && after < template.length && template[after] == '>' ? indexOf(template, CLOSE, after)
-                    : -1;
-            if (close < 0) {
-                throw new IllegalStateException("a streamed sheet's template has no sheetData element");
-            }
-            out.write(template, 0, close);
-            rows.writeSheetData(out);
-            out.write(template, close, template.length - close);
-        }
-
-        private static int indexOf(byte[] in, byte[] what, int from) {
-            outer:
-            for (int i = from; i + what.length <= in.length; i++) {
-                for (int j = 0; j < what.length; j++) {
-                    if (in[i + j] != what[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
-        }
     }
+
+    /**
+     * POI's {@code copyStreamAndInjectWorksheet} on bytes (see {@link FixedTimeWorkbook}), written in runs: copies a
+     * sheet's XML up to its {@code <sheetData/>} or {@code </sheetData>}, writes {@code <sheetData>} and a line break
+     * where the sheet had none, the streamed rows, {@code </sheetData>}, then the rest. POI's handling of a
+     * {@code <sheetData} followed by anything else is kept too: it writes a {@code /} after it and searches on, and
+     * at the end of the part it drops a {@code /} that follows it ({@code WorkbookReportTest} holds the two equal).
+     */
+    static void copyAndInject(InputStream part, OutputStream out, Rows rows) throws IOException {
+        byte[] t = part.readAllBytes();
+        int from = 0;
+        int at = 0;
+        boolean needsStartTag = true;
+        while (true) {
+            int i = indexOf(t, OPEN, at);
+            int j = i + OPEN.length;
+            if (i < 0 || j >= t.length) {
+                out.write(t, from, t.length - from);
+                from = t.length;
+                break;
+            }
+            if (t[j] == '>') {
+                // <sheetData>: the sheet's own rows, then the streamed ones before its </sheetData>
+                needsStartTag = false;
+                int k = indexOf(t, CLOSE, j + 1);
+                int end = k < 0 ? t.length : k;
+                out.write(t, from, end - from);
+                from = k < 0 ? t.length : k + CLOSE.length;
+                break;
+            }
+            if (t[j] == '/' && j + 1 >= t.length) {
+                out.write(t, from, j - from);
+                from = t.length;
+                break;
+            }
+            if (t[j] == '/' && t[j + 1] == '>') {
+                // <sheetData/>
+                out.write(t, from, i - from);
+                from = j + 2;
+                break;
+            }
+            if (t[j] == '/') {
+                // written as it is; the search goes on after the character that follows
+                at = j + 2;
+                continue;
+            }
+            out.write(t, from, j - from);
+            out.write('/');
+            out.write(t[j]);
+            from = j + 1;
+            at = j + 1;
+        }
+        if (needsStartTag) {
+            out.write(START);
+        }
+        rows.write(out);
+        out.write(CLOSE);
+        out.write(t, from, t.length - from);
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
+        outer:
+        for (int i = from; i + what.length <= in.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static final byte[] OPEN = "<sheetData".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] START = "<sheetData>\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Excel's longest sheet name. */
     static final int MAX_SHEET_NAME = 31;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -285,7 +287,7 @@ public class StagingRepository {
     /** A row of a query read in pages. */
     @FunctionalInterface
     private interface PagedRow {
-        void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
+        void accept(ResultSet rs) throws SQLException;
     }
 
     /**
@@ -295,7 +297,11 @@ public class StagingRepository {
      * {@code args}, its last parameter is the key to read after); each row goes to {@code row}.
      */
     private void inPages(String query, int page, PagedRow row, Object... args) {
-        Object[] params = java.util.Arrays.copyOf(args, args.length + 1);
+        if (page < 1 || query.chars().filter(ch -> ch == '?').count() != args.length + 1) {
+            throw new IllegalArgumentException("a paged query takes its arguments and then the key to read after,"
+                    + " a page of at least one row: " + query + " (" + args.length + " arguments, page " + page + ")");
+        }
+        Object[] params = Arrays.copyOf(args, args.length + 1);
         params[args.length] = Integer.MIN_VALUE;
         int[] read = new int[1];
         do {

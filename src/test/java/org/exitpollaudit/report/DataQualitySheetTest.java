@@ -42,7 +42,7 @@ class DataQualitySheetTest {
                 LocalDate.of(2025, 1, 1), "TL", null, null, null), List.of(), List.of(), List.of(cec));
         ReportData data = new ReportData(pkg, List.of(), issues(), List.of(), List.of(), Map.of("cec", 5), null,
                 Map.of(), "", 0, 0, null);
-        return StreamedSheets.written(tmp.resolve("dq" + maxRows + ".xlsx"), 4,
+        return StreamedSheets.written(tmp.resolve("dq" + maxRows + ".xlsx"),
                 (wb, styles) -> DataQualitySheet.write(wb, styles, data, maxRows)).getSheet(DataQualitySheet.NAME);
     }
 

@@ -31,7 +31,7 @@ class StationsSheetTest {
     }
 
     private XSSFWorkbook written(FlagStream flags, int rowsPerSheet) throws Exception {
-        return StreamedSheets.written(tmp.resolve("stations" + rowsPerSheet + ".xlsx"), 2,
+        return StreamedSheets.written(tmp.resolve("stations" + rowsPerSheet + ".xlsx"),
                 (wb, styles) -> StationsSheet.write(wb, styles, flags, rowsPerSheet));
     }
 

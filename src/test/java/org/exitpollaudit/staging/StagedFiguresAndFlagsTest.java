@@ -28,6 +28,45 @@ class StagedFiguresAndFlagsTest {
         TestDatabases.postgresql("staged", StagedFiguresAndFlagsTest::stagedAndReadBack);
     }
 
+    /**
+     * Page boundaries: no figures and no flags; exactly one and two full pages of figure blocks (64 and 128 blocks)
+     * and of flags (10,000 and 20,000), where the last query finds nothing.
+     */
+    @Test
+    void pagesEndingExactlyAtTheirSizeAndEmptyRuns() {
+        TestDatabases.hsqldb("pages", jdbc -> {
+            StagingRepository staging = new StagingRepository(jdbc);
+            List<Figure> none = new ArrayList<>();
+            staging.figures(1, none::addAll);
+            assertEquals(List.of(), none);
+            assertEquals(0, staging.flagStream(1).count());
+            for (int blocks : new int[] {64, 128}) {
+                List<Figure> all = figures("s", blocks * 1000);
+                StagingRepository.FigureWriter w = staging.figureWriter(blocks, StagingRepository.FigureGroup.STATIONS);
+                w.add(all);
+                w.finish();
+                List<Figure> back = new ArrayList<>();
+                int[] handed = {0};
+                staging.figures(blocks, b -> {
+                    handed[0]++;
+                    back.addAll(b);
+                });
+                assertEquals(all, back);
+                assertEquals(blocks, handed[0]);
+            }
+            for (int n : new int[] {10_000, 20_000}) {
+                List<StationFlag> flags = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    flags.add(new StationFlag("cec", "f.csv", 2 + i, "d", "s" + i, 1.0, null, null, "r"));
+                }
+                staging.flagWriter(n).add(flags);
+                List<StationFlag> back = new ArrayList<>();
+                staging.flagStream(n).forEach(back::add);
+                assertEquals(flags, back);
+            }
+        });
+    }
+
     private static List<Figure> figures(String source, int n) {
         List<Figure> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
