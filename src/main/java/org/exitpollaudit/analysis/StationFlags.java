@@ -11,6 +11,9 @@ import java.util.List;
 final class StationFlags {
 
     static final String BOTH_95 = "turnout and leader share both ≥ 95 %";
+    private static final String BOTH_WHOLE = "integer turnout and integer leader share";
+    /** Both reasons; one string for every station that has both (a large release flags hundreds of thousands). */
+    private static final String BOTH_WHOLE_AND_95 = BOTH_WHOLE + "; " + BOTH_95;
 
     private StationFlags() {
     }
@@ -22,19 +25,15 @@ final class StationFlags {
             if (!s.has(i)) {
                 continue;
             }
-            List<String> reasons = new ArrayList<>(2);
-            if (IntegerScreen.bothWhole(s, i)) {
-                reasons.add("integer turnout and integer leader share");
-            }
+            boolean whole = IntegerScreen.bothWhole(s, i);
             double registered = s.registered(i);
             double found = s.found(i);
-            if (registered >= 100 && s.ballots(i) / registered >= 0.95 && found > 0 && s.leader(i) / found >= 0.95) {
-                reasons.add(BOTH_95);
-            }
-            if (!reasons.isEmpty()) {
+            boolean high = registered >= 100 && s.ballots(i) / registered >= 0.95 && found > 0
+                    && s.leader(i) / found >= 0.95;
+            if (whole || high) {
                 flags.add(new StationFlag(source, file, s.line(i), s.district(i), s.station(i), registered,
                         100 * s.ballots(i) / registered, found > 0 ? 100 * s.leader(i) / found : null,
-                        String.join("; ", reasons)));
+                        whole ? high ? BOTH_WHOLE_AND_95 : BOTH_WHOLE : BOTH_95));
             }
         }
         return flags;
