@@ -26,16 +26,6 @@ import org.exitpollaudit.model.IssueCode;
 public final class StationAnalysis {
 
     /**
-     * Figures, issues and flagged stations.
-     *
-     * @param sums national sums of each district- or station-level source that has rows (registered, ballots,
-     *             invalid, valid and each candidate over its units), for packages that publish no national figures
-     */
-    public record Result(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags,
-                         Map<String, ResultRow> sums) {
-    }
-
-    /**
      * One official station-level release (its figures and flags went to the sink): its issues, its sums, and for the
      * reference of the local comparison the rows that passed the checks (for another release {@code null}, so that
      * its table can go).
@@ -62,26 +52,6 @@ public final class StationAnalysis {
     }
 
     private StationAnalysis() {
-    }
-
-    /**
-     * @param rows     staged rows of every district- and station-level source except the official station-level
-     *                 releases, by source id (file order); these files are small
-     * @param stations reads the staged blocks of an official station-level release (they can be large: each is read
-     *                 a block at a time, in as many passes as the screening needs, and of the reference for the local
-     *                 comparison only the rows of the stations polls name are kept)
-     * @param national the national row of each national source
-     * @param rejected rows rejected at ingest, by source file
-     * @param progress told the name of each part as it finishes (for timing logs)
-     */
-    public static Result run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
-                             Blocks stations, Map<String, ResultRow> national,
-                             Map<String, Long> rejected, AnalysisParameters params, Consumer<String> progress) {
-        List<Figure> figures = new ArrayList<>();
-        List<StationFlag> flags = new ArrayList<>();
-        Summary r = run(pkg, rows, stations, national, rejected, params, progress, Sink.of(figures::addAll,
-                flags::addAll));
-        return new Result(figures, r.issues(), flags, r.sums());
     }
 
     /**
@@ -112,16 +82,25 @@ public final class StationAnalysis {
     }
 
     /**
-     * What the analysis keeps when its figures and flags go to a {@link Sink}: the issues and the sums.
+     * What the analysis keeps, its figures and flags having gone to a {@link Sink}.
      *
-     * @param sums as in {@link Result#sums}
+     * @param sums national sums of each district- or station-level source that has rows (registered, ballots,
+     *             invalid, valid and each candidate over its units), for packages that publish no national figures
      */
     public record Summary(List<DataIssue> issues, Map<String, ResultRow> sums) {
     }
 
     /**
-     * {@link #run(ElectionPackage, Map, Blocks, Map, Map, AnalysisParameters, Consumer)} that hands the figures and
-     * flags to {@code out} as it makes them instead of keeping them.
+     * The station analysis, its figures and flags handed to {@code out} as they are made.
+     *
+     * @param rows     staged rows of every district- and station-level source except the official station-level
+     *                 releases, by source id (file order); these files are small
+     * @param stations reads the staged blocks of an official station-level release (they can be large: each is read
+     *                 a block at a time, in as many passes as the screening needs, and of the reference for the local
+     *                 comparison only the rows of the stations polls name are kept)
+     * @param national the national row of each national source
+     * @param rejected rows rejected at ingest, by source file
+     * @param progress told the name of each part as it finishes (for timing logs)
      */
     public static Summary run(ElectionPackage pkg, Map<String, List<ResultRow>> rows,
                              Blocks stations, Map<String, ResultRow> national,

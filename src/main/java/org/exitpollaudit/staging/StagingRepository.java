@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -86,17 +87,17 @@ public class StagingRepository {
         jdbc.execute((ConnectionCallback<Void>) c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (java.sql.Statement st = c.createStatement()) {
+            try (Statement st = c.createStatement()) {
                 // a lock key of this application's own, released with the transaction
                 st.execute("SELECT pg_advisory_xact_lock(4550530000000000001)");
                 for (String ddl : statements) {
                     st.execute(ddl);
                 }
                 c.commit();
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
-                } catch (java.sql.SQLException r) {
+                } catch (SQLException r) {
                     e.addSuppressed(r);
                 }
                 throw e;

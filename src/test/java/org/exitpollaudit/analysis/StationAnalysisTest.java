@@ -20,6 +20,7 @@ import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
 import org.junit.jupiter.api.Test;
 
@@ -85,8 +86,7 @@ class StationAnalysisTest {
                 nationalRows.put("final", new ResultRow("final", 2, null, null, null, null, null, null, null, null,
                         votes(bLeads ? 40_000 : 60_000, bLeads ? 60_000 : 40_000)));
             }
-            StationAnalysis.Result r = StationAnalysis.run(pkg, Map.of(), blocks, nationalRows, Map.of(),
-                    AnalysisParameters.DEFAULTS, part -> { });
+            Analysed r = analysed(pkg, blocks, nationalRows, AnalysisParameters.DEFAULTS, part -> { });
             List<Figure> forensics = r.figures().stream().filter(f -> Figure.FORENSICS.equals(f.section())).toList();
             assertEquals(expected, forensics, national);
             assertFalse(forensics.isEmpty());
@@ -122,7 +122,7 @@ class StationAnalysisTest {
         ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "e", LocalDate.of(2024, 1, 1), "x",
                 null, null, null), List.of(new Candidate("a", "Alpha", null, List.of()),
                 new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, cec));
-        List<StationAnalysis.Result> results = new ArrayList<>();
+        List<Analysed> results = new ArrayList<>();
         List<Integer> reads = new ArrayList<>();
         for (long rows : new long[] {-1, 7_000_000}) {
             int[] read = {0};
@@ -150,8 +150,7 @@ class StationAnalysisTest {
                     return rows;
                 }
             };
-            results.add(StationAnalysis.run(pkg, Map.of(), blocks, Map.of(), Map.of(), AnalysisParameters.DEFAULTS,
-                    part -> { }));
+            results.add(analysed(pkg, blocks, Map.of(), AnalysisParameters.DEFAULTS, part -> { }));
             reads.add(read[0]);
         }
         assertEquals(List.of(4, 6), reads, "two more passes for three shards");
@@ -160,6 +159,20 @@ class StationAnalysisTest {
         assertEquals(results.get(0).figures(), results.get(1).figures());
         assertEquals(results.get(0).issues(), results.get(1).issues());
         assertEquals(results.get(0).flags(), results.get(1).flags());
+    }
+
+    /** What the analysis handed to its sink, in order, and the issues it kept. */
+    private record Analysed(List<Figure> figures, List<DataIssue> issues, List<StationFlag> flags) {
+    }
+
+    private static Analysed analysed(ElectionPackage pkg, StationAnalysis.Blocks blocks,
+                                     Map<String, ResultRow> national, AnalysisParameters params,
+                                     Consumer<String> progress) {
+        List<Figure> figures = new ArrayList<>();
+        List<StationFlag> flags = new ArrayList<>();
+        StationAnalysis.Summary s = StationAnalysis.run(pkg, Map.of(), blocks, national, Map.of(), params, progress,
+                StationAnalysis.Sink.of(figures::addAll, flags::addAll));
+        return new Analysed(figures, s.issues(), flags);
     }
 
     private static Map<String, Double> votes(double a, double b) {
