@@ -300,6 +300,27 @@ public class EndToEndTest {
         assertEquals(0.0, Double.parseDouble(fig.get("reconciliation|cec-final||||stations_missing")));
         assertEquals(300.0, Double.parseDouble(fig.get("district|poll1-stations|cec-final|||stations_compared")));
         assertTrue(Files.readString(report.resolve("data-issues.csv")).contains("no national-level official release"));
+        // a station file beside its organization's topline is compared station by station, and said to be so: on the
+        // console, on its own sheet (with its local comparison's national figures), and it is not "left out"
+        assertTrue(run.out().contains("  poll1-stations  compared station by station only, not nationally (see its"
+                + " sheet in the workbook)"), run.out());
+        assertFalse(run.all().contains("not compared"), run.all());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            XSSFSheet poll = wb.getSheet("Poll poll1-stations");
+            assertEquals("Compared unit by unit, not nationally: Pollster 1's national figures are those of poll1 (its"
+                    + " own sheet), whose design effect this file's stations estimate. Its units are compared with the"
+                    + " same units of cec-final below.", poll.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("Polled stations compared", poll.getRow(3).getCell(0).getStringCellValue());
+            assertEquals(300.0, poll.getRow(3).getCell(1).getNumericCellValue());
+            assertEquals("Mean within-precinct error, WPE (pp)", poll.getRow(5).getCell(0).getStringCellValue());
+            assertEquals(Double.parseDouble(fig.get("district|poll1-stations|cec-final|||wpe_mean")),
+                    poll.getRow(5).getCell(1).getNumericCellValue());
+            StringBuilder summary = new StringBuilder();
+            wb.getSheet("Summary").forEach(r -> r.forEach(c -> summary.append(c.toString()).append('\n')));
+            assertFalse(summary.toString().contains("left out"), summary.toString());
+            assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().endsWith(" 5 more are compared"
+                    + " station by station only (their sheets)."), summary.toString());
+        }
         // the Districts sheet screens the final count, district by district, not the first (partial) release
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
             XSSFSheet districts = wb.getSheet("Districts");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads a CSV file with a header row as RFC 4180 defines it (fields quoted with {@code "} may hold commas, line
@@ -48,19 +49,21 @@ final class CsvRecords {
 
     /** Every record after the header, in order. */
     static void read(Path csv, Consumer<Row> each) throws IOException {
-        read(csv, first -> true, each);
+        read(csv, first -> Integer.MAX_VALUE, each);
     }
 
     /**
-     * The records after the header whose first field {@code keep} accepts, in order. The others are still read
-     * through (a quoted field may hold a line break) but no field of theirs is built: the console summary needs the
-     * few thousand national records of a figures.csv whose forensic records run to hundreds of thousands.
+     * The records after the header, each with as many of its leading fields as {@code wanted} asks for given its
+     * first field: 0 passes the record over, {@link Integer#MAX_VALUE} builds every field. The fields not asked for
+     * are still read through (a quoted field may hold a line break) but not built: the console summary needs the few
+     * thousand national records of a figures.csv whose station records run to hundreds of thousands, and of those
+     * only the source of the local comparisons' records.
      */
-    static void read(Path csv, Predicate<String> keep, Consumer<Row> each) throws IOException {
+    static void read(Path csv, ToIntFunction<String> wanted, Consumer<Row> each) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             Map<String, Integer> columns = new HashMap<>();
             boolean[] header = {true};
-            records(in, first -> header[0] || keep.test(first), fields -> {
+            recordPrefixes(in, first -> header[0] ? Integer.MAX_VALUE : wanted.applyAsInt(first), fields -> {
                 if (header[0]) {
                     for (int i = 0; i < fields.size(); i++) {
                         columns.putIfAbsent(fields.get(i), i);
@@ -83,17 +86,27 @@ final class CsvRecords {
 
     /** Splits the text into records of fields. */
     static void records(Reader in, Consumer<List<String>> each) throws IOException {
-        records(in, first -> true, each);
+        recordPrefixes(in, first -> Integer.MAX_VALUE, each);
     }
 
     /** Splits the text into records of fields, passing on those whose first field {@code keep} accepts. */
     static void records(Reader in, Predicate<String> keep, Consumer<List<String>> each) throws IOException {
+        recordPrefixes(in, first -> keep.test(first) ? Integer.MAX_VALUE : 0, each);
+    }
+
+    /**
+     * Splits the text into records of fields, passing on each record with as many of its leading fields as
+     * {@code wanted} asks for given its first field (0: the record is passed over).
+     */
+    static void recordPrefixes(Reader in, ToIntFunction<String> wanted, Consumer<List<String>> each) throws IOException {
         char[] buf = new char[1 << 16];
         StringBuilder field = new StringBuilder();
         List<String> record = new ArrayList<>();
         int state = START;
         boolean afterCr = false;
         boolean inRecord = false;
+        // the fields of this record asked for (-1 until its first field is read), and whether they are all built
+        int want = -1;
         boolean skipped = false;
         for (int n; (n = in.read(buf)) > 0; ) {
             for (int i = 0; i < n; i++) {
@@ -145,7 +158,10 @@ final class CsvRecords {
                 if (c == ',') {
                     if (!skipped) {
                         record.add(field.toString());
-                        skipped = record.size() == 1 && !keep.test(record.get(0));
+                        if (want < 0) {
+                            want = wanted.applyAsInt(record.get(0));
+                        }
+                        skipped = record.size() >= want;
                     }
                     field.setLength(0);
                     state = START;
@@ -154,12 +170,16 @@ final class CsvRecords {
                     afterCr = c == '\r';
                     if (!skipped) {
                         record.add(field.toString());
-                        if (record.size() > 1 || keep.test(record.get(0))) {
-                            each.accept(record);
+                        if (want < 0) {
+                            want = wanted.applyAsInt(record.get(0));
                         }
                     }
+                    if (want > 0) {
+                        each.accept(record);
+                    }
                     field.setLength(0);
-                    record = new ArrayList<>(record.size());
+                    record = new ArrayList<>(Math.max(record.size(), 8));
+                    want = -1;
                     skipped = false;
                     state = START;
                     inRecord = false;
@@ -175,9 +195,14 @@ final class CsvRecords {
         if (state == QUOTED) {
             throw new IOException("end of file inside a quoted field, in record " + record);
         }
-        if (inRecord && !skipped) {
-            record.add(field.toString());
-            if (record.size() > 1 || keep.test(record.get(0))) {
+        if (inRecord) {
+            if (!skipped) {
+                record.add(field.toString());
+                if (want < 0) {
+                    want = wanted.applyAsInt(record.get(0));
+                }
+            }
+            if (want > 0) {
                 each.accept(record);
             }
         }

@@ -35,9 +35,8 @@ public final class ReportSummary {
 
     static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
 
-    /** The sections of figures.csv that hold exit polls' figures. */
-    private static final Set<String> POLL_SECTIONS = Set.of(Figure.ACCURACY, Figure.AGREEMENT, Figure.SENSITIVITY,
-            Figure.DISTRICT);
+    /** The sections of figures.csv that hold exit polls' national figures. */
+    private static final Set<String> POLL_SECTIONS = Set.of(Figure.ACCURACY, Figure.AGREEMENT, Figure.SENSITIVITY);
 
     private ReportSummary() {
     }
@@ -52,9 +51,15 @@ public final class ReportSummary {
         String finalId = pkg.finalRelease().id();
         Map<String, Map<String, Double>> headline = new LinkedHashMap<>();
         Set<String> compared = new HashSet<>();
-        // the polls' figures are in these sections; forensics and reconciliation are the official releases' own
-        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), POLL_SECTIONS::contains, r -> {
+        Set<String> local = new HashSet<>();
+        // the polls' figures are in these sections; forensics and reconciliation are the official releases' own; of
+        // the local comparisons' records (hundreds of thousands at a million stations) only the source is read
+        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), section -> POLL_SECTIONS.contains(section)
+                ? Integer.MAX_VALUE : section.equals(Figure.DISTRICT) ? 2 : 0, r -> {
             compared.add(r.get("source"));
+            if (r.get("section").equals(Figure.DISTRICT)) {
+                local.add(r.get("source"));
+            }
             if (r.get("section").equals(Figure.ACCURACY) && r.get("reference").equals(finalId)
                     && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
                 headline.computeIfAbsent(r.get("source"), k -> new HashMap<>()).put(r.get("metric"),
@@ -78,8 +83,10 @@ public final class ReportSummary {
             out.println("Exit polls against the final release " + finalId + ":");
             for (Source poll : pkg.exitPolls()) {
                 Map<String, Double> m = headline.get(poll.id());
-                out.printf("  %-" + width + "s  %s%n", poll.id(), m == null
-                        ? "not compared with the final release (see the data issues)" : answer(m));
+                out.printf("  %-" + width + "s  %s%n", poll.id(), m != null ? answer(m) : local.contains(poll.id())
+                        ? "compared " + (poll.level() == Source.Level.DISTRICT ? "district by district" : "station by station")
+                        + " only, not nationally (see its sheet in the workbook)"
+                        : "not compared with the final release (see the data issues)");
             }
         }
         if (!leftOut.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.exitpollaudit.report;
 
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Metric;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.election.Candidate;
+import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 
 /**
@@ -36,6 +38,21 @@ final class PollSheet {
         String fin = data.pkg().finalRelease().id();
         w.title(poll.organization() + " (" + poll.id() + "), published " + poll.publishedAt());
         Double n = f.accuracy(poll.id(), fin, null, Metric.Accuracy.N);
+        String localRef = localReference(f, data.pkg(), poll);
+        if (n == null && localRef != null) {
+            // a station or district file beside its organization's national topline: compared unit by unit only
+            String topline = data.pkg().exitPolls().stream().filter(p -> p != poll
+                    && p.organization().equals(poll.organization()) && f.compared(p.id(), fin)).map(Source::id)
+                    .findFirst().orElse(null);
+            w.paragraph("Compared unit by unit, not nationally: " + (topline == null
+                    ? "its units' figures are not summed to a national share."
+                    : poll.organization() + "'s national figures are those of " + topline + " (its own sheet), whose"
+                    + " design effect this file's stations estimate.") + " Its units are compared with the same units of "
+                    + localRef + " below.", 8, 110, styles.text);
+            w.widths(34, 14);
+            local(w, f, poll, localRef);
+            return;
+        }
         if (n == null) {
             // a poll with no usable figures (its rows rejected) is listed, never shown with figures it does not have
             Row r = w.row();
@@ -107,6 +124,55 @@ final class PollSheet {
         w.sheet.getRow(header).setHeightInPoints(44);
         if (last >= first) {
             highlight(sheet, first, last);
+        }
+        if (localRef != null) {
+            w.skip();
+            local(w, f, poll, localRef);
+        }
+    }
+
+    /**
+     * The official release a poll's stations or districts were compared with unit by unit (section {@code district},
+     * the final release where it has those units), or {@code null} when the poll has no such comparison.
+     */
+    static String localReference(FigureIndex f, ElectionPackage pkg, Source poll) {
+        for (Source release : pkg.officialReleases()) {
+            if (localUnits(f, poll.id(), release.id()) != null) {
+                return release.id();
+            }
+        }
+        return null;
+    }
+
+    private static Double localUnits(FigureIndex f, String poll, String release) {
+        Double stations = f.get(poll, release, Figure.NATIONAL, null, null, Metric.District.STATIONS_COMPARED);
+        return stations != null ? stations
+                : f.get(poll, release, Figure.NATIONAL, null, null, Metric.District.DISTRICTS_COMPARED);
+    }
+
+    /** The national summary of the unit-by-unit comparison (the units themselves are in figures.csv). */
+    private static void local(SheetWriter w, FigureIndex f, Source poll, String ref) {
+        String pid = poll.id();
+        boolean stations = f.get(pid, ref, Figure.NATIONAL, null, null, Metric.District.STATIONS_COMPARED) != null;
+        String units = stations ? "stations" : "districts";
+        w.text(w.row(), 0, "Unit by unit against " + ref + " (local comparison; the Methods sheet defines each figure)",
+                w.styles.subtitle);
+        Object[][] rows = {
+            {"Polled " + units + " compared", stations ? Metric.District.STATIONS_COMPARED
+                    : Metric.District.DISTRICTS_COMPARED, "#,##0"},
+            {(stations ? "Stations flagged (Stations" : "Districts flagged (Districts") + " sheet)", stations
+                    ? Metric.District.STATIONS_FLAGGED : Metric.District.DISTRICTS_FLAGGED, "#,##0"},
+            {"Mean within-precinct error, WPE (pp)", Metric.District.WPE_MEAN, "+0.00;-0.00;0.00"},
+            {"Mean ln α", Metric.District.LN_ALPHA_MEAN, Styles.SIGNED_DECIMAL},
+            {"SD of ln α", Metric.District.LN_ALPHA_SD, Styles.DECIMAL},
+            {"Dispersion φ of the national pair's split", Metric.District.DISPERSION, "0.00"},
+            {"Units φ is estimated over", Metric.District.DISPERSION_UNITS, "#,##0"},
+        };
+        for (Object[] r : rows) {
+            Row row = w.row();
+            w.text(row, 0, (String) r[0]);
+            Double v = f.get(pid, ref, Figure.NATIONAL, null, null, (Metric) r[1]);
+            w.number(row, 1, v == null || v.isNaN() ? null : v, (String) r[2]);
         }
     }
 

@@ -199,7 +199,17 @@ final class SummarySheet {
                     + (depends == 1 ? "it" : "they") + " did not publish");
         }
         b.append(String.join("; ", parts)).append('.');
-        long left = pkg.exitPolls().size() - polls.size();
+        // files compared unit by unit only (a station file beside its organization's topline) are not left out
+        List<Source> local = pkg.exitPolls().stream().filter(p -> !polls.contains(p)
+                && PollSheet.localReference(f, pkg, p) != null).toList();
+        if (!local.isEmpty()) {
+            boolean stations = local.stream().allMatch(p -> p.level() == Source.Level.STATION);
+            boolean districts = local.stream().allMatch(p -> p.level() == Source.Level.DISTRICT);
+            b.append(String.format(Locale.ROOT, " %d more %s compared %s only (%s).", local.size(),
+                    local.size() == 1 ? "is" : "are", stations ? "station by station" : districts ? "district by district"
+                    : "unit by unit", local.size() == 1 ? "its sheet" : "their sheets"));
+        }
+        long left = pkg.exitPolls().size() - polls.size() - local.size();
         if (left > 0) {
             b.append(String.format(Locale.ROOT, " %d exit poll%s left out (below).", left, left == 1 ? " was" : "s were"));
         }
@@ -272,7 +282,9 @@ final class SummarySheet {
                     ? String.format(Locale.ROOT, " (and %,d more like it)", group.size() - 1) : ""));
         }
         for (Source poll : pkg.exitPolls()) {
-            if (!compared.contains(poll) && touching.keySet().stream().noneMatch(k -> k.endsWith("|" + poll.file()))) {
+            // (a station or district file compared unit by unit only is not left out: its sheet says so)
+            if (!compared.contains(poll) && PollSheet.localReference(data.index(), pkg, poll) == null
+                    && touching.keySet().stream().noneMatch(k -> k.endsWith("|" + poll.file()))) {
                 lines.add(poll.label() + " is left out of the comparison: it has no figures comparable with "
                         + pkg.finalRelease().id() + ".");
             }

@@ -97,6 +97,46 @@ class CsvRecordsTest {
         assertEquals(true, compared > 1000, compared + " mixed texts");
     }
 
+    /**
+     * A record asked for its first k fields gives exactly the first k fields of a full read (all of them when it has
+     * fewer), whatever follows them; one asked for none is passed over.
+     */
+    @Test
+    void leadingFieldsAreThoseOfAFullRead() throws Exception {
+        Random random = new Random(37);
+        String alphabet = "ab ,\"\r\n";
+        int cut = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            List<List<String>> all;
+            try {
+                all = fast(text);
+            } catch (IOException e) {
+                continue;
+            }
+            // the number of fields asked for, a function of the first field: 0, 1, 2 or all
+            java.util.function.ToIntFunction<String> wanted = first -> first.isEmpty() ? 2
+                    : first.startsWith("a") ? 1 : first.startsWith("b") ? 0 : Integer.MAX_VALUE;
+            List<List<String>> prefixes = new ArrayList<>();
+            CsvRecords.recordPrefixes(new StringReader(text), wanted, prefixes::add);
+            List<List<String>> expected = new ArrayList<>();
+            for (List<String> r : all) {
+                int k = wanted.applyAsInt(r.get(0));
+                if (k > 0) {
+                    expected.add(r.subList(0, Math.min(k, r.size())));
+                    cut += k < r.size() ? 1 : 0;
+                }
+            }
+            assertEquals(expected, prefixes, () -> "[" + text.replace("\r", "\\r").replace("\n", "\\n") + "]");
+        }
+        // records were cut short, not only passed whole or over
+        assertEquals(true, cut > 1000, cut + " records cut short");
+    }
+
     /** Records as Commons CSV prints them (quoting what needs it, CRLF) come back whole, by their header names. */
     @Test
     void printedRecordsComeBackByColumnName() throws Exception {
