@@ -6,6 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.exitpollaudit.election.District;
@@ -34,6 +38,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * rewritten while the job reads it never yields a report under either version's fingerprint. That check is made at
  * the next read after the last block, once that block was processed and written, so that the reader never reads far
  * ahead of what it handed on.
+ *
+ * <p>The next block of a file is parsed on a thread of the reader's own while the block handed on is encoded and
+ * staged (the two took about the same time, one after the other on one core): one block ahead, never more, and the
+ * restart point still counts the blocks handed on.
  */
 public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<ResultBlocks.Block> {
 
@@ -48,6 +56,9 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      */
     private int blockRows;
     private ResultBlocks blocks;
+    /** The block of {@link #blocks} after the one handed on last, being parsed; {@code null} when none is. */
+    private Future<ResultBlocks.Block> ahead;
+    private ExecutorService parser;
     private Source current;
     private List<DataIssue> notes = List.of();
     private final Map<String, InputFile> recorded = new HashMap<>();
@@ -147,7 +158,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
                 return block;
             }
             if (blocks != null) {
-                ResultBlocks.Block block = blocks.next();
+                ResultBlocks.Block block = next();
                 if (block != null) {
                     // every issue of a block of rows is a rejected row's
                     rows += block.rows().size() + block.issues().size();
@@ -165,6 +176,50 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             current = sources.next();
             blocks = ResultBlocks.open(pkg.resolve(current), current, resolver, districts,
                     pkg.election().registeredVoters(), blockRows);
+        }
+    }
+
+    /** The next block of the open file, parsed ahead; the one after it starts being parsed. */
+    private ResultBlocks.Block next() throws Exception {
+        ResultBlocks.Block block;
+        if (ahead == null) {
+            block = blocks.next();
+        } else {
+            try {
+                block = ahead.get();
+            } catch (ExecutionException e) {
+                // the parser's own failure (bad input, a file that cannot be read), as if read on this thread
+                throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+            } finally {
+                ahead = null;
+            }
+        }
+        if (block != null) {
+            if (parser == null) {
+                parser = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "parse-" + current.id());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            ResultBlocks open = blocks;
+            ahead = parser.submit(open::next);
+        }
+        return block;
+    }
+
+    /** Waits for the block being parsed, if any, and lets it go: the file may then be closed. */
+    private void dropAhead() {
+        if (ahead != null) {
+            try {
+                ahead.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // a block no one asked for: its failure is not this read's
+            } finally {
+                ahead = null;
+            }
         }
     }
 
@@ -200,9 +255,14 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
 
     @Override
     protected void doClose() throws Exception {
+        dropAhead();
         if (blocks != null) {
             blocks.close();
             blocks = null;
+        }
+        if (parser != null) {
+            parser.shutdown();
+            parser = null;
         }
     }
 }
