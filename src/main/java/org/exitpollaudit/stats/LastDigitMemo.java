@@ -2,30 +2,52 @@ package org.exitpollaudit.stats;
 
 /**
  * The last-digit probabilities of each count k out of n ({@link DigitTests#lastDigitProbabilities}), computed once
- * per (k, n) pair ({@link PairTable}). A memo belongs to one thread; a pair's probabilities do not depend on which
- * memo holds them, so tallies filled on several threads with a memo each add up to the same figures. It holds at
- * most {@link #MOST_PAIRS} pairs (some 110 MB); pairs beyond them are computed each time, so that memory stays
- * bounded however many distinct pairs a very large election has.
+ * per (k, n) pair. A memo belongs to one thread; a pair's probabilities do not depend on which memo holds them, so
+ * tallies filled on several threads with a memo each add up to the same figures. Pairs of a station-sized total are
+ * held by total ({@link CountRows}: a station's candidates look up one row), others by pair ({@link PairTable}). Each
+ * holds a bounded number of pairs (some 100 MB in all at most); pairs beyond are computed each time, so that memory
+ * stays bounded however many distinct pairs a very large election has.
  */
 public final class LastDigitMemo {
 
-    /** The most pairs held: at 80 bytes of values and some 32 of table each, about 110 MB. */
-    static final int MOST_PAIRS = 1 << 20;
+    /** The most pairs the rows have room for: at 80 bytes of values each, about 84 MB. */
+    static final int MOST_SLOTS = 1 << 20;
+    /** The most pairs of larger totals held (rare: a count is memoised only while its spread is small): 1 MB or so. */
+    static final int MOST_PAIRS = 1 << 13;
 
+    private final CountRows rows = new CountRows(10);
     private final PairTable table = new PairTable(10);
+    private final int mostSlots;
     private final int mostPairs;
 
     public LastDigitMemo() {
-        this(MOST_PAIRS);
+        this(MOST_SLOTS, MOST_PAIRS);
     }
 
-    /** A memo of at most {@code mostPairs} pairs. */
-    LastDigitMemo(int mostPairs) {
+    /** A memo of room for at most {@code mostSlots} pairs by total and {@code mostPairs} others. */
+    LastDigitMemo(int mostSlots, int mostPairs) {
+        this.mostSlots = mostSlots;
         this.mostPairs = mostPairs;
     }
 
     /** Adds P(last digit = d) of Binomial(n, k / n) to {@code into[d]}, d = 0..9. */
     void addTo(double[] into, long k, long n) {
+        if (CountRows.holds(k, n)) {
+            int kk = (int) k;
+            int nn = (int) n;
+            double[] values = rows.find(kk, nn);
+            if (values == null) {
+                double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
+                if (rows.needsChunk(kk, nn) && rows.slots() + CountRows.CHUNK > mostSlots) {
+                    add(into, p, 0);
+                    return;
+                }
+                values = rows.insert(kk, nn);
+                System.arraycopy(p, 0, values, rows.offset(kk), 10);
+            }
+            add(into, values, rows.offset(kk));
+            return;
+        }
         if (!PairTable.holds(k, n)) {
             add(into, DigitTests.lastDigitProbabilities(n, k / (double) n), 0);
             return;
@@ -51,6 +73,6 @@ public final class LastDigitMemo {
 
     /** Pairs held. */
     int size() {
-        return table.size();
+        return rows.size() + table.size();
     }
 }

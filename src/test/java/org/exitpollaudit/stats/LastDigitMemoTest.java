@@ -29,14 +29,24 @@ class LastDigitMemoTest {
 
     @Test
     void aFullMemoComputesNewPairsAndStillFindsItsOwn() {
-        LastDigitMemo memo = new LastDigitMemo(50);
+        // room for three chunks of counts by total, and four pairs of larger totals
+        LastDigitMemo memo = new LastDigitMemo(3 * CountRows.CHUNK, 4);
         for (int round = 0; round < 2; round++) {
             for (long n = 100; n < 200; n++) {
                 double[] viaMemo = new double[10];
                 memo.addTo(viaMemo, 41, n);
                 assertArrayEquals(DigitTests.lastDigitProbabilities(n, 41 / (double) n), viaMemo, 0.0, "41/" + n);
             }
+            // the chunk of 41/100 has room for 42/100: held although the rows are full
+            double[] viaMemo = new double[10];
+            memo.addTo(viaMemo, 42, 100);
+            assertArrayEquals(DigitTests.lastDigitProbabilities(100, 42 / 100.0), viaMemo, 0.0, "42/100");
+            for (long n = CountRows.MAX_N; n < CountRows.MAX_N + 10; n++) {
+                viaMemo = new double[10];
+                memo.addTo(viaMemo, 41, n);
+                assertArrayEquals(DigitTests.lastDigitProbabilities(n, 41 / (double) n), viaMemo, 0.0, "41/" + n);
+            }
         }
-        assertEquals(50, memo.size(), "the first 50 pairs held, the other 50 computed each time");
+        assertEquals(3 + 1 + 4, memo.size(), "41/100 to 41/102 and 42/100 by total, four of the larger totals");
     }
 }
