@@ -5,28 +5,31 @@ package org.exitpollaudit.stats;
  * per (k, n) pair. A memo belongs to one thread; a pair's probabilities do not depend on which memo holds them, so
  * tallies filled on several threads with a memo each add up to the same figures. Pairs of a station-sized total are
  * held by total ({@link CountRows}: a station's candidates look up one row), others by pair ({@link PairTable}). Each
- * holds a bounded number of pairs (some 100 MB in all at most); pairs beyond are computed each time, so that memory
- * stays bounded however many distinct pairs a very large election has.
+ * part is bounded (about 100 MB and 1 MB); pairs beyond are computed each time, so that memory stays bounded however
+ * many distinct pairs a very large election has.
  */
 public final class LastDigitMemo {
 
-    /** The most pairs the rows have room for: at 80 bytes of values each, about 84 MB. */
-    static final int MOST_SLOTS = 1 << 20;
-    /** The most pairs of larger totals held (rare: a count is memoised only while its spread is small): 1 MB or so. */
+    /**
+     * The most the pairs held by total take, in bytes (values and rows' indexes): room for about a million pairs of
+     * station-sized totals (a million stations' three releases have some 300,000 here).
+     */
+    static final long MOST_BYTES = 100L << 20;
+    /** The most pairs of larger totals held (rare: a count is memoised only while its spread is small): about 1 MB. */
     static final int MOST_PAIRS = 1 << 13;
 
     private final CountRows rows = new CountRows(10);
     private final PairTable table = new PairTable(10);
-    private final int mostSlots;
+    private final long mostBytes;
     private final int mostPairs;
 
     public LastDigitMemo() {
-        this(MOST_SLOTS, MOST_PAIRS);
+        this(MOST_BYTES, MOST_PAIRS);
     }
 
-    /** A memo of room for at most {@code mostSlots} pairs by total and {@code mostPairs} others. */
-    LastDigitMemo(int mostSlots, int mostPairs) {
-        this.mostSlots = mostSlots;
+    /** A memo of at most {@code mostBytes} of pairs by total and {@code mostPairs} others. */
+    LastDigitMemo(long mostBytes, int mostPairs) {
+        this.mostBytes = mostBytes;
         this.mostPairs = mostPairs;
     }
 
@@ -38,14 +41,14 @@ public final class LastDigitMemo {
             double[] values = rows.find(kk, nn);
             if (values == null) {
                 double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
-                if (rows.needsChunk(kk, nn) && rows.slots() + CountRows.CHUNK > mostSlots) {
+                if (rows.bytes() + rows.cost(kk, nn) > mostBytes) {
                     add(into, p, 0);
                     return;
                 }
                 values = rows.insert(kk, nn);
-                System.arraycopy(p, 0, values, rows.offset(kk), 10);
+                System.arraycopy(p, 0, values, rows.offset(kk, nn), 10);
             }
-            add(into, values, rows.offset(kk));
+            add(into, values, rows.offset(kk, nn));
             return;
         }
         if (!PairTable.holds(k, n)) {

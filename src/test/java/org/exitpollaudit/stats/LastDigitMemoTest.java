@@ -10,7 +10,7 @@ class LastDigitMemoTest {
     @Test
     void theMemoAddsWhatTheDirectComputationGivesAcrossGrowthAndRepeats() {
         LastDigitMemo memo = new LastDigitMemo();
-        // 3 x 7,000 pairs (the table starts at 4,096 slots and grows twice), each asked twice, interleaved
+        // 3 x 3,000 pairs, rows and chunks made as they come, each asked twice, interleaved
         for (int round = 0; round < 2; round++) {
             for (long n = 100; n < 3100; n += 1) {
                 for (long k : new long[] {10, n / 7 + 10, n / 3}) {
@@ -29,8 +29,13 @@ class LastDigitMemoTest {
 
     @Test
     void aFullMemoComputesNewPairsAndStillFindsItsOwn() {
-        // room for three chunks of counts by total, and four pairs of larger totals
-        LastDigitMemo memo = new LastDigitMemo(3 * CountRows.CHUNK, 4);
+        // room for the first pair by total and what three more chunks on rows of their own take, and four pairs of
+        // larger totals
+        CountRows probe = new CountRows(10);
+        long budget = probe.bytes() + probe.cost(41, 100);
+        probe.insert(41, 100);
+        budget += 2 * probe.cost(41, 101) + probe.cost(41, 101) / 2;
+        LastDigitMemo memo = new LastDigitMemo(budget, 4);
         for (int round = 0; round < 2; round++) {
             for (long n = 100; n < 200; n++) {
                 double[] viaMemo = new double[10];
