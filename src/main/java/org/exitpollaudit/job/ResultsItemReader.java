@@ -164,6 +164,8 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
                     rows += block.rows().size() + block.issues().size();
                     return block;
                 }
+                // nothing more to parse ahead in this file: its thread ends here, not only when the step closes us
+                stopParser();
                 checkUnchanged(current.file(), blocks.content());
                 notes = blocks.notes();
                 blocks.close();
@@ -188,11 +190,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             try {
                 block = ahead.get();
             } catch (ExecutionException e) {
+                ahead = null;
                 // the parser's own failure (bad input, a file that cannot be read), as if read on this thread
                 throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
-            } finally {
-                ahead = null;
             }
+            // (an interrupted wait leaves the parse in flight, for close to wait for)
+            ahead = null;
         }
         if (block != null) {
             if (parser == null) {
@@ -208,18 +211,25 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         return block;
     }
 
-    /** Waits for the block being parsed, if any, and lets it go: the file may then be closed. */
+    /**
+     * Waits for the block being parsed, if any, and lets it go: the file may then be closed. The wait is not cut short
+     * by an interrupt (the file must not be closed under the parser); the interrupt is kept for the caller.
+     */
     private void dropAhead() {
-        if (ahead != null) {
+        boolean interrupted = false;
+        while (ahead != null) {
             try {
                 ahead.get();
+                ahead = null;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             } catch (ExecutionException e) {
                 // a block no one asked for: its failure is not this read's
-            } finally {
                 ahead = null;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -260,8 +270,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             blocks.close();
             blocks = null;
         }
+        stopParser();
+    }
+
+    private void stopParser() {
         if (parser != null) {
-            parser.shutdown();
+            parser.shutdownNow();
             parser = null;
         }
     }

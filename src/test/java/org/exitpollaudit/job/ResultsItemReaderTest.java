@@ -2,6 +2,7 @@ package org.exitpollaudit.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,5 +133,55 @@ class ResultsItemReaderTest {
         }
         Files.writeString(pkg.electionPackage().resolve(station), "late,row\n", StandardOpenOption.APPEND);
         assertThrows(InputChangedException.class, reader::read);
+    }
+
+    /**
+     * The next block is parsed ahead on the reader's own thread: a failure there (an unclosed quote at line 2,000,
+     * blocks of 400 rows) is the failure of the read that asks for that block, the fifth, with its own exception.
+     */
+    @Test
+    void aParseFailureAheadIsTheFailureOfTheReadOfItsBlock() throws Exception {
+        Path file = pkg.electionPackage().resolve(station);
+        List<String> lines = Files.readAllLines(file);
+        lines.set(1999, "\"" + lines.get(1999));
+        Files.write(file, lines);
+        long before = parserThreads();
+        ResultsItemReader reader = reader(new ExecutionContext());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(400, reader.read().rows().size(), "block " + (i + 1));
+        }
+        org.exitpollaudit.ingest.InputException e = assertThrows(org.exitpollaudit.ingest.InputException.class,
+                reader::read);
+        assertTrue(e.getMessage().contains(station.file()), e.getMessage());
+        reader.close();
+        assertParserThreads(before);
+    }
+
+    /** No parser thread outlives its reader: read to the end, failed, or restarted and closed halfway. */
+    @Test
+    void noParserThreadOutlivesItsReader() throws Exception {
+        long before = parserThreads();
+        ResultsItemReader whole = reader(new ExecutionContext());
+        rest(whole);
+        assertParserThreads(before);
+        whole.close();
+        ResultsItemReader restarted = reader(threeBlocksCommitted());
+        restarted.read();
+        assertTrue(parserThreads() >= 1, "a parse thread while a file is read");
+        restarted.close();
+        assertParserThreads(before);
+    }
+
+    /** Parser threads alive (of other tests' readers, in this JVM): back to {@code expected}, within two seconds. */
+    private static void assertParserThreads(long expected) throws InterruptedException {
+        for (int wait = 0; wait < 100 && parserThreads() > expected; wait++) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, parserThreads(), "parse- threads alive");
+    }
+
+    private static long parserThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("parse-") && t.isAlive())
+                .count();
     }
 }
