@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.report.MetricVocabulary;
 import org.exitpollaudit.testing.TestPackages;
 import org.exitpollaudit.testing.TestPackages.Launch;
@@ -307,9 +308,12 @@ public class EndToEndTest {
         assertFalse(run.all().contains("not compared"), run.all());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
             XSSFSheet poll = wb.getSheet("Poll poll1-stations");
-            assertEquals("Compared unit by unit, not nationally: Pollster 1's national figures are those of poll1 (its"
-                    + " own sheet), whose design effect this file's stations estimate. Its units are compared with the"
-                    + " same units of cec-final below.", poll.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("Compared with cec-final station by station, not as a national share. Pollster 1's national"
+                    + " figures are poll1's (see its sheet); its design effect is estimated from these stations. The"
+                    + " summary of the station by station comparison follows; each unit's figures are in figures.csv"
+                    + " (section district), flagged units on the Stations sheet.",
+                    poll.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("1.0", fig.get("accuracy|poll1|cec-final|||deff_estimated"), "the sentence above is true");
             assertEquals("Polled stations compared", poll.getRow(3).getCell(0).getStringCellValue());
             assertEquals(300.0, poll.getRow(3).getCell(1).getNumericCellValue());
             assertEquals("Mean within-precinct error, WPE (pp)", poll.getRow(5).getCell(0).getStringCellValue());
@@ -318,8 +322,9 @@ public class EndToEndTest {
             StringBuilder summary = new StringBuilder();
             wb.getSheet("Summary").forEach(r -> r.forEach(c -> summary.append(c.toString()).append('\n')));
             assertFalse(summary.toString().contains("left out"), summary.toString());
-            assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().endsWith(" 5 more are compared"
-                    + " station by station only (their sheets)."), summary.toString());
+            assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().endsWith(" The station files"
+                    + " poll1-stations, poll2-stations, poll3-stations, poll4-stations and poll5-stations are compared"
+                    + " with cec-final station by station only, not nationally (see their sheets)."), summary.toString());
         }
         // the Districts sheet screens the final count, district by district, not the first (partial) release
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
@@ -331,6 +336,50 @@ public class EndToEndTest {
             assertEquals(turnout, first.getCell(4).getNumericCellValue(), 0);
             assertNotEquals(Double.parseDouble(fig.get("forensics|cec-prelim-1||" + d + "||turnout_pct")),
                     turnout, "the releases differ in this district");
+        }
+    }
+
+    /**
+     * A station file whose station ids match none of the count's (written another way) is a source left out: said
+     * once as such, on the console, in data-issues.csv and on Summary, with exit code 4, not as a comparison of no
+     * stations.
+     */
+    @Test
+    void aStationFileWhoseStationsMatchNoneOfTheCountsIsLeftOut() throws Exception {
+        Path pkg = tmp.resolve("synthetic");
+        SyntheticPackage.write(new SyntheticPackage.Spec(7, 3000, 30, 12, 5, 300, 30), pkg);
+        Path file = pkg.resolve("exit-polls/poll1-stations.csv");
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[1] = "X-" + cells[1];
+            lines.set(i, String.join(",", cells));
+        }
+        Files.write(file, lines);
+        Path out = tmp.resolve("out");
+        Launch run = launch("--input=" + pkg, "--output=" + out);
+        assertEquals(ExitCodes.SOURCE_LEFT_OUT, run.code(), run.all());
+        assertTrue(run.out().contains("  poll1-stations  not compared with the final release (see the data issues)"),
+                run.out());
+        assertTrue(run.out().contains("  poll2-stations  compared station by station only"), run.out());
+        String expected = "poll1-stations: none of its 300 stations could be compared with the official figures (their"
+                + " ids must be written as in the official station-level file (official/final.csv)); it is left out of"
+                + " the station-by-station comparison";
+        assertTrue(run.err().contains(expected), run.err());
+        Path report = out.resolve("synthetic-3000").resolve("latest");
+        assertTrue(Files.readString(report.resolve("data-issues.csv")).contains("SOURCE_NOT_USED,exit-polls/poll1-stations"
+                + ".csv,,,\"" + expected), "data-issues.csv");
+        Map<String, String> fig = figures(report.resolve("figures.csv"));
+        assertNull(fig.get("district|poll1-stations|cec-final|||stations_compared"), "no comparison of no stations");
+        assertEquals("300.0", fig.get("district|poll2-stations|cec-final|||stations_compared"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(report.resolve("exit-poll-audit.xlsx")))) {
+            StringBuilder summary = new StringBuilder();
+            wb.getSheet("Summary").forEach(r -> r.forEach(c -> summary.append(c.toString()).append('\n')));
+            assertTrue(summary.toString().contains(expected), summary.toString());
+            assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().endsWith(" The station files"
+                    + " poll2-stations, poll3-stations, poll4-stations and poll5-stations are compared with cec-final"
+                    + " station by station only, not nationally (see their sheets). 1 exit poll was left out (below)."),
+                    summary.toString());
         }
     }
 

@@ -89,10 +89,12 @@ final class LocalComparison {
                 continue;
             }
             List<Unit> compared = new ArrayList<>();
+            int unmatched = 0;
             for (ResultRow u : units) {
                 boolean station = u.stationId() != null;
                 ResultRow ref = station ? officialStations.find(u) : officialDistricts.get(u.districtId());
                 if (ref == null) {
+                    unmatched++;
                     issues.add(DataIssue.warning(IssueCode.UNIT_NOT_IN_OFFICIAL, poll.file(), u.line() > 0 ? u.line() : null,
                             station ? "station_id" : "district_id", poll.id() + ": " + (station ? "station " + u.stationId()
                             : "district " + u.districtId()) + " has no official figures to compare with"));
@@ -102,6 +104,23 @@ final class LocalComparison {
                 if (unit != null) {
                     compared.add(unit);
                 }
+            }
+            if (compared.isEmpty()) {
+                // not one unit compared (station ids written another way, another district list): said once, as a
+                // source left out, rather than as a comparison of no units
+                boolean station = units.get(0).stationId() != null;
+                String what = station ? "stations" : "districts";
+                String why = unmatched == units.size()
+                        ? (station ? "their ids must be written as in the official station-level file"
+                        + (stationRef == null ? ", and the package has none" : " (" + stationRef.file() + ")")
+                        : "their ids must be those of the official district figures")
+                        : String.format(Locale.ROOT, "%,d are not in the official figures, the other %,d have fewer than"
+                        + " two candidates with votes in both", unmatched, units.size() - unmatched);
+                issues.add(DataIssue.error(IssueCode.SOURCE_NOT_USED, poll.file(), null, null, String.format(Locale.ROOT,
+                        "%s: none of its %,d %s could be compared with the official figures (%s); it is left out of the"
+                        + " %s comparison", poll.id(), units.size(), what, why,
+                        station ? "station-by-station" : "district-by-district")));
+                continue;
             }
             emit(poll, station(compared) ? (stationRef == null ? null : stationRef.id()) : districtRefId, compared, out,
                     flags, params, pair);

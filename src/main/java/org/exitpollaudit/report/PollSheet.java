@@ -44,11 +44,19 @@ final class PollSheet {
             String topline = data.pkg().exitPolls().stream().filter(p -> p != poll
                     && p.organization().equals(poll.organization()) && f.compared(p.id(), fin)).map(Source::id)
                     .findFirst().orElse(null);
-            w.paragraph("Compared unit by unit, not nationally: " + (topline == null
-                    ? "its units' figures are not summed to a national share."
-                    : poll.organization() + "'s national figures are those of " + topline + " (its own sheet), whose"
-                    + " design effect this file's stations estimate.") + " Its units are compared with the same units of "
-                    + localRef + " below.", 8, 110, styles.text);
+            String way = stationByStation(f, poll.id(), localRef) ? "station by station" : "district by district";
+            // the topline's design effect comes from its organization's first station-level count file, if estimated
+            boolean estimates = topline != null && FigureIndex.isTrue(f.accuracy(topline, fin, null,
+                    Metric.Accuracy.DEFF_ESTIMATED)) && data.pkg().exitPolls().stream().filter(p -> p.organization()
+                    .equals(poll.organization()) && p.level() == Source.Level.STATION
+                    && p.values() == Source.ValueType.VOTES).findFirst().orElse(null) == poll;
+            w.paragraph("Compared with " + localRef + " " + way + ", not as a national share. " + (topline == null
+                    ? "Its units' figures are not summed to a national share."
+                    : poll.organization() + "'s national figures are " + topline + "'s (see its sheet)"
+                    + (estimates ? "; its design effect is estimated from these stations." : ".")) + " The summary of"
+                    + " the " + way + " comparison follows; each unit's figures are in figures.csv (section district),"
+                    + " flagged units on the " + (way.startsWith("station") ? "Stations" : "Districts") + " sheet.",
+                    8, 110, styles.text);
             w.widths(34, 14);
             local(w, f, poll, localRef);
             return;
@@ -150,13 +158,18 @@ final class PollSheet {
                 : f.get(poll, release, Figure.NATIONAL, null, null, Metric.District.DISTRICTS_COMPARED);
     }
 
+    /** Whether the poll's units compared with {@code ref} are stations (else districts). */
+    private static boolean stationByStation(FigureIndex f, String poll, String ref) {
+        return f.get(poll, ref, Figure.NATIONAL, null, null, Metric.District.STATIONS_COMPARED) != null;
+    }
+
     /** The national summary of the unit-by-unit comparison (the units themselves are in figures.csv). */
     private static void local(SheetWriter w, FigureIndex f, Source poll, String ref) {
         String pid = poll.id();
-        boolean stations = f.get(pid, ref, Figure.NATIONAL, null, null, Metric.District.STATIONS_COMPARED) != null;
+        boolean stations = stationByStation(f, pid, ref);
         String units = stations ? "stations" : "districts";
-        w.text(w.row(), 0, "Unit by unit against " + ref + " (local comparison; the Methods sheet defines each figure)",
-                w.styles.subtitle);
+        w.text(w.row(), 0, (stations ? "Station by station" : "District by district") + " against " + ref
+                + " (the Methods sheet defines each figure)", w.styles.subtitle);
         Object[][] rows = {
             {"Polled " + units + " compared", stations ? Metric.District.STATIONS_COMPARED
                     : Metric.District.DISTRICTS_COMPARED, "#,##0"},

@@ -205,9 +205,14 @@ final class SummarySheet {
         if (!local.isEmpty()) {
             boolean stations = local.stream().allMatch(p -> p.level() == Source.Level.STATION);
             boolean districts = local.stream().allMatch(p -> p.level() == Source.Level.DISTRICT);
-            b.append(String.format(Locale.ROOT, " %d more %s compared %s only (%s).", local.size(),
-                    local.size() == 1 ? "is" : "are", stations ? "station by station" : districts ? "district by district"
-                    : "unit by unit", local.size() == 1 ? "its sheet" : "their sheets"));
+            List<String> ids = local.stream().map(Source::id).toList();
+            String listed = ids.size() == 1 ? ids.get(0)
+                    : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
+            b.append(String.format(Locale.ROOT, " The %s %s %s compared with %s %s only, not nationally (see %s).",
+                    stations ? "station file" + (ids.size() == 1 ? "" : "s") : districts ? "district file"
+                    + (ids.size() == 1 ? "" : "s") : "files", listed, ids.size() == 1 ? "is" : "are", rid,
+                    stations ? "station by station" : districts ? "district by district" : "unit by unit",
+                    ids.size() == 1 ? "its sheet" : "their sheets"));
         }
         long left = pkg.exitPolls().size() - polls.size() - local.size();
         if (left > 0) {
