@@ -56,7 +56,7 @@ final class PollSheet {
                     + (estimates ? "; its design effect is estimated from these stations." : ".")) + " The summary of"
                     + " the " + way + " comparison follows; each unit's figures are in figures.csv (section district),"
                     + " flagged units on the " + (way.startsWith("station") ? "Stations" : "Districts") + " sheet.",
-                    8, 110, styles.text);
+                    8, 100, styles.wrap);
             w.widths(34, 14);
             local(w, f, poll, localRef);
             return;
