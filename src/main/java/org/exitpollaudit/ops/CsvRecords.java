@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -87,11 +86,6 @@ final class CsvRecords {
     /** Splits the text into records of fields. */
     static void records(Reader in, Consumer<List<String>> each) throws IOException {
         recordPrefixes(in, first -> Integer.MAX_VALUE, each);
-    }
-
-    /** Splits the text into records of fields, passing on those whose first field {@code keep} accepts. */
-    static void records(Reader in, Predicate<String> keep, Consumer<List<String>> each) throws IOException {
-        recordPrefixes(in, first -> keep.test(first) ? Integer.MAX_VALUE : 0, each);
     }
 
     /**

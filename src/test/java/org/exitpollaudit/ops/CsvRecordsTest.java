@@ -34,6 +34,15 @@ class CsvRecordsTest {
         return out;
     }
 
+    /** Up to {@code longest - 1} characters drawn from the alphabet. */
+    private static String randomText(Random random, String alphabet, int longest) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(longest); i > 0; i--) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
     private static List<List<String>> fast(String text) throws IOException {
         List<List<String>> out = new ArrayList<>();
         CsvRecords.records(new StringReader(text), out::add);
@@ -47,11 +56,7 @@ class CsvRecordsTest {
         String alphabet = "ab ,\"\r\n;\t'";
         int refused = 0;
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = randomText(random, alphabet, 12);
             List<List<String>> expected;
             try {
                 expected = reference(text);
@@ -76,11 +81,7 @@ class CsvRecordsTest {
         String alphabet = "ab ,\"\r\n";
         int compared = 0;
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = randomText(random, alphabet, 16);
             List<List<String>> all;
             try {
                 all = fast(text);
@@ -88,7 +89,8 @@ class CsvRecordsTest {
                 continue;
             }
             List<List<String>> kept = new ArrayList<>();
-            CsvRecords.records(new StringReader(text), first -> first.startsWith("a"), kept::add);
+            CsvRecords.recordPrefixes(new StringReader(text), first -> first.startsWith("a") ? Integer.MAX_VALUE : 0,
+                    kept::add);
             assertEquals(all.stream().filter(r -> r.get(0).startsWith("a")).toList(), kept,
                     () -> "[" + text.replace("\r", "\\r").replace("\n", "\\n") + "]");
             compared += all.size() > kept.size() && !kept.isEmpty() ? 1 : 0;
@@ -107,11 +109,7 @@ class CsvRecordsTest {
         String alphabet = "ab ,\"\r\n";
         int cut = 0;
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = randomText(random, alphabet, 16);
             List<List<String>> all;
             try {
                 all = fast(text);
