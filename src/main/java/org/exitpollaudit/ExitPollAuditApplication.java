@@ -15,6 +15,7 @@ import org.exitpollaudit.ops.CliOptions;
 import org.exitpollaudit.ops.ConsoleText;
 import org.exitpollaudit.ops.Failures;
 import org.exitpollaudit.ops.InputFolder;
+import org.exitpollaudit.ops.JitPolicy;
 import org.exitpollaudit.ops.Interrupts;
 import org.exitpollaudit.ops.RunHistory;
 import org.exitpollaudit.ops.RunLock;
@@ -90,6 +91,10 @@ public class ExitPollAuditApplication {
             if (problem != null) {
                 System.err.println("error: " + problem);
                 return ExitCodes.BAD_INPUT;
+            }
+            if (ownProcess && opts.command() == CliOptions.Command.RUN) {
+                // a process's own run only: the tests' launches share one long-lived JVM
+                JitPolicy.applyFor(opts.input());
             }
         }
         try {

@@ -1,0 +1,50 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JitPolicyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunIsShortWhenAllTheFilesOfItsPackageTogetherStayWithinTheLimit() throws Exception {
+        Files.write(dir.resolve("election.csv"), new byte[300]);
+        Files.createDirectories(dir.resolve("results"));
+        Files.write(dir.resolve("results/final.csv"), new byte[700]);
+        // 300 + 700 = 1,000 bytes, counted through the sub-folder
+        assertTrue(JitPolicy.isShortRun(dir, 1000));
+        assertFalse(JitPolicy.isShortRun(dir, 999));
+        assertTrue(JitPolicy.wanted(dir, "auto", 1000));
+        assertFalse(JitPolicy.wanted(dir, "full", 1000), "-Depa.jit=full leaves the JIT alone");
+        assertFalse(JitPolicy.wanted(dir, "auto", 999));
+    }
+
+    @Test
+    void theDirectiveIsOneTheJvmAcceptsAndPrintsBack() throws Exception {
+        String before = JitPolicy.diagnosticCommand("compilerDirectivesPrint", new String[0]);
+        // the policy's own directive, taken off again at once so the rest of the tests keep C2
+        JitPolicy.diagnosticCommand("compilerDirectivesAdd", JitPolicy.EXCLUDE_C2);
+        String added;
+        try {
+            added = JitPolicy.diagnosticCommand("compilerDirectivesPrint", new String[0]);
+        } finally {
+            JitPolicy.diagnosticCommand("compilerDirectivesRemove", new String[0]);
+        }
+        // HotSpot prints the directives top first: ours, matching every method, with C2 excluded, then the default
+        assertFalse(before.contains("Exclude:true"), before);
+        String ours = added.substring(0, added.indexOf("Directive: (default)"));
+        assertTrue(ours.contains("matching: *.*"), added);
+        assertTrue(ours.substring(ours.indexOf("c2 directives")).contains("Exclude:true"), added);
+        assertFalse(ours.substring(0, ours.indexOf("c2 directives")).contains("Exclude:true"), "C1 stays: " + added);
+        assertEquals(before, JitPolicy.diagnosticCommand("compilerDirectivesPrint", new String[0]));
+    }
+}
