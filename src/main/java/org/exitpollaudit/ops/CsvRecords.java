@@ -88,6 +88,29 @@ final class CsvRecords {
         recordPrefixes(in, first -> Integer.MAX_VALUE, each);
     }
 
+    /** The index of the next quote from {@code i}, or {@code n}. */
+    private static int toQuote(char[] buf, int i, int n) {
+        while (i < n && buf[i] != '"') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Outside quotes, the index from {@code i} of the next line end or of a quote that opens a field (one at a field's
+     * start: {@code fieldStart} says whether {@code i} is one), or {@code n}; a quote inside an unquoted field is text.
+     */
+    private static int toLineEnd(char[] buf, int i, int n, boolean fieldStart) {
+        for (; i < n; i++) {
+            char c = buf[i];
+            if (c == '\n' || c == '\r' || c == '"' && fieldStart) {
+                return i;
+            }
+            fieldStart = c == ',';
+        }
+        return n;
+    }
+
     /**
      * Splits the text into records of fields, passing on each record with as many of its leading fields as
      * {@code wanted} asks for given its first field (0: the record is passed over).
@@ -110,6 +133,25 @@ final class CsvRecords {
                     if (c == '\n') {
                         continue;
                     }
+                }
+                if (skipped) {
+                    // the rest of a record passed over (most of a figures.csv): only a line end or a quote can change
+                    // what follows, so the characters between are run over by small loops the JIT compiles early
+                    int j = i;
+                    if (state == QUOTED) {
+                        j = toQuote(buf, i, n);
+                    } else if (state == START || state == UNQUOTED) {
+                        j = toLineEnd(buf, i, n, state == START);
+                        if (j > i) {
+                            state = buf[j - 1] == ',' ? START : UNQUOTED;
+                            inRecord = true;
+                        }
+                    }
+                    if (j == n) {
+                        break;
+                    }
+                    i = j;
+                    c = buf[i];
                 }
                 switch (state) {
                     case QUOTED:
