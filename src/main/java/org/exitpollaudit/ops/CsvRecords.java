@@ -192,24 +192,14 @@ final class CsvRecords {
                 }
                 // START, UNQUOTED or the end of a quoted field
                 if (c == ',') {
-                    if (!skipped) {
-                        record.add(field.toString());
-                        if (want < 0) {
-                            want = wanted.applyAsInt(record.get(0));
-                        }
-                        skipped = record.size() >= want;
-                    }
+                    want = endField(record, field, skipped, want, wanted);
+                    skipped = skipped || record.size() >= want;
                     field.setLength(0);
                     state = START;
                     inRecord = true;
                 } else if (c == '\n' || c == '\r') {
                     afterCr = c == '\r';
-                    if (!skipped) {
-                        record.add(field.toString());
-                        if (want < 0) {
-                            want = wanted.applyAsInt(record.get(0));
-                        }
-                    }
+                    want = endField(record, field, skipped, want, wanted);
                     if (want > 0) {
                         each.accept(record);
                     }
@@ -231,16 +221,21 @@ final class CsvRecords {
         if (state == QUOTED) {
             throw new IOException("end of file inside a quoted field, in record " + record);
         }
-        if (inRecord) {
-            if (!skipped) {
-                record.add(field.toString());
-                if (want < 0) {
-                    want = wanted.applyAsInt(record.get(0));
-                }
-            }
-            if (want > 0) {
-                each.accept(record);
-            }
+        if (inRecord && endField(record, field, skipped, want, wanted) > 0) {
+            each.accept(record);
         }
+    }
+
+    /**
+     * Ends a field: adds it to the record unless the fields asked for are all built ({@code skipped}); returns how
+     * many fields the record is asked for, known once its first field is ({@code want}, −1 until then).
+     */
+    private static int endField(List<String> record, StringBuilder field, boolean skipped, int want,
+                                ToIntFunction<String> wanted) {
+        if (skipped) {
+            return want;
+        }
+        record.add(field.toString());
+        return want < 0 ? wanted.applyAsInt(record.get(0)) : want;
     }
 }
