@@ -1,7 +1,10 @@
 package org.exitpollaudit.ingest;
 
 import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,71 @@ final class CsvLines implements Closeable {
 
     static CsvLines open(Path file) throws IOException {
         return new CsvLines(new HashingInputStream(Files.newInputStream(file)));
+    }
+
+    /**
+     * Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file, which start at line {@code firstLine}: only
+     * they are read and hashed ({@link FileRanges}; a file shorter than {@code from} reads as no bytes).
+     */
+    static CsvLines range(Path file, long from, long to, int firstLine) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(from);
+        } catch (EOFException e) {
+            // nothing to read: the range's size and hash say that the file changed
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        CsvLines lines = new CsvLines(new HashingInputStream(new Bounded(in, to - from)));
+        lines.nextLine = firstLine;
+        return lines;
+    }
+
+    /** At most {@code left} bytes of a stream. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+        }
     }
 
     /**

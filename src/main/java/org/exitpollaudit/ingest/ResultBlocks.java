@@ -76,9 +76,22 @@ public final class ResultBlocks implements Closeable {
      */
     public static ResultBlocks open(Path path, Source source, CandidateResolver resolver, Set<String> districts,
                                     Long electorate, int blockRows) {
+        return open(path, source, resolver, districts, electorate, blockRows, null);
+    }
+
+    /**
+     * Opens one range of a results file ({@link FileRanges}; {@code null}: the whole file): its rows are read as those
+     * lines of a whole reading, and {@link #content} is the size and SHA-256 of the range's bytes.
+     */
+    public static ResultBlocks open(Path path, Source source, CandidateResolver resolver, Set<String> districts,
+                                    Long electorate, int blockRows, FileRanges.Range range) {
         ResultBlocks blocks = new ResultBlocks(path, source, blockRows);
         try {
-            blocks.readHeader();
+            if (range == null) {
+                blocks.readHeader();
+            } else {
+                blocks.readRange(range);
+            }
             List<DataIssue> problems = new ArrayList<>();
             ResultsLayout layout = ResultsLayout.resolve(blocks.header, resolver, blocks.display, problems);
             if (!problems.isEmpty()) {
@@ -120,6 +133,37 @@ public final class ResultBlocks implements Closeable {
         // an XLSX file, or a CSV file that does not start with a plain header: as the table reader reads it
         table = Table.open(path, display);
         header = table.header();
+    }
+
+    /**
+     * The header from the file's start, then the range's lines. A range is cut only from a file whose lines the plain
+     * reader reads from its header on (FileRanges checks it), so a header it cannot read means the file changed.
+     */
+    private void readRange(FileRanges.Range range) {
+        try {
+            lines = CsvLines.range(path, 0, range.from() == 0 ? range.to() : Long.MAX_VALUE, 1);
+            lines.skipByteOrderMark();
+            while (header == null && lines.next()) {
+                TableRow row = lines.row();
+                if (!row.isBlank()) {
+                    header = row.cells().stream().map(String::strip).toList();
+                }
+            }
+            if (range.from() > 0) {
+                lines.close();
+                lines = CsvLines.range(path, range.from(), range.to(), range.firstLine());
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(DataIssue.fatal(IssueCode.MISSING_FILE, display, null, null, "file not found"));
+        } catch (IOException e) {
+            throw new InputException(CsvTable.failure(path, display, null, e));
+        }
+        if (header == null) {
+            throw new InputChangedException(List.of(DataIssue.fatal(IssueCode.INPUT_CHANGED, display, null, null,
+                    "the file changed while the job was reading it: its header is no longer the plain line it was"
+                            + " when its ranges were cut. Nothing is published for this run; run again once the"
+                            + " file is complete")));
+        }
     }
 
     /** The next block; {@code null} after the last row. */
@@ -172,7 +216,10 @@ public final class ResultBlocks implements Closeable {
         }
     }
 
-    /** The size and SHA-256 of the whole file; call it after the last block (it reads what is left of the file). */
+    /**
+     * The size and SHA-256 of the whole file, or of the range; call it after the last block (it reads what is left of
+     * the file or the range).
+     */
     public Table.Content content() throws IOException {
         return table != null ? table.content() : lines.stream().finish();
     }

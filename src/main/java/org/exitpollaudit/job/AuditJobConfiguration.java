@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -66,12 +67,25 @@ public class AuditJobConfiguration {
                 .gridSize(n).taskExecutor(executor).listener(log).build();
     }
 
+    /**
+     * The ingest's partitions: a results file each, or a range of at least {@code epa.ingest.range-bytes} bytes of a
+     * large one. By default (−1) files are cut into ranges of 64 MiB where partitions run side by side (a database
+     * server, or workers of profile {@code remote}) and not cut on the embedded HSQLDB, which stages them one after
+     * the other; 0 never cuts.
+     */
     @Bean
     @JobScope
     SourcePartitioner sourcePartitioner(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
-                                        @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint) {
-        return new SourcePartitioner(Path.of(input), fingerprint);
+                                        @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
+                                        @Value("#{jobExecution.jobInstance.instanceId}") Long run,
+                                        StagingRepository staging,
+                                        @Value("${epa.ingest.range-bytes:-1}") long rangeBytes) {
+        long size = rangeBytes >= 0 ? rangeBytes : staging.embedded() ? 0 : DEFAULT_RANGE_BYTES;
+        return new SourcePartitioner(Path.of(input), fingerprint, staging, run, size);
     }
+
+    /** The least size of a range of a results file staged by a partition of its own, by default. */
+    static final long DEFAULT_RANGE_BYTES = 64L << 20;
 
     /**
      * A results file's worker step. Its items are blocks of up to {@code epa.ingest.block-rows} rows (default 10,000),
@@ -95,10 +109,12 @@ public class AuditJobConfiguration {
                                     StagingRepository staging,
                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
                                     @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
-                                    @Value("${epa.ingest.block-rows:10000}") int blockRows) {
+                                    @Value("${epa.ingest.block-rows:10000}") int blockRows,
+                                    @Value("#{stepExecution}") StepExecution step) {
         PackageReader.Result read = PackageCache.read(Path.of(input), fingerprint);
         return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.id().equals(source)).toList(), staging, run, blockRows);
+                .filter(s -> s.id().equals(source)).toList(), staging, run, blockRows,
+                SourcePartitioner.range(step.getExecutionContext()));
     }
 
     @Bean

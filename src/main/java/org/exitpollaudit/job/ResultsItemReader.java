@@ -16,6 +16,7 @@ import org.exitpollaudit.election.District;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.CandidateResolver;
+import org.exitpollaudit.ingest.FileRanges;
 import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.ResultBlocks;
 import org.exitpollaudit.ingest.ResultColumns;
@@ -65,6 +66,8 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     private final List<Source> toRead;
     private final StagingRepository staging;
     private final long run;
+    /** The part of the file this partition reads ({@link SourcePartitioner}), {@code null} for the whole file. */
+    private final FileRanges.Range range;
     private ExecutionContext context;
 
     /**
@@ -96,6 +99,18 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      */
     public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead,
                              StagingRepository staging, long run, int blockRows) {
+        this(pkg, resolver, toRead, staging, run, blockRows, null);
+    }
+
+    /**
+     * @param range the part of the file to read ({@code toRead} is then one file), {@code null} for every file whole
+     */
+    public ResultsItemReader(ElectionPackage pkg, CandidateResolver resolver, List<Source> toRead,
+                             StagingRepository staging, long run, int blockRows, FileRanges.Range range) {
+        if (range != null && toRead.size() != 1) {
+            throw new IllegalArgumentException("a range is part of one file, not of " + toRead.size());
+        }
+        this.range = range;
         this.pkg = pkg;
         this.resolver = resolver;
         this.toRead = List.copyOf(toRead);
@@ -114,13 +129,23 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      * them: those rows may come from the other bytes (a file rewritten in place and then restored reads back the
      * same, but what was staged meanwhile does not), so this partition's rows and issues are dropped and the file is
      * read from its first row. The same for a partition the previous release began, which counted rows, not blocks.
+     * A partition that starts afresh drops whatever an earlier attempt staged for its lines too: a restart whose files
+     * were cut into other ranges (or not cut) has other partitions than the attempt before, whose blocks would
+     * otherwise be staged twice.
      */
     @Override
     public void open(ExecutionContext executionContext) {
         context = executionContext;
         if (executionContext.containsKey(getExecutionContextKey(RESTAGE)) || executionContext.containsKey(ROWS_READ)
-                || executionContext.containsKey(ROWS_RESTAGE)) {
-            toRead.forEach(s -> staging.deleteStaged(run, s.id(), s.file()));
+                || executionContext.containsKey(ROWS_RESTAGE)
+                || !executionContext.containsKey(getExecutionContextKey(READ_COUNT))) {
+            toRead.forEach(s -> {
+                if (range == null) {
+                    staging.deleteStaged(run, s.id(), s.file());
+                } else {
+                    staging.deleteStaged(run, s.id(), s.file(), range.firstLine(), range.endLine());
+                }
+            });
             for (String key : List.of(getExecutionContextKey(RESTAGE), getExecutionContextKey(READ_COUNT),
                     getExecutionContextKey(ROWS), getExecutionContextKey(BLOCK_ROWS), ROWS_READ, ROWS_RESTAGE)) {
                 executionContext.remove(key);
@@ -177,7 +202,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
             }
             current = sources.next();
             blocks = ResultBlocks.open(pkg.resolve(current), current, resolver, districts,
-                    pkg.election().registeredVoters(), blockRows);
+                    pkg.election().registeredVoters(), blockRows, range);
         }
     }
 
@@ -233,9 +258,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
         }
     }
 
-    /** The bytes the rows came from must be the bytes the run's fingerprint names. */
+    /**
+     * The bytes the rows came from must be the bytes the run's fingerprint names: the file's, or the range's as they
+     * were when the file (checked against the fingerprint) was cut.
+     */
     private void checkUnchanged(String file, Table.Content read) {
-        InputFile expected = recorded.get(file);
+        InputFile expected = range == null ? recorded.get(file) : new InputFile(file, range.bytes(), range.sha256());
         if (!matches(expected, read) && context != null) {
             // saved with the failed step execution: its restart stages this partition afresh
             context.putString(getExecutionContextKey(RESTAGE), "true");

@@ -188,6 +188,17 @@ public class StagingRepository {
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, INGEST, file);
     }
 
+    /**
+     * Removes what the ingest staged for lines {@code fromLine} (inclusive) to {@code toLine} (exclusive) of a source's
+     * file: the blocks that start there, and the issues of those lines.
+     */
+    public void deleteStaged(long run, String sourceId, String file, int fromLine, int toLine) {
+        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE >= ?"
+                + " AND FIRST_LINE < ?", run, sourceId, fromLine, toLine);
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ? AND LINE_NO >= ?"
+                + " AND LINE_NO < ?", run, INGEST, file, fromLine, toLine);
+    }
+
     public void addIssues(long run, String stage, Collection<DataIssue> issues) {
         List<DataIssue> list = new ArrayList<>(issues);
         jdbc.batchUpdate("INSERT INTO EPA_ISSUE (RUN_KEY, STAGE, SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE)"

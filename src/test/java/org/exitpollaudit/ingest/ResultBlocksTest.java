@@ -143,6 +143,79 @@ class ResultBlocksTest {
     }
 
     /**
+     * The same random files cut into ranges of a few bytes to a few kilobytes ({@link FileRanges}), each range read on
+     * its own (the header from the file's start): together the ranges load the rows and reject the rows the whole
+     * file's reading does, in order, with the same line numbers and messages; a file refused whole is refused by the
+     * range that holds its bad line, with the same problems; and each range's size and SHA-256 are those of its bytes,
+     * as the cut recorded them.
+     */
+    @Test
+    void rangesOfAFileReadAsTheWholeFileReadsIt() throws Exception {
+        Random random = new Random(20261202);
+        int cutFiles = 0;
+        int ranges = 0;
+        int refusedInARange = 0;
+        for (int round = 0; round < 250; round++) {
+            Source source = source(Source.Level.STATION, Source.Kind.OFFICIAL, random.nextInt(4) == 0
+                    ? Source.ValueType.PERCENT : Source.ValueType.VOTES);
+            boolean percent = source.values() == Source.ValueType.PERCENT;
+            byte[] content = file(random, 200 + random.nextInt(3000), percent, false, random.nextInt(4) == 0);
+            if (random.nextInt(6) == 0) {
+                // a byte that is not UTF-8 in the second half: the file is refused, naming its line
+                int at = content.length / 2 + random.nextInt(content.length / 2);
+                byte[] broken = new byte[content.length + 1];
+                System.arraycopy(content, 0, broken, 0, at);
+                broken[at] = (byte) 0xFF;
+                System.arraycopy(content, at, broken, at + 1, content.length - at);
+                content = broken;
+            }
+            Path f = tmp.resolve("cut" + round + ".csv");
+            Files.write(f, content);
+            FileRanges.Split split = FileRanges.split(f, 64 + random.nextInt(random.nextBoolean() ? 500 : 20_000));
+            if (split.ranges().isEmpty()) {
+                continue;
+            }
+            cutFiles++;
+            ranges += split.ranges().size();
+            assertEquals(new Table.Content(content.length, sha256(content)), split.whole());
+            Outcome whole = blocks(f, source, DISTRICTS, null, 1 + random.nextInt(500));
+            List<ResultRow> rows = new ArrayList<>();
+            List<DataIssue> issues = new ArrayList<>();
+            List<DataIssue> failure = null;
+            String where = "round " + round + ", ranges " + split.ranges();
+            for (FileRanges.Range r : split.ranges()) {
+                try (ResultBlocks blocks = ResultBlocks.open(f, source, RESOLVER, DISTRICTS, null,
+                        1 + random.nextInt(500), r)) {
+                    for (ResultBlocks.Block block; (block = blocks.next()) != null; ) {
+                        for (ResultRow row : block.rows().rows()) {
+                            assertTrue(r.holds(row.line()), where + ": row of line " + row.line() + " in " + r);
+                            rows.add(row);
+                        }
+                        for (DataIssue issue : block.issues()) {
+                            assertTrue(r.holds(issue.line()), where + ": issue of line " + issue.line() + " in " + r);
+                            issues.add(issue);
+                        }
+                    }
+                    byte[] bytes = java.util.Arrays.copyOfRange(content, (int) r.from(), (int) r.to());
+                    assertEquals(new Table.Content(bytes.length, sha256(bytes)), blocks.content(), where);
+                    assertEquals(r.sha256(), sha256(bytes), where);
+                } catch (InputException e) {
+                    failure = e.problems();
+                    refusedInARange++;
+                    break;
+                }
+            }
+            assertEquals(whole.failure(), failure, where);
+            if (failure == null) {
+                assertEquals(whole.rows(), rows, where);
+                assertEquals(whole.issues(), issues, where);
+            }
+        }
+        assertTrue(cutFiles > 80 && ranges > 1000, cutFiles + " files cut into " + ranges + " ranges");
+        assertTrue(refusedInARange > 0, "a file refused by one of its ranges");
+    }
+
+    /**
      * A quote left open and text after a closing quote, below plain rows: the CSV parser that reads the rest of the file
      * names the lines of the whole file (counted by hand: header 1, rows 2-4, the quote opens on 5 and the file ends on
      * line 7).

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.EndToEndTest;
 import org.exitpollaudit.ExitPollAuditApplication;
 import org.exitpollaudit.calibration.SyntheticPackage;
+import org.exitpollaudit.ingest.FileRanges;
 import org.exitpollaudit.testing.Launcher;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,11 +64,14 @@ class PostgresProfileTest {
     void aStationLevelPackageGivesTheSameReportOnPostgresqlAsOnTheEmbeddedDatabase() throws Exception {
         String dbUrl = createDatabase();
         try {
+            // the station files (about 150 KB each) cut into ranges of at least 40 KB, staged side by side
             Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "EPA_DB_URL", dbUrl,
-                    "EPA_DB_USER", USER);
+                    "EPA_DB_USER", USER, "EPA_INGEST_RANGE_BYTES", "40000");
             Path out = tmp.resolve("postgres");
             String first = run(env, "--input=" + pkg, "--output=" + out, "--verbose");
             assertTrue(first.contains("Report written to"), first);
+            assertTrue(java.util.regex.Pattern.compile("step ingestFile:\\S+@\\d+-\\d+ completed").matcher(first).find(),
+                    "a file staged in ranges:\n" + first);
             // every row of every results file staged once (the ingest step's count of rows read and staged)
             java.util.regex.Matcher ingest = java.util.regex.Pattern.compile(
                     "step ingest completed in \\d+ ms \\(read (\\d+), written (\\d+)").matcher(first);
@@ -107,15 +111,15 @@ class PostgresProfileTest {
     }
 
     /**
-     * Remote partitioning: the launching JVM sends the ingest partitions (one per results file) through the
-     * database and runs none itself; two worker JVMs stage them, each file exactly once, and the report is the
-     * one the embedded database gives.
+     * Remote partitioning: the launching JVM sends the ingest partitions (one per results file, or per range of the
+     * station files, cut small here) through the database and runs none itself; two worker JVMs stage them, each
+     * exactly once, and the report is the one the embedded database gives.
      */
     @Test
     void twoWorkerJvmsStageTheFilesOfARunLaunchedElsewhere() throws Exception {
         String dbUrl = createDatabase();
         Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres,remote", "EPA_DB_URL", dbUrl,
-                "EPA_DB_USER", USER, "EPA_WORKER_THREADS", "1");
+                "EPA_DB_USER", USER, "EPA_WORKER_THREADS", "1", "EPA_INGEST_RANGE_BYTES", "40000");
         try (Launcher w1 = Launcher.start(env, "worker"); Launcher w2 = Launcher.start(env, "worker")) {
             w1.await(l -> l.startsWith("Worker: 1 threads"), 120);
             w2.await(l -> l.startsWith("Worker: 1 threads"), 120);
@@ -135,10 +139,19 @@ class PostgresProfileTest {
                     staged.add(m.group(1));
                 }
             }
-            List<String> files = new ArrayList<>(resultsSources().stream().map(s -> s.get("source_id")).toList());
+            // a partition per file, or per range of a file that is cut (named by its bytes)
+            List<String> files = new ArrayList<>();
+            for (CSVRecord s : resultsSources()) {
+                List<FileRanges.Range> ranges = FileRanges.split(pkg.resolve(s.get("file")), 40000).ranges();
+                if (ranges.isEmpty()) {
+                    files.add(s.get("source_id"));
+                }
+                ranges.forEach(r -> files.add(s.get("source_id") + "@" + r.from() + "-" + r.to()));
+            }
+            assertTrue(files.stream().anyMatch(f -> f.contains("@")), "files cut into ranges: " + files);
             Collections.sort(staged);
             Collections.sort(files);
-            assertEquals(files, staged, "each results file staged once, by the workers");
+            assertEquals(files, staged, "each results file or range of one staged once, by the workers");
         } finally {
             dropDatabase(dbUrl);
         }

@@ -1,0 +1,186 @@
+package org.exitpollaudit.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts a large CSV results file into byte ranges that separate partitions can stage side by side, each reading only
+ * its own bytes. A cut must fall between two records and its line number must be the one a reading of the whole file
+ * gives that record, so a file is cut only when every line break ends a record and is counted alike by every reader:
+ * no quote character anywhere (a quoted field may hold a line break), no carriage return except before a line feed,
+ * not UTF-16, and a header in UTF-8 before the first cut (a range after the first reads the header from the file's
+ * start). Other files, and XLSX or compressed ones, are read whole.
+ *
+ * <p>One pass over the file finds the cuts, the first line start at or after each {@code size} bytes from the last
+ * cut, and hashes both the whole file (to be compared with what the run recorded when it was validated: the cuts
+ * belong to those bytes) and each range (which its partition compares with what it read: the run's fingerprint
+ * covers every range through the whole).
+ */
+public final class FileRanges {
+
+    /**
+     * Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file, which start at line {@code firstLine}
+     * (1-based, as messages name lines) and end before line {@code endLine} (the next range's first line;
+     * {@link Integer#MAX_VALUE} for the last range); their size is {@code to − from} and their SHA-256 {@code sha256}.
+     * The first range starts at byte 0 and holds the header.
+     */
+    public record Range(long from, long to, int firstLine, int endLine, String sha256) {
+
+        /** The number of bytes of the range. */
+        public long bytes() {
+            return to - from;
+        }
+
+        /** Whether the line lies in this range. */
+        public boolean holds(int line) {
+            return line >= firstLine && line < endLine;
+        }
+    }
+
+    /** The ranges of a file, and the size and SHA-256 of the whole file they were cut from. */
+    public record Split(List<Range> ranges, Table.Content whole) {
+    }
+
+    private FileRanges() {
+    }
+
+    /**
+     * The file cut into ranges of at least {@code size} bytes each, or not cut: then {@link Split#ranges} is empty, as
+     * for a file smaller than two ranges or one that cannot be cut (see the class comment), and {@link Split#whole}
+     * is {@code null} when the file was not read to its end.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static Split split(Path file, long size) throws IOException {
+        if (size < 1) {
+            throw new IllegalArgumentException("a range holds at least one byte, got " + size);
+        }
+        long length = Files.size(file);
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") || length < 2 * size) {
+            return new Split(List.of(), null);
+        }
+        Scan scan = new Scan(size, length);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(TextEncoding.HEAD);
+            if (TextEncoding.utf16(head, head.length, file.toString()) != null || !scan.add(head, head.length)) {
+                return new Split(List.of(), null);
+            }
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                if (!scan.add(buf, n)) {
+                    return new Split(List.of(), null);
+                }
+            }
+        }
+        return scan.finish();
+    }
+
+    /** The pass over a file's bytes, fed a buffer at a time. */
+    private static final class Scan {
+        private final long size;
+        /** The file's size when the pass began: no cut leaves less than {@link #size} bytes after it. */
+        private final long length;
+        private final MessageDigest whole = InputFingerprint.newSha256();
+        private final MessageDigest range = InputFingerprint.newSha256();
+        private final List<Range> ranges = new ArrayList<>();
+        /** Bytes taken so far. */
+        private long at;
+        /** The line the next byte belongs to. */
+        private int line = 1;
+        private long from;
+        private int firstLine = 1;
+        private boolean headerSeen;
+        private boolean afterCr;
+        /** The bytes of the line being read, until the header has been seen. */
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        Scan(long size, long length) {
+            this.size = size;
+            this.length = length;
+        }
+
+        /** Takes the next {@code n} bytes; false when the file cannot be cut. */
+        boolean add(byte[] b, int n) {
+            whole.update(b, 0, n);
+            int hashed = 0;
+            for (int i = 0; i < n; i++) {
+                byte x = b[i];
+                if (afterCr && x != '\n' || x == '"') {
+                    return false;
+                }
+                afterCr = x == '\r';
+                if (x == '\n') {
+                    if (!headerSeen) {
+                        Boolean header = header(pending.toByteArray(), line == 1);
+                        if (header == null) {
+                            return false;
+                        }
+                        headerSeen = header;
+                        pending.reset();
+                    }
+                    line++;
+                    long next = at + i + 1;
+                    if (headerSeen && next - from >= size && length - next >= size) {
+                        range.update(b, hashed, i + 1 - hashed);
+                        hashed = i + 1;
+                        ranges.add(new Range(from, next, firstLine, line, hex(range.digest())));
+                        from = next;
+                        firstLine = line;
+                    }
+                } else if (!headerSeen) {
+                    pending.write(x);
+                }
+            }
+            range.update(b, hashed, n - hashed);
+            at += n;
+            return true;
+        }
+
+        Split finish() {
+            Table.Content all = new Table.Content(at, hex(whole.digest()));
+            if (afterCr || ranges.isEmpty()) {
+                // a carriage return at the very end is a line of its own to the CSV parser
+                return new Split(List.of(), afterCr ? null : all);
+            }
+            ranges.add(new Range(from, at, firstLine, Integer.MAX_VALUE, hex(range.digest())));
+            return new Split(List.copyOf(ranges), all);
+        }
+    }
+
+    /**
+     * Whether a line before the header is the header: as the reader of a range sees it, the first line whose cells are
+     * not all blank (after a UTF-8 byte order mark at the file's start); {@code null} when the line is not UTF-8, which
+     * the plain reader leaves to the CSV parser (the file is then not cut).
+     */
+    private static Boolean header(byte[] line, boolean first) {
+        int from = first && line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
+                && (line[2] & 0xFF) == 0xBF ? 3 : 0;
+        int to = line.length > from && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, from, to - from))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        return !Arrays.stream(text.split(",", -1)).allMatch(String::isBlank);
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}

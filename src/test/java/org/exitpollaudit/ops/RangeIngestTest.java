@@ -1,0 +1,153 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.job.AuditJobConfiguration;
+import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.testing.TestPackages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Russian station file (4.4 MB, 94,214 protocols) staged in ranges of at least 1 MB, one partition each
+ * ({@code epa.ingest.range-bytes}; the embedded database runs them one after the other): the report is byte for byte
+ * the one of a run that reads the file whole, and a run that failed in the middle of its ranges is finished by a
+ * launch that does not cut the file (its partitions differ from the failed attempt's: the whole file's starts
+ * afresh and drops what the ranges had staged).
+ */
+@SpringBootTest(properties = {"epa.ingest.range-bytes=1000000", "epa.ingest.block-rows=5000", "epa.ingest.threads=1"})
+class RangeIngestTest {
+
+    /** The job repository of this test's launches, under the output folder of the restarted run (see below). */
+    private static final Path RESTARTED = TestPackages.tempDir("epa-ranges");
+
+    @DynamicPropertySource
+    static void stateDir(DynamicPropertyRegistry registry) {
+        // the launch that finishes the failed run goes through the command line, whose job repository is
+        // <output>/.state: the same database
+        registry.add("epa.state-dir", () -> RESTARTED.resolve("out/.state").toString());
+    }
+
+    @TempDir
+    static Path shared;
+    private static Path pkg;
+    @TempDir
+    Path tmp;
+
+    @Autowired
+    AuditRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JobRepository repository;
+
+    @BeforeAll
+    static void unpack() {
+        pkg = TestPackages.ru(shared.resolve("ru-2024-presidential"));
+    }
+
+    @Test
+    void aFileStagedInRangesGivesTheReportOfTheWholeFile() throws Exception {
+        Path reference = tmp.resolve("reference");
+        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + reference)).code());
+        // another fingerprint than the other test's run (a poll's publication date), the same figures
+        Path other = TestPackages.copy(pkg, tmp.resolve("ranges-package"));
+        TestPackages.replace(other, "sources.csv", "vciom,exit_poll,VCIOM,2024-03-17", "vciom,exit_poll,VCIOM,2024-03-18");
+        Path out = tmp.resolve("ranges");
+        assertEquals(ExitCodes.OK, runner.run(CliOptions.parse(new String[] {"--input=" + other, "--output=" + out}),
+                new PrintStream(new ByteArrayOutputStream()), System.err));
+
+        JobExecution run = lastRun(other);
+        List<StepExecution> ranges = run.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("ingestFile:cec-stations@")).toList();
+        assertEquals(4, ranges.size(), "4.4 MB in ranges of at least 1 MB: " + ranges);
+        long rows = Files.readAllLines(pkg.resolve("official/stations.csv")).size() - 1;
+        // the rows each partition read, loaded and rejected (its restart record, "blocks.rows")
+        assertEquals(rows, ranges.stream().mapToLong(s -> s.getExecutionContext().getLong("blocks.rows")).sum(),
+                "every row read once, by one range");
+        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
+                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
+        }
+    }
+
+    @Test
+    void aRunFailedInItsRangesIsFinishedByALaunchThatReadsTheFileWhole() throws Exception {
+        Path reference = tmp.resolve("reference");
+        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + reference)).code());
+        Path out = RESTARTED.resolve("out");
+        // the station file's eighth block fails inside its chunk's transaction: the range staged first (five to seven
+        // blocks of 5,000 rows) completes, the next fails after what is left of the seven
+        jdbc.execute("CREATE TRIGGER EPA_TEST_FAIL BEFORE INSERT ON EPA_ROW_BLOCK REFERENCING NEW ROW AS NEWROW"
+                + " FOR EACH ROW BEGIN ATOMIC"
+                + " IF (SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = NEWROW.RUN_KEY"
+                + " AND SOURCE_ID = 'cec-stations') >= 7 THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+        try {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = runner.run(CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + out}),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(ExitCodes.FAILED, code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            jdbc.execute("DROP TRIGGER EPA_TEST_FAIL");
+        }
+        JobExecution failed = lastRun(pkg);
+        assertEquals(BatchStatus.FAILED, failed.getStatus());
+        List<StepExecution> ranges = failed.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("ingestFile:cec-stations@")).toList();
+        assertEquals(4, ranges.size());
+        assertEquals(1, ranges.stream().filter(s -> s.getStatus() == BatchStatus.COMPLETED).count(), "" + ranges);
+        assertEquals(7, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?",
+                Integer.class, failed.getJobInstance().getInstanceId(), "cec-stations"), "blocks the ranges staged");
+
+        // the same command, through the command line: the embedded database's default does not cut files
+        TestPackages.Launch again = TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + out));
+        assertEquals(0, again.code(), again.all());
+        JobExecution finished = lastRun(pkg);
+        assertEquals(BatchStatus.COMPLETED, finished.getStatus());
+        assertEquals(failed.getJobInstance().getInstanceId(), finished.getJobInstance().getInstanceId(),
+                "the failed run restarted");
+        assertTrue(finished.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals("ingestFile:cec-stations")),
+                "the station file read whole: " + finished.getStepExecutions());
+        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
+                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
+        }
+    }
+
+    /** The last execution of the job instance whose input is this package. */
+    private JobExecution lastRun(Path input) {
+        for (JobInstance instance : repository.findJobInstances(AuditJobConfiguration.JOB_NAME)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && Path.of(last.getJobParameters().getString("input")).toAbsolutePath().normalize()
+                    .equals(input.toAbsolutePath().normalize())) {
+                return last;
+            }
+        }
+        throw new AssertionError("no run of " + input);
+    }
+}
