@@ -35,9 +35,10 @@ public final class FileRanges {
      * Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file, which start at line {@code firstLine}
      * (1-based, as messages name lines) and end before line {@code endLine} (the next range's first line;
      * {@link Integer#MAX_VALUE} for the last range); their size is {@code to − from} and their SHA-256 {@code sha256}.
-     * The first range starts at byte 0 and holds the header.
+     * The first range starts at byte 0 and holds the header; every range carries the header's bytes and hash, which a
+     * range after the first reads and checks before its own bytes.
      */
-    public record Range(long from, long to, int firstLine, int endLine, String sha256) {
+    public record Range(long from, long to, int firstLine, int endLine, String sha256, Header header) {
 
         /** The number of bytes of the range. */
         public long bytes() {
@@ -50,7 +51,17 @@ public final class FileRanges {
         }
     }
 
-    /** The ranges of a file, and the size and SHA-256 of the whole file they were cut from. */
+    /**
+     * The file's first {@code bytes} bytes, from its start to the end of its header line (after blank lines and a byte
+     * order mark, if any), and their SHA-256.
+     */
+    public record Header(long bytes, String sha256) {
+    }
+
+    /**
+     * The ranges of a file, and the size and SHA-256 of the whole file they were cut from; no ranges and a {@code null}
+     * whole when the file is not cut.
+     */
     public record Split(List<Range> ranges, Table.Content whole) {
     }
 
@@ -58,9 +69,8 @@ public final class FileRanges {
     }
 
     /**
-     * The file cut into ranges of at least {@code size} bytes each, or not cut: then {@link Split#ranges} is empty, as
-     * for a file smaller than two ranges or one that cannot be cut (see the class comment), and {@link Split#whole}
-     * is {@code null} when the file was not read to its end.
+     * The file cut into ranges of at least {@code size} bytes each, or not cut (a file smaller than two ranges, or one
+     * that cannot be cut: see the class comment).
      *
      * @throws IOException when the file cannot be read
      */
@@ -102,7 +112,9 @@ public final class FileRanges {
         private int line = 1;
         private long from;
         private int firstLine = 1;
-        private boolean headerSeen;
+        private final MessageDigest head = InputFingerprint.newSha256();
+        /** Known once the header line has been read. */
+        private Header header;
         private boolean afterCr;
         /** The bytes of the line being read, until the header has been seen. */
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -115,6 +127,7 @@ public final class FileRanges {
         /** Takes the next {@code n} bytes; false when the file cannot be cut. */
         boolean add(byte[] b, int n) {
             whole.update(b, 0, n);
+            boolean beforeHeader = header == null;
             int hashed = 0;
             for (int i = 0; i < n; i++) {
                 byte x = b[i];
@@ -123,26 +136,36 @@ public final class FileRanges {
                 }
                 afterCr = x == '\r';
                 if (x == '\n') {
-                    if (!headerSeen) {
-                        Boolean header = header(pending.toByteArray(), line == 1);
-                        if (header == null) {
+                    if (header == null) {
+                        Boolean isHeader = isHeader(pending.toByteArray(), line == 1);
+                        if (isHeader == null) {
                             return false;
                         }
-                        headerSeen = header;
+                        if (isHeader) {
+                            head.update(b, 0, i + 1);
+                            header = new Header(at + i + 1, hex(head.digest()));
+                        }
                         pending.reset();
                     }
                     line++;
                     long next = at + i + 1;
-                    if (headerSeen && next - from >= size && length - next >= size) {
+                    if (header != null && next - from >= size && length - next >= size) {
                         range.update(b, hashed, i + 1 - hashed);
                         hashed = i + 1;
-                        ranges.add(new Range(from, next, firstLine, line, hex(range.digest())));
+                        ranges.add(new Range(from, next, firstLine, line, hex(range.digest()), header));
                         from = next;
                         firstLine = line;
                     }
-                } else if (!headerSeen) {
+                } else if (header == null) {
+                    if (pending.size() >= CsvLines.BUFFER) {
+                        // a line before the header longer than the plain reader takes: not cut
+                        return false;
+                    }
                     pending.write(x);
                 }
+            }
+            if (beforeHeader && header == null) {
+                head.update(b, 0, n);
             }
             range.update(b, hashed, n - hashed);
             at += n;
@@ -150,13 +173,12 @@ public final class FileRanges {
         }
 
         Split finish() {
-            Table.Content all = new Table.Content(at, hex(whole.digest()));
             if (afterCr || ranges.isEmpty()) {
                 // a carriage return at the very end is a line of its own to the CSV parser
-                return new Split(List.of(), afterCr ? null : all);
+                return new Split(List.of(), null);
             }
-            ranges.add(new Range(from, at, firstLine, Integer.MAX_VALUE, hex(range.digest())));
-            return new Split(List.copyOf(ranges), all);
+            ranges.add(new Range(from, at, firstLine, Integer.MAX_VALUE, hex(range.digest()), header));
+            return new Split(List.copyOf(ranges), new Table.Content(at, hex(whole.digest())));
         }
     }
 
@@ -165,7 +187,7 @@ public final class FileRanges {
      * not all blank (after a UTF-8 byte order mark at the file's start); {@code null} when the line is not UTF-8, which
      * the plain reader leaves to the CSV parser (the file is then not cut).
      */
-    private static Boolean header(byte[] line, boolean first) {
+    private static Boolean isHeader(byte[] line, boolean first) {
         int from = first && line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
                 && (line[2] & 0xFF) == 0xBF ? 3 : 0;
         int to = line.length > from && line[line.length - 1] == '\r' ? line.length - 1 : line.length;

@@ -136,12 +136,16 @@ public final class ResultBlocks implements Closeable {
     }
 
     /**
-     * The header from the file's start, then the range's lines. A range is cut only from a file whose lines the plain
-     * reader reads from its header on (FileRanges checks it), so a header it cannot read means the file changed.
+     * The header, then the range's lines. The first range holds the header and is hashed whole; a later one reads the
+     * header's bytes from the file's start and checks them against the hash the cut recorded (its own bytes' hash
+     * does not cover them). A range is cut only from a file whose header the plain reader reads (FileRanges checks
+     * it), so a header it cannot read, or other bytes, mean that the file changed.
      */
     private void readRange(FileRanges.Range range) {
+        boolean first = range.from() == 0;
+        Table.Content head = null;
         try {
-            lines = CsvLines.range(path, 0, range.from() == 0 ? range.to() : Long.MAX_VALUE, 1);
+            lines = CsvLines.range(path, 0, first ? range.to() : range.header().bytes(), 1);
             lines.skipByteOrderMark();
             while (header == null && lines.next()) {
                 TableRow row = lines.row();
@@ -149,7 +153,8 @@ public final class ResultBlocks implements Closeable {
                     header = row.cells().stream().map(String::strip).toList();
                 }
             }
-            if (range.from() > 0) {
+            if (!first) {
+                head = lines.stream().finish();
                 lines.close();
                 lines = CsvLines.range(path, range.from(), range.to(), range.firstLine());
             }
@@ -158,11 +163,12 @@ public final class ResultBlocks implements Closeable {
         } catch (IOException e) {
             throw new InputException(CsvTable.failure(path, display, null, e));
         }
-        if (header == null) {
+        if (header == null || head != null && !(head.bytes() == range.header().bytes()
+                && head.sha256().equals(range.header().sha256()))) {
             throw new InputChangedException(List.of(DataIssue.fatal(IssueCode.INPUT_CHANGED, display, null, null,
-                    "the file changed while the job was reading it: its header is no longer the plain line it was"
-                            + " when its ranges were cut. Nothing is published for this run; run again once the"
-                            + " file is complete")));
+                    "the file changed while the job was reading it: its header is not what it was when the file was"
+                            + " cut into ranges. Nothing is published for this run; run again once the file is"
+                            + " complete")));
         }
     }
 

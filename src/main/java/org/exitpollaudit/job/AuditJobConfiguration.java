@@ -8,6 +8,7 @@ import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -63,7 +64,7 @@ public class AuditJobConfiguration {
             async.setConcurrencyLimit(n);
             executor = async;
         }
-        return new StepBuilder("ingest", repository).partitioner("ingestFile", sourcePartitioner).step(ingestFile)
+        return new StepBuilder("ingest", repository).partitioner(SourcePartitioner.STEP, sourcePartitioner).step(ingestFile)
                 .gridSize(n).taskExecutor(executor).listener(log).build();
     }
 
@@ -71,17 +72,17 @@ public class AuditJobConfiguration {
      * The ingest's partitions: a results file each, or a range of at least {@code epa.ingest.range-bytes} bytes of a
      * large one. By default (−1) files are cut into ranges of 64 MiB where partitions run side by side (a database
      * server, or workers of profile {@code remote}) and not cut on the embedded HSQLDB, which stages them one after
-     * the other; 0 never cuts.
+     * the other; 0 never cuts. A restart keeps the cut of the run's first attempt whatever this setting.
      */
     @Bean
     @JobScope
     SourcePartitioner sourcePartitioner(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
                                         @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
-                                        @Value("#{jobExecution.jobInstance.instanceId}") Long run,
-                                        StagingRepository staging,
+                                        @Value("#{jobExecution}") JobExecution execution,
+                                        StagingRepository staging, JobRepository repository,
                                         @Value("${epa.ingest.range-bytes:-1}") long rangeBytes) {
         long size = rangeBytes >= 0 ? rangeBytes : staging.embedded() ? 0 : DEFAULT_RANGE_BYTES;
-        return new SourcePartitioner(Path.of(input), fingerprint, staging, run, size);
+        return new SourcePartitioner(Path.of(input), fingerprint, staging, repository, execution, size);
     }
 
     /** The least size of a range of a results file staged by a partition of its own, by default. */
@@ -97,7 +98,7 @@ public class AuditJobConfiguration {
     Step ingestFile(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
                     IngestProcessor ingestProcessor, StagingWriter stagingWriter, StepProgressLogger log,
                     @Value("${epa.ingest.chunk-size:1}") int chunkSize) {
-        return new StepBuilder("ingestFile", repository).<ResultBlocks.Block, IngestItem>chunk(chunkSize)
+        return new StepBuilder(SourcePartitioner.STEP, repository).<ResultBlocks.Block, IngestItem>chunk(chunkSize)
                 .transactionManager(tx).reader(resultsReader).processor(ingestProcessor).writer(stagingWriter)
                 .listener(log).build();
     }

@@ -85,7 +85,7 @@ public class RemoteIngest {
     Step ingest(JobRepository repository, QueueChannel ingestRequests, SourcePartitioner sourcePartitioner,
                 StepProgressLogger log, @Value("${epa.remote.timeout-seconds:3600}") long timeoutSeconds) {
         return new RemotePartitioningManagerStepBuilder("ingest", repository)
-                .partitioner("ingestFile", sourcePartitioner).outputChannel(ingestRequests).pollInterval(500)
+                .partitioner(SourcePartitioner.STEP, sourcePartitioner).outputChannel(ingestRequests).pollInterval(500)
                 .timeout(timeoutSeconds * 1000).listener(log).build();
     }
 

@@ -30,9 +30,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * Reads every results file the job analyses as blocks of rows ({@link ResultBlocks}), one file after the other in
- * sources.csv order, followed by a block with each file's reading notes when it has any. Restartable by block: the
- * number of blocks read is saved at each commit, and a restart reads the file again from its start (so that its hash
- * covers all of it) and hands on blocks from the first one not staged.
+ * sources.csv order, followed by a block with each file's reading notes when it has any; or one range of a file
+ * ({@link FileRanges}). Restartable by block: the number of blocks read is saved at each commit, and a restart reads
+ * the file (the range) again from its start, so that its hash covers all of it, and hands on blocks from the first
+ * one not staged.
  *
  * <p>Each file is hashed as it is read; after its last block the size and SHA-256 of the bytes the rows came from must
  * be those recorded when the run was validated (the run's fingerprint), or the run fails: a file appended to or
@@ -128,17 +129,14 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      * A restart normally skips the blocks its earlier attempts committed. Not after the file changed under one of
      * them: those rows may come from the other bytes (a file rewritten in place and then restored reads back the
      * same, but what was staged meanwhile does not), so this partition's rows and issues are dropped and the file is
-     * read from its first row. The same for a partition the previous release began, which counted rows, not blocks.
-     * A partition that starts afresh drops whatever an earlier attempt staged for its lines too: a restart whose files
-     * were cut into other ranges (or not cut) has other partitions than the attempt before, whose blocks would
-     * otherwise be staged twice.
+     * read from its first row (a range's: its own rows and issues, read from the range's first row). The same for a
+     * partition the previous release began, which counted rows, not blocks.
      */
     @Override
     public void open(ExecutionContext executionContext) {
         context = executionContext;
         if (executionContext.containsKey(getExecutionContextKey(RESTAGE)) || executionContext.containsKey(ROWS_READ)
-                || executionContext.containsKey(ROWS_RESTAGE)
-                || !executionContext.containsKey(getExecutionContextKey(READ_COUNT))) {
+                || executionContext.containsKey(ROWS_RESTAGE)) {
             toRead.forEach(s -> {
                 if (range == null) {
                     staging.deleteStaged(run, s.id(), s.file());

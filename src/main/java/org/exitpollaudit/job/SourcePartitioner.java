@@ -11,82 +11,131 @@ import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.FileRanges;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.staging.StagingRepository;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One ingest partition per results file of the package (respondent files are aggregated by the analysis, not
  * staged), or, for a CSV file of at least two ranges' size that can be cut ({@link FileRanges}), one per range of it.
- * A whole file's partition is named by its source id, a range's by the source id and its bytes
- * ({@code cec-final@0-67108912}), so a worker step reads {@code ingestFile:<name>} in the job repository, and a
- * restart re-runs only the partitions that did not complete; one whose file was cut otherwise this time starts afresh
- * (see {@link ResultsItemReader#open}).
+ * A whole file's partition is named by its source id, a range's by the source id and its number
+ * ({@code cec-final#2}), so a worker step reads {@code ingestFile:<name>} in the job repository, and a restart re-runs
+ * only the partitions that did not complete, each from its first block not committed.
  *
- * <p>Cutting reads the file once, on the launching machine, and hashes it: it must be the file the run's fingerprint
- * recorded, or the run fails before anything is staged.
+ * <p>A run's files are cut once: a restart takes the partitions the run's earlier attempts made of a file, whatever
+ * this launch's range size (or database) would make, so that a range that completed is never read again under
+ * another cut and no row is staged twice or missed. Cutting reads the file once, on the launching machine, and
+ * hashes it: it must be the file the run's fingerprint recorded, or the run fails before anything is staged.
  */
 public class SourcePartitioner implements Partitioner {
 
     /** The step execution context key that names the partition's source. */
     public static final String SOURCE = "source";
+    /** The name of the partitions' step; each partition's step is named {@code <this>:<partition>}. */
+    public static final String STEP = "ingestFile";
     private static final String FROM = "range.from";
     private static final String TO = "range.to";
     private static final String FIRST_LINE = "range.first-line";
     private static final String END_LINE = "range.end-line";
     private static final String SHA256 = "range.sha256";
+    private static final String HEADER_BYTES = "range.header.bytes";
+    private static final String HEADER_SHA256 = "range.header.sha256";
 
     private final Path input;
     private final String fingerprint;
     private final StagingRepository staging;
-    private final long run;
+    private final JobRepository repository;
+    private final JobExecution execution;
     private final long rangeBytes;
 
     /** A partition per results file. */
     public SourcePartitioner(Path input, String fingerprint) {
-        this(input, fingerprint, null, 0, 0);
+        this(input, fingerprint, null, null, null, 0);
     }
 
     /**
+     * @param execution  the run's execution that partitions (its job instance's earlier executions hold the partitions
+     *                   of earlier attempts)
      * @param rangeBytes the least size of a range; 0: no file is cut
-     * @param staging    where the run's inputs were recorded (needed when files are cut)
      */
-    public SourcePartitioner(Path input, String fingerprint, StagingRepository staging, long run, long rangeBytes) {
-        if (rangeBytes < 0 || rangeBytes > 0 && staging == null) {
-            throw new IllegalArgumentException("ranges of at least " + rangeBytes + " bytes, staging " + staging);
+    public SourcePartitioner(Path input, String fingerprint, StagingRepository staging, JobRepository repository,
+                             JobExecution execution, long rangeBytes) {
+        if (rangeBytes < 0 || rangeBytes > 0 && (staging == null || repository == null || execution == null)) {
+            throw new IllegalArgumentException("ranges of at least " + rangeBytes + " bytes need the run's staging,"
+                    + " repository and execution");
         }
         this.input = input;
         this.fingerprint = fingerprint;
         this.staging = staging;
-        this.run = run;
+        this.repository = repository;
+        this.execution = execution;
         this.rangeBytes = rangeBytes;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        Map<String, Map<String, FileRanges.Range>> earlier = earlierPartitions();
         ElectionPackage pkg = PackageCache.read(input, fingerprint).electionPackage();
         for (Source s : pkg.sources()) {
             if (s.level() == Source.Level.RESPONDENT) {
                 continue;
             }
+            Map<String, FileRanges.Range> before = earlier.get(s.id());
+            if (before != null) {
+                before.forEach((name, range) -> partitions.put(name, context(s, range)));
+                continue;
+            }
             List<FileRanges.Range> ranges = rangeBytes > 0 ? cut(pkg, s) : List.of();
             if (ranges.isEmpty()) {
-                ExecutionContext context = new ExecutionContext();
-                context.putString(SOURCE, s.id());
-                partitions.put(s.id(), context);
+                partitions.put(s.id(), context(s, null));
             }
-            for (FileRanges.Range r : ranges) {
-                ExecutionContext context = new ExecutionContext();
-                context.putString(SOURCE, s.id());
-                context.putLong(FROM, r.from());
-                context.putLong(TO, r.to());
-                context.putInt(FIRST_LINE, r.firstLine());
-                context.putInt(END_LINE, r.endLine());
-                context.putString(SHA256, r.sha256());
-                partitions.put(s.id() + "@" + r.from() + "-" + r.to(), context);
+            for (int k = 0; k < ranges.size(); k++) {
+                partitions.put(s.id() + "#" + (k + 1), context(s, ranges.get(k)));
             }
         }
         return partitions;
+    }
+
+    private static ExecutionContext context(Source s, FileRanges.Range r) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(SOURCE, s.id());
+        if (r != null) {
+            context.putLong(FROM, r.from());
+            context.putLong(TO, r.to());
+            context.putInt(FIRST_LINE, r.firstLine());
+            context.putInt(END_LINE, r.endLine());
+            context.putString(SHA256, r.sha256());
+            context.putLong(HEADER_BYTES, r.header().bytes());
+            context.putString(HEADER_SHA256, r.header().sha256());
+        }
+        return context;
+    }
+
+    /**
+     * The partitions the run's earlier attempts made, by source: each partition's name and range ({@code null} for a
+     * whole file). None on a run's first attempt, or without a repository (files are then never cut).
+     */
+    private Map<String, Map<String, FileRanges.Range>> earlierPartitions() {
+        Map<String, Map<String, FileRanges.Range>> out = new LinkedHashMap<>();
+        if (repository == null) {
+            return out;
+        }
+        for (JobExecution e : repository.getJobExecutions(execution.getJobInstance())) {
+            if (e.getId() == execution.getId()) {
+                continue;
+            }
+            for (StepExecution step : e.getStepExecutions()) {
+                ExecutionContext c = step.getExecutionContext();
+                if (step.getStepName().startsWith(STEP + ":") && c.containsKey(SOURCE)) {
+                    out.computeIfAbsent(c.getString(SOURCE), k -> new LinkedHashMap<>())
+                            .put(step.getStepName().substring(STEP.length() + 1), range(c));
+                }
+            }
+        }
+        return out;
     }
 
     /** The ranges of a source's file, none when it is not cut; fails when it is not the file the run recorded. */
@@ -95,14 +144,14 @@ public class SourcePartitioner implements Partitioner {
         try {
             split = FileRanges.split(pkg.resolve(s), rangeBytes);
         } catch (IOException e) {
-            // read whole, its reader says what is wrong with it
+            // read whole: its reader says what is wrong with it
             return List.of();
         }
         if (split.ranges().isEmpty()) {
             return List.of();
         }
-        InputFile recorded = staging.inputs(run).stream().filter(f -> f.path().equals(s.file())).findFirst()
-                .orElse(null);
+        InputFile recorded = staging.inputs(execution.getJobInstance().getInstanceId()).stream()
+                .filter(f -> f.path().equals(s.file())).findFirst().orElse(null);
         ResultsItemReader.checkUnchanged(s.file(), split.whole(), recorded);
         return split.ranges();
     }
@@ -113,6 +162,7 @@ public class SourcePartitioner implements Partitioner {
             return null;
         }
         return new FileRanges.Range(context.getLong(FROM), context.getLong(TO), context.getInt(FIRST_LINE),
-                context.getInt(END_LINE), context.getString(SHA256));
+                context.getInt(END_LINE), context.getString(SHA256),
+                new FileRanges.Header(context.getLong(HEADER_BYTES), context.getString(HEADER_SHA256)));
     }
 }

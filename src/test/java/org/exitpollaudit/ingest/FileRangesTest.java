@@ -46,10 +46,11 @@ class FileRangesTest {
         byte[] content = bytes("h1,h2\n11,22\n11,22\n11,22\n11,22\n11,22\n");
         Path f = write("s.csv", content);
         FileRanges.Split split = FileRanges.split(f, 10);
+        FileRanges.Header header = new FileRanges.Header(6, sha256(content, 0, 6));
         assertEquals(List.of(
-                new FileRanges.Range(0, 12, 1, 3, sha256(content, 0, 12)),
-                new FileRanges.Range(12, 24, 3, 5, sha256(content, 12, 24)),
-                new FileRanges.Range(24, 36, 5, Integer.MAX_VALUE, sha256(content, 24, 36))), split.ranges());
+                new FileRanges.Range(0, 12, 1, 3, sha256(content, 0, 12), header),
+                new FileRanges.Range(12, 24, 3, 5, sha256(content, 12, 24), header),
+                new FileRanges.Range(24, 36, 5, Integer.MAX_VALUE, sha256(content, 24, 36), header)), split.ranges());
         assertEquals(new Table.Content(36, sha256(content, 0, 36)), split.whole());
         assertEquals(12, split.ranges().get(1).bytes());
         assertTrue(split.ranges().get(1).holds(4) && !split.ranges().get(1).holds(5));
@@ -66,9 +67,10 @@ class FileRangesTest {
         assertEquals(46, content.length);
         FileRanges.Split split = FileRanges.split(write("s.csv", content), 20);
         // no cut before the header (line 2, ending at byte 26); a cut at 31, 36 or 41 would leave less than 20 bytes
+        FileRanges.Header header = new FileRanges.Header(26, sha256(content, 0, 26));
         assertEquals(List.of(
-                new FileRanges.Range(0, 26, 1, 3, sha256(content, 0, 26)),
-                new FileRanges.Range(26, 46, 3, Integer.MAX_VALUE, sha256(content, 26, 46))), split.ranges());
+                new FileRanges.Range(0, 26, 1, 3, sha256(content, 0, 26), header),
+                new FileRanges.Range(26, 46, 3, Integer.MAX_VALUE, sha256(content, 26, 46), header)), split.ranges());
     }
 
     /** Files whose line breaks are not all record ends as every reader counts them, and files too small, are read whole. */
@@ -94,6 +96,9 @@ class FileRangesTest {
         FileRanges.Split small = FileRanges.split(write("p.csv", plain), plain.length / 2 + 1);
         assertEquals(List.of(), small.ranges());
         assertNull(small.whole());
+        // a line before the header longer than the plain reader's buffer
+        byte[] longFirst = bytes(" ".repeat(CsvLines.BUFFER + 1) + "\na,b\n" + rows + rows);
+        assertEquals(List.of(), FileRanges.split(write("b.csv", longFirst), 40).ranges());
         // the same plain file is cut
         assertEquals(5, FileRanges.split(write("p.csv", plain), 80).ranges().size());
         assertThrows(IllegalArgumentException.class, () -> FileRanges.split(write("p.csv", plain), 0));

@@ -216,6 +216,31 @@ class ResultBlocksTest {
     }
 
     /**
+     * A header edited in place after the cut (two candidates' columns swapped, the same length): the first range's
+     * own hash covers the header, a later range checks the header's recorded hash before reading its rows, and
+     * refuses the file as changed rather than load its rows under the wrong candidates.
+     */
+    @Test
+    void aLaterRangeRefusesAHeaderChangedSinceTheCut() throws Exception {
+        String rows = "d1,s1,900,500,480,100,300,80\n".repeat(40);
+        Path f = tmp.resolve("swap.csv");
+        Files.writeString(f, "district_id,station_id,registered,ballots_cast,valid,Anna Ivanova,boris,vlad\n" + rows);
+        Source source = source(Source.Level.STATION, Source.Kind.OFFICIAL, Source.ValueType.VOTES);
+        List<FileRanges.Range> ranges = FileRanges.split(f, 300).ranges();
+        assertTrue(ranges.size() > 2, "" + ranges);
+        Files.writeString(f, "district_id,station_id,registered,ballots_cast,valid,boris,Anna Ivanova,vlad\n" + rows);
+        InputException changed = org.junit.jupiter.api.Assertions.assertThrows(InputChangedException.class,
+                () -> ResultBlocks.open(f, source, RESOLVER, DISTRICTS, null, 100, ranges.get(1)).close());
+        assertEquals("INPUT_CHANGED", changed.problems().get(0).code());
+        try (ResultBlocks first = ResultBlocks.open(f, source, RESOLVER, DISTRICTS, null, 100, ranges.get(0))) {
+            while (first.next() != null) {
+                // read to the range's end
+            }
+            assertTrue(!first.content().sha256().equals(ranges.get(0).sha256()), "the first range's hash differs");
+        }
+    }
+
+    /**
      * A quote left open and text after a closing quote, below plain rows: the CSV parser that reads the rest of the file
      * names the lines of the whole file (counted by hand: header 1, rows 2-4, the quote opens on 5 and the file ends on
      * line 7).

@@ -70,7 +70,7 @@ class PostgresProfileTest {
             Path out = tmp.resolve("postgres");
             String first = run(env, "--input=" + pkg, "--output=" + out, "--verbose");
             assertTrue(first.contains("Report written to"), first);
-            assertTrue(java.util.regex.Pattern.compile("step ingestFile:\\S+@\\d+-\\d+ completed").matcher(first).find(),
+            assertTrue(java.util.regex.Pattern.compile("step ingestFile:\\S+#\\d+ completed").matcher(first).find(),
                     "a file staged in ranges:\n" + first);
             // every row of every results file staged once (the ingest step's count of rows read and staged)
             java.util.regex.Matcher ingest = java.util.regex.Pattern.compile(
@@ -139,16 +139,18 @@ class PostgresProfileTest {
                     staged.add(m.group(1));
                 }
             }
-            // a partition per file, or per range of a file that is cut (named by its bytes)
+            // a partition per file, or per range of a file that is cut (numbered)
             List<String> files = new ArrayList<>();
             for (CSVRecord s : resultsSources()) {
                 List<FileRanges.Range> ranges = FileRanges.split(pkg.resolve(s.get("file")), 40000).ranges();
                 if (ranges.isEmpty()) {
                     files.add(s.get("source_id"));
                 }
-                ranges.forEach(r -> files.add(s.get("source_id") + "@" + r.from() + "-" + r.to()));
+                for (int k = 1; k <= ranges.size(); k++) {
+                    files.add(s.get("source_id") + "#" + k);
+                }
             }
-            assertTrue(files.stream().anyMatch(f -> f.contains("@")), "files cut into ranges: " + files);
+            assertTrue(files.stream().anyMatch(f -> f.contains("#")), "files cut into ranges: " + files);
             Collections.sort(staged);
             Collections.sort(files);
             assertEquals(files, staged, "each results file or range of one staged once, by the workers");

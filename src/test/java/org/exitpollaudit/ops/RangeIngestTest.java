@@ -32,9 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The Russian station file (4.4 MB, 94,214 protocols) staged in ranges of at least 1 MB, one partition each
  * ({@code epa.ingest.range-bytes}; the embedded database runs them one after the other): the report is byte for byte
- * the one of a run that reads the file whole, and a run that failed in the middle of its ranges is finished by a
- * launch that does not cut the file (its partitions differ from the failed attempt's: the whole file's starts
- * afresh and drops what the ranges had staged).
+ * the one of a run that reads the file whole, and a run that failed in the middle of its ranges is finished, with the
+ * same report, by launches whose settings would not cut the file (they keep the first attempt's cut).
  */
 @SpringBootTest(properties = {"epa.ingest.range-bytes=1000000", "epa.ingest.block-rows=5000", "epa.ingest.threads=1"})
 class RangeIngestTest {
@@ -81,7 +80,7 @@ class RangeIngestTest {
 
         JobExecution run = lastRun(other);
         List<StepExecution> ranges = run.getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith("ingestFile:cec-stations@")).toList();
+                .filter(s -> s.getStepName().startsWith("ingestFile:cec-stations#")).toList();
         assertEquals(4, ranges.size(), "4.4 MB in ranges of at least 1 MB: " + ranges);
         long rows = Files.readAllLines(pkg.resolve("official/stations.csv")).size() - 1;
         // the rows each partition read, loaded and rejected (its restart record, "blocks.rows")
@@ -93,46 +92,55 @@ class RangeIngestTest {
         }
     }
 
+    /**
+     * A run that failed in its ranges, launched again with settings that would not cut the file (twice: the first
+     * time it fails again): every attempt keeps the first attempt's cut, the range that completed is not read again,
+     * and the report is the one of an uninterrupted run.
+     */
     @Test
-    void aRunFailedInItsRangesIsFinishedByALaunchThatReadsTheFileWhole() throws Exception {
+    void aRestartKeepsTheCutOfTheRunsFirstAttempt() throws Exception {
         Path reference = tmp.resolve("reference");
         assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
                 "--output=" + reference)).code());
         Path out = RESTARTED.resolve("out");
-        // the station file's eighth block fails inside its chunk's transaction: the range staged first (five to seven
-        // blocks of 5,000 rows) completes, the next fails after what is left of the seven
+        // the station file's seventh block fails inside its chunk's transaction: the range staged first (five or six
+        // blocks of 5,000 rows) completes, the next fails after what is left of the six
         jdbc.execute("CREATE TRIGGER EPA_TEST_FAIL BEFORE INSERT ON EPA_ROW_BLOCK REFERENCING NEW ROW AS NEWROW"
                 + " FOR EACH ROW BEGIN ATOMIC"
                 + " IF (SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = NEWROW.RUN_KEY"
                 + " AND SOURCE_ID = 'cec-stations') >= 7 THEN"
                 + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+        TestPackages.Launch again;
         try {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = runner.run(CliOptions.parse(new String[] {"--input=" + pkg, "--output=" + out}),
                     new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(ExitCodes.FAILED, code, err.toString(StandardCharsets.UTF_8));
+            // through the command line, whose embedded database does not cut files by default: it fails the same way
+            again = TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg, "--output=" + out));
         } finally {
             jdbc.execute("DROP TRIGGER EPA_TEST_FAIL");
         }
-        JobExecution failed = lastRun(pkg);
-        assertEquals(BatchStatus.FAILED, failed.getStatus());
-        List<StepExecution> ranges = failed.getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith("ingestFile:cec-stations@")).toList();
-        assertEquals(4, ranges.size());
-        assertEquals(1, ranges.stream().filter(s -> s.getStatus() == BatchStatus.COMPLETED).count(), "" + ranges);
-        assertEquals(7, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?",
-                Integer.class, failed.getJobInstance().getInstanceId(), "cec-stations"), "blocks the ranges staged");
-
-        // the same command, through the command line: the embedded database's default does not cut files
-        TestPackages.Launch again = TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+        assertEquals(ExitCodes.FAILED, again.code(), again.all());
+        TestPackages.Launch last = TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
                 "--output=" + out));
-        assertEquals(0, again.code(), again.all());
-        JobExecution finished = lastRun(pkg);
-        assertEquals(BatchStatus.COMPLETED, finished.getStatus());
-        assertEquals(failed.getJobInstance().getInstanceId(), finished.getJobInstance().getInstanceId(),
-                "the failed run restarted");
-        assertTrue(finished.getStepExecutions().stream().anyMatch(s -> s.getStepName().equals("ingestFile:cec-stations")),
-                "the station file read whole: " + finished.getStepExecutions());
+        assertEquals(0, last.code(), last.all());
+
+        JobInstance instance = lastRun(pkg).getJobInstance();
+        List<JobExecution> attempts = repository.getJobExecutions(instance).stream()
+                .sorted(java.util.Comparator.comparing(JobExecution::getId)).toList();
+        assertEquals(3, attempts.size());
+        List<List<String>> stations = attempts.stream().map(e -> e.getStepExecutions().stream()
+                .map(StepExecution::getStepName).filter(n -> n.startsWith("ingestFile:cec-stations")).sorted()
+                .toList()).toList();
+        assertEquals(4, stations.get(0).size(), "the first attempt cut the file in four: " + stations);
+        assertEquals(1, attempts.get(0).getStepExecutions().stream().filter(s -> s.getStepName()
+                .startsWith("ingestFile:cec-stations#") && s.getStatus() == BatchStatus.COMPLETED).count());
+        for (int k = 1; k < 3; k++) {
+            assertEquals(3, stations.get(k).size(), "the three ranges left, not the file whole: " + stations);
+            assertTrue(stations.get(0).containsAll(stations.get(k)), "the first attempt's ranges: " + stations);
+        }
+        assertEquals(BatchStatus.COMPLETED, attempts.get(2).getStatus());
         for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
             assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
                     Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
