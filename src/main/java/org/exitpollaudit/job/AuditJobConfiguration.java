@@ -1,7 +1,9 @@
 package org.exitpollaudit.job;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultBlocks;
 import org.exitpollaudit.staging.StagingRepository;
@@ -106,15 +108,18 @@ public class AuditJobConfiguration {
     @Bean
     @StepScope
     ResultsItemReader resultsReader(@Value("#{jobParameters['" + RunContext.INPUT + "']}") String input,
-                                    @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCE + "']}") String source,
                                     StagingRepository staging,
                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
                                     @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
                                     @Value("${epa.ingest.block-rows:10000}") int blockRows,
                                     @Value("#{stepExecution}") StepExecution step) {
         PackageReader.Result read = PackageCache.read(Path.of(input), fingerprint);
-        return new ResultsItemReader(read.electionPackage(), read.resolver(), read.electionPackage().sources().stream()
-                .filter(s -> s.id().equals(source)).toList(), staging, run, blockRows,
+        String source = SourcePartitioner.source(step);
+        List<Source> toRead = read.electionPackage().sources().stream().filter(s -> s.id().equals(source)).toList();
+        if (toRead.isEmpty()) {
+            throw new IllegalStateException("the partition " + step.getStepName() + " names no source of the package");
+        }
+        return new ResultsItemReader(read.electionPackage(), read.resolver(), toRead, staging, run, blockRows,
                 SourcePartitioner.range(step.getExecutionContext()));
     }
 

@@ -147,6 +147,50 @@ class RangeIngestTest {
         }
     }
 
+    /**
+     * An attempt stopped while Spring Batch saved its partitions one by one (here the third range's step execution
+     * fails to insert, and the run is left as a kill leaves it, still running): the restart stages the ranges the
+     * stopped attempt never recorded too, and the report is the uninterrupted run's.
+     */
+    @Test
+    void aRestartAfterAnInterruptedSplitStagesEveryRange() throws Exception {
+        Path reference = tmp.resolve("reference");
+        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + reference)).code());
+        // another fingerprint than the other tests' runs (a poll's publication date), the same figures
+        Path other = TestPackages.copy(pkg, tmp.resolve("split-package"));
+        TestPackages.replace(other, "sources.csv", "vciom,exit_poll,VCIOM,2024-03-17", "vciom,exit_poll,VCIOM,2024-03-19");
+        Path out = tmp.resolve("split");
+        CliOptions opts = CliOptions.parse(new String[] {"--input=" + other, "--output=" + out});
+        jdbc.execute("CREATE TRIGGER EPA_SPLIT_FAIL BEFORE INSERT ON BATCH_STEP_EXECUTION REFERENCING NEW ROW AS NEWROW"
+                + " FOR EACH ROW BEGIN ATOMIC IF NEWROW.STEP_NAME = 'ingestFile:cec-stations#3' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+        try {
+            assertEquals(ExitCodes.FAILED, runner.run(opts, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(new ByteArrayOutputStream())));
+        } finally {
+            jdbc.execute("DROP TRIGGER EPA_SPLIT_FAIL");
+        }
+        JobExecution stopped = lastRun(other);
+        assertEquals(List.of("ingestFile:cec-stations#1", "ingestFile:cec-stations#2"), stopped.getStepExecutions()
+                .stream().map(StepExecution::getStepName).filter(n -> n.startsWith("ingestFile:cec-stations"))
+                .sorted().toList(), "two of the four ranges recorded");
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = ?", stopped.getId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+                + " WHERE STEP_NAME = 'ingest' AND JOB_EXECUTION_ID = ?", stopped.getId());
+
+        assertEquals(ExitCodes.OK, runner.run(opts, new PrintStream(new ByteArrayOutputStream()), System.err));
+        JobExecution finished = lastRun(other);
+        assertEquals(BatchStatus.COMPLETED, finished.getStatus());
+        assertTrue(finished.getStepExecutions().stream().map(StepExecution::getStepName).toList()
+                .containsAll(List.of("ingestFile:cec-stations#3", "ingestFile:cec-stations#4")), "" + finished);
+        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
+                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
+        }
+    }
+
     /** The last execution of the job instance whose input is this package. */
     private JobExecution lastRun(Path input) {
         for (JobInstance instance : repository.findJobInstances(AuditJobConfiguration.JOB_NAME)) {
