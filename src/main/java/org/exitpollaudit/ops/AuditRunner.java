@@ -90,7 +90,10 @@ public class AuditRunner {
                 break;
             }
             if (last.getStatus() != BatchStatus.COMPLETED) {
-                boolean interrupted = last.isRunning();
+                // a run killed (or its job repository's connection lost) can leave steps marked running, even in
+                // an execution marked failed (a partitioned step that failed while it recorded its partitions)
+                boolean interrupted = last.isRunning()
+                        || last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
                 String status = last.getStatus().toString().toLowerCase(java.util.Locale.ROOT);
                 if (interrupted) {
                     // this process holds the run lock, so no one else is running it: an earlier run was killed
