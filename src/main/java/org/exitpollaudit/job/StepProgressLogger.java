@@ -108,7 +108,7 @@ public class StepProgressLogger implements StepExecutionListener {
      */
     private static long ingestRows(StepExecution step) {
         String key = ResultsItemReader.rowsKey();
-        if (step.getStepName().startsWith("ingestFile:")) {
+        if (step.getStepName().startsWith(SourcePartitioner.STEP + ":")) {
             return step.getExecutionContext().getLong(key, -1);
         }
         if (!step.getStepName().equals("ingest")) {
@@ -116,7 +116,8 @@ public class StepProgressLogger implements StepExecutionListener {
         }
         long rows = -1;
         for (StepExecution partition : step.getJobExecution().getStepExecutions()) {
-            if (partition.getStepName().startsWith("ingestFile:") && partition.getExecutionContext().containsKey(key)) {
+            if (partition.getStepName().startsWith(SourcePartitioner.STEP + ":")
+                    && partition.getExecutionContext().containsKey(key)) {
                 rows = Math.max(rows, 0) + partition.getExecutionContext().getLong(key);
             }
         }
