@@ -25,9 +25,10 @@ import java.util.Locale;
  * start). Other files, and XLSX or compressed ones, are read whole.
  *
  * <p>One pass over the file finds the cuts, the first line start at or after each {@code size} bytes from the last
- * cut, and hashes both the whole file (to be compared with what the run recorded when it was validated: the cuts
- * belong to those bytes) and each range (which its partition compares with what it read: the run's fingerprint
- * covers every range through the whole).
+ * cut (none leaving less than {@code size} bytes after it), and hashes the whole file (to be compared with what the
+ * run recorded when it was validated: the cuts belong to those bytes), its header (which a range after the first
+ * reads from the file's start and checks) and each range (which its partition compares with what it read: the run's
+ * fingerprint covers every range through the whole).
  */
 public final class FileRanges {
 

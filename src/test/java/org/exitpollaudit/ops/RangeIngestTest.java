@@ -32,8 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The Russian station file (4.4 MB, 94,214 protocols) staged in ranges of at least 1 MB, one partition each
  * ({@code epa.ingest.range-bytes}; the embedded database runs them one after the other): the report is byte for byte
- * the one of a run that reads the file whole, and a run that failed in the middle of its ranges is finished, with the
- * same report, by launches whose settings would not cut the file (they keep the first attempt's cut).
+ * the one of a run that reads the file whole; a run that failed in the middle of its ranges is finished, with the
+ * same report, by launches whose settings would not cut the file (they keep the first attempt's cut); and a run
+ * stopped while its partitions were being recorded stages every range when it restarts.
  */
 @SpringBootTest(properties = {"epa.ingest.range-bytes=1000000", "epa.ingest.block-rows=5000", "epa.ingest.threads=1"})
 class RangeIngestTest {
