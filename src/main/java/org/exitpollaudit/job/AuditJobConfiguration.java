@@ -131,9 +131,8 @@ public class AuditJobConfiguration {
     @Bean
     @StepScope
     StagingWriter stagingWriter(StagingRepository staging,
-                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
-                                @Value("#{stepExecution}") StepExecution step) {
-        return new StagingWriter(staging, run, SourcePartitioner.source(step));
+                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run) {
+        return new StagingWriter(staging, run);
     }
 
     @Bean

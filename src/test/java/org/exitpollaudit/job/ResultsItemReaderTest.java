@@ -125,24 +125,6 @@ class ResultsItemReaderTest {
         assertEquals(0, staging.rowCounts(RUN).getOrDefault(station.id(), 0), "what it staged is gone");
     }
 
-    /**
-     * Two sources may read one file (a warning, not an error): a restage of one of them deletes its own issues of the
-     * file, not the other's.
-     */
-    @Test
-    void aRestageKeepsTheIssuesOfAnotherSourceOfTheSameFile() throws Exception {
-        org.exitpollaudit.model.DataIssue mine = org.exitpollaudit.model.DataIssue.error(
-                org.exitpollaudit.model.IssueCode.ROW_REJECTED, station.file(), 7, "valid", "mine");
-        org.exitpollaudit.model.DataIssue theirs = org.exitpollaudit.model.DataIssue.error(
-                org.exitpollaudit.model.IssueCode.ROW_REJECTED, station.file(), 9, "valid", "theirs");
-        staging.addIssues(RUN, StagingRepository.INGEST, station.id(), List.of(mine));
-        staging.addIssues(RUN, StagingRepository.INGEST, "another-source", List.of(theirs));
-        ExecutionContext context = new ExecutionContext();
-        context.putLong(ResultsItemReader.ROWS_READ, 1000);
-        reader(context).close();
-        assertEquals(List.of(theirs), staging.issues(RUN), "the restaged source's issues dropped, the other's kept");
-    }
-
     @Test
     void aFileThatGrewWhileItWasReadFailsTheRunAfterItsLastBlock() throws Exception {
         ResultsItemReader reader = reader(new ExecutionContext());
