@@ -1,16 +1,17 @@
 package org.exitpollaudit.ingest;
 
 import java.io.Closeable;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * The lines of a CSV file as byte ranges, split at its commas, for the lines whose cells RFC 4180 reads exactly so:
@@ -56,63 +57,16 @@ final class CsvLines implements Closeable {
      * they are read and hashed ({@link FileRanges}; a file shorter than {@code from} reads as no bytes).
      */
     static CsvLines range(Path file, long from, long to, int firstLine) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        SeekableByteChannel channel = Files.newByteChannel(file);
         try {
-            in.skipNBytes(from);
-        } catch (EOFException e) {
-            // nothing to read: the range's size and hash say that the file changed
+            channel.position(from);
+            CsvLines lines = new CsvLines(new HashingInputStream(BoundedInputStream.builder()
+                    .setInputStream(Channels.newInputStream(channel)).setMaxCount(to - from).get()));
+            lines.nextLine = firstLine;
+            return lines;
         } catch (IOException | RuntimeException e) {
-            in.close();
+            channel.close();
             throw e;
-        }
-        CsvLines lines = new CsvLines(new HashingInputStream(new Bounded(in, to - from)));
-        lines.nextLine = firstLine;
-        return lines;
-    }
-
-    /** At most {@code left} bytes of a stream. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(Math.min(n, left));
-            left -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), left);
         }
     }
 

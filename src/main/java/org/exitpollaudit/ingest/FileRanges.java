@@ -3,9 +3,6 @@ package org.exitpollaudit.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +33,11 @@ public final class FileRanges {
      * Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file, which start at line {@code firstLine}
      * (1-based, as messages name lines) and end before line {@code endLine} (the next range's first line;
      * {@link Integer#MAX_VALUE} for the last range); their size is {@code to − from} and their SHA-256 {@code sha256}.
-     * The first range starts at byte 0 and holds the header; every range carries the header's bytes and hash, which a
-     * range after the first reads and checks before its own bytes.
+     * The first range starts at byte 0 and holds the header; every range carries the size and SHA-256 of the file's
+     * bytes up to the end of its header line ({@code header}), which a range after the first reads and checks before
+     * its own bytes.
      */
-    public record Range(long from, long to, int firstLine, int endLine, String sha256, Header header) {
+    public record Range(long from, long to, int firstLine, int endLine, String sha256, Table.Content header) {
 
         /** The number of bytes of the range. */
         public long bytes() {
@@ -50,13 +48,6 @@ public final class FileRanges {
         public boolean holds(int line) {
             return line >= firstLine && line < endLine;
         }
-    }
-
-    /**
-     * The file's first {@code bytes} bytes, from its start to the end of its header line (after blank lines and a byte
-     * order mark, if any), and their SHA-256.
-     */
-    public record Header(long bytes, String sha256) {
     }
 
     /**
@@ -115,7 +106,7 @@ public final class FileRanges {
         private int firstLine = 1;
         private final MessageDigest head = InputFingerprint.newSha256();
         /** Known once the header line has been read. */
-        private Header header;
+        private Table.Content header;
         private boolean afterCr;
         /** The bytes of the line being read, until the header has been seen. */
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -144,7 +135,7 @@ public final class FileRanges {
                         }
                         if (isHeader) {
                             head.update(b, 0, i + 1);
-                            header = new Header(at + i + 1, hex(head.digest()));
+                            header = new Table.Content(at + i + 1, hex(head.digest()));
                         }
                         pending.reset();
                     }
@@ -192,15 +183,11 @@ public final class FileRanges {
         int from = first && line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
                 && (line[2] & 0xFF) == 0xBF ? 3 : 0;
         int to = line.length > from && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, from, to - from))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        if (!CsvLines.utf8(line, from, to)) {
             return null;
         }
-        return !Arrays.stream(text.split(",", -1)).allMatch(String::isBlank);
+        return !Arrays.stream(new String(line, from, to - from, StandardCharsets.UTF_8).split(",", -1))
+                .allMatch(String::isBlank);
     }
 
     private static String hex(byte[] b) {

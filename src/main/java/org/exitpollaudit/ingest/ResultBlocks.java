@@ -163,8 +163,7 @@ public final class ResultBlocks implements Closeable {
         } catch (IOException e) {
             throw new InputException(CsvTable.failure(path, display, null, e));
         }
-        if (header == null || head != null && !(head.bytes() == range.header().bytes()
-                && head.sha256().equals(range.header().sha256()))) {
+        if (header == null || head != null && !head.equals(range.header())) {
             throw new InputChangedException(List.of(DataIssue.fatal(IssueCode.INPUT_CHANGED, display, null, null,
                     "the file changed while the job was reading it: its header is not what it was when the file was"
                             + " cut into ranges. Nothing is published for this run; run again once the file is"

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.FileRanges;
+import org.exitpollaudit.ingest.Table;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.staging.StagingRepository;
 import org.springframework.batch.core.job.JobExecution;
@@ -53,11 +55,6 @@ public class SourcePartitioner implements Partitioner {
     private final JobExecution execution;
     private final long rangeBytes;
 
-    /** A partition per results file. */
-    public SourcePartitioner(Path input, String fingerprint) {
-        this(input, fingerprint, null, null, null, 0);
-    }
-
     /**
      * @param execution  the run's execution that partitions (its job instance's earlier executions hold the partitions
      *                   of earlier attempts)
@@ -65,15 +62,14 @@ public class SourcePartitioner implements Partitioner {
      */
     public SourcePartitioner(Path input, String fingerprint, StagingRepository staging, JobRepository repository,
                              JobExecution execution, long rangeBytes) {
-        if (rangeBytes < 0 || rangeBytes > 0 && (staging == null || repository == null || execution == null)) {
-            throw new IllegalArgumentException("ranges of at least " + rangeBytes + " bytes need the run's staging,"
-                    + " repository and execution");
+        if (rangeBytes < 0) {
+            throw new IllegalArgumentException("ranges of at least " + rangeBytes + " bytes");
         }
         this.input = input;
         this.fingerprint = fingerprint;
-        this.staging = staging;
-        this.repository = repository;
-        this.execution = execution;
+        this.staging = Objects.requireNonNull(staging, "staging");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.execution = Objects.requireNonNull(execution, "execution");
         this.rangeBytes = rangeBytes;
     }
 
@@ -130,14 +126,10 @@ public class SourcePartitioner implements Partitioner {
 
     /**
      * The partitions the run's earlier attempts recorded, by source: each partition's name and the range size its file
-     * was cut with (0 for a whole file). None on a run's first attempt, or without a repository (files are then never
-     * cut).
+     * was cut with (0 for a whole file). None on a run's first attempt.
      */
     private Map<String, Map<String, Long>> earlierPartitions() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        if (repository == null) {
-            return out;
-        }
         for (JobExecution e : repository.getJobExecutions(execution.getJobInstance())) {
             if (e.getId() == execution.getId()) {
                 continue;
@@ -206,6 +198,6 @@ public class SourcePartitioner implements Partitioner {
         }
         return new FileRanges.Range(context.getLong(FROM), context.getLong(TO), context.getInt(FIRST_LINE),
                 context.getInt(END_LINE), context.getString(SHA256),
-                new FileRanges.Header(context.getLong(HEADER_BYTES), context.getString(HEADER_SHA256)));
+                new Table.Content(context.getLong(HEADER_BYTES), context.getString(HEADER_SHA256)));
     }
 }

@@ -46,7 +46,7 @@ class FileRangesTest {
         byte[] content = bytes("h1,h2\n11,22\n11,22\n11,22\n11,22\n11,22\n");
         Path f = write("s.csv", content);
         FileRanges.Split split = FileRanges.split(f, 10);
-        FileRanges.Header header = new FileRanges.Header(6, sha256(content, 0, 6));
+        Table.Content header = new Table.Content(6, sha256(content, 0, 6));
         assertEquals(List.of(
                 new FileRanges.Range(0, 12, 1, 3, sha256(content, 0, 12), header),
                 new FileRanges.Range(12, 24, 3, 5, sha256(content, 12, 24), header),
@@ -67,7 +67,7 @@ class FileRangesTest {
         assertEquals(46, content.length);
         FileRanges.Split split = FileRanges.split(write("s.csv", content), 20);
         // no cut before the header (line 2, ending at byte 26); a cut at 31, 36 or 41 would leave less than 20 bytes
-        FileRanges.Header header = new FileRanges.Header(26, sha256(content, 0, 26));
+        Table.Content header = new Table.Content(26, sha256(content, 0, 26));
         assertEquals(List.of(
                 new FileRanges.Range(0, 26, 1, 3, sha256(content, 0, 26), header),
                 new FileRanges.Range(26, 46, 3, Integer.MAX_VALUE, sha256(content, 26, 46), header)), split.ranges());

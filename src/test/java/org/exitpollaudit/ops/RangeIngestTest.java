@@ -62,16 +62,27 @@ class RangeIngestTest {
     @Autowired
     JobRepository repository;
 
+    /** The report of an uninterrupted run that reads the file whole (the embedded database's default). */
+    private static Path reference;
+
     @BeforeAll
-    static void unpack() {
+    static void unpackAndRunWhole() {
         pkg = TestPackages.ru(shared.resolve("ru-2024-presidential"));
+        reference = shared.resolve("reference");
+        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
+                "--output=" + reference)).code());
+    }
+
+    /** The report under {@code out} is byte for byte the reference's: figures, data issues, flagged stations. */
+    private static void assertTheUninterruptedReport(Path out) throws Exception {
+        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
+                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
+        }
     }
 
     @Test
     void aFileStagedInRangesGivesTheReportOfTheWholeFile() throws Exception {
-        Path reference = tmp.resolve("reference");
-        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
-                "--output=" + reference)).code());
         // another fingerprint than the other test's run (a poll's publication date), the same figures
         Path other = TestPackages.copy(pkg, tmp.resolve("ranges-package"));
         TestPackages.replace(other, "sources.csv", "vciom,exit_poll,VCIOM,2024-03-17", "vciom,exit_poll,VCIOM,2024-03-18");
@@ -87,10 +98,7 @@ class RangeIngestTest {
         // the rows each partition read, loaded and rejected (its restart record, "blocks.rows")
         assertEquals(rows, ranges.stream().mapToLong(s -> s.getExecutionContext().getLong("blocks.rows")).sum(),
                 "every row read once, by one range");
-        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
-            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
-                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
-        }
+        assertTheUninterruptedReport(out);
     }
 
     /**
@@ -100,9 +108,6 @@ class RangeIngestTest {
      */
     @Test
     void aRestartKeepsTheCutOfTheRunsFirstAttempt() throws Exception {
-        Path reference = tmp.resolve("reference");
-        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
-                "--output=" + reference)).code());
         Path out = RESTARTED.resolve("out");
         // the station file's seventh block fails inside its chunk's transaction: the range staged first (five or six
         // blocks of 5,000 rows) completes, the next fails after what is left of the six
@@ -142,10 +147,7 @@ class RangeIngestTest {
             assertTrue(stations.get(0).containsAll(stations.get(k)), "the first attempt's ranges: " + stations);
         }
         assertEquals(BatchStatus.COMPLETED, attempts.get(2).getStatus());
-        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
-            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
-                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
-        }
+        assertTheUninterruptedReport(out);
     }
 
     /**
@@ -155,9 +157,6 @@ class RangeIngestTest {
      */
     @Test
     void aRestartAfterAnInterruptedSplitStagesEveryRange() throws Exception {
-        Path reference = tmp.resolve("reference");
-        assertEquals(0, TestPackages.capture(() -> ExitPollAuditApplication.run("--input=" + pkg,
-                "--output=" + reference)).code());
         // another fingerprint than the other tests' runs (a poll's publication date), the same figures
         Path other = TestPackages.copy(pkg, tmp.resolve("split-package"));
         TestPackages.replace(other, "sources.csv", "vciom,exit_poll,VCIOM,2024-03-17", "vciom,exit_poll,VCIOM,2024-03-19");
@@ -184,10 +183,7 @@ class RangeIngestTest {
         assertEquals(BatchStatus.COMPLETED, finished.getStatus());
         assertTrue(finished.getStepExecutions().stream().map(StepExecution::getStepName).toList()
                 .containsAll(List.of("ingestFile:cec-stations#3", "ingestFile:cec-stations#4")), "" + finished);
-        for (String file : List.of("figures.csv", "data-issues.csv", "stations-flagged.csv")) {
-            assertArrayEquals(Files.readAllBytes(reference.resolve("ru-2024-presidential/latest/" + file)),
-                    Files.readAllBytes(out.resolve("ru-2024-presidential/latest/" + file)), file);
-        }
+        assertTheUninterruptedReport(out);
     }
 
     /** The last execution of the job instance whose input is this package. */
