@@ -9,6 +9,7 @@ import org.exitpollaudit.calibration.CalibrateCommand;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.job.RemoteIngest;
 import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.ops.AheadOfTime;
 import org.exitpollaudit.ops.AuditRunner;
 import org.exitpollaudit.ops.Benchmark;
 import org.exitpollaudit.ops.CliOptions;
@@ -46,6 +47,12 @@ public class ExitPollAuditApplication {
     static final String OPS = "org.exitpollaudit.ops";
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            // mvn package's process-aot (ops/AheadOfTime): Spring refreshes the context of a plain run for its bean
+            // definitions only and ends the launch itself; no lock, no output, no exit code
+            application(CliOptions.parse(args), System.getProperty("java.io.tmpdir")).run();
+            return;
+        }
         // everything this process prints, its own lines and the frameworks' logs, with input text made harmless
         ConsoleText.install();
         int code = run(args, true);
@@ -219,7 +226,7 @@ public class ExitPollAuditApplication {
         }
         // with Interrupts watching, Spring's own shutdown hook would close the context under the running job
         app.setRegisterShutdownHook(!Interrupts.watching());
-        app.addListeners(new CommandLineProperties(props));
+        app.addListeners(new CommandLineProperties(props), new AheadOfTime(ExitPollAuditApplication.class, opts.command()));
         app.addInitializers(ctx -> {
             ctx.getBeanFactory().registerSingleton("cliOptions", opts);
             if (opts.embeddedDb()) {
