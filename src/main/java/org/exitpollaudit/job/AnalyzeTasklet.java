@@ -67,6 +67,7 @@ public class AnalyzeTasklet implements Tasklet {
                 ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
                 StationAnalysis.Sink.of(stationFigures::add, flags::add));
         stationFigures.finish();
+        flags.finish();
         StagingRepository.FigureWriter nationalFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.NATIONAL);
         nationalFigures.add(result.nationalFigures());

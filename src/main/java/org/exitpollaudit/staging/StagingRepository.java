@@ -52,8 +52,7 @@ public class StagingRepository {
      * 200 for unit ids, 4,000 and 8,000 for reasons and messages), widened on start ({@link #widenText}).
      */
     private static final String[][] LONG_TEXT_COLUMNS = {{"EPA_INPUT", "PATH"}, {"EPA_ISSUE", "FILE_PATH"},
-        {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}, {"EPA_FLAG", "FILE_PATH"}, {"EPA_FLAG", "DISTRICT_ID"},
-        {"EPA_FLAG", "STATION_ID"}, {"EPA_FLAG", "REASONS"}};
+        {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}};
 
     private final JdbcTemplate jdbc;
     private final String product;
@@ -361,7 +360,7 @@ public class StagingRepository {
                     + completed + ")", Integer.class);
             Integer allFigures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK", Integer.class);
             if (figures != null && figures.equals(allFigures)) {
-                for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_FIGURE_BLOCK", "EPA_FLAG"}) {
+                for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_FIGURE_BLOCK", "EPA_FLAG_BLOCK"}) {
                     jdbc.execute("TRUNCATE TABLE " + table + " AND COMMIT");
                 }
                 blocks = (all == null ? 0 : all) + figures;
@@ -401,7 +400,7 @@ public class StagingRepository {
                     first[0], (int) first[1], (int) figureKeys.get(to)[1]);
             from = to + 1;
         }
-        jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY IN (" + completed + ")");
+        jdbc.update("DELETE FROM EPA_FLAG_BLOCK WHERE RUN_KEY IN (" + completed + ")");
         if (hsqldb && blocks > 0) {
             // HSQLDB's data file keeps the space of deleted rows unused until it is rewritten without them (with little
             // left, this takes a moment); PostgreSQL's autovacuum makes its space reusable
@@ -491,7 +490,7 @@ public class StagingRepository {
 
     /** Removes the run's flagged stations (an analysis that runs again stages them anew). */
     public void deleteFlags(long run) {
-        jdbc.update("DELETE FROM EPA_FLAG WHERE RUN_KEY = ?", run);
+        jdbc.update("DELETE FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ?", run);
     }
 
     /** Stages a run's flagged stations as they come, after those added before (its flags must have been deleted). */
@@ -499,40 +498,47 @@ public class StagingRepository {
         return new FlagWriter(run);
     }
 
-    /** Adds flagged stations to a run's, in order. */
+    /** Adds flagged stations to a run's, in order, a block of {@link #FLAG_BLOCK} at a time ({@link FlagBlock}). */
     public final class FlagWriter {
         private final long run;
         private int next;
+        private final List<StationFlag> pending = new ArrayList<>(FLAG_BLOCK);
 
         private FlagWriter(long run) {
             this.run = run;
         }
 
+        /** Stages the flags after those added before (full blocks now, the rest with the next or at finish). */
         public void add(List<StationFlag> flags) {
-            List<Object[]> args = new ArrayList<>(flags.size());
             for (StationFlag f : flags) {
-                args.add(new Object[] {run, next++, f.source(), f.file(), f.line(), f.district(), f.station(),
-                    f.registered(), f.turnoutPct(), f.leaderSharePct(), f.reasons()});
+                pending.add(f);
+                if (pending.size() == FLAG_BLOCK) {
+                    insert();
+                }
             }
-            if (!args.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO EPA_FLAG (RUN_KEY, SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID,"
-                        + " STATION_ID, REGISTERED, TURNOUT, LEADER, REASONS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        args);
+        }
+
+        /** Stages the last, partly filled block. */
+        public void finish() {
+            if (!pending.isEmpty()) {
+                insert();
             }
+        }
+
+        private void insert() {
+            jdbc.update("INSERT INTO EPA_FLAG_BLOCK (RUN_KEY, BLOCK_NO, FLAGS, BODY) VALUES (?, ?, ?, ?)", run, next++,
+                    pending.size(), FlagBlock.encode(pending));
+            pending.clear();
         }
     }
 
-    /** A run's flagged stations, in order, read a page at a time (a 10-million-station election has some 220,000). */
-    public void forEachFlag(long run, Consumer<StationFlag> each) {
-        inPages("SELECT SEQ, SOURCE_ID, FILE_PATH, LINE_NO, DISTRICT_ID, STATION_ID, REGISTERED, TURNOUT, LEADER,"
-                + " REASONS FROM EPA_FLAG WHERE RUN_KEY = ? AND SEQ > ? ORDER BY RUN_KEY, SEQ", FLAGS_PER_QUERY,
-                rs -> each.accept(new StationFlag(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), (Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9),
-                        rs.getString(10))), run);
-    }
+    private static final int FLAG_BLOCK = 1000;
 
-    /** Flagged stations read per query. */
-    private static final int FLAGS_PER_QUERY = 10_000;
+    /** A run's flagged stations, in order, read a few blocks at a time (a 10-million-station election has some 220,000). */
+    public void forEachFlag(long run, Consumer<StationFlag> each) {
+        inPages("SELECT BLOCK_NO, BODY FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO > ? ORDER BY RUN_KEY, BLOCK_NO",
+                BLOCKS_PER_QUERY, rs -> FlagBlock.decode(rs.getBytes(2)).forEach(each), run);
+    }
 
     /** A run's flagged stations, read from staging each time they are asked for. */
     public FlagStream flagStream(long run) {
@@ -551,7 +557,8 @@ public class StagingRepository {
 
     /** How many stations of a run are flagged. */
     public long flagCount(long run) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FLAG WHERE RUN_KEY = ?", Long.class, run);
+        Long n = jdbc.queryForObject("SELECT COALESCE(SUM(FLAGS), 0) FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ?", Long.class,
+                run);
         return n == null ? 0 : n;
     }
 

@@ -169,7 +169,7 @@ class StagedBlocksTest {
         assertEquals(Map.of("EPA_INPUT", new TreeSet<>(List.of("RUN_KEY", "PATH", "BYTES", "SHA256")),
                 "EPA_ROW_BLOCK", new TreeSet<>(List.of("RUN_KEY", "SOURCE_ID", "FIRST_LINE", "ROW_COUNT", "BODY"))),
                 Map.of("EPA_INPUT", hsqldb.get("EPA_INPUT"), "EPA_ROW_BLOCK", hsqldb.get("EPA_ROW_BLOCK")));
-        assertEquals(List.of("EPA_FIGURE_BLOCK", "EPA_FLAG", "EPA_INPUT", "EPA_ISSUE", "EPA_ROW_BLOCK"),
+        assertEquals(List.of("EPA_FIGURE_BLOCK", "EPA_FLAG_BLOCK", "EPA_INPUT", "EPA_ISSUE", "EPA_ROW_BLOCK"),
                 List.copyOf(hsqldb.keySet()));
         assertEquals(hsqldb, tables(StagingRepository.schema("postgresql")));
     }

@@ -30,7 +30,7 @@ class StagedFiguresAndFlagsTest {
 
     /**
      * Page boundaries: no figures and no flags; exactly one and two full pages of figure blocks (64 and 128 blocks)
-     * and of flags (10,000 and 20,000), where the last query finds nothing.
+     * and of flag blocks (8 and 16 blocks of 1,000), where the last query finds nothing.
      */
     @Test
     void pagesEndingExactlyAtTheirSizeAndEmptyRuns() {
@@ -54,12 +54,16 @@ class StagedFiguresAndFlagsTest {
                 assertEquals(all, back);
                 assertEquals(blocks, handed[0]);
             }
-            for (int n : new int[] {10_000, 20_000}) {
+            for (int n : new int[] {8_000, 16_000}) {
                 List<StationFlag> flags = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     flags.add(new StationFlag("cec", "f.csv", 2 + i, "d", "s" + i, 1.0, null, null, "r"));
                 }
-                staging.flagWriter(n).add(flags);
+                StagingRepository.FlagWriter w = staging.flagWriter(n);
+                w.add(flags);
+                w.finish();
+                assertEquals(n / 1000, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ?",
+                        Integer.class, n));
                 List<StationFlag> back = new ArrayList<>();
                 staging.flagStream(n).forEach(back::add);
                 assertEquals(flags, back);
@@ -111,12 +115,13 @@ class StagedFiguresAndFlagsTest {
             StagingRepository.FlagWriter writer = staging.flagWriter(run);
             writer.add(flags.subList(0, 10_000));
             writer.add(flags.subList(10_000, flags.size()));
+            writer.finish();
             List<StationFlag> flagsBack = new ArrayList<>();
             staging.flagStream(run).forEach(flagsBack::add);
             assertEquals(flags, flagsBack, "run " + run);
             assertEquals(flags.size(), staging.flagStream(run).count());
         }
-        // the completed run's 73 figure blocks and its flags go; the unfinished run's stay
+        // the completed run's 73 figure blocks and its 26 flag blocks go; the unfinished run's stay
         assertEquals(73, staging.dropCompleted());
         assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = 7", Integer.class));
         assertEquals(73, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK WHERE RUN_KEY = 8", Integer.class));
