@@ -62,6 +62,10 @@ public final class Benchmark {
         Path timings = reports.resolve("timings.tsv");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap(),
                 "-Depa.timings=" + timings));
+        if (JitPolicy.wanted(input, System.getProperty(JitPolicy.PROPERTY, "auto"), JitPolicy.SHORT_RUN_BYTES)) {
+            // a short run as the launcher (target/app/exit-poll-audit) starts one: without C2
+            command.addAll(JitPolicy.LAUNCHER_FLAGS);
+        }
         command.addAll(launch(mainClass));
         // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));

@@ -1,0 +1,123 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher, src/main/sh/exit-poll-audit, run by /bin/sh with a stand-in for java that prints the arguments it is
+ * given: which runs it starts without C2, and that it passes everything else through unchanged.
+ */
+class LauncherTest {
+
+    static final Path SCRIPT = Path.of("src/main/sh/exit-poll-audit");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunOnAShortPackageGoesWithoutC2AndALongOneWithIt() throws Exception {
+        Path small = pkg("small", 1000);
+        Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
+        Path exact = pkg("exact", JitPolicy.SHORT_RUN_BYTES);
+        String app = app(true).toString();
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
+                app + "/exit-poll-audit.jar");
+
+        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small, "--quiet")),
+                launch(Map.of(), "--input=" + small, "--quiet"));
+        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("run", "--input=" + exact)),
+                launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
+        assertEquals(concat(cds, List.of("--input=" + large)), launch(Map.of(), "--input=" + large));
+        // the commands that are not one run on one package keep the JIT as it is
+        assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
+        assertEquals(concat(cds, List.of("benchmark", "--input=" + small)),
+                launch(Map.of(), "benchmark", "--input=" + small));
+        assertEquals(concat(cds, List.of("verify", "output/x")), launch(Map.of(), "verify", "output/x"));
+        // JAVA_OPTS goes first; a JIT setting of its own is left alone
+        assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
+        assertEquals(concat(List.of("-Xmx1g"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
+        // a missing package is the job's to report
+        assertEquals(concat(cds, List.of("--input=" + dir.resolve("missing"))),
+                launch(Map.of(), "--input=" + dir.resolve("missing")));
+    }
+
+    @Test
+    void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
+        Path app = app(false);
+        Path small = pkg("small", 10);
+        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, List.of("-jar", app + "/exit-poll-audit.jar", "--input=" + small)),
+                launch(Map.of(), "--input=" + small));
+    }
+
+    @Test
+    void theLauncherUsesThePolicysLimit() throws IOException {
+        String script = Files.readString(SCRIPT);
+        assertTrue(script.contains("-le " + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
+        assertTrue(script.contains("jit=\"" + String.join(" ", JitPolicy.LAUNCHER_FLAGS) + "\""), "the flags in the script");
+    }
+
+    private Path app;
+
+    /** The launcher in a folder of its own, as target/app, with or without a class-data archive. */
+    private Path app(boolean archive) throws IOException {
+        app = Files.createDirectories(dir.resolve("app folder"));
+        Files.copy(SCRIPT, app.resolve("exit-poll-audit"));
+        if (archive) {
+            Files.writeString(app.resolve("exit-poll-audit.jsa"), "");
+        }
+        return app;
+    }
+
+    /** A package folder whose files take {@code bytes} in all (sparse: nothing is written). */
+    private Path pkg(String name, long bytes) throws IOException {
+        Path p = Files.createDirectories(dir.resolve(name).resolve("official"));
+        try (RandomAccessFile f = new RandomAccessFile(p.resolve("final.csv").toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return p.getParent();
+    }
+
+    /** The arguments the launcher hands to java. */
+    private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path java = bin.resolve("java");
+        if (!Files.exists(java)) {
+            Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        List<String> command = new ArrayList<>(List.of("/bin/sh", app.resolve("exit-poll-audit").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().toList();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> out = new ArrayList<>();
+        for (List<String> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+}
