@@ -25,13 +25,18 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
 
     public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK, WORKER }
 
+    /** The options that take a value ({@code --name=value}), for the message when one is given without it. */
+    static final java.util.Set<String> VALUED = java.util.Set.of("--input", "--output", "--deff",
+            "--respondents-per-station", "--fallback-sample-size", "--tolerance", "--stations", "--heap", "--cron");
+
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
 
     public static final String HELP = """
             exit-poll-audit: compares exit polls with official election results and writes an audit workbook.
 
-            Usage: java -jar target/exit-poll-audit.jar [command] [options]
+            Usage: target/app/exit-poll-audit [command] [options]    (the launcher mvn package makes)
+                   java -jar target/exit-poll-audit.jar [command] [options]
 
             Commands:
               run (default)           run the job once on a package; with unchanged inputs, name the existing report
@@ -124,6 +129,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 }
             } else if (!a.startsWith("-")) {
                 positional.add(a);
+            } else if (VALUED.contains(a)) {
+                throw new IllegalArgumentException("option " + a + " takes a value, joined to it by '=': " + a
+                        + "=<value>");
             } else {
                 throw new IllegalArgumentException("unknown argument '" + a + "' (options take the form --name=value)");
             }
@@ -140,7 +148,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 case "benchmark" -> Command.BENCHMARK;
                 case "worker" -> Command.WORKER;
                 default -> throw new IllegalArgumentException("unknown command '" + c
-                        + "' (commands: run, schedule, history, verify, benchmark, worker)");
+                        + "' (commands: run, schedule, history, verify, benchmark, worker, calibrate)");
             };
             if (command == Command.VERIFY) {
                 if (positional.isEmpty()) {
