@@ -161,6 +161,8 @@ public class ExitPollAuditApplication {
                         + " it as a bug with the output of --verbose.");
             }
             return known != null ? known.code() : ExitCodes.FAILED;
+        } finally {
+            AheadOfTime.clear();
         }
     }
 

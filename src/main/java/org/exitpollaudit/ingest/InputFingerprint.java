@@ -119,7 +119,10 @@ public final class InputFingerprint {
      * job computes a run's parameters from its {@code AnalysisParameters} ({@code RunContext.fingerprint}).
      */
     public static String of(List<InputFile> files, Map<String, String> parameters, String version) {
-        StringBuilder b = new StringBuilder("exit-poll-audit inputs v1\n");
+        // the format's number goes up whenever what a run stages changes shape (v2: flagged stations in blocks), so
+        // that a build without git information ("@unknown") or with uncommitted changes ("+dirty"), whose version
+        // string stays the same, never resumes a run staged in another shape
+        StringBuilder b = new StringBuilder("exit-poll-audit inputs v2\n");
         files.forEach(f -> b.append(f.path()).append('\0').append(f.bytes()).append('\0').append(f.sha256()).append('\n'));
         new java.util.TreeMap<>(parameters).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         b.append("version=").append(version).append('\n');

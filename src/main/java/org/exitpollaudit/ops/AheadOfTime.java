@@ -1,5 +1,7 @@
 package org.exitpollaudit.ops;
 
+import java.util.Arrays;
+
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
@@ -21,8 +23,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * no {@code epa.schedule.enabled}; the application was loaded from a jar (the packaged one, built with its generated
  * code; never {@code target/classes}, where generated classes of an earlier build may lie beside newer code); and
  * the generated initializer is there. Every other launch, the tests' among them, starts the usual way. The decision is
- * taken when the environment is ready (after the profiles are known, before the context is created), which is when
- * Spring Boot reads it. {@code -Dspring.aot.enabled=false} (or {@code true}) on the command line overrides it.
+ * taken when the environment is ready, after the profiles are known and before the context is created, which reads
+ * it. (Two listeners of the same event read it earlier, for an environment post-processor and a Logback configuration
+ * generated from what was active at build time; this build generates neither, and they find nothing either way.)
+ * {@link #clear} takes the switch back when the launch ends, so that another launch in the same process (verify runs
+ * the job again) starts as undecided as the first. {@code -Dspring.aot.enabled=false} (or {@code true}) on the
+ * command line overrides it.
  */
 public final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -58,7 +64,13 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
     /** @return whether a launch may use the code generated for the default context */
     static boolean usable(boolean commandAllows, ConfigurableEnvironment env, boolean fromJar, boolean generated) {
         return commandAllows && fromJar && generated && env.getActiveProfiles().length == 0
+                && Arrays.equals(env.getDefaultProfiles(), new String[] {"default"})
                 && !env.getProperty("epa.schedule.enabled", Boolean.class, false);
+    }
+
+    /** Ends a launch's decision (the switch goes back to what the command line says). */
+    public static void clear() {
+        SpringProperties.setProperty(AOT_ENABLED, null);
     }
 
     /** @return whether {@code type} was loaded from a jar, not from a folder of classes */

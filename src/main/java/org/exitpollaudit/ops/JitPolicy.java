@@ -32,8 +32,8 @@ import javax.management.ObjectName;
  *
  * <p>The launcher, {@code target/app/exit-poll-audit} (src/main/sh), does better for the same runs: it starts the JVM
  * with {@link #LAUNCHER_FLAGS}, C1 alone from the first compilation, where the directive leaves C1 compiling with full
- * profiling first and compiling again without once C2 refuses (Azerbaijan about 0.4 s and Russia 2024 about 1 s faster:
- * docs/benchmark.md, eighth round). Its {@code -Depa.jit=launcher} tells this policy that the JIT is taken care of.
+ * profiling first and compiling again without once C2 refuses (Azerbaijan 0.4-0.8 s and Russia 2024 0.5-1 s faster in
+ * alternating runs: docs/benchmark.md, eighth round). Its {@code -Depa.jit=launcher} tells this policy that the JIT is taken care of.
  */
 public final class JitPolicy {
 
@@ -42,7 +42,7 @@ public final class JitPolicy {
 
     /**
      * What the launcher adds to a short run's JVM, and the benchmark to a short run it starts, in the launcher's
-     * words (src/main/sh/exit-poll-audit; JitPolicyTest checks that the two agree).
+     * words (src/main/sh/exit-poll-audit; LauncherTest checks that the two agree).
      */
     public static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
             "-Depa.jit=launcher");
@@ -90,7 +90,8 @@ public final class JitPolicy {
     static boolean isShortRun(Path input, long limit) {
         long[] total = {0};
         try {
-            Files.walkFileTree(input, new SimpleFileVisitor<>() {
+            // from the real folder: a symbolic link to the package would otherwise count as one file of no size
+            Files.walkFileTree(input.toRealPath(), new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     total[0] += attrs.isRegularFile() ? attrs.size() : 0;

@@ -29,6 +29,9 @@ class AheadOfTimeTest {
         MockEnvironment postgres = new MockEnvironment();
         postgres.setActiveProfiles("postgres");
         assertFalse(AheadOfTime.usable(true, postgres, true, true), "a profile: other beans, other conditions");
+        MockEnvironment byDefault = new MockEnvironment();
+        byDefault.setDefaultProfiles("remote");
+        assertFalse(AheadOfTime.usable(true, byDefault, true, true), "a profile active by default");
 
         MockEnvironment scheduled = new MockEnvironment().withProperty("epa.schedule.enabled", "true");
         assertFalse(AheadOfTime.usable(true, scheduled, true, true), "the schedule's bean is conditional");
@@ -51,6 +54,9 @@ class AheadOfTimeTest {
                             new org.springframework.core.env.StandardEnvironment()));
             assertNull(SpringProperties.getProperty(AheadOfTime.AOT_ENABLED));
             assertFalse(AotDetector.useGeneratedArtifacts());
+            SpringProperties.setProperty(AheadOfTime.AOT_ENABLED, "true");
+            AheadOfTime.clear();
+            assertFalse(AotDetector.useGeneratedArtifacts(), "a launch's switch ends with it");
         } finally {
             SpringProperties.setProperty(AheadOfTime.AOT_ENABLED, null);
         }

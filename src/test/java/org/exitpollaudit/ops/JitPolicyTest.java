@@ -26,6 +26,10 @@ class JitPolicyTest {
         assertTrue(JitPolicy.wanted(dir, "auto", 1000));
         assertFalse(JitPolicy.wanted(dir, "full", 1000), "-Depa.jit=full leaves the JIT alone");
         assertFalse(JitPolicy.wanted(dir, "auto", 999));
+        // a symbolic link to the package is followed: its files count, not the link's own size
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
+        assertFalse(JitPolicy.isShortRun(link, 999));
+        assertTrue(JitPolicy.isShortRun(link, 1000));
     }
 
     @Test

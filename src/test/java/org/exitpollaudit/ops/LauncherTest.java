@@ -51,6 +51,12 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
         assertEquals(concat(List.of("-Xmx1g"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
+        // a symbolic link to a package is followed, as the job follows it
+        Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
+        assertEquals(concat(cds, List.of("--input=" + linked)), launch(Map.of(), "--input=" + linked));
+        // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
+        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+                launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
         assertEquals(concat(cds, List.of("--input=" + dir.resolve("missing"))),
                 launch(Map.of(), "--input=" + dir.resolve("missing")));
@@ -67,7 +73,7 @@ class LauncherTest {
     @Test
     void theLauncherUsesThePolicysLimit() throws IOException {
         String script = Files.readString(SCRIPT);
-        assertTrue(script.contains("-le " + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
+        assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", JitPolicy.LAUNCHER_FLAGS) + "\""), "the flags in the script");
     }
 
