@@ -2,16 +2,15 @@
 # Back-to-back rounds of the pandas peer and the job on one package, alternating which goes first, so that each
 # ratio compares two runs made under the same load (a shared machine's single timings are meaningless).
 #
-#   benchmarks/rounds.sh <package folder> [rounds, default 3] [job jar, default target/app/exit-poll-audit.jar]
+#   benchmarks/rounds.sh <package folder> [rounds, default 3] [launcher, default target/app/exit-poll-audit]
 #
 # Prints one line per run (wall seconds and peak RSS from /usr/bin/time) and per round the job's time over the mean
 # of the peer's runs around it. Needs Debian's python3 with pandas, SciPy and openpyxl (see docs/benchmark.md) and a
-# built jar with its class-data archive (mvn package).
+# built jar with its class-data archive and launcher (mvn package). The job runs as the launcher starts it, with -Xmx1g.
 set -eu
 pkg=$1
 rounds=${2:-3}
-jar=${3:-target/app/exit-poll-audit.jar}
-jsa=$(dirname "$jar")/exit-poll-audit.jsa
+launcher=${3:-target/app/exit-poll-audit}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 peer() {
@@ -20,8 +19,8 @@ peer() {
 }
 job() {
     rm -rf "$work/job"
-    /usr/bin/time -f "%e %M" -o "$work/t" java -Xmx1g -XX:SharedArchiveFile="$jsa" -jar "$jar" run --input="$pkg" \
-        --output="$work/job" --quiet >/dev/null
+    JAVA_OPTS=-Xmx1g /usr/bin/time -f "%e %M" -o "$work/t" "$launcher" run --input="$pkg" --output="$work/job" \
+        --quiet >/dev/null
     cat "$work/t"
 }
 i=1

@@ -62,14 +62,8 @@ public final class Benchmark {
         Path timings = reports.resolve("timings.tsv");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap(),
                 "-Depa.timings=" + timings));
-        String jit = System.getProperty(JitPolicy.PROPERTY, "auto");
-        if (JitPolicy.wanted(input, jit, JitPolicy.SHORT_RUN_BYTES)) {
-            // a short run as the launcher (target/app/exit-poll-audit) starts one: without C2
-            command.addAll(JitPolicy.LAUNCHER_FLAGS);
-        } else if (!"auto".equals(jit)) {
-            // benchmark -Depa.jit=full measures the job with C2, whatever the package's size
-            command.add("-D" + JitPolicy.PROPERTY + "=" + jit);
-        }
+        // the job as the launcher (target/app/exit-poll-audit) starts a run: its collector, and a short run without C2
+        command.addAll(Launcher.runOptions(input, System.getProperty(JitPolicy.PROPERTY, "auto")));
         command.addAll(launch(mainClass));
         // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));

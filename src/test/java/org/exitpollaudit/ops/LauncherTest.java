@@ -35,30 +35,38 @@ class LauncherTest {
         String app = app(true).toString();
         List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
                 app + "/exit-poll-audit.jar");
+        List<String> serial = List.of(Launcher.SERIAL_GC);
 
-        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small, "--quiet")),
+        // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
+        assertEquals(concat(serial, JitPolicy.LAUNCHER_FLAGS), Launcher.runOptions(small, "auto"));
+        assertEquals(serial, Launcher.runOptions(large, "auto"));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full"));
+        assertEquals(concat(Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(Launcher.runOptions(exact, "auto"), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(cds, List.of("--input=" + large)), launch(Map.of(), "--input=" + large));
-        // the commands that are not one run on one package keep the JIT as it is
+        assertEquals(concat(Launcher.runOptions(large, "auto"), cds, List.of("--input=" + large)),
+                launch(Map.of(), "--input=" + large));
+        // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
         assertEquals(concat(cds, List.of("benchmark", "--input=" + small)),
                 launch(Map.of(), "benchmark", "--input=" + small));
         assertEquals(concat(cds, List.of("verify", "output/x")), launch(Map.of(), "verify", "output/x"));
-        // JAVA_OPTS goes first; a JIT setting of its own is left alone
-        assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), cds, List.of("--input=" + small)),
+        // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
+        assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
+        assertEquals(concat(List.of("-XX:+UseG1GC"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
         // a symbolic link to a package is followed, as the job follows it
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
-        assertEquals(concat(cds, List.of("--input=" + linked)), launch(Map.of(), "--input=" + linked));
+        assertEquals(concat(serial, cds, List.of("--input=" + linked)), launch(Map.of(), "--input=" + linked));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
-        assertEquals(concat(cds, List.of("--input=" + dir.resolve("missing"))),
+        assertEquals(concat(serial, cds, List.of("--input=" + dir.resolve("missing"))),
                 launch(Map.of(), "--input=" + dir.resolve("missing")));
     }
 
@@ -66,8 +74,8 @@ class LauncherTest {
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, List.of("-jar", app + "/exit-poll-audit.jar", "--input=" + small)),
-                launch(Map.of(), "--input=" + small));
+        assertEquals(concat(Launcher.runOptions(small, "auto"), List.of("-jar", app + "/exit-poll-audit.jar",
+                "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.exitpollaudit.ops;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options the launcher, src/main/sh/exit-poll-audit, adds to a {@code run}, in Java: the benchmark starts the
+ * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each: the
+ * script's header and docs/benchmark.md, eighth round.
+ */
+final class Launcher {
+
+    /** Every run: the job's live data is a few hundred MB at most, and the machine may have two cores. */
+    static final String SERIAL_GC = "-XX:+UseSerialGC";
+
+    private Launcher() {
+    }
+
+    /**
+     * @param input      the run's package
+     * @param jitSetting the value of {@code -Depa.jit} ({@code auto} unless given)
+     * @return the options the launcher adds to a run on {@code input}
+     */
+    static List<String> runOptions(Path input, String jitSetting) {
+        List<String> out = new ArrayList<>(List.of(SERIAL_GC));
+        if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
+            out.addAll(JitPolicy.LAUNCHER_FLAGS);
+        } else if (!"auto".equals(jitSetting)) {
+            // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
+            out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);
+        }
+        return out;
+    }
+}
