@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The primitives of the staged blocks ({@link RowBlock}, {@link FigureBlock}):
@@ -38,6 +40,25 @@ final class BlockCodec {
     }
 
     private BlockCodec() {
+    }
+
+    /** A block of records, each written by {@code write}, at about {@code bytesEach} bytes a record. */
+    static <T> byte[] encode(List<T> records, int bytesEach, BiConsumer<Out, T> write) {
+        Out out = new Out(records.size() * bytesEach);
+        for (T r : records) {
+            write.accept(out, r);
+        }
+        return out.toByteArray();
+    }
+
+    /** The records of a block, each read by {@code read}, in order. */
+    static <T> List<T> decode(byte[] block, Function<In, T> read) {
+        In in = new In(block);
+        List<T> out = new ArrayList<>();
+        while (in.more()) {
+            out.add(read.apply(in));
+        }
+        return out;
     }
 
     /** Writes one block. */

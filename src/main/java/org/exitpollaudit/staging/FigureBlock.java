@@ -1,6 +1,5 @@
 package org.exitpollaudit.staging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.exitpollaudit.analysis.Figure;
@@ -17,27 +16,17 @@ public final class FigureBlock {
     }
 
     public static byte[] encode(List<Figure> figures) {
-        BlockCodec.Out out = new BlockCodec.Out(figures.size() * 24);
-        for (Figure f : figures) {
-            out.string(f.section());
-            out.string(f.source());
-            out.string(f.reference());
-            out.string(f.level());
-            out.string(f.unit());
-            out.string(f.candidate());
-            out.string(f.metric());
+        return BlockCodec.encode(figures, 24, (out, f) -> {
+            for (String text : new String[] {f.section(), f.source(), f.reference(), f.level(), f.unit(),
+                f.candidate(), f.metric()}) {
+                out.string(text);
+            }
             out.number(f.value());
-        }
-        return out.toByteArray();
+        });
     }
 
     public static List<Figure> decode(byte[] block) {
-        BlockCodec.In in = new BlockCodec.In(block);
-        List<Figure> out = new ArrayList<>();
-        while (in.more()) {
-            out.add(new Figure(in.string(), in.string(), in.string(), in.string(), in.string(), in.string(),
-                    in.string(), in.number()));
-        }
-        return out;
+        return BlockCodec.decode(block, in -> new Figure(in.string(), in.string(), in.string(), in.string(),
+                in.string(), in.string(), in.string(), in.number()));
     }
 }

@@ -1,6 +1,5 @@
 package org.exitpollaudit.staging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.exitpollaudit.analysis.StationFlag;
@@ -19,8 +18,7 @@ public final class FlagBlock {
     }
 
     public static byte[] encode(List<StationFlag> flags) {
-        BlockCodec.Out out = new BlockCodec.Out(flags.size() * 48);
-        for (StationFlag f : flags) {
+        return BlockCodec.encode(flags, 48, (out, f) -> {
             out.string(f.source());
             out.string(f.file());
             out.number((double) f.line());
@@ -30,17 +28,11 @@ public final class FlagBlock {
             out.number(f.turnoutPct());
             out.number(f.leaderSharePct());
             out.string(f.reasons());
-        }
-        return out.toByteArray();
+        });
     }
 
     public static List<StationFlag> decode(byte[] block) {
-        BlockCodec.In in = new BlockCodec.In(block);
-        List<StationFlag> out = new ArrayList<>();
-        while (in.more()) {
-            out.add(new StationFlag(in.string(), in.string(), (int) in.primitive(), in.string(), in.string(),
-                    in.number(), in.number(), in.number(), in.string()));
-        }
-        return out;
+        return BlockCodec.decode(block, in -> new StationFlag(in.string(), in.string(), (int) in.primitive(),
+                in.string(), in.string(), in.number(), in.number(), in.number(), in.string()));
     }
 }
