@@ -51,7 +51,10 @@ public class ExitPollAuditApplication {
     public static void main(String[] args) {
         if (Boolean.getBoolean("spring.aot.processing")) {
             // mvn package's process-aot (ops/AheadOfTime): Spring refreshes the context of a plain run for its bean
-            // definitions only and ends the launch itself; no lock, no output, no exit code
+            // definitions only and ends the launch itself; no lock, no output, no exit code. That context has no
+            // profile and no schedule, whatever the build machine's environment says (system properties outrank it)
+            System.setProperty("spring.profiles.active", "");
+            System.setProperty("epa.schedule.enabled", "false");
             application(CliOptions.parse(args), System.getProperty("java.io.tmpdir")).run();
             return;
         }
