@@ -55,7 +55,11 @@ public class ExitPollAuditApplication {
             // profile and no schedule, whatever the build machine's environment says (system properties outrank it)
             System.setProperty("spring.profiles.active", "");
             System.setProperty("epa.schedule.enabled", "false");
-            application(CliOptions.parse(args), System.getProperty("java.io.tmpdir")).run();
+            SpringApplication app = application(CliOptions.parse(args), System.getProperty("java.io.tmpdir"));
+            // and the build stops where another source (SPRING_PROFILES_INCLUDE, SPRING_APPLICATION_JSON, …) would
+            // still make another context
+            app.addListeners(AheadOfTime.processing());
+            app.run();
             return;
         }
         if (System.getProperty(JCL_FACTORY_PROPERTY) == null) {

@@ -63,9 +63,40 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
 
     /** @return whether a launch may use the code generated for the default context */
     static boolean usable(boolean commandAllows, ConfigurableEnvironment env, boolean fromJar, boolean generated) {
-        return commandAllows && fromJar && generated && env.getActiveProfiles().length == 0
-                && Arrays.equals(env.getDefaultProfiles(), new String[] {"default"})
+        return commandAllows && fromJar && generated && plain(env);
+    }
+
+    /** @return whether {@code env} makes the context the generated code stands for: no profile, no schedule */
+    static boolean plain(ConfigurableEnvironment env) {
+        return env.getActiveProfiles().length == 0 && Arrays.equals(env.getDefaultProfiles(), new String[] {"default"})
                 && !env.getProperty("epa.schedule.enabled", Boolean.class, false);
+    }
+
+    /**
+     * For the build's ahead-of-time processing: stops it when the environment it runs in (profiles or a schedule from
+     * SPRING_PROFILES_INCLUDE, SPRING_APPLICATION_JSON, …) would make another context than the plain one.
+     */
+    public static ApplicationListener<ApplicationEnvironmentPreparedEvent> processing() {
+        return new Processing();
+    }
+
+    private static final class Processing implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            ConfigurableEnvironment env = event.getEnvironment();
+            if (!plain(env)) {
+                throw new IllegalStateException("ahead-of-time processing generates the context of a run without"
+                        + " profiles and without the schedule, but this build's environment has active profiles "
+                        + Arrays.toString(env.getActiveProfiles()) + ", default profiles "
+                        + Arrays.toString(env.getDefaultProfiles()) + " and epa.schedule.enabled="
+                        + env.getProperty("epa.schedule.enabled") + "; build without them");
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** Ends a launch's decision (the switch goes back to what the command line says). */

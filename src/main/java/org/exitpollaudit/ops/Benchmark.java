@@ -63,7 +63,12 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap(),
                 "-Depa.timings=" + timings));
         // the job as the launcher (target/app/exit-poll-audit) starts a run: its collector, and a short run without C2
-        command.addAll(Launcher.runOptions(input, System.getProperty(JitPolicy.PROPERTY, "auto")));
+        // (a collector this JVM was given, on its command line or through JAVA_TOOL_OPTIONS, which the job inherits, is
+        // the user's choice: benchmark -XX:+UseG1GC measures G1)
+        List<String> collector = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(Launcher::namesCollector).toList();
+        command.addAll(collector);
+        command.addAll(Launcher.runOptions(input, System.getProperty(JitPolicy.PROPERTY, "auto"), !collector.isEmpty()));
         command.addAll(launch(mainClass));
         // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));

@@ -11,6 +11,11 @@ import java.util.List;
  */
 final class Launcher {
 
+    /** A JVM option that chooses the garbage collector ({@code -XX:+UseG1GC}, …), as the launcher recognises one. */
+    static boolean namesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
     /** Every run: the job's live data is a few hundred MB at most, and the machine may have two cores. */
     static final String SERIAL_GC = "-XX:+UseSerialGC";
 
@@ -18,12 +23,14 @@ final class Launcher {
     }
 
     /**
-     * @param input      the run's package
-     * @param jitSetting the value of {@code -Depa.jit} ({@code auto} unless given)
+     * @param input        the run's package
+     * @param jitSetting   the value of {@code -Depa.jit} ({@code auto} unless given)
+     * @param ownCollector whether the user names a collector (the launcher: in {@code JAVA_OPTS},
+     *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
      * @return the options the launcher adds to a run on {@code input}
      */
-    static List<String> runOptions(Path input, String jitSetting) {
-        List<String> out = new ArrayList<>(List.of(SERIAL_GC));
+    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector) {
+        List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(JitPolicy.LAUNCHER_FLAGS);
         } else if (!"auto".equals(jitSetting)) {

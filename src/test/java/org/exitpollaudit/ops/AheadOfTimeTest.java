@@ -40,6 +40,21 @@ class AheadOfTimeTest {
     }
 
     @Test
+    void theBuildsProcessingStopsInAnEnvironmentThatMakesAnotherContext() {
+        MockEnvironment included = new MockEnvironment();
+        included.setActiveProfiles("remote");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> AheadOfTime.processing()
+                .onApplicationEvent(new ApplicationEnvironmentPreparedEvent(null, new SpringApplication(),
+                        new String[0], included)));
+        MockEnvironment scheduled = new MockEnvironment().withProperty("epa.schedule.enabled", "true");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> AheadOfTime.processing()
+                .onApplicationEvent(new ApplicationEnvironmentPreparedEvent(null, new SpringApplication(),
+                        new String[0], scheduled)));
+        AheadOfTime.processing().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(null,
+                new SpringApplication(), new String[0], new MockEnvironment()));
+    }
+
+    @Test
     void aClassFromAFolderIsNotFromAJar() {
         assertFalse(AheadOfTime.fromJar(AheadOfTimeTest.class), "test classes come from target/test-classes");
         assertTrue(AheadOfTime.fromJar(SpringApplication.class), "Spring Boot comes from its jar");

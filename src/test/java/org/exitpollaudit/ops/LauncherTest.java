@@ -1,6 +1,7 @@
 package org.exitpollaudit.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,14 +39,14 @@ class LauncherTest {
         List<String> serial = List.of(Launcher.SERIAL_GC);
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
-        assertEquals(concat(serial, JitPolicy.LAUNCHER_FLAGS), Launcher.runOptions(small, "auto"));
-        assertEquals(serial, Launcher.runOptions(large, "auto"));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full"));
-        assertEquals(concat(Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small, "--quiet")),
+        assertEquals(concat(serial, JitPolicy.LAUNCHER_FLAGS), Launcher.runOptions(small, "auto", false));
+        assertEquals(serial, Launcher.runOptions(large, "auto", false));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false));
+        assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(Launcher.runOptions(exact, "auto"), cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(Launcher.runOptions(exact, "auto", false), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(Launcher.runOptions(large, "auto"), cds, List.of("--input=" + large)),
+        assertEquals(concat(Launcher.runOptions(large, "auto", false), cds, List.of("--input=" + large)),
                 launch(Map.of(), "--input=" + large));
         // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
@@ -55,15 +56,27 @@ class LauncherTest {
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
         assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
         assertEquals(concat(List.of("-XX:+UseG1GC"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
+        assertEquals(JitPolicy.LAUNCHER_FLAGS, Launcher.runOptions(small, "auto", true));
+        // a collector Java takes from the environment itself: the JVM would stop on a second one
+        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
+        assertEquals(concat(serial, cds, List.of("--input=" + small)),
+                launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
+        // options that only look like a collector's when two are read as one
+        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false),
+                cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
+        assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
+        assertFalse(Launcher.namesCollector("-XX:+UseNUMA"));
         // a symbolic link to a package is followed, as the job follows it
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
         assertEquals(concat(serial, cds, List.of("--input=" + linked)), launch(Map.of(), "--input=" + linked));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(Launcher.runOptions(small, "auto"), cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
         assertEquals(concat(serial, cds, List.of("--input=" + dir.resolve("missing"))),
@@ -74,7 +87,7 @@ class LauncherTest {
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(Launcher.runOptions(small, "auto"), List.of("-jar", app + "/exit-poll-audit.jar",
+        assertEquals(concat(Launcher.runOptions(small, "auto", false), List.of("-jar", app + "/exit-poll-audit.jar",
                 "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
@@ -118,6 +131,8 @@ class LauncherTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
