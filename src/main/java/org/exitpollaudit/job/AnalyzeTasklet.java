@@ -60,15 +60,15 @@ public class AnalyzeTasklet implements Tasklet {
         // national comparison's in figures.csv, which is computed last (from the stations' sums)
         staging.deleteFigures(ctx.run());
         staging.deleteFlags(ctx.run());
-        StagingRepository.FigureWriter stationFigures = staging.figureWriter(ctx.run(),
+        var stationFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.STATIONS);
-        StagingRepository.FlagWriter flags = staging.flagWriter(ctx.run());
+        var flags = staging.flagWriter(ctx.run());
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged,
                 ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
                 StationAnalysis.Sink.of(stationFigures::add, flags::add));
         stationFigures.finish();
         flags.finish();
-        StagingRepository.FigureWriter nationalFigures = staging.figureWriter(ctx.run(),
+        var nationalFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.NATIONAL);
         nationalFigures.add(result.nationalFigures());
         nationalFigures.finish();

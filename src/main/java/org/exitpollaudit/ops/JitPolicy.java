@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -31,7 +30,7 @@ import javax.management.ObjectName;
  * alone; where the MBean is missing the run goes on unchanged.
  *
  * <p>The launcher, {@code target/app/exit-poll-audit} (src/main/sh), does better for the same runs: it starts the JVM
- * with {@link #LAUNCHER_FLAGS}, C1 alone from the first compilation, where the directive leaves C1 compiling with full
+ * with {@link Launcher#C1_ONLY}, C1 alone from the first compilation, where the directive leaves C1 compiling with full
  * profiling first and compiling again without once C2 refuses (Azerbaijan 0.4-0.8 s and Russia 2024 0.5-1 s faster in
  * alternating runs: docs/benchmark.md, eighth round). Its {@code -Depa.jit=launcher} tells this policy that the JIT is taken care of.
  */
@@ -39,13 +38,6 @@ public final class JitPolicy {
 
     /** Inputs of at most this many bytes (all files of the package) run without C2: between 32 MB and 129 MB measured. */
     public static final long SHORT_RUN_BYTES = 64L << 20;
-
-    /**
-     * What the launcher adds to a short run's JVM, and the benchmark to a short run it starts, in the launcher's
-     * words (src/main/sh/exit-poll-audit; LauncherTest checks that the two agree).
-     */
-    public static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-            "-Depa.jit=launcher");
 
     /** The system property that switches the policy off: {@code -Depa.jit=full}. */
     public static final String PROPERTY = "epa.jit";

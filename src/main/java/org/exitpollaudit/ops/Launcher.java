@@ -19,6 +19,9 @@ final class Launcher {
     /** Every run: the job's live data is a few hundred MB at most, and the machine may have two cores. */
     static final String SERIAL_GC = "-XX:+UseSerialGC";
 
+    /** A short run ({@link JitPolicy#isShortRun}): C1 alone, and word to {@link JitPolicy} that the JIT is seen to. */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-D" + JitPolicy.PROPERTY + "=launcher");
+
     private Launcher() {
     }
 
@@ -32,7 +35,7 @@ final class Launcher {
     static List<String> runOptions(Path input, String jitSetting, boolean ownCollector) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
-            out.addAll(JitPolicy.LAUNCHER_FLAGS);
+            out.addAll(C1_ONLY);
         } else if (!"auto".equals(jitSetting)) {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);

@@ -17,10 +17,13 @@ public final class FigureBlock {
 
     public static byte[] encode(List<Figure> figures) {
         return BlockCodec.encode(figures, 24, (out, f) -> {
-            for (String text : new String[] {f.section(), f.source(), f.reference(), f.level(), f.unit(),
-                f.candidate(), f.metric()}) {
-                out.string(text);
-            }
+            out.string(f.section());
+            out.string(f.source());
+            out.string(f.reference());
+            out.string(f.level());
+            out.string(f.unit());
+            out.string(f.candidate());
+            out.string(f.metric());
             out.number(f.value());
         });
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationAnalysis;
@@ -433,40 +434,50 @@ public class StagingRepository {
     }
 
     /**
-     * Stages one group of a run's figures as they come, in blocks of {@value #FIGURE_BLOCK} ({@link FigureBlock}),
-     * after the group's figures added before; {@link FigureWriter#finish} stages the last block.
+     * Stages one group of a run's figures as they come, in blocks of {@value #BLOCK} ({@link FigureBlock}),
+     * after the group's figures added before; {@link BlockWriter#finish} stages the last block.
      */
-    public FigureWriter figureWriter(long run, FigureGroup group) {
-        return new FigureWriter(run, group.firstBlock());
+    public BlockWriter<Figure> figureWriter(long run, FigureGroup group) {
+        return new BlockWriter<>("EPA_FIGURE_BLOCK", run, group.firstBlock(), false, FigureBlock::encode);
     }
 
-    /** Adds figures to the staged blocks of one group of a run's figures. */
-    public final class FigureWriter {
+    /**
+     * Stages records a block of {@link #BLOCK} at a time, after those added before: full blocks as they fill, the rest
+     * at {@link #finish} ({@link FigureBlock}, {@link FlagBlock}). A row holds the run, the block's number, for the
+     * flags how many it holds, and the block.
+     */
+    public final class BlockWriter<T> {
+        private final String insert;
         private final long run;
+        private final boolean counted;
+        private final Function<List<T>, byte[]> encode;
+        private final List<T> pending = new ArrayList<>(BLOCK);
         private int next;
-        private final List<Figure> pending = new ArrayList<>(FIGURE_BLOCK);
         private long count;
 
-        private FigureWriter(long run, int firstBlock) {
+        private BlockWriter(String table, long run, int firstBlock, boolean counted, Function<List<T>, byte[]> encode) {
+            this.insert = "INSERT INTO " + table + (counted ? " (RUN_KEY, BLOCK_NO, FLAGS, BODY) VALUES (?, ?, ?, ?)"
+                    : " (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)");
             this.run = run;
             this.next = firstBlock;
+            this.counted = counted;
+            this.encode = encode;
         }
 
-        /** Stages the figures after those added before (full blocks now, the rest with the next or at finish). */
-        public void add(List<Figure> figures) {
-            List<Object[]> blocks = new ArrayList<>();
-            for (Figure f : figures) {
-                pending.add(f);
-                if (pending.size() == FIGURE_BLOCK) {
-                    blocks.add(new Object[] {run, next++, FigureBlock.encode(pending)});
-                    pending.clear();
+        /** Stages the records after those added before (full blocks now, the rest with the next or at finish). */
+        public void add(List<T> records) {
+            List<Object[]> rows = new ArrayList<>();
+            for (T r : records) {
+                pending.add(r);
+                if (pending.size() == BLOCK) {
+                    rows.add(row());
                 }
             }
-            insert(blocks);
-            count += figures.size();
+            insert(rows);
+            count += records.size();
         }
 
-        /** Figures added so far. */
+        /** Records added so far. */
         public long count() {
             return count;
         }
@@ -474,19 +485,26 @@ public class StagingRepository {
         /** Stages the last, partly filled block. */
         public void finish() {
             if (!pending.isEmpty()) {
-                insert(List.<Object[]>of(new Object[] {run, next++, FigureBlock.encode(pending)}));
-                pending.clear();
+                insert(List.<Object[]>of(row()));
             }
         }
 
-        private void insert(List<Object[]> blocks) {
-            if (!blocks.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO EPA_FIGURE_BLOCK (RUN_KEY, BLOCK_NO, BODY) VALUES (?, ?, ?)", blocks);
+        private Object[] row() {
+            byte[] body = encode.apply(pending);
+            Object[] row = counted ? new Object[] {run, next++, pending.size(), body} : new Object[] {run, next++, body};
+            pending.clear();
+            return row;
+        }
+
+        private void insert(List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(insert, rows);
             }
         }
     }
 
-    private static final int FIGURE_BLOCK = 1000;
+    /** Records per staged block of figures or flags. */
+    private static final int BLOCK = 1000;
 
     /** Removes the run's flagged stations (an analysis that runs again stages them anew). */
     public void deleteFlags(long run) {
@@ -494,45 +512,10 @@ public class StagingRepository {
     }
 
     /** Stages a run's flagged stations as they come, after those added before (its flags must have been deleted). */
-    public FlagWriter flagWriter(long run) {
-        return new FlagWriter(run);
+    public BlockWriter<StationFlag> flagWriter(long run) {
+        return new BlockWriter<>("EPA_FLAG_BLOCK", run, 0, true, FlagBlock::encode);
     }
 
-    /** Adds flagged stations to a run's, in order, a block of {@link #FLAG_BLOCK} at a time ({@link FlagBlock}). */
-    public final class FlagWriter {
-        private final long run;
-        private int next;
-        private final List<StationFlag> pending = new ArrayList<>(FLAG_BLOCK);
-
-        private FlagWriter(long run) {
-            this.run = run;
-        }
-
-        /** Stages the flags after those added before (full blocks now, the rest with the next or at finish). */
-        public void add(List<StationFlag> flags) {
-            for (StationFlag f : flags) {
-                pending.add(f);
-                if (pending.size() == FLAG_BLOCK) {
-                    insert();
-                }
-            }
-        }
-
-        /** Stages the last, partly filled block. */
-        public void finish() {
-            if (!pending.isEmpty()) {
-                insert();
-            }
-        }
-
-        private void insert() {
-            jdbc.update("INSERT INTO EPA_FLAG_BLOCK (RUN_KEY, BLOCK_NO, FLAGS, BODY) VALUES (?, ?, ?, ?)", run, next++,
-                    pending.size(), FlagBlock.encode(pending));
-            pending.clear();
-        }
-    }
-
-    private static final int FLAG_BLOCK = 1000;
 
     /** A run's flagged stations, in order, read a few blocks at a time (a 10-million-station election has some 220,000). */
     public void forEachFlag(long run, Consumer<StationFlag> each) {

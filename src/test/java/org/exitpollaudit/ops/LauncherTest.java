@@ -39,7 +39,7 @@ class LauncherTest {
         List<String> serial = List.of(Launcher.SERIAL_GC);
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
-        assertEquals(concat(serial, JitPolicy.LAUNCHER_FLAGS), Launcher.runOptions(small, "auto", false));
+        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false));
         assertEquals(serial, Launcher.runOptions(large, "auto", false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false));
         assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small, "--quiet")),
@@ -58,11 +58,11 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
         assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
-        assertEquals(concat(List.of("-XX:+UseG1GC"), JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(JitPolicy.LAUNCHER_FLAGS, Launcher.runOptions(small, "auto", true));
+        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
-        assertEquals(concat(JitPolicy.LAUNCHER_FLAGS, cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
         assertEquals(concat(serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
@@ -95,7 +95,7 @@ class LauncherTest {
     void theLauncherUsesThePolicysLimit() throws IOException {
         String script = Files.readString(SCRIPT);
         assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
-        assertTrue(script.contains("jit=\"" + String.join(" ", JitPolicy.LAUNCHER_FLAGS) + "\""), "the flags in the script");
+        assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
     }
 
     private Path app;

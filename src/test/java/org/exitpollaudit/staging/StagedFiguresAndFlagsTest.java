@@ -42,7 +42,7 @@ class StagedFiguresAndFlagsTest {
             assertEquals(0, staging.flagStream(1).count());
             for (int blocks : new int[] {64, 128}) {
                 List<Figure> all = figures("s", blocks * 1000);
-                StagingRepository.FigureWriter w = staging.figureWriter(blocks, StagingRepository.FigureGroup.STATIONS);
+                var w = staging.figureWriter(blocks, StagingRepository.FigureGroup.STATIONS);
                 w.add(all);
                 w.finish();
                 List<Figure> back = new ArrayList<>();
@@ -59,7 +59,7 @@ class StagedFiguresAndFlagsTest {
                 for (int i = 0; i < n; i++) {
                     flags.add(new StationFlag("cec", "f.csv", 2 + i, "d", "s" + i, 1.0, null, null, "r"));
                 }
-                StagingRepository.FlagWriter w = staging.flagWriter(n);
+                var w = staging.flagWriter(n);
                 w.add(flags);
                 w.finish();
                 assertEquals(n / 1000, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ?",
@@ -95,13 +95,13 @@ class StagedFiguresAndFlagsTest {
         }
         for (long run : new long[] {7, 8}) {
             staging.deleteFigures(run);
-            StagingRepository.FigureWriter later = staging.figureWriter(run, StagingRepository.FigureGroup.STATIONS);
+            var later = staging.figureWriter(run, StagingRepository.FigureGroup.STATIONS);
             for (int i = 0; i < stations.size(); i += 4096) {
                 later.add(stations.subList(i, Math.min(stations.size(), i + 4096)));
             }
             later.add(List.of());
             later.finish();
-            StagingRepository.FigureWriter first = staging.figureWriter(run, StagingRepository.FigureGroup.NATIONAL);
+            var first = staging.figureWriter(run, StagingRepository.FigureGroup.NATIONAL);
             first.add(national);
             first.finish();
             assertEquals(stations.size(), later.count());
@@ -112,7 +112,7 @@ class StagedFiguresAndFlagsTest {
             assertEquals(expected, back, "run " + run);
 
             staging.deleteFlags(run);
-            StagingRepository.FlagWriter writer = staging.flagWriter(run);
+            var writer = staging.flagWriter(run);
             writer.add(flags.subList(0, 10_000));
             writer.add(flags.subList(10_000, flags.size()));
             writer.finish();

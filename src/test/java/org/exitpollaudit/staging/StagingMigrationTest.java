@@ -54,7 +54,7 @@ class StagingMigrationTest {
                 header, message)));
         // flags of the previous release's table are no longer read: a run of that release is never resumed by this one
         // (the version is part of its fingerprint); this release's flags go to blocks beside it
-        StagingRepository.FlagWriter flagWriter = staging.flagWriter(8);
+        var flagWriter = staging.flagWriter(8);
         flagWriter.add(List.of(new org.exitpollaudit.analysis.StationFlag("src", path, 3, "d1", station,
                 null, null, null, message)));
         flagWriter.finish();
