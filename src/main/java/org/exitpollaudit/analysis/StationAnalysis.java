@@ -225,6 +225,7 @@ public final class StationAnalysis {
                 }
             }
         });
+        checks.end();
         if (kept.rows() == 0) {
             return null;
         }

@@ -53,10 +53,12 @@ final class StationChecks {
      */
     static final class Run {
         /**
-         * The rows whose keys one pass holds, on average: 15/16 of what a table of 4 million slots (48 MB) holds at
-         * most, so that a shard whose share of the keys is above the average by chance still fits.
+         * The rows whose keys one pass holds, on average: 15/16 of what a table of 2 million slots (24 MB) holds at
+         * most, so that a shard whose share of the keys is above the average by chance still fits. A million
+         * stations are checked in one pass, ten million in seven (a pass over ten million staged rows takes about a
+         * second): the table is the same size for both, so that the analysis needs no more memory for more stations.
          */
-        static final long ROWS_PER_SHARD = (3L << 20) / 16 * 15;
+        static final long ROWS_PER_SHARD = (3L << 19) / 16 * 15;
 
         /** A row whose key is of shard q, not of this pass's, is marked {@code OTHER_SHARD − q} by firstLines. */
         private static final int OTHER_SHARD = -2;
@@ -177,11 +179,29 @@ final class StationChecks {
             }
         }
 
+        /**
+         * Ends the last pass: the table of keys and the earlier shards' repeats go (the forensics passes that follow
+         * need neither, and at ten million stations the table is some 50 MB). No block may follow.
+         */
+        void end() {
+            if (shard != shards - 1) {
+                throw new IllegalStateException("the check of " + s.file() + " ended before its last pass");
+            }
+            if (seen == null) {
+                throw new IllegalStateException("the check of " + s.file() + " has ended");
+            }
+            seen = null;
+            Arrays.fill(repeats, null);
+        }
+
         /** The next block's rows kept, as indices into it, ascending (in the last pass). */
         int[] next(ResultColumns t) {
             if (shard != shards - 1) {
                 throw new IllegalStateException("the check of " + s.file() + " has had " + shard + " of its "
                         + (shards - 1) + " scans");
+            }
+            if (seen == null) {
+                throw new IllegalStateException("the check of " + s.file() + " has ended");
             }
             int n = t.size();
             int start = rows;

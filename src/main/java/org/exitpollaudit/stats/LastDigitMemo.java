@@ -5,16 +5,17 @@ package org.exitpollaudit.stats;
  * per (k, n) pair. A memo belongs to one thread; a pair's probabilities do not depend on which memo holds them, so
  * tallies filled on several threads with a memo each add up to the same figures. Pairs of a station-sized total are
  * held by total ({@link CountRows}: a station's candidates look up one row), others by pair ({@link PairTable}). Each
- * part is bounded (about 100 MB and 1 MB); pairs beyond are computed each time, so that memory stays bounded however
+ * part is bounded (40 MB and about 1 MB); pairs beyond are computed each time, so that memory stays bounded however
  * many distinct pairs a very large election has.
  */
 public final class LastDigitMemo {
 
     /**
-     * The most the pairs held by total take, in bytes (values and rows' indexes): room for about a million pairs of
-     * station-sized totals (a million stations' three releases have some 300,000 here).
+     * The most the pairs held by total take, in bytes (values and rows' indexes): room for some 280,000 pairs of
+     * station-sized totals, about what a million stations' three releases have (284,000 pairs, 40 MB); ten million
+     * have more distinct pairs (424,000, 55 MB), and the cap keeps the memo the same size whatever the election.
      */
-    static final long MOST_BYTES = 100L << 20;
+    static final long MOST_BYTES = 40L << 20;
     /** The most pairs of larger totals held (rare: a count is memoised only while its spread is small): about 1 MB. */
     static final int MOST_PAIRS = 1 << 13;
 

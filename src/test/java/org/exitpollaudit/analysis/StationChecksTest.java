@@ -3,6 +3,7 @@ package org.exitpollaudit.analysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -187,6 +188,12 @@ class StationChecksTest {
             }
             assertEquals(expected, keptInBlocks, what);
             assertEquals(c.issues(), blockIssues, what);
+            // its table of keys goes at the end: a block after it is a mistake, said as such
+            run.end();
+            ResultColumns after = blocks.values().iterator().next();
+            assertEquals("the check of " + cec.file() + " has ended",
+                    assertThrows(IllegalStateException.class, () -> run.next(after)).getMessage(), what);
+            assertThrows(IllegalStateException.class, run::end, what);
         }
         assertTrue(readBack[0] > 0, "earlier blocks were read back");
     }
@@ -275,19 +282,20 @@ class StationChecksTest {
     }
 
     /**
-     * A file is checked in one pass up to 2,949,120 rows (15/16 of the 3 × 2²⁰ keys a table of 4 million slots holds),
-     * in a pass per 2,949,120 rows beyond.
+     * A file is checked in one pass up to 1,474,560 rows (15/16 of the 3 × 2¹⁹ keys a table of 2 million slots holds,
+     * 24 MB), in a pass per 1,474,560 rows beyond.
      */
     @Test
     void aFileOfMillionsOfRowsIsCheckedInShards() {
-        assertEquals(2_949_120, StationChecks.Run.ROWS_PER_SHARD);
+        assertEquals(1_474_560, StationChecks.Run.ROWS_PER_SHARD);
         assertEquals(1, StationChecks.Run.shards(-1));
         assertEquals(1, StationChecks.Run.shards(0));
-        assertEquals(1, StationChecks.Run.shards(2_949_120));
-        assertEquals(2, StationChecks.Run.shards(2_949_121));
-        // 6,291,456 rows, twice what one table holds, in three passes: two would overfill one table by chance
-        assertEquals(3, StationChecks.Run.shards(6_291_456));
-        assertEquals(4, StationChecks.Run.shards(10_000_000));
+        assertEquals(1, StationChecks.Run.shards(1_000_000));
+        assertEquals(1, StationChecks.Run.shards(1_474_560));
+        assertEquals(2, StationChecks.Run.shards(1_474_561));
+        // 3,145,728 rows, twice what one table holds, in three passes: two would overfill one table by chance
+        assertEquals(3, StationChecks.Run.shards(3_145_728));
+        assertEquals(7, StationChecks.Run.shards(10_000_000));
     }
 
     private record Checked(int[] kept, List<DataIssue> issues, List<StationFlag> flags) {
