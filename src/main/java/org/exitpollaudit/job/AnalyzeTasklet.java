@@ -23,9 +23,17 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stage 4: loads the staged rows, computes every figure ({@link PackageAnalysis}) and stores them for the report.
+ *
+ * <p>The step has no transaction of its own (AuditJobConfiguration): the figures and flagged stations are staged in
+ * short transactions, committed as each batch of blocks is written, since a database keeps a transaction's new rows
+ * in memory until it commits (HSQLDB does, even for its cached tables) and ten million stations' analysis stages
+ * some 3 million figures, tens of MB. A run whose analysis stops half-way is left with part of its figures staged;
+ * the step has then not completed, so nothing reads them, and the step run again deletes them first.
  */
 @Component
 public class AnalyzeTasklet implements Tasklet {
@@ -35,9 +43,12 @@ public class AnalyzeTasklet implements Tasklet {
     private static final Logger LOG = LoggerFactory.getLogger("exit-poll-audit");
 
     private final StagingRepository staging;
+    /** A transaction for each write (joining the caller's, should it have one). */
+    private final TransactionTemplate own;
 
-    public AnalyzeTasklet(StagingRepository staging) {
+    public AnalyzeTasklet(StagingRepository staging, PlatformTransactionManager tx) {
         this.staging = staging;
+        this.own = new TransactionTemplate(tx);
     }
 
     @Override
@@ -58,23 +69,30 @@ public class AnalyzeTasklet implements Tasklet {
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs.
         // The station analysis's figures and flags are staged as each release is done; its figures come after the
         // national comparison's in figures.csv, which is computed last (from the stations' sums)
-        staging.deleteFigures(ctx.run());
-        staging.deleteFlags(ctx.run());
+        own.executeWithoutResult(t -> {
+            staging.deleteFigures(ctx.run());
+            staging.deleteFlags(ctx.run());
+        });
         var stationFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.STATIONS);
         var flags = staging.flagWriter(ctx.run());
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged,
                 ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
-                StationAnalysis.Sink.of(stationFigures::add, flags::add));
-        stationFigures.finish();
-        flags.finish();
+                StationAnalysis.Sink.of(more -> own.executeWithoutResult(t -> stationFigures.add(more)),
+                        more -> own.executeWithoutResult(t -> flags.add(more))));
         var nationalFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.NATIONAL);
-        nationalFigures.add(result.nationalFigures());
-        nationalFigures.finish();
+        own.executeWithoutResult(t -> {
+            stationFigures.finish();
+            flags.finish();
+            nationalFigures.add(result.nationalFigures());
+            nationalFigures.finish();
+        });
         long figures = stationFigures.count() + nationalFigures.count();
-        staging.deleteIssues(ctx.run(), STAGE);
-        staging.addIssues(ctx.run(), STAGE, result.issues());
+        own.executeWithoutResult(t -> {
+            staging.deleteIssues(ctx.run(), STAGE);
+            staging.addIssues(ctx.run(), STAGE, result.issues());
+        });
         lap(figures + " figures staged", t0[0]);
         contribution.incrementWriteCount(figures);
         return RepeatStatus.FINISHED;

@@ -24,6 +24,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The job: validate → ingest → reconcile → analyze → report, each step reading what the previous one stored,
@@ -140,9 +142,17 @@ public class AuditJobConfiguration {
         return new StepBuilder("reconcile", repository).tasklet(tasklet, tx).listener(log).build();
     }
 
+    /**
+     * The analysis runs outside a transaction and commits what it stages as it goes ({@link AnalyzeTasklet}): one
+     * transaction around it would hold millions of figures in the database's memory until the end, and an embedded
+     * HSQLDB that needs a checkpoint half-way (its log full) waits for every open transaction to end, its own caller's
+     * too.
+     */
     @Bean
     Step analyze(JobRepository repository, PlatformTransactionManager tx, AnalyzeTasklet tasklet, StepProgressLogger log) {
-        return new StepBuilder("analyze", repository).tasklet(tasklet, tx).listener(log).build();
+        return new StepBuilder("analyze", repository).tasklet(tasklet, tx)
+                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
+                .listener(log).build();
     }
 
     @Bean

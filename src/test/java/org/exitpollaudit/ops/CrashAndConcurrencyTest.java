@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.stream.Stream;
 
 import org.exitpollaudit.ExitPollAuditApplication;
+import org.exitpollaudit.calibration.SyntheticPackage;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.testing.Launcher;
 import org.exitpollaudit.testing.TestPackages.Launch;
@@ -71,6 +76,56 @@ class CrashAndConcurrencyTest {
         Launch history = launch("history", "--output=" + out);
         assertEquals(0, history.code());
         assertTrue(history.out().contains("COMPLETED"), history.out());
+    }
+
+    /**
+     * The analysis commits its figures and flags as it stages them (AnalyzeTasklet). Killed half-way, after the first
+     * releases' were committed, it leaves them behind; the restart stages them anew, once: the same files as a run
+     * that was never interrupted.
+     */
+    @Test
+    void killedHalfWayThroughTheAnalysisTheRestartStagesItsFiguresOnce() throws Exception {
+        Path pkg = tmp.resolve("synthetic");
+        SyntheticPackage.write(SyntheticPackage.Spec.benchmark(100_000, 0), pkg);
+        Path whole = tmp.resolve("whole");
+        Launch uninterrupted = launch("--input=" + pkg, "--output=" + whole);
+        assertEquals(0, uninterrupted.code(), uninterrupted.all());
+        Path out = tmp.resolve("out");
+        try (Launcher first = Launcher.start("--input=" + pkg, "--output=" + out, "--verbose")) {
+            // the two partial releases are done (their figures committed, a few hundred ms ago: HSQLDB writes its
+            // log to the file at most every 0.5 s), the final one is still being screened
+            first.await(l -> l.contains("analyze: cec-final:") && l.contains("rows checked"), 120);
+            first.kill();
+        }
+        long[] staged = staged(out);
+        assertTrue(staged[0] > 0, "the first releases' figures were committed: " + staged[0] + " figure blocks");
+        assertEquals(0, staged[1], "the analysis had not completed");
+        Launch again = launch("--input=" + pkg, "--output=" + out);
+        assertEquals(0, again.code(), again.all());
+        assertTrue(again.all().contains("Report written to"), again.all());
+        for (String f : new String[] {"figures.csv", "stations-flagged.csv", "data-issues.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve("synthetic-100000/latest").resolve(f)),
+                    Files.readAllBytes(out.resolve("synthetic-100000/latest").resolve(f)),
+                    f + " identical to an uninterrupted run");
+        }
+    }
+
+    /** What the killed run left in its embedded database: figure blocks, and completed analyze steps. */
+    private static long[] staged(Path out) throws Exception {
+        String url = "jdbc:hsqldb:file:" + out.resolve(".state/db/exit-poll-audit")
+                + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.lock_file=false;ifexists=true";
+        try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement st = c.createStatement()) {
+            long[] n = new long[2];
+            String[] queries = {"SELECT COUNT(*) FROM EPA_FIGURE_BLOCK",
+                "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'analyze' AND STATUS = 'COMPLETED'"};
+            for (int i = 0; i < n.length; i++) {
+                try (ResultSet rs = st.executeQuery(queries[i])) {
+                    rs.next();
+                    n[i] = rs.getLong(1);
+                }
+            }
+            return n;
+        }
     }
 
     @Test
