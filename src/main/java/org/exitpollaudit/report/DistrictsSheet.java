@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Forensics;
 import org.exitpollaudit.analysis.Metric;
@@ -78,7 +78,11 @@ final class DistrictsSheet {
         return stations.isEmpty() ? null : stations.get(stations.size() - 1).id();
     }
 
-    static void write(XSSFWorkbook wb, Styles styles, ReportData data) {
+    /**
+     * Writes the sheet, streamed (a row per district: thousands of them in a large election), as the last sheet of
+     * {@code wb}; returns whether there was one to write.
+     */
+    static boolean write(SXSSFWorkbook wb, Styles styles, ReportData data) {
         String src = data.districtRelease();
         // each poll with district figures, and the official release its districts were compared with
         Map<String, String> polls = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ final class DistrictsSheet {
                 || Figure.DISTRICT.equals(f.section())))
                 .forEach(f -> ids.add(f.unit()));
         if (ids.isEmpty() || (src == null && polls.isEmpty())) {
-            return;
+            return false;
         }
         SheetWriter w = new SheetWriter(wb.createSheet(NAME), styles);
         FigureIndex f = data.index();
@@ -151,6 +155,7 @@ final class DistrictsSheet {
             fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
             cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 0, lastCol)}, flagged);
         }
+        return true;
     }
 
     /** The screened release's figures of one district, or a note saying why there are none. */

@@ -47,7 +47,8 @@ public final class WorkbookReport {
             ReleasesSheet.write(wb, styles, data);
             AgreementSheet.write(wb, styles, data);
             SensitivitySheet.write(wb, styles, data);
-            DistrictsSheet.write(wb, styles, data);
+            // the Districts sheet goes here, streamed (below)
+            int districtsAt = wb.getNumberOfSheets();
             ForensicsSheet.write(wb, styles, data);
             FingerprintSheet.write(wb, styles, data);
             ReconciliationSheet.write(wb, styles, data);
@@ -60,9 +61,13 @@ public final class WorkbookReport {
             core.setModified(Optional.of(fixed));
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
-            // the station list and the issues may be long: streamed sheets, placed before Methods
+            // the districts, the station list and the issues may be long (a ten-million-station election has 5,000
+            // districts, 120,000 cells, some 90 MB as POI's objects): streamed sheets, placed where they belong
             SXSSFWorkbook streaming = streaming(wb, fixed.getTime());
             try {
+                if (DistrictsSheet.write(streaming, styles, data)) {
+                    streaming.setSheetOrder(DistrictsSheet.NAME, districtsAt);
+                }
                 int at = wb.getSheetIndex(MethodsSheet.NAME);
                 int before = wb.getNumberOfSheets();
                 StationsSheet.write(streaming, styles, data.flags(), StationsSheet.ROWS_PER_SHEET);
