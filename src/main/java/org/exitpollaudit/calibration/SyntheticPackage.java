@@ -26,10 +26,12 @@ public final class SyntheticPackage {
 
         /**
          * What the {@code benchmark} command generates (docs/benchmark.md): at its default 1,000,000 stations, the
-         * size of a large country's station-level release, 12 candidates and five polls of 2,000 stations.
+         * size of a large country's station-level release, 12 candidates and five polls of 2,000 stations, in
+         * {@code districts} districts (0: one per 2,000 stations; fewer per station to scale the stations alone).
          */
-        public static Spec benchmark(int stations) {
-            return new Spec(20240207L, stations, Math.max(1, stations / 2000), 12, 5, Math.min(2000, stations), 30);
+        public static Spec benchmark(int stations, int districts) {
+            return new Spec(20240207L, stations, districts > 0 ? districts : Math.max(1, stations / 2000), 12, 5,
+                    Math.min(2000, stations), 30);
         }
 
         /** Support of the candidates: the leader 45 %, the other 55 % falling off by a factor 0.6 per rank. */

@@ -44,12 +44,13 @@ public final class Benchmark {
         if (opts.inputGiven()) {
             input = opts.input().toAbsolutePath().normalize();
         } else {
-            SyntheticPackage.Spec spec = SyntheticPackage.Spec.benchmark(opts.stations());
-            input = root.resolve("package-" + opts.stations());
+            SyntheticPackage.Spec spec = SyntheticPackage.Spec.benchmark(opts.stations(), opts.districts());
+            input = root.resolve("package-" + opts.stations() + (opts.districts() > 0 ? "-d" + opts.districts() : ""));
             if (!Files.exists(input.resolve("sources.csv"))) {
                 long t0 = System.nanoTime();
-                out.printf(Locale.ROOT, "generating %,d stations x %d candidates, %d polls of %,d stations into %s%n",
-                        spec.stations(), spec.candidates(), spec.polls(), spec.sampledStations(), input);
+                out.printf(Locale.ROOT, "generating %,d stations in %,d districts x %d candidates, %d polls of %,d"
+                        + " stations into %s%n", spec.stations(), spec.districts(), spec.candidates(), spec.polls(),
+                        spec.sampledStations(), input);
                 SyntheticPackage.write(spec, input);
                 out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             } else {

@@ -18,16 +18,17 @@ import org.springframework.scheduling.support.CronExpression;
  * @param embeddedDb keep the job repository in the embedded HSQLDB of {@code <output>/.state} whatever the profile
  * @param force      run the job again even when the inputs are unchanged since a complete report
  * @param quiet      print nothing but errors and warnings (no progress, no summary): verify's re-computation
+ * @param districts  districts of the benchmark's synthetic package; 0 for its default (one per 2,000 stations)
  */
 public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
-                         String cron, boolean help, boolean verbose, boolean inputGiven, int stations, String heap,
-                         boolean embeddedDb, boolean force, boolean quiet) {
+                         String cron, boolean help, boolean verbose, boolean inputGiven, int stations, int districts,
+                         String heap, boolean embeddedDb, boolean force, boolean quiet) {
 
     public enum Command { RUN, SCHEDULE, HISTORY, VERIFY, BENCHMARK, WORKER }
 
     /** The options that take a value ({@code --name=value}), for the message when one is given without it. */
     static final java.util.Set<String> VALUED = java.util.Set.of("--input", "--output", "--deff",
-            "--respondents-per-station", "--fallback-sample-size", "--tolerance", "--stations", "--heap", "--cron");
+            "--respondents-per-station", "--fallback-sample-size", "--tolerance", "--stations", "--districts", "--heap", "--cron");
 
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
@@ -75,6 +76,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       error and of every candidate's deviation lie within ±δ percentage points
                                       (default 2)
               --stations=<n>          with benchmark: stations of the synthetic package (default 1000000)
+              --districts=<n>         with benchmark: its districts (default one per 2,000 stations), to scale
+                                      the stations alone
               --heap=<size>           with benchmark: the job's -Xmx (default 1g)
               --cron=<expression>     with schedule: six-field Spring cron expression, e.g. "0 0 3 * * *"
               --embedded-db           keep the job repository in <output>/.state (embedded HSQLDB) even when the
@@ -165,14 +168,21 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         Path input = inputGiven ? Path.of(values.remove("input")) : DEFAULT_INPUT;
         Path output = values.containsKey("output") ? Path.of(values.remove("output"))
                 : command == Command.BENCHMARK ? DEFAULT_OUTPUT.resolve("benchmark") : DEFAULT_OUTPUT;
-        boolean benchmarkOptions = values.containsKey("stations") || values.containsKey("heap");
+        boolean benchmarkOptions = values.containsKey("stations") || values.containsKey("districts")
+                || values.containsKey("heap");
         double stations = number(values, "stations", 1_000_000);
+        boolean districtsGiven = values.containsKey("districts");
+        double districts = number(values, "districts", 0);
         String heap = values.containsKey("heap") ? values.remove("heap") : "1g";
         if (benchmarkOptions && command != Command.BENCHMARK) {
-            throw new IllegalArgumentException("--stations and --heap only go with the benchmark command");
+            throw new IllegalArgumentException("--stations, --districts and --heap only go with the benchmark command");
         }
         if (stations < 10 || stations > 50_000_000 || stations != Math.rint(stations)) {
             throw new IllegalArgumentException("--stations must be a whole number from 10 to 50000000");
+        }
+        if (districtsGiven && (districts < 1 || districts > stations || districts != Math.rint(districts))) {
+            throw new IllegalArgumentException("--districts must be a whole number from 1 to the stations ("
+                    + (long) stations + ")");
         }
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--heap=" + heap + " is not a heap size (e.g. 1g, 768m)");
@@ -204,7 +214,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
             throw new IllegalArgumentException("--force only goes with the run command");
         }
         return new CliOptions(command, target, input, output, params, cron, help, verbose, inputGiven, (int) stations,
-                heap, embeddedDb, force, quiet);
+                (int) districts, heap, embeddedDb, force, quiet);
     }
 
     private static double number(Map<String, String> values, String key, double dflt) {

@@ -24,6 +24,21 @@ class CliOptionsTest {
                 .getMessage().contains("calibrate"));
     }
 
+    /** The benchmark's districts: its default (0, one per 2,000 stations), a number up to the stations, nothing else. */
+    @Test
+    void theBenchmarksDistrictsAreAWholeNumberUpToItsStations() {
+        assertEquals(0, CliOptions.parse(new String[] {"benchmark"}).districts());
+        CliOptions o = CliOptions.parse(new String[] {"benchmark", "--stations=10000000", "--districts=500"});
+        assertEquals(10_000_000, o.stations());
+        assertEquals(500, o.districts());
+        for (String bad : new String[] {"--districts=0", "--districts=1.5", "--districts=1000001", "--districts=x"}) {
+            assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"benchmark", bad}), bad);
+        }
+        assertEquals("--stations, --districts and --heap only go with the benchmark command", assertThrows(
+                IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"run", "--districts=5"}))
+                .getMessage());
+    }
+
     @Test
     void theOptionsThatTakeAValueAreThoseTheHelpListsWithOne() {
         Set<String> listed = new TreeSet<>();
