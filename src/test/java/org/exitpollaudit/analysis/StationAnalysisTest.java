@@ -97,7 +97,7 @@ class StationAnalysisTest {
     }
 
     /**
-     * A release the staging says has 7 million rows has its duplicates found in three shards, a pass over its blocks
+     * A release the staging says has 3 million rows has its duplicates found in three shards, a pass over its blocks
      * each before the last (here a table of 120 rows, cut at random, 24 of them repeats, some in the block of their
      * first row and some blocks later): figures, issues and flags are those of the check in one pass.
      */
@@ -124,7 +124,7 @@ class StationAnalysisTest {
                 new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, cec));
         List<Analysed> results = new ArrayList<>();
         List<Integer> reads = new ArrayList<>();
-        for (long rows : new long[] {-1, 7_000_000}) {
+        for (long rows : new long[] {-1, 3_000_000}) {
             int[] read = {0};
             StationAnalysis.Blocks blocks = new StationAnalysis.Blocks() {
                 @Override
