@@ -103,6 +103,10 @@ public final class Forensics {
         private final TurnoutScreen.Scan nationalTurnout;
         private final Distributions distributions = new Distributions();
         private final List<StationFlag> flags = new ArrayList<>();
+        /** Where the flagged stations go: kept for {@link #result}, or handed on ({@link #flagsTo}). */
+        private Consumer<List<StationFlag>> flagSink = flags::addAll;
+        /** The flagged stations whose turnout and leader share both reach 95 %. */
+        private long both95;
         private int pass;
 
         /**
@@ -141,6 +145,18 @@ public final class Forensics {
         }
 
         /**
+         * Hands the flagged stations to {@code sink} a block's at a time, in file order, as the last pass finds them,
+         * instead of keeping them for {@link #result} (a ten-million-station release flags some 100,000). Only
+         * before the last pass.
+         */
+        public void flagsTo(Consumer<List<StationFlag>> sink) {
+            if (pass >= passes() - 1) {
+                throw new IllegalStateException("the screening's last pass has begun: its flags are found");
+            }
+            flagSink = Objects.requireNonNull(sink, "sink");
+        }
+
+        /**
          * Adds a block's rows to the current pass: {@code rows} are the indices into {@code table} of the rows that
          * passed the station checks (duplicates removed), ascending. Every pass must be given the same rows in the
          * same blocks, in file order.
@@ -176,14 +192,21 @@ public final class Forensics {
                         DigitScreen.add(digits.get(group[j]), s, rows[j], memos.lastDigit);
                     }
                 });
-                parts.add(() -> {
-                    distributions.add(s, rows);
-                    flags.addAll(StationFlags.of(source, file, s, rows));
-                });
+                parts.add(() -> distributions.add(s, rows));
+            }
+            // the flags in the last pass: by then the station checks, which run with the first pass and whose flags
+            // come first, are done, so that the screening's can be handed on as they are found
+            List<List<StationFlag>> found = new ArrayList<>(1);
+            if (pass == passes() - 1) {
+                parts.add(() -> found.add(StationFlags.of(source, file, s, rows)));
             }
             // the one place the screening runs on several cores: the parts are independent, each walks the block's
             // rows in file order and adds to sums of its own; a memo serves one part
             (parallel ? parts.parallelStream() : parts.stream()).forEach(Runnable::run);
+            for (List<StationFlag> f : found) {
+                both95 += f.stream().filter(x -> x.reasons().contains(StationFlags.BOTH_95)).count();
+                flagSink.accept(f);
+            }
         }
 
         /** Ends a pass: every block has been added to it. */
@@ -249,7 +272,8 @@ public final class Forensics {
 
         /**
          * The figures, handed to {@code figures} a few thousand at a time, in order, as they are made (a release of
-         * thousands of districts has hundreds of thousands), after the passes; returns the flagged stations.
+         * thousands of districts has hundreds of thousands), after the passes; returns the flagged stations (none
+         * when they were handed on: {@link #flagsTo}).
          */
         public List<StationFlag> result(Consumer<List<Figure>> figures) {
             if (pass < passes()) {
@@ -281,8 +305,7 @@ public final class Forensics {
                     significant.getOrDefault(INTEGER, Double.NaN));
             national.put(null, Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
                     significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
-            national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, flags.stream()
-                    .filter(f -> f.reasons().contains(StationFlags.BOTH_95)).count());
+            national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, both95);
             out.flush();
             return flags;
         }

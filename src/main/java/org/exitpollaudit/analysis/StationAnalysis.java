@@ -226,6 +226,8 @@ public final class StationAnalysis {
             }
         });
         checks.end();
+        // the checks' flags come first, the screening's after them, handed on as its last pass finds them
+        out.flags(flags);
         if (kept.rows() == 0) {
             return null;
         }
@@ -248,6 +250,7 @@ public final class StationAnalysis {
                 // its first pass was made with the checks
                 screening.endPass();
             }
+            screening.flagsTo(out::flags);
             for (int pass = guessed ? 1 : 0; pass < screening.passes(); pass++) {
                 kept.rewind();
                 stations.forEach(s.id(), block -> screening.add(block, kept.next(block)));
@@ -255,7 +258,7 @@ public final class StationAnalysis {
                 screening.endPass();
             }
             // the screening's figures go on as they are made (thousands of districts' worth), then the reconciliation's
-            flags.addAll(screening.result(out::figures));
+            screening.result(out::figures);
             out.figures(level);
             issues.addAll(levelIssues);
             progress.accept(s.id() + ": forensics");
@@ -265,7 +268,6 @@ public final class StationAnalysis {
             ResultColumns table = polledRows[0];
             reference = new LocalComparison.OfficialStations(s, table, table.allRows(), sums);
         }
-        out.flags(flags);
         return new Release(issues, sums.all(), reference, leader);
     }
 

@@ -179,7 +179,16 @@ class ForensicsTest {
             }
             Forensics.Screening screening = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
                     new Forensics.Memos(), trial % 2 == 0);
+            // every third trial hands its flags on as the last pass finds them, a block's at a time
+            List<List<StationFlag>> handed = new ArrayList<>();
             for (int pass = 0; pass < screening.passes(); pass++) {
+                if (trial % 3 == 0 && pass == screening.passes() - 1) {
+                    assertTrue(handed.isEmpty());
+                    assertThrows(IllegalStateException.class, () -> screening.flagsTo(handed::add), "too late");
+                }
+                if (trial % 3 == 0 && pass == 0) {
+                    screening.flagsTo(handed::add);
+                }
                 for (int b = 0; b < blocks.size(); b++) {
                     screening.add(blocks.get(b), kept.get(b));
                 }
@@ -187,7 +196,13 @@ class ForensicsTest {
             }
             Forensics.Result inBlocks = screening.result();
             assertEquals(whole.figures(), inBlocks.figures(), "blocks of trial " + trial);
-            assertEquals(whole.flags(), inBlocks.flags(), "flags of trial " + trial);
+            if (trial % 3 == 0) {
+                assertEquals(List.of(), inBlocks.flags(), "handed on, not kept: trial " + trial);
+                assertEquals(blocks.size(), handed.size(), "a list per block: trial " + trial);
+                assertEquals(whole.flags(), handed.stream().flatMap(List::stream).toList(), "flags of trial " + trial);
+            } else {
+                assertEquals(whole.flags(), inBlocks.flags(), "flags of trial " + trial);
+            }
         }
         assertTrue(whole.flags().stream().anyMatch(f -> "s96".equals(f.station())), "the 96 % station is flagged");
         Forensics.Screening early = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
