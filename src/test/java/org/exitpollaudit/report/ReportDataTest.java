@@ -16,8 +16,9 @@ import org.exitpollaudit.election.Source;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the workbook keeps of the figures: not the stations' own, and of the district-level screening and
- * reconciliation only the release the Districts sheet shows: the final one where it was screened, else the latest.
+ * What the workbook keeps of the figures: not the stations' own, not a district's candidates' (only figures.csv lists
+ * them), and of the district-level screening and reconciliation only the release the Districts sheet shows: the final
+ * one where it was screened, else the latest.
  */
 class ReportDataTest {
 
@@ -39,6 +40,8 @@ class ReportDataTest {
         for (String s : screened) {
             all.add(new Figure(Figure.FORENSICS, s, null, Figure.NATIONAL, null, null, "districts_screened", 2.0));
             all.add(new Figure(Figure.FORENSICS, s, null, Figure.LEVEL_DISTRICT, "d1", null, "turnout_pct", 50.0));
+            all.add(new Figure(Figure.FORENSICS, s, null, Figure.LEVEL_DISTRICT, "d1", "a", "last_digit_p", 0.5));
+            all.add(new Figure(Figure.FORENSICS, s, null, Figure.NATIONAL, null, "a", "last_digit_p", 0.4));
             all.add(new Figure(Figure.RECONCILIATION, s, null, Figure.LEVEL_DISTRICT, "d1", null, "stations_loaded",
                     3.0));
             all.add(new Figure(Figure.FORENSICS, s, null, Figure.LEVEL_STATION, "s1", null, "x", 1.0));
@@ -62,8 +65,9 @@ class ReportDataTest {
         ReportData.Shown shown = ReportData.shown(pkg(), counted(figures("p1", "p2", "fin"), passes));
         assertEquals(1, passes[0]);
         assertEquals("fin", shown.districtRelease());
-        // three national figures, and the final release's two district figures
-        assertEquals(5, shown.figures().size());
+        // six national figures (a candidate's among them), and the final release's two district figures, not its
+        // candidate's
+        assertEquals(8, shown.figures().size());
         assertEquals(List.of("fin", "fin"), shown.figures().stream()
                 .filter(f -> Figure.LEVEL_DISTRICT.equals(f.level())).map(Figure::source).toList());
     }
@@ -74,7 +78,7 @@ class ReportDataTest {
         ReportData.Shown shown = ReportData.shown(pkg(), counted(figures("p1", "p2"), passes));
         assertEquals(2, passes[0]);
         assertEquals("p2", shown.districtRelease());
-        assertEquals(4, shown.figures().size());
+        assertEquals(6, shown.figures().size());
         assertEquals(List.of("p2", "p2"), shown.figures().stream()
                 .filter(f -> Figure.LEVEL_DISTRICT.equals(f.level())).map(Figure::source).toList());
         // the Forensics sheet still has both releases' national figures
