@@ -61,6 +61,13 @@ public class AnalyzeTasklet implements Tasklet {
         List<Source> below = pkg.sources().stream().filter(s -> s.level() == Source.Level.DISTRICT
                 || s.level() == Source.Level.STATION && !s.isOfficial()).toList();
         long[] t0 = {System.nanoTime()};
+        // what an earlier attempt of this step staged goes first: its figures and flags, and its issues, which would
+        // otherwise be read below with the ingest's and count its rejected rows twice
+        own.executeWithoutResult(t -> {
+            staging.deleteFigures(ctx.run());
+            staging.deleteFlags(ctx.run());
+            staging.deleteIssues(ctx.run(), STAGE);
+        });
         Map<String, List<ResultRow>> rows = staging.rows(ctx.run(), below.stream().map(Source::id).toList()).stream()
                 .collect(Collectors.groupingBy(ResultRow::sourceId, LinkedHashMap::new, Collectors.toList()));
         List<DataIssue> staged = staging.issues(ctx.run());
@@ -69,10 +76,6 @@ public class AnalyzeTasklet implements Tasklet {
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs.
         // The station analysis's figures and flags are staged as each release is done; its figures come after the
         // national comparison's in figures.csv, which is computed last (from the stations' sums)
-        own.executeWithoutResult(t -> {
-            staging.deleteFigures(ctx.run());
-            staging.deleteFlags(ctx.run());
-        });
         var stationFigures = staging.figureWriter(ctx.run(),
                 StagingRepository.FigureGroup.STATIONS);
         var flags = staging.flagWriter(ctx.run());
@@ -89,10 +92,7 @@ public class AnalyzeTasklet implements Tasklet {
             nationalFigures.finish();
         });
         long figures = stationFigures.count() + nationalFigures.count();
-        own.executeWithoutResult(t -> {
-            staging.deleteIssues(ctx.run(), STAGE);
-            staging.addIssues(ctx.run(), STAGE, result.issues());
-        });
+        own.executeWithoutResult(t -> staging.addIssues(ctx.run(), STAGE, result.issues()));
         lap(figures + " figures staged", t0[0]);
         contribution.incrementWriteCount(figures);
         return RepeatStatus.FINISHED;
