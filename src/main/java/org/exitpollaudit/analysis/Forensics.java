@@ -108,6 +108,8 @@ public final class Forensics {
         /** The flagged stations whose turnout and leader share both reach 95 %. */
         private long both95;
         private int pass;
+        /** Whether a block of the last pass has been added: its flags are being found. */
+        private boolean flagging;
 
         /**
          * @param candidates the package's candidates, in its order (the file's columns may be in another order, or
@@ -147,11 +149,11 @@ public final class Forensics {
         /**
          * Hands the flagged stations to {@code sink} a block's at a time, in file order, as the last pass finds them,
          * instead of keeping them for {@link #result} (a ten-million-station release flags some 100,000). Only
-         * before the last pass.
+         * before the last pass's first block.
          */
         public void flagsTo(Consumer<List<StationFlag>> sink) {
-            if (pass >= passes() - 1) {
-                throw new IllegalStateException("the screening's last pass has begun: its flags are found");
+            if (flagging) {
+                throw new IllegalStateException("the screening's last pass has begun: its flags are being found");
             }
             flagSink = Objects.requireNonNull(sink, "sink");
         }
@@ -198,6 +200,7 @@ public final class Forensics {
             // come first, are done, so that the screening's can be handed on as they are found
             List<List<StationFlag>> found = new ArrayList<>(1);
             if (pass == passes() - 1) {
+                flagging = true;
                 parts.add(() -> found.add(StationFlags.of(source, file, s, rows)));
             }
             // the one place the screening runs on several cores: the parts are independent, each walks the block's

@@ -181,7 +181,7 @@ final class StationChecks {
 
         /**
          * Ends the last pass: the table of keys and the earlier shards' repeats go (the forensics passes that follow
-         * need neither, and at ten million stations the table is some 50 MB). No block may follow.
+         * need neither; the table is 24 MB). No block may follow.
          */
         void end() {
             if (shard != shards - 1) {

@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * short transactions, committed as each batch of blocks is written, since a database keeps a transaction's new rows
  * in memory until it commits (HSQLDB does, even for its cached tables) and ten million stations' analysis stages
  * some 3 million figures, tens of MB. A run whose analysis stops half-way is left with part of its figures staged;
- * the step has then not completed, so nothing reads them, and the step run again deletes them first.
+ * the step has then not completed, so nothing reads them, and the step run again deletes them first. Flagged stations
+ * are staged while a release's row blocks are still being read, each full block of them on a connection of its own:
+ * the pool needs two connections at least (spring.datasource.hikari.maximum-pool-size, 4 by default).
  */
 @Component
 public class AnalyzeTasklet implements Tasklet {
@@ -76,21 +78,16 @@ public class AnalyzeTasklet implements Tasklet {
         // respondent files are read by the analysis, not by the ingest: the same check that they are the run's inputs.
         // The station analysis's figures and flags are staged as each release is done; its figures come after the
         // national comparison's in figures.csv, which is computed last (from the stations' sums)
-        var stationFigures = staging.figureWriter(ctx.run(),
-                StagingRepository.FigureGroup.STATIONS);
-        var flags = staging.flagWriter(ctx.run());
+        var stationFigures = staging.figureWriter(ctx.run(), StagingRepository.FigureGroup.STATIONS).committing(own);
+        var flags = staging.flagWriter(ctx.run()).committing(own);
         PackageAnalysis.Result result = PackageAnalysis.run(read, national, rows, staging.blocks(ctx.run()), staged,
                 ctx.params(), (s, t) -> checkUnchanged(ctx, s, t), part -> t0[0] = lap(part, t0[0]),
-                StationAnalysis.Sink.of(more -> own.executeWithoutResult(t -> stationFigures.add(more)),
-                        more -> own.executeWithoutResult(t -> flags.add(more))));
-        var nationalFigures = staging.figureWriter(ctx.run(),
-                StagingRepository.FigureGroup.NATIONAL);
-        own.executeWithoutResult(t -> {
-            stationFigures.finish();
-            flags.finish();
-            nationalFigures.add(result.nationalFigures());
-            nationalFigures.finish();
-        });
+                StationAnalysis.Sink.of(stationFigures::add, flags::add));
+        stationFigures.finish();
+        flags.finish();
+        var nationalFigures = staging.figureWriter(ctx.run(), StagingRepository.FigureGroup.NATIONAL).committing(own);
+        nationalFigures.add(result.nationalFigures());
+        nationalFigures.finish();
         long figures = stationFigures.count() + nationalFigures.count();
         own.executeWithoutResult(t -> staging.addIssues(ctx.run(), STAGE, result.issues()));
         lap(figures + " figures staged", t0[0]);

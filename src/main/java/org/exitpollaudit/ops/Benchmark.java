@@ -45,7 +45,8 @@ public final class Benchmark {
             input = opts.input().toAbsolutePath().normalize();
         } else {
             SyntheticPackage.Spec spec = SyntheticPackage.Spec.benchmark(opts.stations(), opts.districts());
-            input = root.resolve("package-" + opts.stations() + (opts.districts() > 0 ? "-d" + opts.districts() : ""));
+            boolean usual = spec.districts() == SyntheticPackage.Spec.benchmark(opts.stations(), 0).districts();
+            input = root.resolve("package-" + opts.stations() + (usual ? "" : "-d" + spec.districts()));
             if (!Files.exists(input.resolve("sources.csv"))) {
                 long t0 = System.nanoTime();
                 out.printf(Locale.ROOT, "generating %,d stations in %,d districts x %d candidates, %d polls of %,d"

@@ -180,6 +180,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         if (stations < 10 || stations > 50_000_000 || stations != Math.rint(stations)) {
             throw new IllegalArgumentException("--stations must be a whole number from 10 to 50000000");
         }
+        if (districtsGiven && inputGiven) {
+            throw new IllegalArgumentException("--districts is for the benchmark's generated package, not --input");
+        }
         if (districtsGiven && (districts < 1 || districts > stations || districts != Math.rint(districts))) {
             throw new IllegalArgumentException("--districts must be a whole number from 1 to the stations ("
                     + (long) stations + ")");

@@ -28,6 +28,7 @@ import org.exitpollaudit.report.FlagStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The staging tables each stage writes and the next reads, keyed by the job instance ({@code run_key}) so that
@@ -454,6 +455,7 @@ public class StagingRepository {
         private final List<T> pending = new ArrayList<>(BLOCK);
         private int next;
         private long count;
+        private TransactionOperations transactions;
 
         private BlockWriter(String table, long run, int firstBlock, boolean counted, Function<List<T>, byte[]> encode) {
             this.insert = "INSERT INTO " + table + (counted ? " (RUN_KEY, BLOCK_NO, FLAGS, BODY) VALUES (?, ?, ?, ?)"
@@ -482,6 +484,16 @@ public class StagingRepository {
             return count;
         }
 
+        /**
+         * Inserts each batch of blocks in a transaction of its own, committed at once (the analysis stages millions
+         * of figures, which a database holds in memory until they are committed), and opens none for records that
+         * wait for their block to fill.
+         */
+        public BlockWriter<T> committing(TransactionOperations transactions) {
+            this.transactions = transactions;
+            return this;
+        }
+
         /** Stages the last, partly filled block. */
         public void finish() {
             if (!pending.isEmpty()) {
@@ -497,8 +509,13 @@ public class StagingRepository {
         }
 
         private void insert(List<Object[]> rows) {
-            if (!rows.isEmpty()) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (transactions == null) {
                 jdbc.batchUpdate(insert, rows);
+            } else {
+                transactions.executeWithoutResult(t -> jdbc.batchUpdate(insert, rows));
             }
         }
     }

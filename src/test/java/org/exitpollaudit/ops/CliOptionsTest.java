@@ -34,6 +34,9 @@ class CliOptionsTest {
         for (String bad : new String[] {"--districts=0", "--districts=1.5", "--districts=1000001", "--districts=x"}) {
             assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"benchmark", bad}), bad);
         }
+        assertEquals("--districts is for the benchmark's generated package, not --input", assertThrows(
+                IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"benchmark", "--input=x",
+                    "--districts=5"})).getMessage());
         assertEquals("--stations, --districts and --heap only go with the benchmark command", assertThrows(
                 IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"run", "--districts=5"}))
                 .getMessage());
