@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +243,14 @@ public class EndToEndTest {
             for (String s : List.of("Districts", "Forensics", "Fingerprint", "Reconciliation", "Stations")) {
                 assertNotNull(wb.getSheet(s), s);
             }
+            // the streamed sheets in their places, in the order an analyst reads them
+            List<String> order = new ArrayList<>();
+            wb.forEach(sheet -> order.add(sheet.getSheetName()));
+            assertEquals(List.of("Summary", "Poll vciom", "Poll fom", "Poll spb-iac", "Releases", "Agreement",
+                    "Sensitivity", "Districts", "Forensics", "Fingerprint", "Reconciliation", "Stations", "Data quality",
+                    "Methods", "Provenance"), order);
             assertEquals(91, wb.getSheet("Districts").getLastRowNum() - 3, "91 districts below the header (row 4)");
+            assertEquals("r05", wb.getSheet("Districts").getRow(8).getCell(0).getStringCellValue());
             assertFalse(wb.getSheet("Forensics").getDrawingPatriarch().getCharts().isEmpty());
             assertFalse(wb.getSheet("Forensics").getRow(3).getCell(0).getStringCellValue().contains("synthetic"));
         }
