@@ -198,6 +198,20 @@ public final class RowBlock {
 
     /** A block as columns, whichever format it was staged in. */
     public static ResultColumns decode(String sourceId, byte[] block) {
+        return decode(sourceId, block, false);
+    }
+
+    /**
+     * The block's lines, districts and station ids, with every figure missing (NaN): the figure columns, most of the
+     * block, are not read. What a pass that only looks at the rows' keys needs (the duplicate check's scans of a
+     * release of millions of rows, several passes over all its blocks). A block the previous release staged row by
+     * row is read whole.
+     */
+    public static ResultColumns decodeKeys(String sourceId, byte[] block) {
+        return decode(sourceId, block, true);
+    }
+
+    private static ResultColumns decode(String sourceId, byte[] block, boolean keysOnly) {
         BlockCodec.In in = new BlockCodec.In(block);
         if (in.peek() != COLUMNS) {
             return ResultColumns.of(sourceId, decodeRowFormat(sourceId, in, new Decoder()));
@@ -239,7 +253,12 @@ public final class RowBlock {
             }
         }
         double[][] figures = new double[TOTALS + k][];
-        for (int f = 0; f < figures.length; f++) {
+        if (keysOnly) {
+            double[] none = new double[n];
+            Arrays.fill(none, Double.NaN);
+            Arrays.fill(figures, none);
+        }
+        for (int f = 0; f < figures.length && !keysOnly; f++) {
             double[] column = new double[n];
             int kind = in.read();
             if (kind >= Kind.values().length) {

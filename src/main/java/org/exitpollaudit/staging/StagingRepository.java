@@ -259,6 +259,11 @@ public class StagingRepository {
             }
 
             @Override
+            public void forEachKeys(String sourceId, Consumer<ResultColumns> block) {
+                blocks(run, sourceId, body -> block.accept(RowBlock.decodeKeys(sourceId, body)));
+            }
+
+            @Override
             public ResultColumns block(String sourceId, int firstLine) {
                 return StagingRepository.this.block(run, sourceId, firstLine);
             }

@@ -64,6 +64,27 @@ class RowBlockTest {
         assertEquals(rows.rows(), new RowBlock.Decoder().decode("s", block.body()));
     }
 
+    /** Read for its keys, a block gives the same lines, districts and station ids, and no figure. */
+    @Test
+    void keysAloneAreTheSameKeysWithEveryFigureMissing() {
+        ResultColumns rows = new ResultColumns("s", List.of("a", "b"), 4);
+        rows.add(2, "d1", "s7", 100, 50, 0, 50, NAN, NAN, new double[] {30, 20});
+        rows.add(3, "d1", "s8", 120, 60, 1, 59, 50.0, NAN, new double[] {40, 19});
+        rows.add(5, null, null, 0.5, NAN, NAN, NAN, NAN, NAN, new double[] {1, 2});
+        rows.add(4, "d2", "УИК №1", 90, 45, 0, 45, NAN, 3, new double[] {45, 0});
+        ResultColumns keys = RowBlock.decodeKeys("s", RowBlock.encode(rows).get(0).body());
+        ResultColumns none = new ResultColumns("s", List.of("a", "b"), 4);
+        for (int i = 0; i < rows.size(); i++) {
+            none.add(rows.line(i), rows.district(i), rows.station(i), NAN, NAN, NAN, NAN, NAN, NAN,
+                    new double[] {NAN, NAN});
+        }
+        assertSameRows(none, keys);
+        // numbered ids too (s7, s8 and a missing one do not share a prefix with УИК №1: here one block of each)
+        ResultColumns numbered = rows.slice(0, 2);
+        assertEquals("s", RowBlock.decodeKeys("s", RowBlock.encode(numbered).get(0).body()).stationPrefix());
+        assertSameRows(none.slice(0, 2), RowBlock.decodeKeys("s", RowBlock.encode(numbered).get(0).body()));
+    }
+
     @Test
     void aBlockWithoutCandidatesOrFiguresAndNoBlockForNoRows() {
         ResultColumns rows = new ResultColumns("n", List.of(), 1);

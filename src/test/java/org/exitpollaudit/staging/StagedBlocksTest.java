@@ -62,6 +62,16 @@ class StagedBlocksTest {
             java.util.Collections.reverse(blocks);
             staging.addBlocks(5, blocks);
             assertEquals(expected, columns(staging, 5, "final").rows());
+            // read for their keys alone (the duplicate check's scans): the same blocks, lines and ids, no figure
+            List<String> keys = new ArrayList<>();
+            staging.blocks(5).forEachKeys("final", block -> {
+                for (int i = 0; i < block.size(); i++) {
+                    keys.add(block.line(i) + " " + block.district(i) + " " + block.station(i) + " "
+                            + block.registered(i) + " " + block.votes(0, i));
+                }
+            });
+            assertEquals(expected.stream().map(r -> r.line() + " " + r.districtId() + " " + r.stationId() + " NaN NaN")
+                    .toList(), keys);
         });
     }
 
