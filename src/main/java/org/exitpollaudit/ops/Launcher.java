@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The JVM options the launcher, src/main/sh/exit-poll-audit, adds to a {@code run}, in Java: the benchmark starts the
  * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each: the
- * script's header and docs/benchmark.md, eighth round.
+ * script's header and docs/benchmark.md, eighth and ninth rounds.
  */
 final class Launcher {
 
@@ -21,6 +21,9 @@ final class Launcher {
 
     /** A short run ({@link JitPolicy#isShortRun}): C1 alone, and word to {@link JitPolicy} that the JIT is seen to. */
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-D" + JitPolicy.PROPERTY + "=launcher");
+
+    /** A longer run: methods compiled once they have run three times as often as by default (fewer lukewarm ones). */
+    static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=3");
 
     private Launcher() {
     }
@@ -36,7 +39,9 @@ final class Launcher {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
-        } else if (!"auto".equals(jitSetting)) {
+        } else if ("auto".equals(jitSetting)) {
+            out.addAll(LATER_JIT);
+        } else {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);
         }

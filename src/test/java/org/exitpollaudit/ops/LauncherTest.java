@@ -29,7 +29,7 @@ class LauncherTest {
     Path dir;
 
     @Test
-    void aRunOnAShortPackageGoesWithoutC2AndALongOneWithIt() throws Exception {
+    void aRunOnAShortPackageGoesWithoutC2AndALongOneWithItLater() throws Exception {
         Path small = pkg("small", 1000);
         Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
         Path exact = pkg("exact", JitPolicy.SHORT_RUN_BYTES);
@@ -40,7 +40,8 @@ class LauncherTest {
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
         assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false));
-        assertEquals(serial, Launcher.runOptions(large, "auto", false));
+        assertEquals(concat(serial, Launcher.LATER_JIT), Launcher.runOptions(large, "auto", false));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(large, "full", false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false));
         assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
@@ -74,13 +75,17 @@ class LauncherTest {
         assertFalse(Launcher.namesCollector("-XX:+UseNUMA"));
         // a symbolic link to a package is followed, as the job follows it
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
-        assertEquals(concat(serial, cds, List.of("--input=" + linked)), launch(Map.of(), "--input=" + linked));
+        assertEquals(concat(serial, Launcher.LATER_JIT, cds, List.of("--input=" + linked)),
+                launch(Map.of(), "--input=" + linked));
+        // a compile threshold of the user's own is left alone
+        assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, cds, List.of("--input=" + large)),
+                launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
         assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
-        assertEquals(concat(serial, cds, List.of("--input=" + dir.resolve("missing"))),
-                launch(Map.of(), "--input=" + dir.resolve("missing")));
+        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false), cds,
+                List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
     }
 
     @Test
@@ -96,6 +101,7 @@ class LauncherTest {
         String script = Files.readString(SCRIPT);
         assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
+        assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
     }
 
     private Path app;
