@@ -16,6 +16,11 @@ final class Launcher {
         return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
+    /** A JVM option that sets the JIT's thresholds, which the launcher then leaves alone. */
+    static boolean namesThreshold(String option) {
+        return option.startsWith("-XX:CompileThresholdScaling=");
+    }
+
     /** Every run: the job's live data is a few hundred MB at most, and the machine may have two cores. */
     static final String SERIAL_GC = "-XX:+UseSerialGC";
 
@@ -33,14 +38,17 @@ final class Launcher {
      * @param jitSetting   the value of {@code -Depa.jit} ({@code auto} unless given)
      * @param ownCollector whether the user names a collector (the launcher: in {@code JAVA_OPTS},
      *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
+     * @param ownThreshold whether the user sets the JIT's thresholds ({@link #namesThreshold}), there too
      * @return the options the launcher adds to a run on {@code input}
      */
-    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector) {
+    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownThreshold) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
         } else if ("auto".equals(jitSetting)) {
-            out.addAll(LATER_JIT);
+            if (!ownThreshold) {
+                out.addAll(LATER_JIT);
+            }
         } else {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);

@@ -203,9 +203,10 @@ public final class RowBlock {
 
     /**
      * The block's lines, districts and station ids, with every figure missing (NaN): the figure columns, most of the
-     * block, are not read. What a pass that only looks at the rows' keys needs (the duplicate check's scans of a
-     * release of millions of rows, several passes over all its blocks). A block the previous release staged row by
-     * row is read whole.
+     * block, are not read, and the table's figure columns are one array shared among them (a table never hands its
+     * arrays out, and one that grows copies each). What a pass that only looks at the rows' keys needs (the duplicate
+     * check's scans of a results file of millions of rows, several passes over all its blocks). A block an earlier
+     * version of the application staged row by row is read whole.
      */
     public static ResultColumns decodeKeys(String sourceId, byte[] block) {
         return decode(sourceId, block, true);
@@ -257,27 +258,28 @@ public final class RowBlock {
             double[] none = new double[n];
             Arrays.fill(none, Double.NaN);
             Arrays.fill(figures, none);
-        }
-        for (int f = 0; f < figures.length && !keysOnly; f++) {
-            double[] column = new double[n];
-            int kind = in.read();
-            if (kind >= Kind.values().length) {
-                throw new IllegalStateException("not a staged block: column kind " + kind);
-            }
-            switch (Kind.values()[kind]) {
-                case MISSING -> Arrays.fill(column, Double.NaN);
-                case COUNTS -> {
-                    for (int i = 0; i < n; i++) {
-                        column[i] = in.varint();
+        } else {
+            for (int f = 0; f < figures.length; f++) {
+                double[] column = new double[n];
+                int kind = in.read();
+                if (kind >= Kind.values().length) {
+                    throw new IllegalStateException("not a staged block: column kind " + kind);
+                }
+                switch (Kind.values()[kind]) {
+                    case MISSING -> Arrays.fill(column, Double.NaN);
+                    case COUNTS -> {
+                        for (int i = 0; i < n; i++) {
+                            column[i] = in.varint();
+                        }
+                    }
+                    case NUMBERS -> {
+                        for (int i = 0; i < n; i++) {
+                            column[i] = in.primitive();
+                        }
                     }
                 }
-                case NUMBERS -> {
-                    for (int i = 0; i < n; i++) {
-                        column[i] = in.primitive();
-                    }
-                }
+                figures[f] = column;
             }
-            figures[f] = column;
         }
         ResultColumns out = ResultColumns.wrap(sourceId, candidates, n, line, district, station, figures[0],
                 figures[1], figures[2], figures[3], figures[4], figures[5],

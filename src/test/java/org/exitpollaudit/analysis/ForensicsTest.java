@@ -182,7 +182,11 @@ class ForensicsTest {
             // every third trial hands its flags on as the last pass finds them, a block's at a time
             List<List<StationFlag>> handed = new ArrayList<>();
             for (int pass = 0; pass < screening.passes(); pass++) {
-                // given at the start of the last pass at the latest (trial 0 at the first, the others there)
+                // given at the start of the last pass at the latest (trial 0 at the first, the others there); no flag
+                // is found before that pass
+                if (trial % 3 == 0 && pass == screening.passes() - 1) {
+                    assertTrue(handed.isEmpty());
+                }
                 if (trial % 3 == 0 && pass == (trial == 0 ? 0 : screening.passes() - 1)) {
                     screening.flagsTo(handed::add);
                 }

@@ -39,15 +39,15 @@ class LauncherTest {
         List<String> serial = List.of(Launcher.SERIAL_GC);
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
-        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false));
-        assertEquals(concat(serial, Launcher.LATER_JIT), Launcher.runOptions(large, "auto", false));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(large, "full", false));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false));
-        assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small, "--quiet")),
+        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, false));
+        assertEquals(concat(serial, Launcher.LATER_JIT), Launcher.runOptions(large, "auto", false, false));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(large, "full", false, false));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false, false));
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(Launcher.runOptions(exact, "auto", false), cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(Launcher.runOptions(exact, "auto", false, false), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(Launcher.runOptions(large, "auto", false), cds, List.of("--input=" + large)),
+        assertEquals(concat(Launcher.runOptions(large, "auto", false, false), cds, List.of("--input=" + large)),
                 launch(Map.of(), "--input=" + large));
         // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
@@ -57,18 +57,18 @@ class LauncherTest {
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
         assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
         assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true));
+        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true, false));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
         assertEquals(concat(Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
         assertEquals(concat(serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
         // options that only look like a collector's when two are read as one
-        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false),
+        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false, false),
                 cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
         assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
@@ -77,14 +77,18 @@ class LauncherTest {
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
         assertEquals(concat(serial, Launcher.LATER_JIT, cds, List.of("--input=" + linked)),
                 launch(Map.of(), "--input=" + linked));
-        // a compile threshold of the user's own is left alone
+        // a compile threshold of the user's own is left alone, and a short run still goes without C2
         assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
+        assertEquals(serial, Launcher.runOptions(large, "auto", false, true));
+        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true));
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, true), cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1"), "--input=" + small));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(Launcher.runOptions(small, "auto", false), cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
-        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false), cds,
+        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false, false), cds,
                 List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
     }
 
@@ -92,7 +96,7 @@ class LauncherTest {
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(Launcher.runOptions(small, "auto", false), List.of("-jar", app + "/exit-poll-audit.jar",
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), List.of("-jar", app + "/exit-poll-audit.jar",
                 "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
