@@ -30,8 +30,13 @@ public final class SyntheticPackage {
          * {@code districts} districts (0: one per 2,000 stations; fewer per station to scale the stations alone).
          */
         public static Spec benchmark(int stations, int districts) {
-            return new Spec(20240207L, stations, districts > 0 ? districts : Math.max(1, stations / 2000), 12, 5,
+            return new Spec(20240207L, stations, districts > 0 ? districts : defaultDistricts(stations), 12, 5,
                     Math.min(2000, stations), 30);
+        }
+
+        /** The benchmark's districts when none are asked for: one per 2,000 stations. */
+        public static int defaultDistricts(int stations) {
+            return Math.max(1, stations / 2000);
         }
 
         /** Support of the candidates: the leader 45 %, the other 55 % falling off by a factor 0.6 per rank. */

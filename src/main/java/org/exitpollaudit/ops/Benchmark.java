@@ -45,7 +45,7 @@ public final class Benchmark {
             input = opts.input().toAbsolutePath().normalize();
         } else {
             SyntheticPackage.Spec spec = SyntheticPackage.Spec.benchmark(opts.stations(), opts.districts());
-            boolean usual = spec.districts() == SyntheticPackage.Spec.benchmark(opts.stations(), 0).districts();
+            boolean usual = spec.districts() == SyntheticPackage.Spec.defaultDistricts(opts.stations());
             input = root.resolve("package-" + opts.stations() + (usual ? "" : "-d" + spec.districts()));
             if (!Files.exists(input.resolve("sources.csv"))) {
                 long t0 = System.nanoTime();

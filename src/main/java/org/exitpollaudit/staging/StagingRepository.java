@@ -538,7 +538,6 @@ public class StagingRepository {
         return new BlockWriter<>("EPA_FLAG_BLOCK", run, 0, true, FlagBlock::encode);
     }
 
-
     /** A run's flagged stations, in order, read a few blocks at a time (a 10-million-station election has some 220,000). */
     public void forEachFlag(long run, Consumer<StationFlag> each) {
         inPages("SELECT BLOCK_NO, BODY FROM EPA_FLAG_BLOCK WHERE RUN_KEY = ? AND BLOCK_NO > ? ORDER BY RUN_KEY, BLOCK_NO",
