@@ -1,8 +1,11 @@
 package org.exitpollaudit.ops;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +19,10 @@ import java.util.function.ToIntFunction;
  * Reads a CSV file with a header row as RFC 4180 defines it (fields quoted with {@code "} may hold commas, line
  * breaks and doubled quotes; CR, LF and CRLF end a record), the way Commons CSV's {@code CSVFormat.RFC4180} reads it
  * (the test compares the two), at several times its speed: the console summary reads the report's own figures.csv,
- * 58 MB and 745,000 records at a million stations, after every run.
+ * 58 MB and 745,000 records at a million stations, after every run. It reads UTF-8 bytes, not characters: every
+ * character that shapes a record ({@code " , CR LF}) is a single byte in UTF-8 and no byte of a longer character
+ * looks like one, so records split on bytes exactly as on characters, and only the fields built are decoded (strictly:
+ * bytes that are not UTF-8 are an error there; the records passed over are not decoded at all).
  */
 final class CsvRecords {
 
@@ -59,7 +65,7 @@ final class CsvRecords {
      * only the source of the local comparisons' records.
      */
     static void read(Path csv, ToIntFunction<String> wanted, Consumer<Row> each) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(csv)) {
             Map<String, Integer> columns = new HashMap<>();
             boolean[] header = {true};
             recordPrefixes(in, first -> header[0] ? Integer.MAX_VALUE : wanted.applyAsInt(first), fields -> {
@@ -84,12 +90,12 @@ final class CsvRecords {
     private static final int AFTER = 4;
 
     /** Splits the text into records of fields. */
-    static void records(Reader in, Consumer<List<String>> each) throws IOException {
+    static void records(InputStream in, Consumer<List<String>> each) throws IOException {
         recordPrefixes(in, first -> Integer.MAX_VALUE, each);
     }
 
     /** The index of the next quote from {@code i}, or {@code n}. */
-    private static int toQuote(char[] buf, int i, int n) {
+    private static int toQuote(byte[] buf, int i, int n) {
         while (i < n && buf[i] != '"') {
             i++;
         }
@@ -100,9 +106,9 @@ final class CsvRecords {
      * Outside quotes, the index from {@code i} of the next line end or of a quote that opens a field (one at a field's
      * start: {@code fieldStart} says whether {@code i} is one), or {@code n}; a quote inside an unquoted field is text.
      */
-    private static int toLineEnd(char[] buf, int i, int n, boolean fieldStart) {
+    private static int toLineEnd(byte[] buf, int i, int n, boolean fieldStart) {
         for (; i < n; i++) {
-            char c = buf[i];
+            byte c = buf[i];
             if (c == '\n' || c == '\r' || c == '"' && fieldStart) {
                 return i;
             }
@@ -115,9 +121,10 @@ final class CsvRecords {
      * Splits the text into records of fields, passing on each record with as many of its leading fields as
      * {@code wanted} asks for given its first field (0: the record is passed over).
      */
-    static void recordPrefixes(Reader in, ToIntFunction<String> wanted, Consumer<List<String>> each) throws IOException {
-        char[] buf = new char[1 << 16];
-        StringBuilder field = new StringBuilder();
+    static void recordPrefixes(InputStream in, ToIntFunction<String> wanted, Consumer<List<String>> each)
+            throws IOException {
+        byte[] buf = new byte[1 << 16];
+        Fields fields = new Fields();
         List<String> record = new ArrayList<>();
         int state = START;
         boolean afterCr = false;
@@ -125,9 +132,12 @@ final class CsvRecords {
         // the fields of this record asked for (-1 until its first field is read), and whether they are all built
         int want = -1;
         boolean skipped = false;
-        for (int n; (n = in.read(buf)) > 0; ) {
+        // after a quoted field, a character of several bytes being read (its code point so far, bytes still to come)
+        int codePoint = 0;
+        int pending = 0;
+        for (int n; (n = in.read(buf)) >= 0; ) {
             for (int i = 0; i < n; i++) {
-                char c = buf[i];
+                byte c = buf[i];
                 if (afterCr) {
                     afterCr = false;
                     if (c == '\n') {
@@ -136,7 +146,7 @@ final class CsvRecords {
                 }
                 if (skipped) {
                     // the rest of a record passed over (most of a figures.csv): only a line end or a quote can change
-                    // what follows, so the characters between are run over by small loops the JIT compiles early
+                    // what follows, so the bytes between are run over by small loops the JIT compiles early
                     int j = i;
                     if (state == QUOTED) {
                         j = toQuote(buf, i, n);
@@ -158,26 +168,44 @@ final class CsvRecords {
                         if (c == '"') {
                             state = QUOTE;
                         } else if (!skipped) {
-                            field.append(c);
+                            fields.append(c);
                         }
                         continue;
                     case QUOTE:
                         if (c == '"') {
                             if (!skipped) {
-                                field.append('"');
+                                fields.append(c);
                             }
                             state = QUOTED;
                             continue;
                         }
                         // fall through: the field has ended
                     case AFTER:
+                        if (pending > 0 || c < 0) {
+                            // a character of several bytes: white space (U+2003, say) is skipped as Commons CSV skips it
+                            if (pending == 0) {
+                                pending = c >= (byte) 0xF0 ? 3 : c >= (byte) 0xE0 ? 2 : c >= (byte) 0xC0 ? 1 : -1;
+                                codePoint = c & (0x3F >> pending);
+                            } else if ((c & 0xC0) == 0x80) {
+                                codePoint = codePoint << 6 | c & 0x3F;
+                                pending--;
+                            } else {
+                                pending = -1;
+                            }
+                            if (pending < 0 || pending == 0 && !Character.isWhitespace(codePoint)) {
+                                throw new IOException("invalid character after the closing quote of a field, in record "
+                                        + record);
+                            }
+                            state = AFTER;
+                            continue;
+                        }
                         if (c != ',' && c != '\n' && c != '\r' && Character.isWhitespace(c)) {
                             state = AFTER;
                             continue;
                         }
                         if (c != ',' && c != '\n' && c != '\r') {
-                            throw new IOException("invalid character '" + c + "' after the closing quote of a field,"
-                                    + " in record " + record);
+                            throw new IOException("invalid character '" + (char) c + "' after the closing quote of a"
+                                    + " field, in record " + record);
                         }
                         break;
                     case START:
@@ -192,18 +220,16 @@ final class CsvRecords {
                 }
                 // START, UNQUOTED or the end of a quoted field
                 if (c == ',') {
-                    want = endField(record, field, skipped, want, wanted);
+                    want = endField(record, fields, skipped, want, wanted);
                     skipped = skipped || record.size() >= want;
-                    field.setLength(0);
                     state = START;
                     inRecord = true;
                 } else if (c == '\n' || c == '\r') {
                     afterCr = c == '\r';
-                    want = endField(record, field, skipped, want, wanted);
+                    want = endField(record, fields, skipped, want, wanted);
                     if (want > 0) {
                         each.accept(record);
                     }
-                    field.setLength(0);
                     record = new ArrayList<>(Math.max(record.size(), 8));
                     want = -1;
                     skipped = false;
@@ -211,7 +237,7 @@ final class CsvRecords {
                     inRecord = false;
                 } else {
                     if (!skipped) {
-                        field.append(c);
+                        fields.append(c);
                     }
                     state = UNQUOTED;
                     inRecord = true;
@@ -221,7 +247,11 @@ final class CsvRecords {
         if (state == QUOTED) {
             throw new IOException("end of file inside a quoted field, in record " + record);
         }
-        if (inRecord && endField(record, field, skipped, want, wanted) > 0) {
+        if (pending > 0) {
+            throw new IOException("end of file inside a character after the closing quote of a field, in record "
+                    + record);
+        }
+        if (inRecord && endField(record, fields, skipped, want, wanted) > 0) {
             each.accept(record);
         }
     }
@@ -230,12 +260,53 @@ final class CsvRecords {
      * Ends a field: adds it to the record unless the fields asked for are all built ({@code skipped}); returns how
      * many fields the record is asked for, known once its first field is ({@code want}, −1 until then).
      */
-    private static int endField(List<String> record, StringBuilder field, boolean skipped, int want,
-                                ToIntFunction<String> wanted) {
+    private static int endField(List<String> record, Fields fields, boolean skipped, int want,
+                                ToIntFunction<String> wanted) throws IOException {
         if (skipped) {
+            fields.clear();
             return want;
         }
-        record.add(field.toString());
+        record.add(fields.end(record.size()));
         return want < 0 ? wanted.applyAsInt(record.get(0)) : want;
+    }
+
+    /**
+     * The bytes of the field being read, and the text of the last field built in each column: a field whose bytes
+     * are those of the column's last one (a figures.csv repeats its section and source over thousands of records) is
+     * the same text, and is not decoded again.
+     */
+    private static final class Fields {
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        private byte[] bytes = new byte[64];
+        private int length;
+        private byte[][] lastBytes = new byte[8][];
+        private String[] lastText = new String[8];
+
+        void append(byte b) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, 2 * length);
+            }
+            bytes[length++] = b;
+        }
+
+        void clear() {
+            length = 0;
+        }
+
+        /** The field's text, as the {@code column}-th of its record; clears the field. */
+        String end(int column) throws IOException {
+            if (column >= lastText.length) {
+                lastBytes = Arrays.copyOf(lastBytes, 2 * column);
+                lastText = Arrays.copyOf(lastText, 2 * column);
+            }
+            byte[] last = lastBytes[column];
+            if (last == null || !Arrays.equals(last, 0, last.length, bytes, 0, length)) {
+                // strict UTF-8, as a decoding reader is: malformed bytes are an error, not a replacement character
+                lastText[column] = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+                lastBytes[column] = Arrays.copyOf(bytes, length);
+            }
+            length = 0;
+            return lastText[column];
+        }
     }
 }

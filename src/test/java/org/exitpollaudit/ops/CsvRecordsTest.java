@@ -3,7 +3,9 @@ package org.exitpollaudit.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,15 +71,23 @@ class CsvRecordsTest {
 
     private static List<List<String>> fast(String text) throws IOException {
         List<List<String>> out = new ArrayList<>();
-        CsvRecords.records(new StringReader(text), out::add);
+        CsvRecords.records(utf8(text), out::add);
         return out;
     }
 
-    /** Text of any shape, valid or not: the same records where Commons CSV reads it, an error where it refuses it. */
+    private static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Text of any shape, valid or not: the same records where Commons CSV reads it, an error where it refuses it. The
+     * alphabet has characters of two and three bytes in UTF-8, one of them white space (U+2003, which Commons CSV skips
+     * after a closing quote as it skips a space) and one not (U+00A0, which it refuses there).
+     */
     @Test
     void anyTextReadsAsCommonsCsvReadsIt() throws Exception {
         Random random = new Random(29);
-        String alphabet = "ab ,\"\r\n;\t'";
+        String alphabet = "ab ,\"\r\n;\t'\u2003\u00a0é";
         int refused = 0;
         for (int n = 0; n < 50_000; n++) {
             String text = randomText(random, alphabet, 12);
@@ -104,7 +114,7 @@ class CsvRecordsTest {
         int[] compared = {0};
         readableTexts(31, (text, all) -> {
             List<List<String>> kept = new ArrayList<>();
-            CsvRecords.recordPrefixes(new StringReader(text), first -> first.startsWith("a") ? Integer.MAX_VALUE : 0,
+            CsvRecords.recordPrefixes(utf8(text), first -> first.startsWith("a") ? Integer.MAX_VALUE : 0,
                     kept::add);
             assertEquals(all.stream().filter(r -> r.get(0).startsWith("a")).toList(), kept,
                     () -> "[" + text.replace("\r", "\\r").replace("\n", "\\n") + "]");
@@ -126,7 +136,7 @@ class CsvRecordsTest {
             java.util.function.ToIntFunction<String> wanted = first -> first.isEmpty() ? 2
                     : first.startsWith("a") ? 1 : first.startsWith("b") ? 0 : Integer.MAX_VALUE;
             List<List<String>> prefixes = new ArrayList<>();
-            CsvRecords.recordPrefixes(new StringReader(text), wanted, prefixes::add);
+            CsvRecords.recordPrefixes(utf8(text), wanted, prefixes::add);
             List<List<String>> expected = new ArrayList<>();
             for (List<String> r : all) {
                 int k = wanted.applyAsInt(r.get(0));
@@ -139,6 +149,19 @@ class CsvRecordsTest {
         });
         // records were cut short, not only passed whole or over
         assertEquals(true, cut[0] > 1000, cut[0] + " records cut short");
+    }
+
+    /**
+     * Bytes that are not UTF-8 are an error in a field that is built, as they are to a decoding reader, and pass
+     * unread in a record passed over.
+     */
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorWhereRead() throws Exception {
+        byte[] text = "k,a\u00ffb\ns,x\u00ffy\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThrows(IOException.class, () -> CsvRecords.records(new ByteArrayInputStream(text), r -> { }));
+        List<List<String>> kept = new ArrayList<>();
+        CsvRecords.recordPrefixes(new ByteArrayInputStream(text), first -> first.equals("k") ? 1 : 0, kept::add);
+        assertEquals(List.of(List.of("k")), kept);
     }
 
     /** Records as Commons CSV prints them (quoting what needs it, CRLF) come back whole, by their header names. */
