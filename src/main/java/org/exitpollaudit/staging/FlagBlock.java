@@ -6,9 +6,10 @@ import org.exitpollaudit.analysis.StationFlag;
 
 /**
  * A run of consecutive flagged stations as one binary value, for staging between the analyze and report steps (a
- * database row per block of flags instead of one per flag). Why: the analyze step is one transaction, and HSQLDB holds
- * every row a transaction inserts in memory, as objects, until it commits; a 10-million-station election has some
- * 220,000 flagged stations, about 90 MB of such rows, against a few MB of blocks. Per flag ({@link BlockCodec}):
+ * database row per block of flags instead of one per flag). Why: HSQLDB holds every row a transaction inserts in
+ * memory, as objects, until it commits, and a 10-million-station election has some 220,000 flagged stations, about
+ * 90 MB of such rows, against a few MB of blocks (which the analyze step also commits one at a time, see
+ * {@code StagingRepository.BlockWriter}). Per flag ({@link BlockCodec}):
  * source, file and district as strings (remembered: they repeat), the station id as a string that is not, the line
  * and the registered voters, turnout and leader's share as numbers, the reasons as a string.
  */
