@@ -3,6 +3,8 @@ package org.exitpollaudit.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +24,8 @@ import java.util.function.ToIntFunction;
  * 58 MB and 745,000 records at a million stations, after every run. It reads UTF-8 bytes, not characters: every
  * character that shapes a record ({@code " , CR LF}) is a single byte in UTF-8 and no byte of a longer character
  * looks like one, so records split on bytes exactly as on characters, and only the fields built are decoded (strictly:
- * bytes that are not UTF-8 are an error there; the records passed over are not decoded at all).
+ * bytes that are not UTF-8 are an error there). Of the records passed over, only a character after a closing quote
+ * is decoded, which must be white space in any record.
  */
 final class CsvRecords {
 
@@ -132,8 +135,9 @@ final class CsvRecords {
         // the fields of this record asked for (-1 until its first field is read), and whether they are all built
         int want = -1;
         boolean skipped = false;
-        // after a quoted field, a character of several bytes being read (its code point so far, bytes still to come)
-        int codePoint = 0;
+        // after a quoted field, the bytes of a character of several being read, and how many are still to come
+        byte[] character = new byte[4];
+        int read = 0;
         int pending = 0;
         for (int n; (n = in.read(buf)) >= 0; ) {
             for (int i = 0; i < n; i++) {
@@ -182,17 +186,19 @@ final class CsvRecords {
                         // fall through: the field has ended
                     case AFTER:
                         if (pending > 0 || c < 0) {
-                            // a character of several bytes: white space (U+2003, say) is skipped as Commons CSV skips it
+                            // a character of several bytes: white space (U+2003, say) is skipped as Commons CSV skips
+                            // it, anything else refused; the bytes are decoded strictly, so that an overlong or
+                            // otherwise malformed sequence is an error as it is to a decoding reader
                             if (pending == 0) {
-                                pending = c >= (byte) 0xF0 ? 3 : c >= (byte) 0xE0 ? 2 : c >= (byte) 0xC0 ? 1 : -1;
-                                codePoint = c & (0x3F >> pending);
+                                read = 0;
+                                pending = c >= (byte) 0xF0 ? 3 : c >= (byte) 0xE0 ? 2 : c >= (byte) 0xC0 ? 1 : 0;
                             } else if ((c & 0xC0) == 0x80) {
-                                codePoint = codePoint << 6 | c & 0x3F;
                                 pending--;
                             } else {
-                                pending = -1;
+                                pending = 0; // not a continuation: the sequence is cut short
                             }
-                            if (pending < 0 || pending == 0 && !Character.isWhitespace(codePoint)) {
+                            character[read++] = c;
+                            if (pending == 0 && !fields.whiteSpace(character, read)) {
                                 throw new IOException("invalid character after the closing quote of a field, in record "
                                         + record);
                             }
@@ -266,7 +272,12 @@ final class CsvRecords {
             fields.clear();
             return want;
         }
-        record.add(fields.end(record.size()));
+        try {
+            record.add(fields.end(record.size()));
+        } catch (CharacterCodingException e) {
+            throw new IOException("bytes that are not UTF-8 in field " + (record.size() + 1) + " of the record that"
+                    + " begins " + record, e);
+        }
         return want < 0 ? wanted.applyAsInt(record.get(0)) : want;
     }
 
@@ -293,19 +304,30 @@ final class CsvRecords {
             length = 0;
         }
 
+        /** Whether the {@code length} bytes are one character of white space in UTF-8 (strictly decoded). */
+        boolean whiteSpace(byte[] character, int length) {
+            try {
+                CharBuffer c = utf8.decode(ByteBuffer.wrap(character, 0, length));
+                return c.length() == 1 && Character.isWhitespace(c.charAt(0));
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+
         /** The field's text, as the {@code column}-th of its record; clears the field. */
-        String end(int column) throws IOException {
+        String end(int column) throws CharacterCodingException {
             if (column >= lastText.length) {
                 lastBytes = Arrays.copyOf(lastBytes, 2 * column);
                 lastText = Arrays.copyOf(lastText, 2 * column);
             }
             byte[] last = lastBytes[column];
-            if (last == null || !Arrays.equals(last, 0, last.length, bytes, 0, length)) {
-                // strict UTF-8, as a decoding reader is: malformed bytes are an error, not a replacement character
-                lastText[column] = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-                lastBytes[column] = Arrays.copyOf(bytes, length);
-            }
+            int n = length;
             length = 0;
+            if (last == null || !Arrays.equals(last, 0, last.length, bytes, 0, n)) {
+                // strict UTF-8, as a decoding reader is: malformed bytes are an error, not a replacement character
+                lastText[column] = utf8.decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+                lastBytes[column] = Arrays.copyOf(bytes, n);
+            }
             return lastText[column];
         }
     }

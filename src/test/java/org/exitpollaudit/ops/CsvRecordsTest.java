@@ -1,6 +1,7 @@
 package org.exitpollaudit.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -162,6 +164,101 @@ class CsvRecordsTest {
         List<List<String>> kept = new ArrayList<>();
         CsvRecords.recordPrefixes(new ByteArrayInputStream(text), first -> first.equals("k") ? 1 : 0, kept::add);
         assertEquals(List.of(List.of("k")), kept);
+    }
+
+    /** Reads in chunks of 1 to 40 bytes, so that every offset of a text is a buffer's end somewhere. */
+    private static InputStream chunked(byte[] b, Random random) {
+        return new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] buf, int off, int len) {
+                return super.read(buf, off, Math.min(len, 1 + random.nextInt(40)));
+            }
+        };
+    }
+
+    /** The fast reader's records of the text, or both readers refuse it. */
+    private static void assertReadAsCommonsCsvReadsIt(String text, InputStream in) throws IOException {
+        List<List<String>> expected;
+        try {
+            expected = reference(text);
+        } catch (IOException | RuntimeException e) {
+            assertThrows(IOException.class, () -> CsvRecords.records(in, r -> { }));
+            return;
+        }
+        List<List<String>> out = new ArrayList<>();
+        CsvRecords.records(in, out::add);
+        assertEquals(expected, out);
+    }
+
+    /**
+     * Texts of 300,000 characters or more, read whole (64 KiB at a time) and in small random chunks: characters of up
+     * to four bytes, white space after closing quotes and CRLF fall on the buffers' ends (the texts above are short).
+     */
+    @Test
+    void largeTextsReadAlikeWhereverTheBuffersEnd() throws Exception {
+        Random random = new Random(43);
+        String[] alphabet = {"a", "b", " ", ",", "\"", "\r", "\n", "é", "\u2003", "\u00a0", "\uD83D\uDE00", "\u2028",
+                "\u0085"};
+        for (int n = 0; n < 20; n++) {
+            StringBuilder s = new StringBuilder();
+            while (s.length() < 300_000) {
+                s.append('"');
+                for (int i = random.nextInt(8); i > 0; i--) {
+                    String c = alphabet[random.nextInt(alphabet.length)];
+                    s.append(c.equals("\"") ? "\"\"" : c);
+                }
+                s.append('"').append(random.nextBoolean() ? "\u2003" : "").append(random.nextInt(3) == 0 ? "\r\n" : ",");
+                if (random.nextInt(5) == 0) {
+                    for (int i = random.nextInt(6); i > 0; i--) {
+                        String c = alphabet[random.nextInt(alphabet.length)];
+                        s.append(c.equals("\"") || c.equals(",") ? "x" : c);
+                    }
+                    s.append(",");
+                }
+            }
+            String text = s.toString();
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertReadAsCommonsCsvReadsIt(text, new ByteArrayInputStream(bytes));
+            assertReadAsCommonsCsvReadsIt(text, chunked(bytes, random));
+        }
+    }
+
+    /** A character of several bytes, a closing quote or a CRLF cut by the end of the first 64 KiB read. */
+    @Test
+    void sequencesAcrossTheFirstBuffersEnd() throws Exception {
+        for (String tail : List.of("\"a\"\u2003,b\r\nc", "\"a\"\uD83D\uDE00", "x\uD83D\uDE00y\r\nz", "\"a\"\"b\"\r\n",
+                "\"a\"\u00a0,b")) {
+            for (int k = 1; k <= 6; k++) {
+                String text = "p".repeat((1 << 16) - k) + "\n" + tail;
+                assertReadAsCommonsCsvReadsIt(text, utf8(text));
+            }
+        }
+    }
+
+    /**
+     * Bytes that are not UTF-8 after a closing quote (overlong forms of white space, a lead byte no character has) and
+     * a character cut short at a field's end are errors, as they are to a decoding reader.
+     */
+    @Test
+    void malformedBytesAfterAClosingQuoteAreAnError() {
+        for (String bad : List.of("\u00c0\u00a0", "\u00e0\u0080\u00a0", "\u00f8\u0080\u0080\u00a0", "\u00c0\u0089", "\u00ff",
+                "\u0080", "\u00e2\u0080,")) {
+            byte[] b = ("\"a\"" + bad + ",b\n").getBytes(StandardCharsets.ISO_8859_1);
+            assertThrows(IOException.class, () -> CsvRecords.records(new ByteArrayInputStream(b), r -> { }), bad);
+        }
+        byte[] cut = "a\u00c3,b\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThrows(IOException.class, () -> CsvRecords.records(new ByteArrayInputStream(cut), r -> { }));
+    }
+
+    /** A field whose bytes repeat its column's last is that same text; one that differs (even as a prefix) is not. */
+    @Test
+    void repeatedFieldsAreOneText() throws Exception {
+        String row = String.join(",", Collections.nCopies(12, "same")) + "\n";
+        List<List<String>> out = new ArrayList<>();
+        CsvRecords.records(utf8(row + row + "sam,same\n"), out::add);
+        assertSame(out.get(0).get(11), out.get(1).get(11));
+        assertSame(out.get(0).get(0), out.get(1).get(0));
+        assertEquals(List.of("sam", "same"), out.get(2));
     }
 
     /** Records as Commons CSV prints them (quoting what needs it, CRLF) come back whole, by their header names. */
