@@ -77,9 +77,12 @@ class LauncherTest {
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
         assertEquals(concat(serial, Launcher.LATER_JIT, cds, List.of("--input=" + linked)),
                 launch(Map.of(), "--input=" + linked));
-        // a compile threshold of the user's own is left alone, and a short run still goes without C2
+        // a JIT tuning of the user's own replaces the launcher's, and a short run still goes without C2
         assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
+        assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, cds, List.of("--input=" + large)),
+                launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
+        assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesThreshold), "each option the user may replace");
         assertEquals(serial, Launcher.runOptions(large, "auto", false, true));
         assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true));
         assertEquals(concat(Launcher.runOptions(small, "auto", false, true), cds, List.of("--input=" + small)),
