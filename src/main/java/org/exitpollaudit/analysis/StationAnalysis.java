@@ -38,13 +38,14 @@ public final class StationAnalysis {
     public interface Blocks {
         /**
          * Gives each block of a release's rows, in file order, the same blocks on every call; none when the release
-         * has no rows. Every block has the same candidate columns.
+         * has no rows. Every block has the same candidate columns. A block may hold only until {@code block} returns
+         * (its arrays are those of the next one): what is kept of it is copied.
          */
         void forEach(String sourceId, Consumer<ResultColumns> block);
 
         /**
          * The same blocks with their lines and ids only, every figure missing, where that is cheaper to read: what the
-         * duplicate check's scans look at.
+         * duplicate check's scans look at. A block holds only until {@code block} returns, as in {@link #forEach}.
          */
         default void forEachKeys(String sourceId, Consumer<ResultColumns> block) {
             forEach(sourceId, block);

@@ -260,7 +260,8 @@ public class StagingRepository {
 
             @Override
             public void forEachKeys(String sourceId, Consumer<ResultColumns> block) {
-                blocks(run, sourceId, body -> block.accept(RowBlock.decodeKeys(sourceId, body)));
+                RowBlock.Reused reused = new RowBlock.Reused();
+                blocks(run, sourceId, body -> block.accept(RowBlock.decodeKeys(sourceId, body, reused)));
             }
 
             @Override
@@ -278,11 +279,13 @@ public class StagingRepository {
     }
 
     /**
-     * Each staged block of one source as columns, in line order, read and decoded one at a time (nothing of one block
-     * is held while the next is read); none when nothing of it was loaded.
+     * Each staged block of one source as columns, in line order, read and decoded one at a time into the same arrays
+     * ({@link RowBlock.Reused}): a block holds only until {@code each} returns, and nothing of it is held while the
+     * next is read; none when nothing of it was loaded.
      */
     public void forEachBlock(long run, String sourceId, Consumer<ResultColumns> each) {
-        blocks(run, sourceId, body -> each.accept(RowBlock.decode(sourceId, body)));
+        RowBlock.Reused reused = new RowBlock.Reused();
+        blocks(run, sourceId, body -> each.accept(RowBlock.decode(sourceId, body, reused)));
     }
 
     /** The staged block of a source whose first row is at line {@code firstLine}; {@code null} if there is none. */

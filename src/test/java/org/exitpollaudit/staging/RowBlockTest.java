@@ -64,6 +64,32 @@ class RowBlockTest {
         assertEquals(rows.rows(), new RowBlock.Decoder().decode("s", block.body()));
     }
 
+    /**
+     * Blocks decoded one after another into the same arrays each read as a block decoded alone: a larger block, then
+     * a smaller one whose columns are of other kinds (figures where the first had none and none where it had some,
+     * ids as text where they were numbered), then a block's keys, then a whole block again. Each is compared before
+     * the next is decoded, as a pass reads them.
+     */
+    @Test
+    void blocksDecodedIntoTheSameArraysReadAsBlocksDecodedAlone() {
+        ResultColumns large = new ResultColumns("s", List.of("a", "b"), 5);
+        for (int i = 0; i < 5; i++) {
+            large.add(2 + i, "d" + (i % 2), "s" + (10 + i), 100 + i, 50 + i, 1, 49 + i, 50.5, NAN,
+                    new double[] {30 + i, 19});
+        }
+        ResultColumns small = new ResultColumns("s", List.of("a", "b"), 3);
+        small.add(7, "d9", "УИК №1", NAN, 40, NAN, NAN, NAN, 2, new double[] {0.25, NAN});
+        small.add(8, null, "x", 90, NAN, NAN, 45, NAN, 3, new double[] {45, 1e300});
+        RowBlock.Reused reused = new RowBlock.Reused();
+        byte[] largeBody = RowBlock.encode(large).get(0).body();
+        byte[] smallBody = RowBlock.encode(small).get(0).body();
+        assertSameRows(RowBlock.decode("s", largeBody), RowBlock.decode("s", largeBody, reused));
+        assertSameRows(RowBlock.decode("s", smallBody), RowBlock.decode("s", smallBody, reused));
+        assertSameRows(RowBlock.decodeKeys("s", largeBody), RowBlock.decodeKeys("s", largeBody, reused));
+        assertSameRows(large, RowBlock.decode("s", largeBody, reused));
+        assertSameRows(small, RowBlock.decode("s", smallBody, reused));
+    }
+
     /** Read for its keys, a block gives the same lines, districts and station ids, and no figure. */
     @Test
     void keysAloneAreTheSameKeysWithEveryFigureMissing() {
