@@ -1,5 +1,7 @@
 package org.exitpollaudit.stats;
 
+import java.util.Arrays;
+
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
@@ -19,18 +21,32 @@ public final class BinomialWindow {
 
     /** P(K = k) for k = lo..hi (clipped to 0..n), as an array indexed k − lo. */
     public static double[] probabilities(int n, double p, int lo, int hi) {
+        double[] out = new double[Math.max(0, Math.min(n, hi) - Math.max(0, lo) + 1)];
+        probabilities(n, p, lo, hi, out);
+        return out;
+    }
+
+    /**
+     * {@link #probabilities(int, double, int, int)} into {@code out}, which has room for them (a caller that computes
+     * many windows reuses one array): P(K = k) at {@code out[k − max(0, lo)]}, the entries after them left as they
+     * were.
+     */
+    public static void probabilities(int n, double p, int lo, int hi, double[] out) {
         lo = Math.max(0, lo);
         hi = Math.min(n, hi);
         if (hi < lo) {
-            return new double[0];
+            return;
         }
-        double[] out = new double[hi - lo + 1];
+        if (out.length < hi - lo + 1) {
+            throw new IllegalArgumentException("room for " + out.length + " probabilities, " + (hi - lo + 1) + " asked");
+        }
         if (p <= 0 || p >= 1) {
+            Arrays.fill(out, 0, hi - lo + 1, 0);
             int k = p <= 0 ? 0 : n;
             if (k >= lo && k <= hi) {
                 out[k - lo] = 1;
             }
-            return out;
+            return;
         }
         int mode = mode(n, p, lo, hi);
         double odds = p / (1 - p);
@@ -41,7 +57,6 @@ public final class BinomialWindow {
         for (int k = mode; k > lo; k--) {
             out[k - 1 - lo] = down(out[k - lo], n, k, odds);
         }
-        return out;
     }
 
     /** The most likely count of Binomial(n, p), clipped to lo..hi: where a walk over the window starts. */

@@ -186,24 +186,42 @@ public final class DigitTests {
     /** P(last digit = d) of a Binomial(n, p) count. */
     static double[] lastDigitProbabilities(long n, double p) {
         double[] out = new double[10];
+        lastDigitProbabilities(n, p, out, new double[WINDOW]);
+        return out;
+    }
+
+    /**
+     * The binomial window {@link #lastDigitProbabilities(long, double, double[], double[])} needs at most: a spread of
+     * at most 10 (beyond, the digits are taken as uniform) within 12 of it either side, 24 · 10 + 3 counts.
+     */
+    static final int WINDOW = 256;
+
+    /**
+     * {@link #lastDigitProbabilities(long, double)} into {@code out} (10 entries, overwritten), with {@code window}
+     * ({@link #WINDOW} entries) for the binomial probabilities: what a memo that computes hundreds of thousands of
+     * pairs calls, with arrays of its own.
+     */
+    static void lastDigitProbabilities(long n, double p, double[] out, double[] window) {
         double sd = Math.sqrt(n * p * (1 - p));
         if (sd > 10 || n > Integer.MAX_VALUE) {
             java.util.Arrays.fill(out, 0.1);
-            return out;
+            return;
         }
+        java.util.Arrays.fill(out, 0);
         // conditional on the count being tested at all (k ≥ LAST_DIGIT_MIN), as the observed ones are
         int lo = (int) Math.max(LAST_DIGIT_MIN, Math.floor(n * p - 12 * sd - 1));
         int hi = (int) Math.min(n, Math.ceil(n * p + 12 * sd + 1));
-        double[] pmf = BinomialWindow.probabilities((int) n, p, lo, hi);
+        int width = Math.max(0, hi - lo + 1);
+        double[] pmf = window.length >= width ? window : new double[width];
+        BinomialWindow.probabilities((int) n, p, lo, hi, pmf);
         double total = 0;
-        for (int i = 0; i < pmf.length; i++) {
+        for (int i = 0; i < width; i++) {
             out[(lo + i) % 10] += pmf[i];
             total += pmf[i];
         }
         for (int d = 0; d < 10; d++) {
             out[d] = total > 0 ? out[d] / total : 0.1;
         }
-        return out;
     }
 
     private static Result test(long[] f, long n, double[] q) {

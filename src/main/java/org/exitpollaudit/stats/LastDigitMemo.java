@@ -21,6 +21,9 @@ public final class LastDigitMemo {
 
     private final CountRows rows = new CountRows(10);
     private final PairTable table = new PairTable(10);
+    /** A pair's probabilities as computed, and the binomial window they are summed from: reused pair after pair. */
+    private final double[] computed = new double[10];
+    private final double[] window = new double[DigitTests.WINDOW];
     private final long mostBytes;
     private final int mostPairs;
 
@@ -41,7 +44,7 @@ public final class LastDigitMemo {
             int nn = (int) n;
             double[] values = rows.find(kk, nn);
             if (values == null) {
-                double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
+                double[] p = compute(k, n);
                 if (rows.bytes() + rows.cost(kk, nn) > mostBytes) {
                     add(into, p, 0);
                     return;
@@ -53,12 +56,12 @@ public final class LastDigitMemo {
             return;
         }
         if (!PairTable.holds(k, n)) {
-            add(into, DigitTests.lastDigitProbabilities(n, k / (double) n), 0);
+            add(into, compute(k, n), 0);
             return;
         }
         int entry = table.find(k, n);
         if (entry < 0) {
-            double[] p = DigitTests.lastDigitProbabilities(n, k / (double) n);
+            double[] p = compute(k, n);
             if (table.size() >= mostPairs) {
                 add(into, p, 0);
                 return;
@@ -67,6 +70,12 @@ public final class LastDigitMemo {
             System.arraycopy(p, 0, table.page(entry), table.offset(entry), 10);
         }
         add(into, table.page(entry), table.offset(entry));
+    }
+
+    /** The probabilities of pair (k, n), in an array that the next pair's overwrite. */
+    private double[] compute(long k, long n) {
+        DigitTests.lastDigitProbabilities(n, k / (double) n, computed, window);
+        return computed;
     }
 
     private static void add(double[] into, double[] p, int from) {

@@ -1,6 +1,10 @@
 package org.exitpollaudit.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
 
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,28 @@ class BinomialWindowTest {
         // degenerate p: all mass on 0 or n
         assertEquals(1.0, BinomialWindow.probabilities(5, 0, 0, 5)[0]);
         assertEquals(1.0, BinomialWindow.probabilities(5, 1, 0, 5)[5]);
+    }
+
+    /**
+     * Into an array used before (by a wider window, a degenerate one, another n), the window's entries are the very
+     * doubles of a new array's and the ones after it are left alone; an array without room is refused.
+     */
+    @Test
+    void intoAnArrayUsedBeforeTheSameProbabilities() {
+        double[] into = new double[40];
+        Arrays.fill(into, 7);
+        int[][] windows = {{1200, 870, 820, 850}, {30, 0, 0, 30}, {50, 3, 0, 12}, {30, 30, 0, 30}, {9, 4, 2, 6}};
+        for (int[] w : windows) {
+            int n = w[0];
+            double p = w[1] / (double) n;
+            double[] alone = BinomialWindow.probabilities(n, p, w[2], w[3]);
+            double[] before = into.clone();
+            BinomialWindow.probabilities(n, p, w[2], w[3], into);
+            assertArrayEquals(alone, Arrays.copyOf(into, alone.length), 0.0, w[1] + "/" + n);
+            assertArrayEquals(Arrays.copyOfRange(before, alone.length, into.length),
+                    Arrays.copyOfRange(into, alone.length, into.length), 0.0, "after the window");
+        }
+        assertThrows(IllegalArgumentException.class, () -> BinomialWindow.probabilities(100, 0.5, 0, 100, into));
     }
 
     @Test
