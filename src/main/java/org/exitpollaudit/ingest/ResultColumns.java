@@ -35,6 +35,8 @@ public final class ResultColumns {
     private double[] other;
     private double[][] votes;
     private final Map<String, String> districtIds = new HashMap<>();
+    /** Whether the arrays are another's ({@link #wrap}): copied before a row is added. */
+    private boolean borrowed;
 
     /** An empty table with room for {@code capacity} rows (it grows as needed). */
     public ResultColumns(String sourceId, List<String> candidates, int capacity) {
@@ -54,9 +56,11 @@ public final class ResultColumns {
     }
 
     /**
-     * Rows already held as columns (a staged block read back), taken as they are, without a copy: the arrays belong to
-     * the table from now on. Each array holds at least {@code size} rows; {@code votes} has one array per candidate,
-     * in {@code candidates} order. Missing figures are NaN. {@code station} may be {@code null} only when
+     * Rows already held as columns (a staged block read back), taken as they are, without a copy: the table reads the
+     * arrays as long as it is used, and the giver may share them among columns or decode the next block into them
+     * once it is done with this one (staging's passes do). The table never writes them: a row added copies every
+     * array first. Each array holds at least {@code size} rows; {@code votes} has one array per candidate, in
+     * {@code candidates} order. Missing figures are NaN. {@code station} may be {@code null} only when
      * {@link #withNumberedStations} gives the ids next.
      */
     public static ResultColumns wrap(String sourceId, List<String> candidates, int size, int[] line, String[] district,
@@ -81,6 +85,7 @@ public final class ResultColumns {
         out.turnoutPct = turnoutPct;
         out.other = other;
         out.votes = votes;
+        out.borrowed = true;
         for (int i = 0; i < size; i++) {
             if (district[i] != null) {
                 district[i] = out.districtIds.computeIfAbsent(district[i], d -> d);
@@ -137,7 +142,7 @@ public final class ResultColumns {
         }
         int n = more.size;
         stationsAsText();
-        while (line.length < size + n) {
+        while (borrowed || line.length < size + n) {
             grow();
         }
         System.arraycopy(more.line, 0, line, size, n);
@@ -210,7 +215,7 @@ public final class ResultColumns {
     public void add(int lineNo, String districtId, String stationId, double reg, double ballots, double inv,
                     double val, double turnout, double oth, double[] candidateValues) {
         stationsAsText();
-        if (size == line.length) {
+        if (borrowed || size == line.length) {
             grow();
         }
         int i = size++;
@@ -228,8 +233,13 @@ public final class ResultColumns {
         }
     }
 
+    /** Copies every array into one of twice the room (a borrowed one into one of the table's own). */
     private void grow() {
-        int c = line.length * 2;
+        int c = Math.max(16, line.length * 2);
+        if (borrowed) {
+            votes = votes.clone();
+            borrowed = false;
+        }
         line = Arrays.copyOf(line, c);
         district = Arrays.copyOf(district, c);
         station = Arrays.copyOf(station, c);
