@@ -21,7 +21,7 @@ public final class BinomialWindow {
 
     /** P(K = k) for k = lo..hi (clipped to 0..n), as an array indexed k − lo. */
     public static double[] probabilities(int n, double p, int lo, int hi) {
-        double[] out = new double[Math.max(0, Math.min(n, hi) - Math.max(0, lo) + 1)];
+        double[] out = new double[(int) Math.max(0, (long) Math.min(n, hi) - Math.max(0, lo) + 1)];
         probabilities(n, p, lo, hi, out);
         return out;
     }

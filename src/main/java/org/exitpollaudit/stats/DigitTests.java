@@ -192,7 +192,8 @@ public final class DigitTests {
 
     /**
      * The binomial window {@link #lastDigitProbabilities(long, double, double[], double[])} needs at most: a spread of
-     * at most 10 (beyond, the digits are taken as uniform) within 12 of it either side, 24 · 10 + 3 counts.
+     * at most 10 (beyond, the digits are taken as uniform) from 12 spreads and one count below the mean to as far
+     * above it, rounded outwards: at most 24 · 10 + 4 counts.
      */
     static final int WINDOW = 256;
 

@@ -72,7 +72,7 @@ public final class LastDigitMemo {
         add(into, table.page(entry), table.offset(entry));
     }
 
-    /** The probabilities of pair (k, n), in an array that the next pair's overwrite. */
+    /** The probabilities of pair (k, n), in an array the next computed pair overwrites. */
     private double[] compute(long k, long n) {
         DigitTests.lastDigitProbabilities(n, k / (double) n, computed, window);
         return computed;

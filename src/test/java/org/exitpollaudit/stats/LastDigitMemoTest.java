@@ -7,6 +7,50 @@ import org.junit.jupiter.api.Test;
 
 class LastDigitMemoTest {
 
+    /**
+     * What the direct computation gave before it took arrays of the memo's own (commit 53202a1's
+     * DigitTests.lastDigitProbabilities, printed bit for bit by a throw-away program on that build): k, n and the ten
+     * probabilities' raw bits. The memo's figures go into figures.csv, which must stay byte-identical; the arrays it
+     * reuses must not change a bit of them, whatever was computed in them before.
+     */
+    private static final long[][] RECORDED = {
+        {45, 90, 0x3fb90a5aeb133ebfL, 0x3fb925b662f50376L, 0x3fb96d55b7752c67L, 0x3fb9c5dd748307d9L,
+            0x3fba0d7cd3013443L, 0x3fba28d8510fe96fL, 0x3fba0d7cd3013441L, 0x3fb9c5dd748307daL, 0x3fb96d55b7752c63L,
+            0x3fb925b662f5034dL},
+        {14, 15, 0x3f60411cb282461bL, 0x3f89dbf379151272L, 0x3fae2b46b7edeaddL, 0x3fc85e07e353db3fL,
+            0x3fd85e07e353db41L, 0x3fd6be297ed6cca5L, 0, 0, 0, 0},
+        {300, 300, 0x3ff0000000000000L, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        {30, 400, 0x3fb9bbfbc34ff44cL, 0x3fb997d9098e788bL, 0x3fb974642b5a7429L, 0x3fb95f28360a7f69L,
+            0x3fb960417ddf41faL, 0x3fb977447a758ea8L, 0x3fb99b66957c59bbL, 0x3fb9bed8ca23fc4bL, 0x3fb9d40a9536ebdbL,
+            0x3fb9d2cee4908d1cL},
+        {190, 200, 0x3fc0a0785a536b14L, 0x3fc0bf837b952710L, 0x3fbeb76c44fa6b30L, 0x3fb9ed1364761fa0L,
+            0x3fb4fb82793ed129L, 0x3fb1d74d86165d28L, 0x3fb1b73c438986b9L, 0x3fb498a08b8f88b9L, 0x3fb954e44b1a4231L,
+            0x3fbe23f79135d0f7L},
+        {11, 20, 0x3fcb2bc6056a8aa5L, 0x3fce30537a0d2ca5L, 0x3fcbac4c8536be45L, 0x3fc4d05c8ff4a95fL,
+            0x3fb9707121b940cbL, 0x3fa8dfb892c083a0L, 0x3f93003b37369d71L, 0x3f75db74a3e7d190L, 0x3f51cf4298840018L,
+            0x3f2254926416150fL},
+    };
+
+    /** The recorded pairs through one memo, twice over in both orders (so each is computed after another's window). */
+    @Test
+    void theMemoGivesTheBitsTheComputationGaveBeforeItReusedArrays() {
+        for (boolean reversed : new boolean[] {false, true}) {
+            LastDigitMemo memo = new LastDigitMemo();
+            for (int round = 0; round < 2; round++) {
+                for (int r = 0; r < RECORDED.length; r++) {
+                    long[] c = RECORDED[reversed ? RECORDED.length - 1 - r : r];
+                    double[] viaMemo = new double[10];
+                    memo.addTo(viaMemo, c[0], c[1]);
+                    double[] direct = DigitTests.lastDigitProbabilities(c[1], c[0] / (double) c[1]);
+                    for (int d = 0; d < 10; d++) {
+                        assertEquals(c[2 + d], Double.doubleToRawLongBits(viaMemo[d]), c[0] + "/" + c[1] + ", digit " + d);
+                        assertEquals(c[2 + d], Double.doubleToRawLongBits(direct[d]), c[0] + "/" + c[1] + ", digit " + d);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theMemoAddsWhatTheDirectComputationGivesAcrossGrowthAndRepeats() {
         LastDigitMemo memo = new LastDigitMemo();
