@@ -122,9 +122,16 @@ class StationAnalysisTest {
         }
         Source fin = source("final", Source.Level.NATIONAL, true);
         Source cec = source("cec", Source.Level.STATION, false);
+        // a poll of a few stations, whose official rows the release's pass copies for the local comparison
+        Source poll = new Source("poll", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.STATION,
+                Source.ValueType.VOTES, "poll.csv", null, null, null, null, null, false, null, null, null, null, null, 1);
+        Map<String, List<ResultRow>> polled = Map.of("poll", List.of(
+                new ResultRow("poll", 2, "d1", "s10", null, null, null, null, null, null, votes(20, 10)),
+                new ResultRow("poll", 3, "d0", "s45", null, null, null, null, null, null, votes(12, 18)),
+                new ResultRow("poll", 4, "d2", "s95", null, null, null, null, null, null, votes(15, 15))));
         ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "e", LocalDate.of(2024, 1, 1), "x",
                 null, null, null), List.of(new Candidate("a", "Alpha", null, List.of()),
-                new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, cec));
+                new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, cec, poll));
         List<Analysed> results = new ArrayList<>();
         List<Integer> reads = new ArrayList<>();
         List<Integer> keyReads = new ArrayList<>();
@@ -169,10 +176,24 @@ class StationAnalysisTest {
                     return rows;
                 }
             };
-            results.add(analysed(pkg, blocks, Map.of(), AnalysisParameters.DEFAULTS, part -> { }));
+            List<Figure> figures = new ArrayList<>();
+            List<StationFlag> flags = new ArrayList<>();
+            StationAnalysis.Summary summary = StationAnalysis.run(pkg, polled, blocks, Map.of(), Map.of(),
+                    AnalysisParameters.DEFAULTS, part -> { }, StationAnalysis.Sink.of(figures::addAll, flags::addAll));
+            results.add(new Analysed(figures, summary.issues(), flags));
             reads.add(read[0]);
             keyReads.add(read[1]);
         }
+        // the polled stations' official shares, as the table gives them (s10, s45 and s95 are not repeated rows)
+        Map<String, Double> officialA = new LinkedHashMap<>();
+        results.get(1).figures().stream().filter(f -> "official_share".equals(f.metric()) && "a".equals(f.candidate()))
+                .forEach(f -> officialA.put(f.unit(), f.value()));
+        Map<String, Double> expectedA = new LinkedHashMap<>();
+        for (String id : List.of("s10", "s45", "s95")) {
+            int i = Integer.parseInt(id.substring(1));
+            expectedA.put("d" + (i % 3) + "/" + id, table.votes(0, i) / (table.votes(0, i) + table.votes(1, i)));
+        }
+        assertEquals(expectedA, officialA);
         assertEquals(List.of(4, 4), reads, "the checks with the sums, then the screening's three passes");
         assertEquals(List.of(0, 2), keyReads, "two passes of keys more for three shards");
         assertEquals(24, results.get(0).issues().stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).count());
