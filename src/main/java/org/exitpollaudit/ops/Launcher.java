@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The JVM options the launcher, src/main/sh/exit-poll-audit, adds to a {@code run}, in Java: the benchmark starts the
  * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each: the
- * script's header and docs/benchmark.md, eighth and ninth rounds.
+ * script's header and docs/benchmark.md, eighth, ninth and eleventh rounds.
  */
 final class Launcher {
 
@@ -20,7 +20,7 @@ final class Launcher {
      * A JVM option that tunes what the JIT compiles ({@link #LATER_JIT}'s), which the launcher then leaves to the user:
      * it adds neither of its own.
      */
-    static boolean namesThreshold(String option) {
+    static boolean namesJitTuning(String option) {
         return option.startsWith("-XX:CompileThresholdScaling=") || option.startsWith("-XX:PerMethodTrapLimit=");
     }
 
@@ -32,9 +32,10 @@ final class Launcher {
 
     /**
      * A longer run: methods compiled once they have run three times as often as by default (fewer lukewarm ones), and
-     * C2 compiling a branch that had not been taken when it profiled the method instead of leaving it to a trap that
-     * throws the compiled code away when the branch is taken (a buffer that grows, the first null): in a run of a
-     * million stations C2 had compiled 26 methods three to six times each (docs/benchmark.md, eleventh round).
+     * C2 compiling the cases a method had not met when it was profiled (a branch not yet taken, a first null, an index
+     * or a type check that had always passed) instead of leaving each to a trap that throws the compiled code away
+     * once the case comes (a buffer that grows, the first null): in a run of a million stations C2 had compiled 26
+     * methods three to six times each (docs/benchmark.md, eleventh round).
      */
     static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=3", "-XX:PerMethodTrapLimit=0");
 
@@ -46,15 +47,15 @@ final class Launcher {
      * @param jitSetting   the value of {@code -Depa.jit} ({@code auto} unless given)
      * @param ownCollector whether the user names a collector (the launcher: in {@code JAVA_OPTS},
      *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
-     * @param ownThreshold whether the user sets the JIT's thresholds ({@link #namesThreshold}), there too
+     * @param ownJitTuning whether the user tunes the JIT as {@link #LATER_JIT} does ({@link #namesJitTuning}), there too
      * @return the options the launcher adds to a run on {@code input}
      */
-    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownThreshold) {
+    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
         } else if ("auto".equals(jitSetting)) {
-            if (!ownThreshold) {
+            if (!ownJitTuning) {
                 out.addAll(LATER_JIT);
             }
         } else {

@@ -82,7 +82,7 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
         assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
-        assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesThreshold), "each option the user may replace");
+        assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
         assertEquals(serial, Launcher.runOptions(large, "auto", false, true));
         assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true));
         assertEquals(concat(Launcher.runOptions(small, "auto", false, true), cds, List.of("--input=" + small)),
