@@ -47,7 +47,8 @@ final class Launcher {
      * @param jitSetting   the value of {@code -Depa.jit} ({@code auto} unless given)
      * @param ownCollector whether the user names a collector (the launcher: in {@code JAVA_OPTS},
      *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
-     * @param ownJitTuning whether the user tunes the JIT as {@link #LATER_JIT} does ({@link #namesJitTuning}), there too
+     * @param ownJitTuning whether the user tunes the JIT as {@link #LATER_JIT} does ({@link #namesJitTuning}),
+     *                     there too
      * @return the options the launcher adds to a run on {@code input}
      */
     static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning) {

@@ -244,9 +244,9 @@ public final class RowBlock {
     /**
      * The block's lines, districts and station ids, with every figure missing (NaN): the figure columns, most of the
      * block, are not read, and the table's figure columns are one array shared among them (a table never hands its
-     * arrays out, and copies them all before a row is added to it: {@link ResultColumns#wrap}). What a pass that only looks at the rows' keys needs (the duplicate
-     * check's scans of a results file of millions of rows, several passes over all its blocks). A block an earlier
-     * version of the application staged row by row is read whole.
+     * arrays out, and copies them all before a row is added to it: {@link ResultColumns#wrap}). What a pass that only
+     * looks at the rows' keys needs (the duplicate check's scans of a results file of millions of rows, several passes
+     * over all its blocks). A block an earlier version of the application staged row by row is read whole.
      */
     public static ResultColumns decodeKeys(String sourceId, byte[] block) {
         return decode(sourceId, block, true, null);

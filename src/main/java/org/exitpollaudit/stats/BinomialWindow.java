@@ -38,7 +38,8 @@ public final class BinomialWindow {
             return;
         }
         if (out.length < hi - lo + 1) {
-            throw new IllegalArgumentException("room for " + out.length + " probabilities, " + (hi - lo + 1) + " asked");
+            throw new IllegalArgumentException("room for " + out.length + " probabilities, " + (hi - lo + 1)
+                    + " asked");
         }
         if (p <= 0 || p >= 1) {
             Arrays.fill(out, 0, hi - lo + 1, 0);

@@ -124,7 +124,8 @@ class StationAnalysisTest {
         Source cec = source("cec", Source.Level.STATION, false);
         // a poll of a few stations, whose official rows the release's pass copies for the local comparison
         Source poll = new Source("poll", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.STATION,
-                Source.ValueType.VOTES, "poll.csv", null, null, null, null, null, false, null, null, null, null, null, 1);
+                Source.ValueType.VOTES, "poll.csv", null, null, null, null, null, false, null, null, null, null, null,
+                1);
         Map<String, List<ResultRow>> polled = Map.of("poll", List.of(
                 new ResultRow("poll", 2, "d1", "s10", null, null, null, null, null, null, votes(20, 10)),
                 new ResultRow("poll", 3, "d0", "s45", null, null, null, null, null, null, votes(12, 18)),
