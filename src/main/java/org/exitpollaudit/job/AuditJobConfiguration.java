@@ -133,8 +133,9 @@ public class AuditJobConfiguration {
     @Bean
     @StepScope
     StagingWriter stagingWriter(StagingRepository staging,
-                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run) {
-        return new StagingWriter(staging, run);
+                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
+                                @Value("#{stepExecution}") StepExecution step) {
+        return new StagingWriter(staging, run, SourcePartitioner.source(step));
     }
 
     @Bean

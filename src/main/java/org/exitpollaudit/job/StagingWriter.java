@@ -16,10 +16,13 @@ public class StagingWriter implements ItemWriter<IngestItem> {
 
     private final StagingRepository staging;
     private final long run;
+    /** The source the partition reads: its issues are staged as that source's. */
+    private final String sourceId;
 
-    StagingWriter(StagingRepository staging, long run) {
+    StagingWriter(StagingRepository staging, long run, String sourceId) {
         this.staging = staging;
         this.run = run;
+        this.sourceId = sourceId;
     }
 
     @Override
@@ -31,6 +34,6 @@ public class StagingWriter implements ItemWriter<IngestItem> {
             issues.addAll(item.issues());
         }
         staging.addBlocks(run, blocks);
-        staging.addIssues(run, STAGE, issues);
+        staging.addIssues(run, STAGE, sourceId, issues);
     }
 }

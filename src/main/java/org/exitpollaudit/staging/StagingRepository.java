@@ -72,6 +72,7 @@ public class StagingRepository {
         // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
         // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
         widenText();
+        addIssueSource();
     }
 
     /**
@@ -124,6 +125,22 @@ public class StagingRepository {
                 jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
                         + (hsqldb ? " SET DATA TYPE " + LONG_TEXT : " TYPE TEXT"));
             }
+        }
+    }
+
+    /**
+     * Earlier releases kept no source with an ingest issue: a restage of one source deleted the issues of every source
+     * reading the same file. Their table gets the column (empty for the rows it holds, which are then deleted by file
+     * as before).
+     */
+    private void addIssueSource() {
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                + " UPPER(TABLE_NAME) = 'EPA_ISSUE' AND UPPER(COLUMN_NAME) = 'SOURCE_ID'"
+                + " AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
+        if (present == null || present == 0) {
+            // on PostgreSQL under the schema's lock: the launcher and its workers may start together
+            createSchema(List.of("ALTER TABLE EPA_ISSUE ADD COLUMN " + (hsqldb ? "" : "IF NOT EXISTS ")
+                    + "SOURCE_ID VARCHAR(100)"));
         }
     }
 
@@ -186,7 +203,8 @@ public class StagingRepository {
      */
     public void deleteStaged(long run, String sourceId, String file) {
         jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
-        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?", run, INGEST, file);
+        jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?"
+                + " AND (SOURCE_ID = ? OR SOURCE_ID IS NULL)", run, INGEST, file, sourceId);
     }
 
     /**
@@ -197,13 +215,19 @@ public class StagingRepository {
         jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE >= ?"
                 + " AND FIRST_LINE < ?", run, sourceId, fromLine, toLine);
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ? AND LINE_NO >= ?"
-                + " AND LINE_NO < ?", run, INGEST, file, fromLine, toLine);
+                + " AND LINE_NO < ? AND (SOURCE_ID = ? OR SOURCE_ID IS NULL)", run, INGEST, file, fromLine, toLine,
+                sourceId);
     }
 
     public void addIssues(long run, String stage, Collection<DataIssue> issues) {
+        addIssues(run, stage, null, issues);
+    }
+
+    /** Issues raised by reading a source ({@code null}: by no one source), which a restage of it deletes. */
+    public void addIssues(long run, String stage, String sourceId, Collection<DataIssue> issues) {
         List<DataIssue> list = new ArrayList<>(issues);
-        jdbc.batchUpdate("INSERT INTO EPA_ISSUE (RUN_KEY, STAGE, SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list, 500, (ps, i) -> {
+        jdbc.batchUpdate("INSERT INTO EPA_ISSUE (RUN_KEY, STAGE, SEVERITY, CODE, FILE_PATH, LINE_NO, COL, MESSAGE,"
+                + " SOURCE_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", list, 500, (ps, i) -> {
                     ps.setLong(1, run);
                     ps.setString(2, stage);
                     ps.setString(3, i.severity().name());
@@ -212,6 +236,7 @@ public class StagingRepository {
                     ps.setObject(6, i.line());
                     ps.setString(7, i.column());
                     ps.setString(8, i.message());
+                    ps.setString(9, sourceId);
                 });
     }
 

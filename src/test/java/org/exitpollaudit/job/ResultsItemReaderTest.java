@@ -17,6 +17,8 @@ import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.ingest.ResultBlocks;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.model.DataIssue;
+import org.exitpollaudit.model.IssueCode;
 import org.exitpollaudit.staging.RowBlock;
 import org.exitpollaudit.staging.StagingRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +125,22 @@ class ResultsItemReaderTest {
         List<List<ResultRow>> read = rest(reader(context));
         assertEquals(2500, read.stream().mapToInt(List::size).sum(), "read from the first row");
         assertEquals(0, staging.rowCounts(RUN).getOrDefault(station.id(), 0), "what it staged is gone");
+    }
+
+    /**
+     * Two sources may read one file (a warning, not an error): a restage of one of them deletes its own issues of the
+     * file, not the other's.
+     */
+    @Test
+    void aRestageKeepsTheIssuesOfAnotherSourceOfTheSameFile() throws Exception {
+        DataIssue mine = DataIssue.error(IssueCode.ROW_REJECTED, station.file(), 7, "valid", "mine");
+        DataIssue theirs = DataIssue.error(IssueCode.ROW_REJECTED, station.file(), 9, "valid", "theirs");
+        staging.addIssues(RUN, StagingRepository.INGEST, station.id(), List.of(mine));
+        staging.addIssues(RUN, StagingRepository.INGEST, "another-source", List.of(theirs));
+        ExecutionContext context = new ExecutionContext();
+        context.putLong(ResultsItemReader.ROWS_READ, 1000);
+        reader(context).close();
+        assertEquals(List.of(theirs), staging.issues(RUN), "the restaged source's issues dropped, the other's kept");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A job repository written by the previous release (text columns with short limits) is widened when the job starts,
- * keeping what an interrupted run staged so that it can be restarted.
+ * A job repository written by the previous release (text columns with short limits, ingest issues without their
+ * source) is widened when the job starts, keeping what an interrupted run staged so that it can be restarted.
  */
 class StagingMigrationTest {
 
@@ -66,5 +66,11 @@ class StagingMigrationTest {
         assertEquals(station, flags.get(0).station());
         assertEquals("official/final.csv", staging.inputs(7).get(0).path(), "rows staged before are kept");
         assertEquals("kept", staging.issues(7).get(0).message());
+        // the previous release's issues have no source (its table gets the column): a restage of a source of their
+        // file deletes them as it did, and keeps another source's
+        staging.addIssues(7, StagingRepository.INGEST, "other", List.of(DataIssue.error(IssueCode.ROW_REJECTED,
+                "a.csv", 5, "y", "another source's")));
+        staging.deleteStaged(7, "src", "a.csv");
+        assertEquals(List.of("another source's"), staging.issues(7).stream().map(DataIssue::message).toList());
     }
 }
