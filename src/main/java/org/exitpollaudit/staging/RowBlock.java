@@ -196,15 +196,16 @@ public final class RowBlock {
         }
     }
 
-    /** A block as columns, whichever format it was staged in. */
+    /** A block as columns, whichever format it was staged in, in arrays of its own. */
     public static ResultColumns decode(String sourceId, byte[] block) {
-        return decode(sourceId, block, false, null);
+        return decode(sourceId, block, false, new Reused());
     }
 
     /**
      * Arrays that one block after another is decoded into ({@link #decode(String, byte[], Reused)}): a pass over a
      * release of a million rows decodes some 150 MB of columns, a fifth of what a run allocates, which are garbage as
-     * soon as the next block comes. Grown to the largest block seen; for one reader at a time.
+     * soon as the next block comes. Grown to the largest block seen; for one reader at a time (a block decoded on its
+     * own has a new one, whose arrays are its).
      */
     public static final class Reused {
         private int[] line = new int[0];
@@ -213,6 +214,18 @@ public final class RowBlock {
         private double[][] figures = new double[0][];
         /** Missing everywhere, shared by the figure columns of {@link #decodeKeys} blocks. */
         private double[] none = new double[0];
+
+        private int[] line(int n) {
+            return line.length >= n ? line : (line = new int[n]);
+        }
+
+        private String[] district(int n) {
+            return district.length >= n ? district : (district = new String[n]);
+        }
+
+        private long[] numbers(int n) {
+            return numbers.length >= n ? numbers : (numbers = new long[n]);
+        }
 
         private double[] figure(int f, int n) {
             if (f >= figures.length) {
@@ -249,7 +262,7 @@ public final class RowBlock {
      * over all its blocks). A block an earlier version of the application staged row by row is read whole.
      */
     public static ResultColumns decodeKeys(String sourceId, byte[] block) {
-        return decode(sourceId, block, true, null);
+        return decode(sourceId, block, true, new Reused());
     }
 
     /** {@link #decodeKeys(String, byte[])} into {@code reused}'s arrays, as {@link #decode(String, byte[], Reused)}. */
@@ -257,7 +270,6 @@ public final class RowBlock {
         return decode(sourceId, block, true, reused);
     }
 
-    /** Into {@code reused}'s arrays, or new ones when it is {@code null}. */
     private static ResultColumns decode(String sourceId, byte[] block, boolean keysOnly, Reused reused) {
         BlockCodec.In in = new BlockCodec.In(block);
         if (in.peek() != COLUMNS) {
@@ -270,14 +282,13 @@ public final class RowBlock {
         for (int c = 0; c < k; c++) {
             candidates.add(in.string());
         }
-        int[] line = reused == null ? new int[n] : reused.line.length >= n ? reused.line : (reused.line = new int[n]);
+        int[] line = reused.line(n);
         line[0] = (int) in.varint();
         for (int i = 1; i < n; i++) {
             long z = in.varint();
             line[i] = (int) (line[i - 1] + ((z >>> 1) ^ -(z & 1)));
         }
-        String[] district = reused == null ? new String[n]
-                : reused.district.length >= n ? reused.district : (reused.district = new String[n]);
+        String[] district = reused.district(n);
         for (int i = 0; i < n; i++) {
             district[i] = in.string();
         }
@@ -287,8 +298,7 @@ public final class RowBlock {
         long[] numbers = null;
         if (in.read() == 1) {
             prefix = in.string();
-            numbers = reused == null ? new long[n]
-                    : reused.numbers.length >= n ? reused.numbers : (reused.numbers = new long[n]);
+            numbers = reused.numbers(n);
             long number = 0;
             for (int i = 0; i < n; i++) {
                 long z = in.varint();
@@ -303,17 +313,10 @@ public final class RowBlock {
         }
         double[][] figures = new double[TOTALS + k][];
         if (keysOnly) {
-            double[] none;
-            if (reused == null) {
-                none = new double[n];
-                Arrays.fill(none, Double.NaN);
-            } else {
-                none = reused.none(n);
-            }
-            Arrays.fill(figures, none);
+            Arrays.fill(figures, reused.none(n));
         } else {
             for (int f = 0; f < figures.length; f++) {
-                double[] column = reused == null ? new double[n] : reused.figure(f, n);
+                double[] column = reused.figure(f, n);
                 int kind = in.read();
                 if (kind >= Kind.values().length) {
                     throw new IllegalStateException("not a staged block: column kind " + kind);

@@ -110,6 +110,10 @@ public class StagingRepository {
         });
     }
 
+    /** A column of this application's tables as the database describes it, by table and column name. */
+    private static final String COLUMN = " FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = ?"
+            + " AND UPPER(COLUMN_NAME) = ? AND UPPER(TABLE_SCHEMA) = 'PUBLIC'";
+
     /**
      * The previous release limited paths to 1,000 characters, headers to 1,000, messages to 8,000 and unit ids to
      * 200: a long header or station id of a package stopped the run with an internal error. Its tables are widened in
@@ -118,8 +122,7 @@ public class StagingRepository {
     private void widenText() {
         for (String[] c : LONG_TEXT_COLUMNS) {
             // an int in PostgreSQL, a long in HSQLDB; null for TEXT (no limit)
-            Number length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE"
-                    + " UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ? AND UPPER(TABLE_SCHEMA) = 'PUBLIC'",
+            Number length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH" + COLUMN,
                     rs -> rs.next() ? (Number) rs.getObject(1) : null, c[0], c[1]);
             if (length != null && length.longValue() < 16_777_216L) {
                 jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
@@ -134,9 +137,7 @@ public class StagingRepository {
      * as before).
      */
     private void addIssueSource() {
-        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE"
-                + " UPPER(TABLE_NAME) = 'EPA_ISSUE' AND UPPER(COLUMN_NAME) = 'SOURCE_ID'"
-                + " AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
+        Integer present = jdbc.queryForObject("SELECT COUNT(*)" + COLUMN, Integer.class, "EPA_ISSUE", "SOURCE_ID");
         if (present == null || present == 0) {
             // on PostgreSQL under the schema's lock: the launcher and its workers may start together
             createSchema(List.of("ALTER TABLE EPA_ISSUE ADD COLUMN " + (hsqldb ? "" : "IF NOT EXISTS ")

@@ -213,12 +213,11 @@ public final class DigitTests {
         int lo = (int) Math.max(LAST_DIGIT_MIN, Math.floor(n * p - 12 * sd - 1));
         int hi = (int) Math.min(n, Math.ceil(n * p + 12 * sd + 1));
         int width = Math.max(0, hi - lo + 1);
-        double[] pmf = window.length >= width ? window : new double[width];
-        BinomialWindow.probabilities((int) n, p, lo, hi, pmf);
+        BinomialWindow.probabilities((int) n, p, lo, hi, window);
         double total = 0;
         for (int i = 0; i < width; i++) {
-            out[(lo + i) % 10] += pmf[i];
-            total += pmf[i];
+            out[(lo + i) % 10] += window[i];
+            total += window[i];
         }
         for (int d = 0; d < 10; d++) {
             out[d] = total > 0 ? out[d] / total : 0.1;
