@@ -64,16 +64,18 @@ public final class Benchmark {
         Path timings = reports.resolve("timings.tsv");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + opts.heap(),
                 "-Depa.timings=" + timings));
-        // the job as the launcher (target/app/exit-poll-audit) starts a run: its collector, its JIT tuning, and a
-        // short run without C2 (a collector or JIT tuning this JVM was given, on its command line or through
+        // the job as the launcher (target/app/exit-poll-audit) starts a run: its collector, its JIT tuning, a short run
+        // without C2, huge pages (a collector, JIT tuning or page size this JVM was given, on its command line or through
         // JAVA_TOOL_OPTIONS, which the job inherits, are the user's choice: benchmark -XX:+UseG1GC measures G1)
         List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> collector = own.stream().filter(Launcher::namesCollector).toList();
         List<String> tuning = own.stream().filter(Launcher::namesJitTuning).toList();
+        List<String> pages = own.stream().filter(Launcher::namesPages).toList();
         command.addAll(collector);
         command.addAll(tuning);
+        command.addAll(pages);
         command.addAll(Launcher.runOptions(input, System.getProperty(JitPolicy.PROPERTY, "auto"), !collector.isEmpty(),
-                !tuning.isEmpty()));
+                !tuning.isEmpty(), !pages.isEmpty(), Launcher.thpSetting()));
         command.addAll(launch(mainClass));
         // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));

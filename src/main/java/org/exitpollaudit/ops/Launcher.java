@@ -1,5 +1,7 @@
 package org.exitpollaudit.ops;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.List;
 /**
  * The JVM options the launcher, src/main/sh/exit-poll-audit, adds to a {@code run}, in Java: the benchmark starts the
  * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each: the
- * script's header and docs/benchmark.md, eighth, ninth and eleventh rounds.
+ * script's header and docs/benchmark.md, eighth, ninth, eleventh and twelfth rounds.
  */
 final class Launcher {
 
@@ -39,6 +41,43 @@ final class Launcher {
      */
     static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=3", "-XX:PerMethodTrapLimit=0");
 
+    /**
+     * A JVM option that chooses the size of memory pages ({@code -XX:+UseLargePages}, {@code
+     * -XX:-UseTransparentHugePages}, …), which the launcher then leaves to the user: it does not add {@link #HUGE_PAGES}.
+     */
+    static boolean namesPages(String option) {
+        return option.matches("-XX:[+-](UseTransparentHugePages|UseLargePages.*)");
+    }
+
+    /**
+     * A longer run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}): the heap in
+     * pages of 2 MB. The collector copies what survives into memory never touched before, and on a virtual machine
+     * each first touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** Where Linux says whether it gives transparent huge pages: always, on request (madvise) or never. */
+    static final Path THP_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+
+    /**
+     * @param setting the content of {@link #THP_SETTING} ({@code always [madvise] never}: the one chosen in brackets),
+     *                empty where there is none
+     * @return whether the kernel gives huge pages on request only: where it gives them always, it does so unasked,
+     *         and where never, the option would only print a warning
+     */
+    static boolean hugePagesOnRequest(String setting) {
+        return setting.contains("[madvise]");
+    }
+
+    /** The content of {@link #THP_SETTING}; empty where it cannot be read (not Linux, or a kernel without THP). */
+    static String thpSetting() {
+        try {
+            return Files.readString(THP_SETTING);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private Launcher() {
     }
 
@@ -49,11 +88,15 @@ final class Launcher {
      *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
      * @param ownJitTuning whether the user tunes the JIT as {@link #LATER_JIT} does ({@link #namesJitTuning}),
      *                     there too
+     * @param ownPages     whether the user chooses the memory pages ({@link #namesPages}), there too
+     * @param thpSetting   the kernel's transparent huge page setting ({@link #thpSetting})
      * @return the options the launcher adds to a run on {@code input}
      */
-    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning) {
+    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
+                                   boolean ownPages, String thpSetting) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
-        if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
+        boolean shortRun = JitPolicy.isShortRun(input, JitPolicy.SHORT_RUN_BYTES);
+        if ("auto".equals(jitSetting) && shortRun) {
             out.addAll(C1_ONLY);
         } else if ("auto".equals(jitSetting)) {
             if (!ownJitTuning) {
@@ -62,6 +105,9 @@ final class Launcher {
         } else {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);
+        }
+        if (!shortRun && !ownPages && hugePagesOnRequest(thpSetting)) {
+            out.add(HUGE_PAGES);
         }
         return out;
     }

@@ -25,6 +25,9 @@ class LauncherTest {
 
     static final Path SCRIPT = Path.of("src/main/sh/exit-poll-audit");
 
+    /** The kernel's huge page setting the launcher is given unless a test says otherwise: huge pages on request. */
+    static final String MADVISE = "always [madvise] never\n";
+
     @TempDir
     Path dir;
 
@@ -37,17 +40,22 @@ class LauncherTest {
         List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
                 app + "/exit-poll-audit.jar");
         List<String> serial = List.of(Launcher.SERIAL_GC);
+        List<String> pages = List.of(Launcher.HUGE_PAGES);
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
-        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, false));
-        assertEquals(concat(serial, Launcher.LATER_JIT), Launcher.runOptions(large, "auto", false, false));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(large, "full", false, false));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), Launcher.runOptions(small, "full", false, false));
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small, "--quiet")),
+        assertEquals(concat(serial, Launcher.C1_ONLY),
+                Launcher.runOptions(small, "auto", false, false, false, MADVISE));
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages),
+                Launcher.runOptions(large, "auto", false, false, false, MADVISE));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
+                Launcher.runOptions(large, "full", false, false, false, MADVISE));
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"),
+                Launcher.runOptions(small, "full", false, false, false, MADVISE));
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(Launcher.runOptions(exact, "auto", false, false), cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(Launcher.runOptions(exact, "auto", false, false, false, MADVISE), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(Launcher.runOptions(large, "auto", false, false), cds, List.of("--input=" + large)),
+        assertEquals(concat(Launcher.runOptions(large, "auto", false, false, false, MADVISE), cds, List.of("--input=" + large)),
                 launch(Map.of(), "--input=" + large));
         // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
@@ -57,49 +65,83 @@ class LauncherTest {
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
         assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
         assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true, false));
+        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true, false, false, MADVISE));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
         assertEquals(concat(Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
         assertEquals(concat(serial, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
         // options that only look like a collector's when two are read as one
-        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false, false),
+        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false, false, false, MADVISE),
                 cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
         assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
         assertFalse(Launcher.namesCollector("-XX:+UseNUMA"));
         // a symbolic link to a package is followed, as the job follows it
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
-        assertEquals(concat(serial, Launcher.LATER_JIT, cds, List.of("--input=" + linked)),
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=" + linked)),
                 launch(Map.of(), "--input=" + linked));
         // a JIT tuning of the user's own replaces the launcher's, and a short run still goes without C2
-        assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, cds, List.of("--input=" + large)),
+        assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, pages, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
-        assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, cds, List.of("--input=" + large)),
+        assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, pages, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
         assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
-        assertEquals(serial, Launcher.runOptions(large, "auto", false, true));
-        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true));
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, true), cds, List.of("--input=" + small)),
+        assertEquals(concat(serial, pages), Launcher.runOptions(large, "auto", false, true, false, MADVISE));
+        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true, false, MADVISE));
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, true, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1"), "--input=" + small));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // a missing package is the job's to report
-        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false, false), cds,
+        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false, false, false, MADVISE), cds,
                 List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
+    }
+
+    @Test
+    void hugePagesForALongRunWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path small = pkg("small", 1000);
+        Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
+        String app = app(true).toString();
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
+                app + "/exit-poll-audit.jar");
+        List<String> withoutPages = concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT);
+        // the kernel's choice is the one in brackets; unasked where always, a warning from the JVM where never
+        for (String setting : List.of("[always] madvise never\n", "always madvise [never]\n", "")) {
+            Path file = Files.writeString(dir.resolve("thp-setting " + setting.hashCode()), setting);
+            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, false, setting), setting);
+            assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
+                    launch(Map.of("EPA_THP_SETTING_FILE", file.toString()), "--input=" + large), setting);
+        }
+        assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
+                launch(Map.of("EPA_THP_SETTING_FILE", dir.resolve("none").toString()), "--input=" + large),
+                "a kernel without the setting");
+        assertFalse(Launcher.hugePagesOnRequest(""));
+        assertTrue(Launcher.hugePagesOnRequest(MADVISE));
+        // the user's own choice of pages replaces the launcher's
+        for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:+UseLargePagesIndividualAllocation")) {
+            assertTrue(Launcher.namesPages(own), own);
+            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, true, MADVISE), own);
+            assertEquals(concat(List.of(own), withoutPages, cds, List.of("--input=" + large)),
+                    launch(Map.of("JAVA_OPTS", own), "--input=" + large), own);
+        }
+        assertFalse(Launcher.namesPages("-XX:LargePageSizeInBytes=2m"));
+        // a short run, and the commands that are not a run, go without
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
+                launch(Map.of(), "--input=" + small));
+        assertEquals(concat(cds, List.of("schedule", "--input=" + large)), launch(Map.of(), "schedule", "--input=" + large));
     }
 
     @Test
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false), List.of("-jar", app + "/exit-poll-audit.jar",
+        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), List.of("-jar", app + "/exit-poll-audit.jar",
                 "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
@@ -109,6 +151,7 @@ class LauncherTest {
         assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
+        assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + " "), "the flag in the script");
     }
 
     private Path app;
@@ -147,6 +190,11 @@ class LauncherTest {
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        Path thp = dir.resolve("thp-setting");
+        if (!Files.exists(thp)) {
+            Files.writeString(thp, MADVISE);
+        }
+        pb.environment().put("EPA_THP_SETTING_FILE", thp.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
