@@ -123,14 +123,30 @@ class LauncherTest {
                 "a kernel without the setting");
         assertFalse(Launcher.hugePagesOnRequest(""));
         assertTrue(Launcher.hugePagesOnRequest(MADVISE));
-        // the user's own choice of pages replaces the launcher's
-        for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:+UseLargePagesIndividualAllocation")) {
+        // the user's own choice of pages replaces the launcher's, wherever Java takes it from (and is not doubled)
+        assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, true, MADVISE));
+        for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages", "-XX:+UseLargePages",
+                "-XX:-UseLargePages", "-XX:+UseLargePagesIndividualAllocation")) {
             assertTrue(Launcher.namesPages(own), own);
-            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, true, MADVISE), own);
             assertEquals(concat(List.of(own), withoutPages, cds, List.of("--input=" + large)),
                     launch(Map.of("JAVA_OPTS", own), "--input=" + large), own);
         }
-        assertFalse(Launcher.namesPages("-XX:LargePageSizeInBytes=2m"));
+        assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
+                launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:-UseTransparentHugePages"), "--input=" + large));
+        assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
+                launch(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseLargePages"), "--input=" + large));
+        // options that are not a choice of pages (the JVM refuses the first two) leave the launcher's
+        for (String other : List.of("-XX:UseTransparentHugePages", "-XX:+UseTransparentHugePagesX",
+                "-XX:LargePageSizeInBytes=2m")) {
+            assertFalse(Launcher.namesPages(other), other);
+            assertEquals(concat(List.of(other), withoutPages, pages(), cds, List.of("--input=" + large)),
+                    launch(Map.of("JAVA_OPTS", other), "--input=" + large), other);
+        }
+        // a JIT setting of the user's own on a large package keeps the pages, as Launcher.runOptions does
+        assertEquals(concat(List.of("-Depa.jit=full"), List.of(Launcher.SERIAL_GC), pages(), cds,
+                List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=full"), "--input=" + large));
+        assertEquals(concat(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), pages()),
+                Launcher.runOptions(large, "full", false, false, false, MADVISE));
         // a short run, and the commands that are not a run, go without
         assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of(), "--input=" + small));
@@ -152,6 +168,11 @@ class LauncherTest {
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
         assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + " "), "the flag in the script");
+        assertTrue(script.contains("${EPA_THP_SETTING_FILE:-" + Launcher.THP_SETTING + "}"), "the kernel's setting");
+    }
+
+    private static List<String> pages() {
+        return List.of(Launcher.HUGE_PAGES);
     }
 
     private Path app;
