@@ -51,9 +51,9 @@ final class Launcher {
     }
 
     /**
-     * A longer run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}): the heap in
-     * pages of 2 MB. The collector copies what survives into memory never touched before, and on a virtual machine
-     * each first touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
+     * Every run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}): the heap in
+     * pages of 2 MB. The job touches the heap for the first time as it allocates and the collector copies what
+     * survives, and on a virtual machine each first touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
@@ -96,8 +96,7 @@ final class Launcher {
     static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
                                    boolean ownPages, String thpSetting) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
-        boolean shortRun = JitPolicy.isShortRun(input, JitPolicy.SHORT_RUN_BYTES);
-        if ("auto".equals(jitSetting) && shortRun) {
+        if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
         } else if ("auto".equals(jitSetting)) {
             if (!ownJitTuning) {
@@ -107,7 +106,7 @@ final class Launcher {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);
         }
-        if (!shortRun && !ownPages && hugePagesOnRequest(thpSetting)) {
+        if (!ownPages && hugePagesOnRequest(thpSetting)) {
             out.add(HUGE_PAGES);
         }
         return out;

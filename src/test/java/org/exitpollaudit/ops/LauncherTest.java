@@ -43,13 +43,13 @@ class LauncherTest {
         List<String> pages = List.of(Launcher.HUGE_PAGES);
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
-        assertEquals(concat(serial, Launcher.C1_ONLY),
+        assertEquals(concat(serial, Launcher.C1_ONLY, pages),
                 Launcher.runOptions(small, "auto", false, false, false, MADVISE));
         assertEquals(concat(serial, Launcher.LATER_JIT, pages),
                 Launcher.runOptions(large, "auto", false, false, false, MADVISE));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
                 Launcher.runOptions(large, "full", false, false, false, MADVISE));
-        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"),
+        assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
                 Launcher.runOptions(small, "full", false, false, false, MADVISE));
         assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
@@ -63,17 +63,17 @@ class LauncherTest {
                 launch(Map.of(), "benchmark", "--input=" + small));
         assertEquals(concat(cds, List.of("verify", "output/x")), launch(Map.of(), "verify", "output/x"));
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
-        assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
         assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
-        assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(Launcher.C1_ONLY, Launcher.runOptions(small, "auto", true, false, false, MADVISE));
+        assertEquals(concat(Launcher.C1_ONLY, pages), Launcher.runOptions(small, "auto", true, false, false, MADVISE));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
-        assertEquals(concat(Launcher.C1_ONLY, cds, List.of("--input=" + small)),
+        assertEquals(concat(Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
-        assertEquals(concat(serial, cds, List.of("--input=" + small)),
+        assertEquals(concat(serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
         // options that only look like a collector's when two are read as one
         assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false, false, false, MADVISE),
@@ -92,7 +92,7 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
         assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
         assertEquals(concat(serial, pages), Launcher.runOptions(large, "auto", false, true, false, MADVISE));
-        assertEquals(concat(serial, Launcher.C1_ONLY), Launcher.runOptions(small, "auto", false, true, false, MADVISE));
+        assertEquals(concat(serial, Launcher.C1_ONLY, pages), Launcher.runOptions(small, "auto", false, true, false, MADVISE));
         assertEquals(concat(Launcher.runOptions(small, "auto", false, true, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1"), "--input=" + small));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
@@ -104,7 +104,7 @@ class LauncherTest {
     }
 
     @Test
-    void hugePagesForALongRunWhereTheKernelGivesThemOnRequest() throws Exception {
+    void hugePagesForARunWhereTheKernelGivesThemOnRequest() throws Exception {
         Path small = pkg("small", 1000);
         Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
         String app = app(true).toString();
@@ -147,9 +147,11 @@ class LauncherTest {
                 List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=full"), "--input=" + large));
         assertEquals(concat(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), pages()),
                 Launcher.runOptions(large, "full", false, false, false, MADVISE));
-        // a short run, and the commands that are not a run, go without
-        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
+        // a short run gets them too; the commands that are not a run go without
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, pages(), cds, List.of("--input=" + small)),
                 launch(Map.of(), "--input=" + small));
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
+                launch(Map.of("EPA_THP_SETTING_FILE", dir.resolve("none").toString()), "--input=" + small));
         assertEquals(concat(cds, List.of("schedule", "--input=" + large)), launch(Map.of(), "schedule", "--input=" + large));
     }
 
