@@ -111,6 +111,7 @@ class LauncherTest {
         List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
                 app + "/exit-poll-audit.jar");
         List<String> withoutPages = concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT);
+        List<String> pages = List.of(Launcher.HUGE_PAGES);
         // the kernel's choice is the one in brackets; unasked where always, a warning from the JVM where never
         for (String setting : List.of("[always] madvise never\n", "always madvise [never]\n", "")) {
             Path file = Files.writeString(dir.resolve("thp-setting " + setting.hashCode()), setting);
@@ -139,16 +140,14 @@ class LauncherTest {
         for (String other : List.of("-XX:UseTransparentHugePages", "-XX:+UseTransparentHugePagesX",
                 "-XX:LargePageSizeInBytes=2m")) {
             assertFalse(Launcher.namesPages(other), other);
-            assertEquals(concat(List.of(other), withoutPages, pages(), cds, List.of("--input=" + large)),
+            assertEquals(concat(List.of(other), withoutPages, pages, cds, List.of("--input=" + large)),
                     launch(Map.of("JAVA_OPTS", other), "--input=" + large), other);
         }
         // a JIT setting of the user's own on a large package keeps the pages, as Launcher.runOptions does
-        assertEquals(concat(List.of("-Depa.jit=full"), List.of(Launcher.SERIAL_GC), pages(), cds,
+        assertEquals(concat(List.of("-Depa.jit=full"), List.of(Launcher.SERIAL_GC), pages, cds,
                 List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=full"), "--input=" + large));
-        assertEquals(concat(List.of(Launcher.SERIAL_GC, "-Depa.jit=full"), pages()),
-                Launcher.runOptions(large, "full", false, false, false, MADVISE));
         // a short run gets them too; the commands that are not a run go without
-        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, pages(), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of(), "--input=" + small));
         assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, cds, List.of("--input=" + small)),
                 launch(Map.of("EPA_THP_SETTING_FILE", dir.resolve("none").toString()), "--input=" + small));
@@ -171,10 +170,6 @@ class LauncherTest {
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
         assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + " "), "the flag in the script");
         assertTrue(script.contains("${EPA_THP_SETTING_FILE:-" + Launcher.THP_SETTING + "}"), "the kernel's setting");
-    }
-
-    private static List<String> pages() {
-        return List.of(Launcher.HUGE_PAGES);
     }
 
     private Path app;
