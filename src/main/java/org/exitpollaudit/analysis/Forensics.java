@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 import org.exitpollaudit.ingest.ResultColumns;
@@ -110,6 +112,8 @@ public final class Forensics {
         private int pass;
         /** Whether a block of the last pass has been added: its flags are being found. */
         private boolean flagging;
+        /** The parts of the last block added that run beside the caller ({@link #add}); done when there are none. */
+        private ForkJoinTask<?> beside;
 
         /**
          * @param candidates the package's candidates, in its order (the file's columns may be in another order, or
@@ -161,59 +165,87 @@ public final class Forensics {
         /**
          * Adds a block's rows to the current pass: {@code rows} are the indices into {@code table} of the rows that
          * passed the station checks (duplicates removed), ascending. Every pass must be given the same rows in the
-         * same blocks, in file order.
+         * same blocks, in file order. With several cores, part of the block's screening is still running when this
+         * returns: {@code table} is read until the next {@code add} or {@link #endPass} returns, so a reader that
+         * decodes blocks into reused arrays needs two sets of them, used in turn.
          */
         public void add(ResultColumns table, int[] rows) {
             check(table, rows);
             if (pass >= passes()) {
                 throw new IllegalStateException("the screening has had its " + passes() + " passes");
             }
+            // the previous block's parts beside this thread: the sums group() makes room in are theirs
+            awaitBeside();
             ForensicStations s = new ForensicStations(table, candidates, leader);
             int[] group = group(table, rows);
-            List<Runnable> parts = new ArrayList<>(5);
-            parts.add(() -> {
+            // the parts are independent: each walks the block's rows in file order and adds to sums of its own (a
+            // memo serves one part). With several cores, those "beside" run on another thread while this one runs
+            // its own and goes on to read and check the next block; they end before the next block's parts start
+            List<Runnable> own = new ArrayList<>(3);
+            List<Runnable> beside = new ArrayList<>(3);
+            beside.add(() -> {
                 for (int j = 0; j < rows.length; j++) {
                     if (group[j] > 0) {
                         districtTurnout.add(s, rows[j], group[j]);
                     }
                 }
             });
-            parts.add(() -> {
+            own.add(() -> {
                 for (int j = 0; j < rows.length; j++) {
                     nationalTurnout.add(s, rows[j], group[j]);
                 }
             });
             if (pass == 0) {
-                parts.add(() -> {
+                DigitTests.Tally[][] tallies = digits.toArray(DigitTests.Tally[][]::new);
+                own.add(() -> {
                     for (int j = 0; j < rows.length; j++) {
                         integer.get(group[j]).add(s, rows[j], memos.integer);
                     }
                 });
-                parts.add(() -> {
+                beside.add(() -> {
                     for (int j = 0; j < rows.length; j++) {
-                        DigitScreen.add(digits.get(group[j]), s, rows[j], memos.lastDigit);
+                        DigitScreen.add(tallies[group[j]], s, rows[j], memos.lastDigit);
                     }
                 });
-                parts.add(() -> distributions.add(s, rows));
+                beside.add(() -> distributions.add(s, rows));
             }
             // the flags in the last pass: by then the station checks, which run with the first pass and whose flags
             // come first, are done, so that the screening's can be handed on as they are found
-            List<List<StationFlag>> found = new ArrayList<>(1);
             if (pass == passes() - 1) {
                 flagging = true;
-                parts.add(() -> found.add(StationFlags.of(source, file, s, rows)));
             }
-            // the one place the screening runs on several cores: the parts are independent, each walks the block's
-            // rows in file order and adds to sums of its own; a memo serves one part
-            (parallel ? parts.parallelStream() : parts.stream()).forEach(Runnable::run);
-            for (List<StationFlag> f : found) {
-                both95 += f.stream().filter(x -> x.reasons().contains(StationFlags.BOTH_95)).count();
-                flagSink.accept(f);
+            Runnable besideParts = () -> beside.forEach(Runnable::run);
+            if (parallel) {
+                // the common pool's, as a parallel stream's (with two cores, one thread beside the caller's)
+                this.beside = ForkJoinPool.commonPool().submit(besideParts);
+            } else {
+                besideParts.run();
+            }
+            own.forEach(Runnable::run);
+            if (flagging) {
+                List<StationFlag> found = StationFlags.of(source, file, s, rows);
+                both95 += found.stream().filter(x -> x.reasons().contains(StationFlags.BOTH_95)).count();
+                flagSink.accept(found);
             }
         }
 
-        /** Ends a pass: every block has been added to it. */
+        /**
+         * Waits for the parts of the last block added that run beside the caller; rethrows what they threw. Their
+         * block's arrays may be reused once this returns.
+         */
+        private void awaitBeside() {
+            if (beside != null) {
+                beside.join();
+                beside = null;
+            }
+        }
+
+        /**
+         * Ends a pass: every block has been added to it. The last block's arrays may be reused once this returns (they
+         * may be read until then).
+         */
         public void endPass() {
+            awaitBeside();
             districtTurnout.endPass();
             nationalTurnout.endPass();
             pass++;

@@ -38,8 +38,9 @@ public final class StationAnalysis {
     public interface Blocks {
         /**
          * Gives each block of a release's rows, in file order, the same blocks on every call; none when the release
-         * has no rows. Every block has the same candidate columns. A block may hold only until {@code block} returns
-         * (its arrays are those of the next one): what is kept of it is copied.
+         * has no rows. Every block has the same candidate columns. A block must hold until {@code block} returns for
+         * the block after it (the screening reads it on another core meanwhile), and may hold no longer (its arrays
+         * may be those of the block after that): what is kept of it is copied.
          */
         void forEach(String sourceId, Consumer<ResultColumns> block);
 
@@ -235,6 +236,10 @@ public final class StationAnalysis {
             }
         });
         checks.end();
+        if (early[0] != null) {
+            // the pass is over: the parts still reading its last block end
+            early[0].endPass();
+        }
         // the checks' flags come first, the screening's after them, handed on as its last pass finds them
         out.flags(flags);
         if (kept.rows() == 0) {
@@ -254,11 +259,8 @@ public final class StationAnalysis {
             boolean guessed = early[0] != null && leader.equals(guess);
             Forensics.Screening screening = guessed ? early[0] : new Forensics.Screening(s.id(), s.file(), candidates,
                     leader, params.alpha(), memos, true);
+            // a screening with the guess made its first pass with the checks
             early[0] = null;
-            if (guessed) {
-                // its first pass was made with the checks
-                screening.endPass();
-            }
             screening.flagsTo(out::flags);
             for (int pass = guessed ? 1 : 0; pass < screening.passes(); pass++) {
                 kept.rewind();

@@ -247,6 +247,23 @@ public final class RowBlock {
     }
 
     /**
+     * Two {@link Reused} that one block after another is decoded into in turn: a block holds until the one after the
+     * next is decoded, that is while its reader handles the next block too. The forensic screening reads a block
+     * on a second core while the first decodes and checks the next ({@code Forensics.Screening#add}).
+     */
+    public static final class InTurn {
+        private final Reused[] two = {new Reused(), new Reused()};
+        private int next;
+
+        /** The block as columns in the arrays of the one before the last decoded. */
+        public ResultColumns decode(String sourceId, byte[] block) {
+            Reused reused = two[next];
+            next ^= 1;
+            return RowBlock.decode(sourceId, block, reused);
+        }
+    }
+
+    /**
      * A block as columns in {@code reused}'s arrays: the table holds until the next block is decoded into them, so a
      * reader must copy what it keeps of it (the station analysis' passes keep sums and flags, never a block).
      */

@@ -305,13 +305,13 @@ public class StagingRepository {
     }
 
     /**
-     * Each staged block of one source as columns, in line order, read and decoded one at a time into the same arrays
-     * ({@link RowBlock.Reused}): a block holds only until {@code each} returns, and nothing of it is held while the
-     * next is read; none when nothing of it was loaded.
+     * Each staged block of one source as columns, in line order, read and decoded one at a time into two sets of
+     * arrays used in turn ({@link RowBlock.InTurn}): a block holds until {@code each} returns for the block after it;
+     * none when nothing of it was loaded.
      */
     public void forEachBlock(long run, String sourceId, Consumer<ResultColumns> each) {
-        RowBlock.Reused reused = new RowBlock.Reused();
-        blocks(run, sourceId, body -> each.accept(RowBlock.decode(sourceId, body, reused)));
+        RowBlock.InTurn arrays = new RowBlock.InTurn();
+        blocks(run, sourceId, body -> each.accept(arrays.decode(sourceId, body)));
     }
 
     /** The staged block of a source whose first row is at line {@code firstLine}; {@code null} if there is none. */

@@ -143,11 +143,11 @@ class StationAnalysisTest {
                 @Override
                 public void forEach(String sourceId, Consumer<ResultColumns> block) {
                     read[0]++;
-                    RowBlock.Reused reused = new RowBlock.Reused();
+                    // two sets of arrays in turn, as staging decodes them
+                    RowBlock.InTurn arrays = new RowBlock.InTurn();
                     for (int c = 1; c < cuts.size(); c++) {
                         ResultColumns slice = table.slice(cuts.get(c - 1), cuts.get(c));
-                        block.accept(staged ? RowBlock.decode(sourceId, RowBlock.encode(slice).get(0).body(), reused)
-                                : slice);
+                        block.accept(staged ? arrays.decode(sourceId, RowBlock.encode(slice).get(0).body()) : slice);
                     }
                 }
 

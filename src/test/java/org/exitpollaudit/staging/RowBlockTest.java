@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,33 @@ class RowBlockTest {
         assertSameRows(RowBlock.decodeKeys("s", largeBody), RowBlock.decodeKeys("s", largeBody, reused));
         assertSameRows(large, RowBlock.decode("s", largeBody, reused));
         assertSameRows(small, RowBlock.decode("s", smallBody, reused));
+    }
+
+    /**
+     * Decoded in turn, a block holds while the next is decoded and read (the screening reads it on another core
+     * meanwhile): each block compared after the one after it has been decoded.
+     */
+    @Test
+    void blocksDecodedInTurnHoldWhileTheNextIsRead() {
+        List<ResultColumns> blocks = new ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            ResultColumns block = new ResultColumns("s", List.of("a", "b"), 4);
+            for (int i = 0; i < 4 - b % 2; i++) {
+                block.add(10 * b + i, "d" + b, "s" + (10 * b + i), 100 + b, 50 + i, b % 3 == 0 ? NAN : 1, 49 + i,
+                        NAN, NAN, new double[] {30 + b, 19 - i});
+            }
+            blocks.add(block);
+        }
+        RowBlock.InTurn arrays = new RowBlock.InTurn();
+        ResultColumns previous = null;
+        for (int b = 0; b < blocks.size(); b++) {
+            ResultColumns decoded = arrays.decode("s", RowBlock.encode(blocks.get(b)).get(0).body());
+            if (previous != null) {
+                assertSameRows(blocks.get(b - 1), previous);
+            }
+            assertSameRows(blocks.get(b), decoded);
+            previous = decoded;
+        }
     }
 
     /** Read for its keys, a block gives the same lines, districts and station ids, and no figure. */
