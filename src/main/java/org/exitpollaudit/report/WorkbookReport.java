@@ -50,7 +50,8 @@ public final class WorkbookReport {
             // the Districts sheet goes here, streamed (below)
             int districtsAt = wb.getNumberOfSheets();
             ForensicsSheet.write(wb, styles, data);
-            FingerprintSheet.write(wb, styles, data);
+            // the Fingerprint sheet goes here, streamed (below)
+            int fingerprintAt = wb.getNumberOfSheets();
             ReconciliationSheet.write(wb, styles, data);
             MethodsSheet.write(wb, styles, data);
             ProvenanceSheet.write(wb, styles, data);
@@ -62,11 +63,16 @@ public final class WorkbookReport {
             core.setCreator("exit-poll-audit " + data.version().version());
             core.setTitle("Exit-poll audit: " + data.pkg().election().name());
             // the districts, the station list and the issues may be long (a ten-million-station election has 5,000
-            // districts, 120,000 cells, some 90 MB as POI's objects): streamed sheets, placed where they belong
+            // districts, 120,000 cells, some 90 MB as POI's objects), and the fingerprint grids hold some 10,000 cells
+            // a release: streamed sheets, placed where they belong
             SXSSFWorkbook streaming = streaming(wb, fixed.getTime());
             try {
                 if (DistrictsSheet.write(streaming, styles, data)) {
                     streaming.setSheetOrder(DistrictsSheet.NAME, districtsAt);
+                    fingerprintAt++;
+                }
+                if (FingerprintSheet.write(streaming, styles, data)) {
+                    streaming.setSheetOrder(FingerprintSheet.NAME, fingerprintAt);
                 }
                 int at = wb.getSheetIndex(MethodsSheet.NAME);
                 int before = wb.getNumberOfSheets();
