@@ -26,6 +26,11 @@ public class ReportTasklet implements Tasklet {
 
     /** Key in the job execution context under which the published report folder is recorded. */
     public static final String REPORT_DIR = "report.dir";
+    /**
+     * Key in the job execution context of what the console's answer takes from the report's figures
+     * ({@link org.exitpollaudit.report.PollAnswers#encode}), gathered as figures.csv was written.
+     */
+    public static final String POLL_ANSWERS = "report.poll-answers";
 
     private final StagingRepository staging;
 
@@ -57,8 +62,9 @@ public class ReportTasklet implements Tasklet {
         if (!changed.isEmpty()) {
             throw new InputChangedException(changed);
         }
-        Path dir = ReportPublisher.publish(data, ctx.output());
-        step.getJobExecution().getExecutionContext().putString(REPORT_DIR, dir.toString());
+        ReportPublisher.Published published = ReportPublisher.publish(data, ctx.output());
+        step.getJobExecution().getExecutionContext().putString(REPORT_DIR, published.dir().toString());
+        step.getJobExecution().getExecutionContext().putString(POLL_ANSWERS, published.answers().encode());
         return RepeatStatus.FINISHED;
     }
 }

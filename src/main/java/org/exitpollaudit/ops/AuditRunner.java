@@ -14,6 +14,7 @@ import org.exitpollaudit.job.RunContext;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.report.PollAnswers;
 import org.exitpollaudit.report.ReportPublisher;
 import org.exitpollaudit.staging.StagingRepository;
 import org.slf4j.Logger;
@@ -122,8 +123,8 @@ public class AuditRunner {
         LOG.info("inputs {} ({} files), fingerprint {}", input, files.size(), fingerprint.substring(0, 12));
         JobExecution execution = operator.start(job, params);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            // the staging the run no longer needs is dropped while the console prints its answer (which reads the
-            // report's files, not the database)
+            // the staging the run no longer needs is dropped while the console prints its answer (from the report's
+            // files and what the report step gathered of figures.csv as it wrote it, not from the database)
             // (a failure to drop it is logged: the report stands, and the next completed run drops it)
             CompletableFuture<Integer> dropped = CompletableFuture.supplyAsync(staging::dropCompleted)
                     .exceptionally(e -> {
@@ -131,7 +132,9 @@ public class AuditRunner {
                         return 0;
                     });
             try {
-                return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(), true,
+                String answers = execution.getExecutionContext().getString(ReportTasklet.POLL_ANSWERS, null);
+                return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(),
+                        answers == null ? null : PollAnswers.decode(answers), true,
                         opts.quiet(), out, err);
             } finally {
                 // not left running into the context's shutdown

@@ -4,68 +4,56 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.ExitCodes;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.report.PollAnswers;
 import org.exitpollaudit.report.ReportPublisher;
 
 /**
  * The end of a run on the console: each exit poll's answer against the final release, the workbook's path, and a
- * count of the data issues — read from the report's own {@code figures.csv} and {@code data-issues.csv}, so the
- * console says exactly what the report says, for a fresh run and for an unchanged one alike. Also decides whether
- * a source was left out of the comparison ({@link ExitCodes#SOURCE_LEFT_OUT}).
+ * count of the data issues — what the report's own {@code figures.csv} and {@code data-issues.csv} say, so the
+ * console says exactly what the report says, for a fresh run and for an unchanged one alike (a fresh run hands on
+ * what it gathered of figures.csv as it wrote it, {@link PollAnswers}; an unchanged one reads the file). Also decides
+ * whether a source was left out of the comparison ({@link ExitCodes#SOURCE_LEFT_OUT}).
  */
 public final class ReportSummary {
 
-    /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
     /** Errors listed on the console; the rest are counted there and all are in data-issues.csv. */
     static final int MAX_ERRORS_SHOWN = 5;
 
+    /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
     static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
-
-    /** The sections of figures.csv that hold exit polls' national figures. */
-    private static final Set<String> POLL_SECTIONS = Set.of(Figure.ACCURACY, Figure.AGREEMENT, Figure.SENSITIVITY);
 
     private ReportSummary() {
     }
 
+    /** {@link #print(Path, ElectionPackage, PollAnswers, boolean, boolean, PrintStream, PrintStream)} from the files. */
+    public static int print(Path reportDir, ElectionPackage pkg, boolean written, boolean quiet, PrintStream out,
+                            PrintStream err) throws IOException {
+        return print(reportDir, pkg, null, written, quiet, out, err);
+    }
+
     /**
+     * @param answers what the report's figures.csv holds for the answer, gathered as it was written; {@code null} to
+     *                read them from the file
      * @param written the report was written by this launch (not found from an earlier one)
      * @param quiet   print only the warning about sources left out
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#SOURCE_LEFT_OUT} when a source was left out
      */
-    public static int print(Path reportDir, ElectionPackage pkg, boolean written, boolean quiet, PrintStream out,
-                            PrintStream err) throws IOException {
+    public static int print(Path reportDir, ElectionPackage pkg, PollAnswers answers, boolean written, boolean quiet,
+                            PrintStream out, PrintStream err) throws IOException {
         String finalId = pkg.finalRelease().id();
-        Map<String, Map<String, Double>> headline = new LinkedHashMap<>();
-        Set<String> compared = new HashSet<>();
-        Set<String> local = new HashSet<>();
-        // the polls' figures are in these sections; forensics and reconciliation are the official releases' own; of
-        // the local comparisons' records (hundreds of thousands at a million stations) only the source is read
-        CsvRecords.read(reportDir.resolve(ReportPublisher.FIGURES), section -> POLL_SECTIONS.contains(section)
-                ? Integer.MAX_VALUE : section.equals(Figure.DISTRICT) ? 2 : 0, r -> {
-            compared.add(r.get("source"));
-            if (r.get("section").equals(Figure.DISTRICT)) {
-                local.add(r.get("source"));
-            }
-            if (r.get("section").equals(Figure.ACCURACY) && r.get("reference").equals(finalId)
-                    && r.get("level").equals("national") && r.get("unit").isEmpty() && r.get("candidate").isEmpty()) {
-                headline.computeIfAbsent(r.get("source"), k -> new HashMap<>()).put(r.get("metric"),
-                        r.get("value").isEmpty() ? null : Double.parseDouble(r.get("value")));
-            }
-        });
+        PollAnswers polls = answers != null ? answers : answers(reportDir.resolve(ReportPublisher.FIGURES), finalId);
         List<DataIssue> issues = new ArrayList<>();
         CsvRecords.read(reportDir.resolve(ReportPublisher.ISSUES), r -> issues.add(new DataIssue(
                 DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),
@@ -74,7 +62,7 @@ public final class ReportSummary {
         List<String> leftOut = new ArrayList<>();
         issues.stream().filter(i -> LEFT_OUT_CODES.contains(i.code())).forEach(i -> leftOut.add(i.describe()));
         for (Source poll : pkg.exitPolls()) {
-            if (!compared.contains(poll.id())) {
+            if (!polls.compared(poll.id())) {
                 leftOut.add(poll.id() + " (" + poll.file() + ") has no figure in the report: it was not compared");
             }
         }
@@ -82,8 +70,8 @@ public final class ReportSummary {
             int width = pkg.exitPolls().stream().mapToInt(p -> p.id().length()).max().orElse(0);
             out.println("Exit polls against the final release " + finalId + ":");
             for (Source poll : pkg.exitPolls()) {
-                Map<String, Double> m = headline.get(poll.id());
-                out.printf("  %-" + width + "s  %s%n", poll.id(), m != null ? answer(m) : local.contains(poll.id())
+                Map<String, Double> m = polls.headline(poll.id());
+                out.printf("  %-" + width + "s  %s%n", poll.id(), m != null ? answer(m) : polls.local(poll.id())
                         ? "compared " + (poll.level() == Source.Level.DISTRICT ? "district by district" : "station by station")
                         + " only, not nationally (see its sheet in the workbook)"
                         : "not compared with the final release (see the data issues)");
@@ -114,6 +102,26 @@ public final class ReportSummary {
             out.println(count(issues));
         }
         return leftOut.isEmpty() ? ExitCodes.OK : ExitCodes.SOURCE_LEFT_OUT;
+    }
+
+    /**
+     * The answers figures.csv holds against the release {@code reference}: of its records only the polls' sections
+     * are built whole and the local comparisons' (hundreds of thousands at a million stations) to their source; the
+     * others, the official releases' own, are passed over.
+     */
+    static PollAnswers answers(Path figures, String reference) throws IOException {
+        PollAnswers answers = new PollAnswers(reference);
+        CsvRecords.read(figures, PollAnswers::fieldsWanted, r -> {
+            String section = r.get("section");
+            if (PollAnswers.fieldsWanted(section) == 2) {
+                answers.add(section, r.get("source"), null, null, null, null, null, null);
+            } else {
+                answers.add(section, r.get("source"), r.get("reference"), r.get("level"), r.get("unit"),
+                        r.get("candidate"), r.get("metric"), r.get("value").isEmpty() ? null
+                                : Double.parseDouble(r.get("value")));
+            }
+        });
+        return answers;
     }
 
     /**

@@ -36,9 +36,10 @@ public final class CsvExports {
     /**
      * Writes {@code figures.csv} block by block and returns its SHA-256 (hex), taken from the bytes as they are
      * written rather than read back. Within a block the same text (a candidate id, a metric name, a station's unit)
-     * is made CSV-safe and encoded once; values are printed as {@link Double#toString} prints them.
+     * is made CSV-safe and encoded once; values are printed as {@link Double#toString} prints them. Each record also
+     * goes to {@code answers}, as a reader of the file would give it.
      */
-    public static String figures(FigureStream figures, Path file) throws IOException {
+    public static String figures(FigureStream figures, Path file, PollAnswers answers) throws IOException {
         MessageDigest sha = InputFingerprint.newSha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
                 sha)) {
@@ -57,6 +58,7 @@ public final class CsvExports {
                     // texts repeat by identity within a block as staging decodes it; the map is kept to one block
                     fields.clear();
                     for (Figure f : block) {
+                        answers.add(f);
                         line.clear();
                         line.append(field(fields, f.section())).append((byte) ',')
                                 .append(field(fields, f.source())).append((byte) ',')

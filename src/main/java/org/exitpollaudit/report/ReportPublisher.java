@@ -38,16 +38,21 @@ public final class ReportPublisher {
         return output.resolve(electionId).resolve(fingerprint.substring(0, 12));
     }
 
-    public static Path publish(ReportData data, Path output) throws IOException {
+    /** A published report: its folder, and what the console's answer takes from its figures. */
+    public record Published(Path dir, PollAnswers answers) {
+    }
+
+    public static Published publish(ReportData data, Path output) throws IOException {
         Path target = reportDir(output, data.pkg().election().id(), data.fingerprint());
         Files.createDirectories(target.getParent());
         removeLeftovers(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), ".writing-");
+        PollAnswers answers = new PollAnswers(data.pkg().finalRelease().id());
         try {
             // the CSV files do not depend on the workbook: written beside it, on a second core where there is one;
             // figures.csv is the large one (58 MB at a million stations), hashed as it is written, not read back
             FutureTask<String> csv = new FutureTask<>(() -> {
-                String sha = CsvExports.figures(data.allFigures(), tmp.resolve(FIGURES));
+                String sha = CsvExports.figures(data.allFigures(), tmp.resolve(FIGURES), answers);
                 CsvExports.issues(data.issues(), tmp.resolve(ISSUES));
                 CsvExports.stations(data.flags(), tmp.resolve(STATIONS));
                 return sha;
@@ -80,7 +85,7 @@ public final class ReportPublisher {
             throw e;
         }
         pointLatest(target);
-        return target;
+        return new Published(target, answers);
     }
 
     private static void joinUninterruptibly(Thread t) {

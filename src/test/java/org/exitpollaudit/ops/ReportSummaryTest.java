@@ -8,10 +8,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.ingest.PackageReader;
 import org.exitpollaudit.model.ExitCodes;
+import org.exitpollaudit.report.CsvExports;
+import org.exitpollaudit.report.FigureStream;
+import org.exitpollaudit.report.PollAnswers;
 import org.exitpollaudit.report.ReportPublisher;
 import org.exitpollaudit.testing.TestPackages;
 import org.junit.jupiter.api.Test;
@@ -69,5 +75,47 @@ class ReportSummaryTest {
         String warning = err.toString(StandardCharsets.UTF_8);
         assertTrue(warning.contains("exit-polls/src.csv: src has no usable row") && warning.contains(
                 "src (exit-polls/src.csv) has no figure in the report"), warning);
+    }
+
+    /**
+     * What a run gathers of figures.csv as it writes it is what reading the file back gives: sources whose ids a
+     * spreadsheet would take for a formula (written neutralised), with commas, quotes, line breaks, tabs and colons;
+     * empty, NaN and −0.0 values; a local comparison's source with no national figure; records of other sections and
+     * references, which are not the answer. It survives the job's execution context ({@code encode}) too.
+     */
+    @Test
+    void answersGatheredWhileWritingAreThoseReadBack() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        String[] sources = {"oracle", "=cmd", "a,b \"q\"", "line\nbreak\tand:colon", "-1"};
+        for (String s : sources) {
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-final", Figure.NATIONAL, null, null, "verdict", 1.0));
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-final", Figure.NATIONAL, null, null, "margin_error", -0.0));
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-final", Figure.NATIONAL, null, null, "coincides", null));
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-final", Figure.NATIONAL, null, null, "z", Double.NaN));
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-final", Figure.NATIONAL, null, "c1", "deviation_pp", 0.1));
+            figures.add(new Figure(Figure.ACCURACY, s, "cec-prelim", Figure.NATIONAL, null, null, "verdict", 0.0));
+            figures.add(new Figure(Figure.SENSITIVITY, s, "cec-final", Figure.NATIONAL, null, null, "x", 1 / 3.0));
+        }
+        figures.add(new Figure(Figure.AGREEMENT, "rey", null, Figure.NATIONAL, null, null, "chi2", 2.5));
+        figures.add(new Figure(Figure.FORENSICS, "cec-final", null, Figure.NATIONAL, null, null, "n", 7.0));
+        figures.add(new Figure(Figure.FORENSICS, "forensic-only", null, Figure.NATIONAL, null, null, "n", 7.0));
+        for (int d = 0; d < 50; d++) {
+            figures.add(new Figure(Figure.DISTRICT, d < 25 ? "local,poll" : "=local", "cec-final", "district", "d" + d,
+                    "c1", "share", d / 7.0));
+        }
+        PollAnswers written = new PollAnswers("cec-final");
+        CsvExports.figures(FigureStream.of(figures), report.resolve(ReportPublisher.FIGURES), written);
+        PollAnswers read = ReportSummary.answers(report.resolve(ReportPublisher.FIGURES), "cec-final");
+        assertEquals(read, written);
+        assertEquals(written, PollAnswers.decode(written.encode()));
+        // what the answer is made of, as a reader of the file sees it
+        assertTrue(read.compared("rey") && read.compared("local,poll") && !read.local("rey") && read.local("local,poll"));
+        assertTrue(!read.compared("forensic-only") && !read.compared("=cmd") && read.compared("'=cmd"), read.toString());
+        assertEquals(4, read.headline("line\nbreak\tand:colon").size());
+        assertEquals(-0.0, read.headline("oracle").get("margin_error"));
+        // a figure that is not a number has no value (Figure), written as an empty field
+        assertTrue(read.headline("oracle").containsKey("z") && read.headline("oracle").get("z") == null);
+        assertTrue(read.headline("oracle").containsKey("coincides") && read.headline("oracle").get("coincides") == null);
+        assertEquals(null, read.headline("rey"));
     }
 }

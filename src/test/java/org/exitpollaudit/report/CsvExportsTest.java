@@ -109,7 +109,7 @@ class CsvExportsTest {
             figures.add(new Figure("forensics", "cec", null, "national", null, null, "x", v));
         }
         Path out = tmp.resolve("figures.csv");
-        CsvExports.figures(FigureStream.of(figures), out);
+        CsvExports.figures(FigureStream.of(figures), out, new PollAnswers("cec"));
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(figures.size() + 1, lines.size());
         for (int i = 0; i < figures.size(); i++) {
@@ -135,12 +135,12 @@ class CsvExportsTest {
         }
         Path whole = tmp.resolve("whole.csv");
         Path blocks = tmp.resolve("blocks.csv");
-        String wholeHash = CsvExports.figures(FigureStream.of(figures), whole);
+        String wholeHash = CsvExports.figures(FigureStream.of(figures), whole, new PollAnswers("cec"));
         String blockHash = CsvExports.figures(sink -> {
             for (int i = 0; i < figures.size(); i += 1000) {
                 sink.accept(figures.subList(i, Math.min(figures.size(), i + 1000)));
             }
-        }, blocks);
+        }, blocks, new PollAnswers("cec"));
         assertEquals(Files.readString(whole), Files.readString(blocks));
         assertEquals(InputFingerprint.sha256(whole), wholeHash);
         assertEquals(InputFingerprint.sha256(blocks), blockHash);
