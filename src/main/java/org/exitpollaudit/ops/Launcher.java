@@ -43,11 +43,11 @@ final class Launcher {
 
     /**
      * A JVM option that chooses the size of memory pages ({@code -XX:+UseLargePages}, {@code
-     * -XX:-UseTransparentHugePages}, …), which the launcher then leaves to the user: it does not add
-     * {@link #HUGE_PAGES}.
+     * -XX:-UseTransparentHugePages}, Linux's explicit huge pages {@code -XX:+UseHugeTLBFS} and {@code -XX:+UseSHM}),
+     * which the launcher then leaves to the user: it does not add {@link #HUGE_PAGES}.
      */
     static boolean namesPages(String option) {
-        return option.matches("-XX:[+-](UseTransparentHugePages|UseLargePages.*)");
+        return option.matches("-XX:[+-](UseTransparentHugePages|UseLargePages.*|UseHugeTLBFS|UseSHM)");
     }
 
     /**

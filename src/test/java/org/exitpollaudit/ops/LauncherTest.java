@@ -98,6 +98,23 @@ class LauncherTest {
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
         assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
+        // -Depa.jit=auto is the default named, not a setting of the user's own (JitPolicy): the launcher's rule holds
+        assertEquals(concat(List.of("-Depa.jit=auto"), Launcher.runOptions(small, "auto", false, false, false, MADVISE),
+                cds, List.of("--input=" + small)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + small));
+        assertEquals(concat(List.of("-Depa.jit=auto"), Launcher.runOptions(large, "auto", false, false, false, MADVISE),
+                cds, List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + large));
+        // a file name is never read as a size: a package of one large file named "total", given relative to the
+        // folder the launcher starts in, and a folder whose name starts with "total " (wc's word for its sums)
+        Files.move(large.resolve("official/final.csv"), dir.resolve("total"));
+        assertEquals(concat(Launcher.runOptions(dir.resolve("total"), "auto", false, false, false, MADVISE), cds,
+                List.of("--input=total")), launchIn(dir, Map.of(), "--input=total"));
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages), Launcher.runOptions(dir.resolve("total"), "auto", false,
+                false, false, MADVISE));
+        Path spaced = Files.createDirectories(dir.resolve("total x/official"));
+        Files.move(dir.resolve("total"), spaced.resolve("final.csv"));
+        Files.copy(small.resolve("official/final.csv"), spaced.resolve("small.csv"));
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=total x")),
+                launchIn(dir, Map.of(), "--input=total x"));
         // a missing package is the job's to report
         assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false, false, false, MADVISE), cds,
                 List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
@@ -127,7 +144,7 @@ class LauncherTest {
         // the user's own choice of pages replaces the launcher's, wherever Java takes it from (and is not doubled)
         assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, true, MADVISE));
         for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages", "-XX:+UseLargePages",
-                "-XX:-UseLargePages", "-XX:+UseLargePagesIndividualAllocation")) {
+                "-XX:-UseLargePages", "-XX:+UseLargePagesIndividualAllocation", "-XX:+UseHugeTLBFS", "-XX:-UseSHM")) {
             assertTrue(Launcher.namesPages(own), own);
             assertEquals(concat(List.of(own), withoutPages, cds, List.of("--input=" + large)),
                     launch(Map.of("JAVA_OPTS", own), "--input=" + large), own);
@@ -138,7 +155,7 @@ class LauncherTest {
                 launch(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseLargePages"), "--input=" + large));
         // options that are not a choice of pages (the JVM refuses the first two) leave the launcher's
         for (String other : List.of("-XX:UseTransparentHugePages", "-XX:+UseTransparentHugePagesX",
-                "-XX:LargePageSizeInBytes=2m")) {
+                "-XX:LargePageSizeInBytes=2m", "-XX:+UseSHMX")) {
             assertFalse(Launcher.namesPages(other), other);
             assertEquals(concat(List.of(other), withoutPages, pages, cds, List.of("--input=" + large)),
                     launch(Map.of("JAVA_OPTS", other), "--input=" + large), other);
@@ -195,6 +212,11 @@ class LauncherTest {
 
     /** The arguments the launcher hands to java. */
     private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        return launchIn(null, env, args);
+    }
+
+    /** {@link #launch} started in the folder {@code cwd} ({@code null}: this process's). */
+    private List<String> launchIn(Path cwd, Map<String, String> env, String... args) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
         Path java = bin.resolve("java");
         if (!Files.exists(java)) {
@@ -204,6 +226,9 @@ class LauncherTest {
         List<String> command = new ArrayList<>(List.of("/bin/sh", app.resolve("exit-poll-audit").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.environment().remove("JAVA_OPTS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
