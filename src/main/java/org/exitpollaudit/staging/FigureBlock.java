@@ -16,16 +16,31 @@ public final class FigureBlock {
     }
 
     public static byte[] encode(List<Figure> figures) {
-        return BlockCodec.encode(figures, 24, (out, f) -> {
-            out.string(f.section());
-            out.string(f.source());
-            out.string(f.reference());
-            out.string(f.level());
-            out.string(f.unit());
-            out.string(f.candidate());
-            out.string(f.metric());
-            out.number(f.value());
-        });
+        return BlockCodec.encode(figures, 24, FigureBlock::write);
+    }
+
+    /**
+     * One figure: its seven texts in order through one call of {@code string}, then its value. Seven calls in a row
+     * would have the JIT's optimising compiler inline the string's look-up and encoding seven times over (at a million
+     * stations this method was among its longest compilations, 0.25 s with its caller); a loop inlines it once.
+     */
+    private static void write(BlockCodec.Out out, Figure f) {
+        for (int i = 0; i < 7; i++) {
+            out.string(text(f, i));
+        }
+        out.number(f.value());
+    }
+
+    private static String text(Figure f, int i) {
+        return switch (i) {
+            case 0 -> f.section();
+            case 1 -> f.source();
+            case 2 -> f.reference();
+            case 3 -> f.level();
+            case 4 -> f.unit();
+            case 5 -> f.candidate();
+            default -> f.metric();
+        };
     }
 
     public static List<Figure> decode(byte[] block) {

@@ -19,17 +19,22 @@ public final class FlagBlock {
     }
 
     public static byte[] encode(List<StationFlag> flags) {
-        return BlockCodec.encode(flags, 48, (out, f) -> {
-            out.string(f.source());
-            out.string(f.file());
-            out.number((double) f.line());
-            out.string(f.district());
-            out.uniqueString(f.station());
-            out.number(f.registered());
-            out.number(f.turnoutPct());
-            out.number(f.leaderSharePct());
-            out.string(f.reasons());
-        });
+        return BlockCodec.encode(flags, 48, FlagBlock::write);
+    }
+
+    /**
+     * One flag's fields in order, each kind through one call (as {@code FigureBlock.write}, so that the JIT's
+     * optimising compiler inlines the string's look-up and encoding once, not four times).
+     */
+    private static void write(BlockCodec.Out out, StationFlag f) {
+        for (int i = 0; i < 9; i++) {
+            switch (i) {
+                case 2 -> out.number((double) f.line());
+                case 4 -> out.uniqueString(f.station());
+                case 5, 6, 7 -> out.number(i == 5 ? f.registered() : i == 6 ? f.turnoutPct() : f.leaderSharePct());
+                default -> out.string(i == 0 ? f.source() : i == 1 ? f.file() : i == 3 ? f.district() : f.reasons());
+            }
+        }
     }
 
     public static List<StationFlag> decode(byte[] block) {

@@ -1,5 +1,6 @@
 package org.exitpollaudit.staging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,17 @@ class FigureBlockTest {
                         -123456789012.0));
         List<Figure> back = FigureBlock.decode(FigureBlock.encode(figures));
         assertEquals(figures, back);
+        // the bytes are the format's fields in the order the class comment lists them
+        assertArrayEquals(BlockCodec.encode(figures, 24, (out, f) -> {
+            out.string(f.section());
+            out.string(f.source());
+            out.string(f.reference());
+            out.string(f.level());
+            out.string(f.unit());
+            out.string(f.candidate());
+            out.string(f.metric());
+            out.number(f.value());
+        }), FigureBlock.encode(figures));
         for (int i = 0; i < figures.size(); i++) {
             if (figures.get(i).value() != null) {
                 assertEquals(Double.doubleToRawLongBits(figures.get(i).value()),

@@ -1,5 +1,6 @@
 package org.exitpollaudit.staging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,18 @@ class FlagBlockTest {
                 new StationFlag("poll1", null, -1, "", "", Double.MIN_VALUE, 1e300, -123456789012.0, "r"));
         List<StationFlag> back = FlagBlock.decode(FlagBlock.encode(flags));
         assertEquals(flags, back);
+        // the bytes are the format's fields in the order the class comment lists them
+        assertArrayEquals(BlockCodec.encode(flags, 48, (out, f) -> {
+            out.string(f.source());
+            out.string(f.file());
+            out.number((double) f.line());
+            out.string(f.district());
+            out.uniqueString(f.station());
+            out.number(f.registered());
+            out.number(f.turnoutPct());
+            out.number(f.leaderSharePct());
+            out.string(f.reasons());
+        }), FlagBlock.encode(flags));
         for (int i = 0; i < flags.size(); i++) {
             assertSameBits(flags.get(i).registered(), back.get(i).registered());
             assertSameBits(flags.get(i).turnoutPct(), back.get(i).turnoutPct());
