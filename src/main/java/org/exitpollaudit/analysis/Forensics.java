@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.stats.DigitTests;
@@ -95,7 +98,8 @@ public final class Forensics {
         private final String leader;
         private final double alpha;
         private final Memos memos;
-        private final boolean parallel;
+        /** Starts the parts of a block that run beside the caller: on the common pool, or at once on the caller. */
+        private final Function<Runnable, Future<?>> besideRunner;
         /** District numbers in order of first appearance; group 0 is the stations without a district, d + 1 district d. */
         private final Map<String, Integer> number = new HashMap<>();
         private final List<String> ids = new ArrayList<>();
@@ -113,7 +117,7 @@ public final class Forensics {
         /** Whether a block of the last pass has been added: its flags are being found. */
         private boolean flagging;
         /** The parts of the last block added that run beside the caller ({@link #add}); done when there are none. */
-        private ForkJoinTask<?> beside;
+        private Future<?> beside;
 
         /**
          * @param candidates the package's candidates, in its order (the file's columns may be in another order, or
@@ -126,6 +130,21 @@ public final class Forensics {
          */
         public Screening(String source, String file, List<String> candidates, String leader, double alpha,
                          Memos memos, boolean parallel) {
+            this(source, file, candidates, leader, alpha, memos, parallel
+                    // the common pool's, as a parallel stream's (with two cores, one thread beside the caller's)
+                    ? parts -> ForkJoinPool.commonPool().submit(parts)
+                    : parts -> {
+                        parts.run();
+                        return CompletableFuture.completedFuture(null);
+                    });
+        }
+
+        /**
+         * A screening whose parts beside the caller {@code besideRunner} starts (tests choose when they run: at the
+         * latest when the screening waits for them, at the next {@link #add} or {@link #endPass}).
+         */
+        Screening(String source, String file, List<String> candidates, String leader, double alpha, Memos memos,
+                  Function<Runnable, Future<?>> besideRunner) {
             Objects.requireNonNull(candidates, "candidates");
             Objects.requireNonNull(leader, "leader");
             Objects.requireNonNull(memos, "memos");
@@ -138,7 +157,7 @@ public final class Forensics {
             this.leader = leader;
             this.alpha = alpha;
             this.memos = memos;
-            this.parallel = parallel;
+            this.besideRunner = Objects.requireNonNull(besideRunner, "besideRunner");
             int leaderCandidate = candidates.indexOf(leader);
             districtTurnout = new TurnoutScreen.Scan(candidates.size(), leaderCandidate, true);
             nationalTurnout = new TurnoutScreen.Scan(candidates.size(), leaderCandidate, false);
@@ -165,9 +184,10 @@ public final class Forensics {
         /**
          * Adds a block's rows to the current pass: {@code rows} are the indices into {@code table} of the rows that
          * passed the station checks (duplicates removed), ascending. Every pass must be given the same rows in the
-         * same blocks, in file order. With several cores, part of the block's screening is still running when this
-         * returns: {@code table} is read until the next {@code add} or {@link #endPass} returns, so a reader that
-         * decodes blocks into reused arrays needs two sets of them, used in turn.
+         * same blocks, in file order. Unless the screening runs on the caller's thread alone, part of the block's
+         * screening may still be running when this returns: {@code table} is read until the next {@code add} or
+         * {@link #endPass} returns, so a reader that decodes blocks into reused arrays needs two sets of them, used in
+         * turn.
          */
         public void add(ResultColumns table, int[] rows) {
             check(table, rows);
@@ -214,18 +234,23 @@ public final class Forensics {
             if (pass == passes() - 1) {
                 flagging = true;
             }
-            Runnable besideParts = () -> beside.forEach(Runnable::run);
-            if (parallel) {
-                // the common pool's, as a parallel stream's (with two cores, one thread beside the caller's)
-                this.beside = ForkJoinPool.commonPool().submit(besideParts);
-            } else {
-                besideParts.run();
-            }
-            own.forEach(Runnable::run);
-            if (flagging) {
-                List<StationFlag> found = StationFlags.of(source, file, s, rows);
-                both95 += found.stream().filter(x -> x.reasons().contains(StationFlags.BOTH_95)).count();
-                flagSink.accept(found);
+            this.beside = besideRunner.apply(() -> beside.forEach(Runnable::run));
+            try {
+                own.forEach(Runnable::run);
+                if (flagging) {
+                    List<StationFlag> found = StationFlags.of(source, file, s, rows);
+                    both95 += found.stream().filter(x -> x.reasons().contains(StationFlags.BOTH_95)).count();
+                    flagSink.accept(found);
+                }
+            } catch (RuntimeException | Error e) {
+                // the parts beside end before the failure goes up (they read the block's arrays), and what they
+                // threw goes with it
+                try {
+                    awaitBeside();
+                } catch (RuntimeException | Error besideFailure) {
+                    e.addSuppressed(besideFailure);
+                }
+                throw e;
             }
         }
 
@@ -234,9 +259,35 @@ public final class Forensics {
          * block's arrays may be reused once this returns.
          */
         private void awaitBeside() {
-            if (beside != null) {
-                beside.join();
-                beside = null;
+            if (beside == null) {
+                return;
+            }
+            Future<?> parts = beside;
+            beside = null;
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        parts.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        // the parts read arrays the caller reuses next: they end first, whatever the interruption
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 

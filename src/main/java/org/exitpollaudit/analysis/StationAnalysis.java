@@ -46,7 +46,8 @@ public final class StationAnalysis {
 
         /**
          * The same blocks with their lines and ids only, every figure missing, where that is cheaper to read: what the
-         * duplicate check's scans look at. A block holds only until {@code block} returns, as in {@link #forEach}.
+         * duplicate check's scans look at. A block holds only until {@code block} returns (nothing reads it on
+         * another core).
          */
         default void forEachKeys(String sourceId, Consumer<ResultColumns> block) {
             forEach(sourceId, block);

@@ -1,6 +1,7 @@
 package org.exitpollaudit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.exitpollaudit.ingest.ResultColumns;
@@ -217,6 +223,104 @@ class ForensicsTest {
                 new Forensics.Memos(), false);
         early.add(table, chosen);
         assertThrows(IllegalStateException.class, early::result, "a result before the passes are done");
+    }
+
+    /**
+     * Starts a block's parts beside the caller as late as the screening allows: they run only when it waits for them,
+     * at the next add or endPass, after the caller has decoded the next block.
+     */
+    private static Future<?> atTheLatest(Runnable parts) {
+        return new FutureTask<Void>(parts, null) {
+            @Override
+            public Void get() throws InterruptedException, ExecutionException {
+                run();
+                return super.get();
+            }
+        };
+    }
+
+    /** The blocks of a table cut every {@code size} rows, with the kept rows of each as indices into it. */
+    private static void cut(ResultColumns table, int[] chosen, int size, List<ResultColumns> blocks, List<int[]> kept) {
+        for (int from = 0; from < table.size(); from += size) {
+            int start = from;
+            int to = Math.min(table.size(), from + size);
+            blocks.add(table.slice(from, to));
+            kept.add(IntStream.of(chosen).filter(i -> i >= start && i < to).map(i -> i - start).toArray());
+        }
+    }
+
+    /**
+     * A block's parts beside the caller read its arrays until the next add returns: blocks decoded in two sets of
+     * arrays in turn give the whole table's figures even when those parts run as late as that; decoded into one set,
+     * they would read the next block's rows by then, and the figures differ.
+     */
+    @Test
+    void partsBesideTheCallerReadTheirBlockUntilTheNextAddReturns() {
+        ResultColumns table = ResultColumns.of("count", sixtyStations());
+        int[] chosen = IntStream.range(0, table.size()).filter(i -> i % 7 != 3).toArray();
+        List<String> candidates = List.of("a", "b");
+        Forensics.Result whole = Forensics.run("count", "count.csv", table, chosen, candidates, "a", 0.05);
+        List<ResultColumns> blocks = new ArrayList<>();
+        List<int[]> kept = new ArrayList<>();
+        cut(table, chosen, 9, blocks, kept);
+        for (boolean inTurn : new boolean[] {true, false}) {
+            Forensics.Screening screening = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
+                    new Forensics.Memos(), ForensicsTest::atTheLatest);
+            for (int pass = 0; pass < screening.passes(); pass++) {
+                RowBlock.InTurn two = new RowBlock.InTurn();
+                RowBlock.Reused one = new RowBlock.Reused();
+                for (int b = 0; b < blocks.size(); b++) {
+                    byte[] body = RowBlock.encode(blocks.get(b)).get(0).body();
+                    screening.add(inTurn ? two.decode("count", body) : RowBlock.decode("count", body, one),
+                            kept.get(b));
+                }
+                screening.endPass();
+            }
+            if (inTurn) {
+                assertEquals(whole.figures(), screening.result().figures());
+            } else {
+                assertNotEquals(whole.figures(), screening.result().figures(), "one set of arrays, read too late");
+            }
+        }
+    }
+
+    /**
+     * What the parts beside the caller throw comes out of the screening when it waits for them; when the caller's
+     * own part fails meanwhile, its failure goes up once they have ended, with theirs suppressed in it.
+     */
+    @Test
+    void failuresBesideTheCallerAreNotLost() {
+        ResultColumns table = ResultColumns.of("count", sixtyStations());
+        int[] all = IntStream.range(0, table.size()).toArray();
+        List<String> candidates = List.of("a", "b");
+        AtomicBoolean fail = new AtomicBoolean(true);
+        Function<Runnable, Future<?>> runner = parts -> atTheLatest(() -> {
+            parts.run();
+            if (fail.get()) {
+                throw new ArithmeticException("beside");
+            }
+        });
+        Forensics.Screening waiting = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
+                new Forensics.Memos(), runner);
+        waiting.add(table, all);
+        assertEquals("beside", assertThrows(ArithmeticException.class, waiting::endPass).getMessage());
+
+        // the caller's own part fails (the sink its flags go to) while the last block's parts beside are pending
+        fail.set(false);
+        Forensics.Screening flagging = new Forensics.Screening("count", "count.csv", candidates, "a", 0.05,
+                new Forensics.Memos(), runner);
+        for (int pass = 0; pass < flagging.passes() - 1; pass++) {
+            flagging.add(table, all);
+            flagging.endPass();
+        }
+        flagging.flagsTo(found -> {
+            throw new IllegalStateException("sink");
+        });
+        fail.set(true);
+        IllegalStateException sink = assertThrows(IllegalStateException.class, () -> flagging.add(table, all));
+        assertEquals("sink", sink.getMessage());
+        assertEquals(1, sink.getSuppressed().length, "the parts beside ran before the failure went up");
+        assertEquals("beside", sink.getSuppressed()[0].getMessage());
     }
 
     @Test
