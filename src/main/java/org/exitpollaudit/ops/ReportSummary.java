@@ -45,7 +45,7 @@ public final class ReportSummary {
 
     /**
      * @param answers what the report's figures.csv holds for the answer, gathered as it was written; {@code null} to
-     *                read them from the file
+     *                read them from the file (as for answers against another release than the package's final one)
      * @param written the report was written by this launch (not found from an earlier one)
      * @param quiet   print only the warning about sources left out
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#SOURCE_LEFT_OUT} when a source was left out
@@ -53,7 +53,8 @@ public final class ReportSummary {
     public static int print(Path reportDir, ElectionPackage pkg, PollAnswers answers, boolean written, boolean quiet,
                             PrintStream out, PrintStream err) throws IOException {
         String finalId = pkg.finalRelease().id();
-        PollAnswers polls = answers != null ? answers : answers(reportDir.resolve(ReportPublisher.FIGURES), finalId);
+        PollAnswers polls = answers != null && answers.reference().equals(finalId) ? answers
+                : answers(reportDir.resolve(ReportPublisher.FIGURES), finalId);
         List<DataIssue> issues = new ArrayList<>();
         CsvRecords.read(reportDir.resolve(ReportPublisher.ISSUES), r -> issues.add(new DataIssue(
                 DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),

@@ -82,6 +82,11 @@ public final class PollAnswers {
         return compared.contains(source);
     }
 
+    /** The release whose comparisons are the headline. */
+    public String reference() {
+        return reference;
+    }
+
     /** Whether the source has figures of the local comparison. */
     public boolean local(String source) {
         return local.contains(source);
@@ -93,8 +98,9 @@ public final class PollAnswers {
     }
 
     /**
-     * The answers as one string (for a job's execution context, which holds strings best): lines of tab-separated
-     * fields, each field its length, a colon and its characters, so that any text survives.
+     * The answers as one string (for a job's execution context, which holds strings best): a line per record, its
+     * fields one after the other, each its length in chars, a colon and its characters (no separator), so that any
+     * text survives.
      */
     public String encode() {
         StringBuilder b = new StringBuilder();

@@ -75,6 +75,13 @@ class ReportSummaryTest {
         String warning = err.toString(StandardCharsets.UTF_8);
         assertTrue(warning.contains("exit-polls/src.csv: src has no usable row") && warning.contains(
                 "src (exit-polls/src.csv) has no figure in the report"), warning);
+
+        // answers gathered against another release than the final one are not this answer: the file is read instead
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(ExitCodes.SOURCE_LEFT_OUT, ReportSummary.print(report, pkg, new PollAnswers("cec-prelim-1"), true,
+                false, new PrintStream(again, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(),
+                        true, StandardCharsets.UTF_8)));
+        assertEquals(out.toString(StandardCharsets.UTF_8), again.toString(StandardCharsets.UTF_8));
     }
 
     /**
