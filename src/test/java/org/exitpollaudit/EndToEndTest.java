@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.exitpollaudit.calibration.SyntheticPackage;
 import org.exitpollaudit.model.ExitCodes;
@@ -253,6 +254,38 @@ public class EndToEndTest {
             assertEquals("r05", wb.getSheet("Districts").getRow(8).getCell(0).getStringCellValue());
             assertFalse(wb.getSheet("Forensics").getDrawingPatriarch().getCharts().isEmpty());
             assertFalse(wb.getSheet("Forensics").getRow(3).getCell(0).getStringCellValue().contains("synthetic"));
+            // the streamed fingerprint: the leader-share column frozen, a three-colour scale over the 101 × 101 grid of
+            // the one station-level release, its header 0 … 100 across and 100 … 0 down, counts as whole numbers
+            XSSFSheet fp = wb.getSheet("Fingerprint");
+            assertTrue(fp.getPaneInformation().isFreezePane());
+            assertEquals(1, fp.getPaneInformation().getVerticalSplitPosition());
+            assertEquals(16 * 256, fp.getColumnWidth(0));
+            assertEquals(4 * 256, fp.getColumnWidth(101));
+            assertEquals(1, fp.getSheetConditionalFormatting().getNumConditionalFormattings());
+            var grid = fp.getSheetConditionalFormatting().getConditionalFormattingAt(0);
+            CellRangeAddress range = grid.getFormattingRanges()[0];
+            assertEquals(List.of(100, 1, 101), List.of(range.getLastRow() - range.getFirstRow(), range.getFirstColumn(),
+                    range.getLastColumn()));
+            assertEquals(3, grid.getRule(0).getColorScaleFormatting().getNumControlPoints());
+            assertEquals(0.0, fp.getRow(range.getFirstRow() - 1).getCell(1).getNumericCellValue());
+            assertEquals(100.0, fp.getRow(range.getFirstRow() - 1).getCell(101).getNumericCellValue());
+            assertEquals(100.0, fp.getRow(range.getFirstRow()).getCell(0).getNumericCellValue());
+            assertEquals(0.0, fp.getRow(range.getLastRow()).getCell(0).getNumericCellValue());
+            double stations = 0;
+            for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+                for (Cell c : fp.getRow(r)) {
+                    if (c.getColumnIndex() > 0) {
+                        stations += c.getNumericCellValue();
+                        assertEquals("0", c.getCellStyle().getDataFormatString());
+                    }
+                }
+            }
+            double inFigures = fig.entrySet().stream().filter(e -> e.getKey().startsWith("forensics|cec-stations|")
+                    && e.getKey().endsWith("|fingerprint_stations")).mapToDouble(e -> Double.parseDouble(e.getValue()))
+                    .sum();
+            // 91,939 of the 91,946 stations with figures (those with a turnout and a leader's share to place)
+            assertEquals(91939.0, inFigures);
+            assertEquals(inFigures, stations, "the grid holds the fingerprint's figures");
         }
         assertTrue(Files.readAllLines(report.resolve("stations-flagged.csv")).size() > 1);
 
