@@ -255,8 +255,8 @@ public final class Forensics {
         }
 
         /**
-         * Waits for the parts of the last block added that run beside the caller; rethrows what they threw. Their
-         * block's arrays may be reused once this returns.
+         * Waits for the parts of the last block added that run beside the caller; what they threw comes out as the
+         * cause of an {@link IllegalStateException}. Their block's arrays may be reused once this returns.
          */
         private void awaitBeside() {
             if (beside == null) {
@@ -276,14 +276,8 @@ public final class Forensics {
                     }
                 }
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
+                // the parts screen rows the checks have passed: a failure there is the code's, its cause the story
+                throw new IllegalStateException("the screening's parts beside the caller failed", e.getCause());
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
