@@ -30,6 +30,8 @@ public final class ReportSummary {
 
     /** Errors listed on the console; the rest are counted there and all are in data-issues.csv. */
     static final int MAX_ERRORS_SHOWN = 5;
+    /** Rejected rows shown under a source they left without a usable row. */
+    static final int MAX_REJECTED_SHOWN = 3;
 
     /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
     static final Set<String> LEFT_OUT_CODES = Set.of(IssueCode.SOURCE_NOT_USED.name(), IssueCode.NO_COMMON_CANDIDATES.name());
@@ -60,11 +62,23 @@ public final class ReportSummary {
                 DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),
                 r.get("line").isEmpty() ? null : Integer.valueOf(r.get("line")), blank(r.get("column")), r.get("message"))));
 
+        // each as printed: a source left out, and under it the first of its file's rejected rows (why it has none)
         List<String> leftOut = new ArrayList<>();
-        issues.stream().filter(i -> LEFT_OUT_CODES.contains(i.code())).forEach(i -> leftOut.add(i.describe()));
+        for (DataIssue i : issues) {
+            if (LEFT_OUT_CODES.contains(i.code())) {
+                leftOut.add("  - " + i.describe());
+                List<DataIssue> rejected = i.file() == null ? List.of() : issues.stream()
+                        .filter(r -> r.is(IssueCode.ROW_REJECTED) && i.file().equals(r.file())).toList();
+                rejected.stream().limit(MAX_REJECTED_SHOWN).forEach(r -> leftOut.add("      " + r.describe()));
+                if (rejected.size() > MAX_REJECTED_SHOWN) {
+                    leftOut.add(String.format(Locale.ROOT, "      … and %,d more rejected rows in the data issues",
+                            rejected.size() - MAX_REJECTED_SHOWN));
+                }
+            }
+        }
         for (Source poll : pkg.exitPolls()) {
             if (!polls.compared(poll.id())) {
-                leftOut.add(poll.id() + " (" + poll.file() + ") has no figure in the report: it was not compared");
+                leftOut.add("  - " + poll.id() + " (" + poll.file() + ") has no figure in the report: it was not compared");
             }
         }
         if (!quiet) {
@@ -80,7 +94,7 @@ public final class ReportSummary {
         }
         if (!leftOut.isEmpty()) {
             err.println("warning: the report leaves out part of the package (exit code " + ExitCodes.SOURCE_LEFT_OUT + "):");
-            leftOut.forEach(l -> err.println("  - " + l));
+            leftOut.forEach(err::println);
         }
         if (!quiet) {
             if (written) {
@@ -171,12 +185,13 @@ public final class ReportSummary {
                     case WARNING -> n == 1 ? "warning" : "warnings";
                     case INFO -> n == 1 ? "note" : "notes";
                 };
-                kinds.add(n + " " + word);
+                kinds.add(String.format(Locale.ROOT, "%,d ", n) + word);
             }
         });
-        return issues.size() + (issues.size() == 1 ? " data issue" : " data issues")
+        return String.format(Locale.ROOT, "%,d", issues.size()) + (issues.size() == 1 ? " data issue" : " data issues")
                 + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")") + "; "
-                + (rejected == 0 ? "no rows" : rejected == 1 ? "1 row" : rejected + " rows") + " rejected.";
+                + (rejected == 0 ? "no rows" : rejected == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", rejected))
+                + " rejected.";
     }
 
     private static String blank(String s) {
