@@ -283,7 +283,7 @@ final class SummarySheet {
         List<String> lines = new ArrayList<>();
         for (List<DataIssue> group : touching.values()) {
             DataIssue first = group.get(0);
-            lines.add(first.file() + ": " + first.message() + (group.size() > 1
+            lines.add(first.describe() + (group.size() > 1
                     ? String.format(Locale.ROOT, " (and %,d more like it)", group.size() - 1) : ""));
         }
         for (Source poll : pkg.exitPolls()) {
@@ -306,8 +306,8 @@ final class SummarySheet {
                     .map(e -> String.format(Locale.ROOT, "%s × %,d", e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "));
             w.line("Elsewhere in the input (not in the figures above): " + (errors.isEmpty() ? "no errors" : errors)
-                    + String.format(Locale.ROOT, "; %,d warnings (partial releases, assumptions). All on the Data quality"
-                    + " sheet.", otherWarnings));
+                    + String.format(Locale.ROOT, "; %,d %s (partial releases, assumptions). All on the Data quality"
+                    + " sheet.", otherWarnings, otherWarnings == 1 ? "warning" : "warnings"));
         }
     }
 

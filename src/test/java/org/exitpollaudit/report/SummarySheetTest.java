@@ -159,8 +159,10 @@ class SummarySheetTest {
             }
             assertTrue(below.startsWith("p3 vs count: the verdict depends on what the poll did not publish; it would be"
                     + " consistent if its shares were Ann −1.00 pp.\n"), below);
-            assertTrue(below.contains("official/count.csv: count: the valid votes alone are 6,355 more"), below);
-            assertTrue(below.contains("exit-polls/p4.csv: p4 has no candidate"), below);
+            // where each is, as the Data quality sheet and the console name it
+            assertTrue(below.contains("official/count.csv, line 2, column 'turnout_pct': count: the valid votes alone"
+                    + " are 6,355 more"), below);
+            assertTrue(below.contains("exit-polls/p4.csv, line 2: p4 has no candidate"), below);
             assertTrue(below.contains("Elsewhere in the input (not in the figures above): ROW_REJECTED in"
                     + " official/stations.csv × 2; 0 warnings"), below);
         }
