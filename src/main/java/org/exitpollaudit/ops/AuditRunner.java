@@ -164,7 +164,8 @@ public class AuditRunner {
                 for (DataIssue p : bad.problems()) {
                     err.println("  - " + p.describe());
                 }
-                err.println("Fix these and run again; the last good report was left as it was.");
+                err.println("Fix these and run again; nothing was written, and the last good report, if any, was left"
+                        + " as it was.");
                 return ExitCodes.BAD_INPUT;
             }
         }

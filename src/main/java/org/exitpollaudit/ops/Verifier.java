@@ -44,7 +44,9 @@ public final class Verifier {
                              Function<String[], Integer> launcher) throws IOException {
         Path manifestFile = folder.resolve(ReportPublisher.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
-            err.println("error: " + folder + " is not a report folder (it has no " + ReportPublisher.MANIFEST + ")");
+            err.println("error: " + folder + (Files.isDirectory(folder)
+                    ? " is not a report folder (it has no " + ReportPublisher.MANIFEST + ")"
+                    : Files.exists(folder) ? " is a file, not a report folder" : " does not exist"));
             return ExitCodes.BAD_INPUT;
         }
         Manifest m = Manifest.read(manifestFile);

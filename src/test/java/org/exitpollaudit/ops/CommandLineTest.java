@@ -177,6 +177,14 @@ class CommandLineTest {
         long figureCount = Files.readAllLines(out.resolve("az-2024-presidential/latest/figures.csv")).size() - 1;
         assertTrue(v.out().contains("VERIFIED: all " + figureCount + " figures"), v.out());
         assertFalse(v.all().contains("Report written to") || v.all().contains("Workbook:"), v.all());
+        // a newcomer's wrong folders: each named for what it is
+        Launch missing = launch("verify", tmp.resolve("nope").toString());
+        assertEquals(ExitCodes.BAD_INPUT, missing.code(), missing.all());
+        assertTrue(missing.err().contains(tmp.resolve("nope") + " does not exist"), missing.err());
+        Launch file = launch("verify", out.resolve("az-2024-presidential/latest/figures.csv").toString());
+        assertTrue(file.err().contains("figures.csv is a file, not a report folder"), file.err());
+        Launch notReport = launch("verify", out.toString());
+        assertTrue(notReport.err().contains(out + " is not a report folder (it has no manifest.json)"), notReport.err());
     }
 
     @Test
