@@ -17,7 +17,7 @@ import org.springframework.scheduling.support.CronExpression;
  * @param cron    the schedule for {@code schedule}; {@code null} for the configured one (epa.schedule.cron)
  * @param embeddedDb keep the job repository in the embedded HSQLDB of {@code <output>/.state} whatever the profile
  * @param force      run the job again even when the inputs are unchanged since a complete report
- * @param quiet      print nothing but errors and warnings (no progress, no summary): verify's re-computation
+ * @param quiet      no progress and no summary, only a source left out and errors that stop the run: verify's re-computation
  * @param districts  districts of the benchmark's synthetic package; 0 for its default (one per 2,000 stations)
  */
 public record CliOptions(Command command, Path target, Path input, Path output, AnalysisParameters params,
@@ -85,7 +85,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       repository that made the report
               --force                 run the job again even when the inputs are unchanged since a complete report
                                       (the report folder of those inputs is replaced)
-              --quiet                 print only errors and warnings: no progress, no summary
+              --quiet                 no progress, no summary: only a source left out and errors that stop the run
               --verbose               show every step's log, framework logs and stack traces
               --help                  this text
 
