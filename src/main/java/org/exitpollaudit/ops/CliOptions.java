@@ -30,6 +30,14 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
     static final java.util.Set<String> VALUED = java.util.Set.of("--input", "--output", "--deff",
             "--respondents-per-station", "--fallback-sample-size", "--tolerance", "--stations", "--districts", "--heap", "--cron");
 
+    /** The options without a value. */
+    static final java.util.Set<String> FLAGS = java.util.Set.of("--help", "--verbose", "--embedded-db", "--force",
+            "--quiet");
+
+    /** The commands, as typed. */
+    static final List<String> COMMANDS = List.of("run", "schedule", "history", "verify", "benchmark", "worker",
+            "calibrate");
+
     public static final Path DEFAULT_INPUT = Path.of("input", "az-2024-presidential");
     public static final Path DEFAULT_OUTPUT = Path.of("output");
 
@@ -136,7 +144,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 throw new IllegalArgumentException("option " + a + " takes a value, joined to it by '=': " + a
                         + "=<value>");
             } else {
-                throw new IllegalArgumentException("unknown argument '" + a + "' (options take the form --name=value)");
+                throw new IllegalArgumentException("unknown argument '" + a + "' (options take the form --name=value)"
+                        + didYouMean(a, union(VALUED, FLAGS)));
             }
         }
         Command command = Command.RUN;
@@ -151,7 +160,7 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 case "benchmark" -> Command.BENCHMARK;
                 case "worker" -> Command.WORKER;
                 default -> throw new IllegalArgumentException("unknown command '" + c
-                        + "' (commands: run, schedule, history, verify, benchmark, worker, calibrate)");
+                        + "' (commands: " + String.join(", ", COMMANDS) + ")" + didYouMean(c, COMMANDS));
             };
             if (command == Command.VERIFY) {
                 if (positional.isEmpty()) {
@@ -196,7 +205,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         double tolerance = number(values, "tolerance", d.tolerance());
         String cron = values.remove("cron");
         if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
+            String key = "--" + values.keySet().iterator().next();
+            throw new IllegalArgumentException("unknown option " + key + didYouMean(key, VALUED));
         }
         if (cron != null && (command != Command.SCHEDULE || !CronExpression.isValidExpression(cron))) {
             throw new IllegalArgumentException(command != Command.SCHEDULE ? "--cron only goes with the schedule command"
@@ -230,5 +240,44 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + key + "=" + v + " is not a number");
         }
+    }
+
+    /** "; did you mean --output?" for the known word nearest to a mistyped one (at most two edits off), else "". */
+    static String didYouMean(String typed, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known.stream().sorted().toList()) {
+            int d = editDistance(typed, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    /** Levenshtein's distance: the fewest insertions, deletions and substitutions that turn a into b. */
+    static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -24,6 +24,26 @@ class CliOptionsTest {
                 .getMessage().contains("calibrate"));
     }
 
+    /** A newcomer's typing mistakes get the nearest known word, at most two edits away; anything further, none. */
+    @Test
+    void aMistypedOptionOrCommandIsAnsweredWithTheNearestKnownOne() {
+        assertEquals("unknown option --outptu; did you mean --output?", assertThrows(IllegalArgumentException.class,
+                () -> CliOptions.parse(new String[] {"--outptu=x"})).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"histroy"}))
+                .getMessage().endsWith("calibrate); did you mean history?"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--verbos"}))
+                .getMessage().endsWith("(options take the form --name=value); did you mean --verbose?"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--frobnicate"}))
+                .getMessage().endsWith("(options take the form --name=value)"));
+        assertEquals("unknown option --colour", assertThrows(IllegalArgumentException.class,
+                () -> CliOptions.parse(new String[] {"--colour=red"})).getMessage());
+        // Levenshtein's distance, by hand: kitten → sitten → sittin → sitting; flaw → law → lawn; none → abc
+        assertEquals(3, CliOptions.editDistance("kitten", "sitting"));
+        assertEquals(2, CliOptions.editDistance("flaw", "lawn"));
+        assertEquals(3, CliOptions.editDistance("", "abc"));
+        assertEquals(0, CliOptions.editDistance("deff", "deff"));
+    }
+
     /** The benchmark's districts: its default (0, one per 2,000 stations), a number up to the stations, nothing else. */
     @Test
     void theBenchmarksDistrictsAreAWholeNumberUpToItsStations() {
