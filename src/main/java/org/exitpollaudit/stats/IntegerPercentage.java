@@ -75,8 +75,11 @@ public final class IntegerPercentage {
         double total = nearZero(atMode, n, within) ? top : 0;
         double term = top;
         int r = atMode;
-        for (int k = mode; k < hi && term >= negligible; k++) {
-            term = BinomialWindow.up(term, n, k, odds);
+        // the count walks as a double beside k (BinomialWindow.up says why)
+        double whole = n;
+        double count = mode;
+        for (int k = mode; k < hi && term >= negligible; k++, count++) {
+            term = BinomialWindow.up(term, whole, count, odds);
             r += step;
             if (r >= n) {
                 r -= n;
@@ -87,8 +90,9 @@ public final class IntegerPercentage {
         }
         term = top;
         r = atMode;
-        for (int k = mode; k > lo && term >= negligible; k--) {
-            term = BinomialWindow.down(term, n, k, odds);
+        count = mode;
+        for (int k = mode; k > lo && term >= negligible; k--, count--) {
+            term = BinomialWindow.down(term, whole, count, odds);
             r -= step;
             if (r < 0) {
                 r += n;

@@ -69,4 +69,31 @@ class BinomialWindowTest {
             }
         }
     }
+
+    /**
+     * The steps on counts held as doubles give the very doubles of the same steps on ints, as the walks computed them
+     * before (figures.csv byte for byte): every count below 2³¹ is exact as a double, so n − k, k + 1 and n − k + 1
+     * are the same numbers either way. Every count of every n up to 3,000 (and some larger), at several odds.
+     */
+    @Test
+    void stepsOnDoubleCountsAreTheStepsOnInts() {
+        double[] oddsList = {0.5 / 0.5, 0.3 / 0.7, 0.87 / 0.13, 1e-3 / (1 - 1e-3), 0.999 / 0.001, Math.PI / 7};
+        int[] large = {65_535, 1_000_003, 2_000_000_000};
+        for (int n = 1; n <= 3_000 + large.length; n++) {
+            int whole = n <= 3_000 ? n : large[n - 3_001];
+            int stride = Math.max(1, whole / 3_000);
+            for (double odds : oddsList) {
+                for (int k = 0; k <= whole; k += stride) {
+                    double pk = 1.0 / (k + 3);
+                    // the former steps, on ints, written out
+                    double upOnInts = pk * ((whole - k) / (k + 1.0) * odds);
+                    double downOnInts = pk * (k / ((whole - k + 1.0) * odds));
+                    assertEquals(Double.doubleToRawLongBits(upOnInts),
+                            Double.doubleToRawLongBits(BinomialWindow.up(pk, whole, k, odds)), whole + ", " + k);
+                    assertEquals(Double.doubleToRawLongBits(downOnInts),
+                            Double.doubleToRawLongBits(BinomialWindow.down(pk, whole, k, odds)), whole + ", " + k);
+                }
+            }
+        }
+    }
 }
