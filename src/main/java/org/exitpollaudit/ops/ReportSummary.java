@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,16 +63,21 @@ public final class ReportSummary {
                 DataIssue.Severity.valueOf(r.get("severity")), r.get("code"), blank(r.get("file")),
                 r.get("line").isEmpty() ? null : Integer.valueOf(r.get("line")), blank(r.get("column")), r.get("message"))));
 
-        // each as printed: a source left out, and under it the first of its file's rejected rows (why it has none)
+        // each as printed: a source left out, and under its first mention the first rows its file had rejected (often,
+        // though not always, why it was left out)
         List<String> leftOut = new ArrayList<>();
+        Set<String> filesShown = new HashSet<>();
         for (DataIssue i : issues) {
             if (LEFT_OUT_CODES.contains(i.code())) {
                 leftOut.add("  - " + i.describe());
-                List<DataIssue> rejected = i.file() == null ? List.of() : issues.stream()
+                List<DataIssue> rejected = i.file() == null || !filesShown.add(i.file()) ? List.of() : issues.stream()
                         .filter(r -> r.is(IssueCode.ROW_REJECTED) && i.file().equals(r.file())).toList();
-                rejected.stream().limit(MAX_REJECTED_SHOWN).forEach(r -> leftOut.add("      " + r.describe()));
+                if (!rejected.isEmpty()) {
+                    leftOut.add(String.format(Locale.ROOT, "      rows rejected in %s: %,d", i.file(), rejected.size()));
+                }
+                rejected.stream().limit(MAX_REJECTED_SHOWN).forEach(r -> leftOut.add("        " + r.describe()));
                 if (rejected.size() > MAX_REJECTED_SHOWN) {
-                    leftOut.add(String.format(Locale.ROOT, "      … and %,d more rejected rows in the data issues",
+                    leftOut.add(String.format(Locale.ROOT, "        … and %,d more in the data issues",
                             rejected.size() - MAX_REJECTED_SHOWN));
                 }
             }
@@ -108,7 +114,7 @@ public final class ReportSummary {
                 out.println("Errors in the input:");
                 errors.stream().limit(MAX_ERRORS_SHOWN).forEach(i -> out.println("  - " + i.describe()));
                 if (errors.size() > MAX_ERRORS_SHOWN) {
-                    out.println("  … and " + (errors.size() - MAX_ERRORS_SHOWN) + " more");
+                    out.println(String.format(Locale.ROOT, "  … and %,d more", errors.size() - MAX_ERRORS_SHOWN));
                 }
             }
             if (!issues.isEmpty()) {

@@ -75,9 +75,10 @@ class ReportSummaryTest {
         String warning = err.toString(StandardCharsets.UTF_8);
         assertTrue(warning.contains("exit-polls/src.csv: src has no usable row") && warning.contains(
                 "src (exit-polls/src.csv) has no figure in the report"), warning);
-        // why the source has no usable row: its rejected rows, under it
-        assertTrue(warning.contains("it is left out of the comparison\n      exit-polls/src.csv, line 2, column"
-                + " 'aliyev-ilham': row rejected: '9x.4' is not a number\n"), warning);
+        // why the source has no usable row: its file's rejected rows, under it
+        assertTrue(warning.contains("it is left out of the comparison\n      rows rejected in exit-polls/src.csv: 1\n"
+                + "        exit-polls/src.csv, line 2, column 'aliyev-ilham': row rejected: '9x.4' is not a number\n"),
+                warning);
 
         // answers gathered against another release than the final one are not this answer: the file is read instead
         ByteArrayOutputStream again = new ByteArrayOutputStream();
