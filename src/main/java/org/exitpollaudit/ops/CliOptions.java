@@ -159,6 +159,8 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                 case "verify" -> Command.VERIFY;
                 case "benchmark" -> Command.BENCHMARK;
                 case "worker" -> Command.WORKER;
+                case "calibrate" -> throw new IllegalArgumentException(
+                        "calibrate must come first: exit-poll-audit calibrate [options]");
                 default -> throw new IllegalArgumentException("unknown command '" + c
                         + "' (commands: " + String.join(", ", COMMANDS) + ")" + didYouMean(c, COMMANDS));
             };

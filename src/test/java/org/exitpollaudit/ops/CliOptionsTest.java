@@ -35,6 +35,10 @@ class CliOptionsTest {
                 .getMessage().endsWith("(options take the form --name=value); did you mean --verbose?"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--frobnicate"}))
                 .getMessage().endsWith("(options take the form --name=value)"));
+        // a command the launcher takes only first, given later: no suggestion of itself
+        assertEquals("calibrate must come first: exit-poll-audit calibrate [options]", assertThrows(
+                IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--verbose", "calibrate"}))
+                .getMessage());
         assertEquals("unknown option --colour", assertThrows(IllegalArgumentException.class,
                 () -> CliOptions.parse(new String[] {"--colour=red"})).getMessage());
         // Levenshtein's distance, by hand: kitten → sitten → sittin → sitting; flaw → law → lawn; none → abc
