@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -134,8 +134,10 @@ public final class Forensics {
                     // the common pool's, as a parallel stream's (with two cores, one thread beside the caller's)
                     ? parts -> ForkJoinPool.commonPool().submit(parts)
                     : parts -> {
-                        parts.run();
-                        return CompletableFuture.completedFuture(null);
+                        // run at once, and a failure kept for the wait, as the pool's task keeps it
+                        FutureTask<Void> now = new FutureTask<>(parts, null);
+                        now.run();
+                        return now;
                     });
         }
 
