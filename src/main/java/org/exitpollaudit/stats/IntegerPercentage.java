@@ -40,8 +40,16 @@ public final class IntegerPercentage {
     }
 
     /** Whether a remainder r of division by n lies within {@code within} of 0 or of n. */
-    private static boolean nearZero(long r, long n, double within) {
+    static boolean nearZero(long r, long n, double within) {
         return r <= within || n - r <= within;
+    }
+
+    /**
+     * {@link #nearZero} in integers: a whole r in 0 … n − 1 lies within {@code within} of 0 or of n exactly when
+     * r ≤ b or r ≥ n − b for b = ⌊within⌋; b = −1 (no remainder) when {@code within} is below 0 or not a number.
+     */
+    static long nearBound(double within) {
+        return within >= 0 ? (long) Math.floor(within) : -1;
     }
 
     /**
@@ -70,9 +78,14 @@ public final class IntegerPercentage {
         double top = BinomialDistribution.of(n, p).probability(mode);
         double negligible = top * 1e-20;
         double within = (tolerance + EPS) * n;
+        // nearZero's comparisons in integers, with no int converted at each step (BinomialWindow.up says why): a whole
+        // r ≥ 0 is within `within` of 0 exactly when r ≤ ⌊within⌋, and of n exactly when r ≥ n − ⌊within⌋ (none when
+        // `within` is below 0 or not a number)
+        long low = nearBound(within);
+        long high = n - low;
         int step = 100 % n;
         int atMode = (int) (100L * mode % n);
-        double total = nearZero(atMode, n, within) ? top : 0;
+        double total = atMode <= low || atMode >= high ? top : 0;
         double term = top;
         int r = atMode;
         // the count walks as a double beside k (BinomialWindow.up says why)
@@ -84,7 +97,7 @@ public final class IntegerPercentage {
             if (r >= n) {
                 r -= n;
             }
-            if (nearZero(r, n, within)) {
+            if (r <= low || r >= high) {
                 total += term;
             }
         }
@@ -97,7 +110,7 @@ public final class IntegerPercentage {
             if (r < 0) {
                 r += n;
             }
-            if (nearZero(r, n, within)) {
+            if (r <= low || r >= high) {
                 total += term;
             }
         }

@@ -158,6 +158,69 @@ class ForensicStatsTest {
         }
     }
 
+    /**
+     * The walk decides which remainders are near 0 or n in integers (nearBound) where it compared doubles (nearZero):
+     * the same answer for every remainder of every n up to 3,000 at tolerances from none to all, below 0 and NaN; and
+     * the probabilities are those of the walk as it was written with nearZero, bit for bit.
+     */
+    @Test
+    void theWalksIntegerBoundDecidesAsTheDoubleComparison() {
+        double[] tolerances = {0, 0.01, 0.05, 0.3, 2, 49.9, 60, -1e-9, -0.5, Double.NaN, Double.POSITIVE_INFINITY};
+        for (double tol : tolerances) {
+            for (int n = 1; n <= 3000; n++) {
+                double within = (tol + 1e-9) * n;
+                long b = IntegerPercentage.nearBound(within);
+                for (int r = 0; r < n; r++) {
+                    assertEquals(IntegerPercentage.nearZero(r, n, within), r <= b || r >= n - b, r + " of " + n);
+                }
+            }
+        }
+        java.util.Random rnd = new java.util.Random(20240207);
+        for (int i = 0; i < 20_000; i++) {
+            int n = 1 + rnd.nextInt(4000);
+            double p = rnd.nextInt(n + 1) / (double) n;
+            double tol = tolerances[i % tolerances.length];
+            assertEquals(Double.doubleToRawLongBits(walkComparingDoubles(n, p, tol)),
+                    Double.doubleToRawLongBits(IntegerPercentage.probabilityNearInteger(n, p, tol)), n + ", " + p);
+        }
+    }
+
+    /** probabilityNearInteger as it was written before its integer bound: each remainder compared as a double. */
+    private static double walkComparingDoubles(int n, double p, double tolerance) {
+        if (n <= 0) {
+            return 0;
+        }
+        if (p <= 0 || p >= 1) {
+            return 1;
+        }
+        double mean = n * p;
+        double sd = Math.sqrt(n * p * (1 - p));
+        int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
+        int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
+        int mode = BinomialWindow.mode(n, p, lo, hi);
+        double odds = p / (1 - p);
+        double top = org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p).probability(mode);
+        double within = (tolerance + 1e-9) * n;
+        int step = 100 % n;
+        int atMode = (int) (100L * mode % n);
+        double total = IntegerPercentage.nearZero(atMode, n, within) ? top : 0;
+        double term = top;
+        int r = atMode;
+        for (int k = mode; k < hi && term >= top * 1e-20; k++) {
+            term = BinomialWindow.up(term, n, k, odds);
+            r = (r + step) % n;
+            total += IntegerPercentage.nearZero(r, n, within) ? term : 0;
+        }
+        term = top;
+        r = atMode;
+        for (int k = mode; k > lo && term >= top * 1e-20; k--) {
+            term = BinomialWindow.down(term, n, k, odds);
+            r = (r - step + n) % n;
+            total += IntegerPercentage.nearZero(r, n, within) ? term : 0;
+        }
+        return Math.min(1, total);
+    }
+
     @Test
     void exactProbabilityOfAnIntegerPercentage() {
         // n = 100: every k is an integer percentage, so the probability is 1 for any p
