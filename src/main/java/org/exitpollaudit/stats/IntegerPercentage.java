@@ -39,6 +39,20 @@ public final class IntegerPercentage {
         return nearZero(100 * k % n, n, (tolerance + EPS) * n);
     }
 
+    /**
+     * Where {@link #probabilityNearInteger}'s walks over Binomial(n, p) go: the counts within 12 standard deviations
+     * of the mean, lo … hi, from the most likely count, mode, outwards.
+     */
+    record Walk(int lo, int hi, int mode) {
+        static Walk of(int n, double p) {
+            double mean = n * p;
+            double sd = Math.sqrt(n * p * (1 - p));
+            int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
+            int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
+            return new Walk(lo, hi, BinomialWindow.mode(n, p, lo, hi));
+        }
+    }
+
     /** Whether a remainder r of division by n lies within {@code within} of 0 or of n. */
     static boolean nearZero(long r, long n, double within) {
         return r <= within || n - r <= within;
@@ -69,11 +83,10 @@ public final class IntegerPercentage {
         if (p <= 0 || p >= 1) {
             return 1; // a degenerate count is 0 % or 100 %: always an integer percentage
         }
-        double mean = n * p;
-        double sd = Math.sqrt(n * p * (1 - p));
-        int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
-        int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
-        int mode = BinomialWindow.mode(n, p, lo, hi);
+        Walk walk = Walk.of(n, p);
+        int lo = walk.lo();
+        int hi = walk.hi();
+        int mode = walk.mode();
         double odds = p / (1 - p);
         double top = BinomialDistribution.of(n, p).probability(mode);
         double negligible = top * 1e-20;

@@ -185,7 +185,10 @@ class ForensicStatsTest {
         }
     }
 
-    /** probabilityNearInteger as it was written before its integer bound: each remainder compared as a double. */
+    /**
+     * probabilityNearInteger as it was written before its integer bound: each remainder compared as a double (over the
+     * same window, which the change left as it was).
+     */
     private static double walkComparingDoubles(int n, double p, double tolerance) {
         if (n <= 0) {
             return 0;
@@ -193,11 +196,8 @@ class ForensicStatsTest {
         if (p <= 0 || p >= 1) {
             return 1;
         }
-        double mean = n * p;
-        double sd = Math.sqrt(n * p * (1 - p));
-        int lo = (int) Math.max(0, Math.floor(mean - 12 * sd - 1));
-        int hi = (int) Math.min(n, Math.ceil(mean + 12 * sd + 1));
-        int mode = BinomialWindow.mode(n, p, lo, hi);
+        IntegerPercentage.Walk walk = IntegerPercentage.Walk.of(n, p);
+        int mode = walk.mode();
         double odds = p / (1 - p);
         double top = org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p).probability(mode);
         double within = (tolerance + 1e-9) * n;
@@ -206,14 +206,14 @@ class ForensicStatsTest {
         double total = IntegerPercentage.nearZero(atMode, n, within) ? top : 0;
         double term = top;
         int r = atMode;
-        for (int k = mode; k < hi && term >= top * 1e-20; k++) {
+        for (int k = mode; k < walk.hi() && term >= top * 1e-20; k++) {
             term = BinomialWindow.up(term, n, k, odds);
             r = (r + step) % n;
             total += IntegerPercentage.nearZero(r, n, within) ? term : 0;
         }
         term = top;
         r = atMode;
-        for (int k = mode; k > lo && term >= top * 1e-20; k--) {
+        for (int k = mode; k > walk.lo() && term >= top * 1e-20; k--) {
             term = BinomialWindow.down(term, n, k, odds);
             r = (r - step + n) % n;
             total += IntegerPercentage.nearZero(r, n, within) ? term : 0;
