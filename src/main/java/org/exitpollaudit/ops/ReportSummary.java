@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,7 @@ public final class ReportSummary {
 
     /** Errors listed on the console; the rest are counted there and all are in data-issues.csv. */
     static final int MAX_ERRORS_SHOWN = 5;
-    /** Rejected rows shown under a source they left without a usable row. */
+    /** Rejected rows of its file shown under a source left out (the first mention of that file). */
     static final int MAX_REJECTED_SHOWN = 3;
 
     /** Data issues that mean a source is missing from the comparison, not merely a row from a source. */
@@ -66,12 +66,15 @@ public final class ReportSummary {
         // each as printed: a source left out, and under its first mention the first rows its file had rejected (often,
         // though not always, why it was left out)
         List<String> leftOut = new ArrayList<>();
-        Set<String> filesShown = new HashSet<>();
+        Map<String, List<DataIssue>> rejectedIn = new HashMap<>();
+        issues.stream().filter(r -> r.is(IssueCode.ROW_REJECTED) && r.file() != null)
+                .forEach(r -> rejectedIn.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r));
         for (DataIssue i : issues) {
             if (LEFT_OUT_CODES.contains(i.code())) {
                 leftOut.add("  - " + i.describe());
-                List<DataIssue> rejected = i.file() == null || !filesShown.add(i.file()) ? List.of() : issues.stream()
-                        .filter(r -> r.is(IssueCode.ROW_REJECTED) && i.file().equals(r.file())).toList();
+                // removed once shown: a file left out against several releases lists its rows once
+                List<DataIssue> rejected = i.file() == null ? null : rejectedIn.remove(i.file());
+                rejected = rejected == null ? List.of() : rejected;
                 if (!rejected.isEmpty()) {
                     leftOut.add(String.format(Locale.ROOT, "      rows rejected in %s: %,d", i.file(), rejected.size()));
                 }
