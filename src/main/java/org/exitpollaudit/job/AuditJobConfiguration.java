@@ -93,10 +93,12 @@ public class AuditJobConfiguration {
     static final long DEFAULT_RANGE_BYTES = 64L << 20;
 
     /**
-     * A results file's worker step. Its items are blocks of up to {@code epa.ingest.block-rows} rows (default 10,000),
+     * A results file's worker step. Its items are blocks of up to {@code epa.ingest.block-rows} rows (default 25,000),
      * committed {@code epa.ingest.chunk-size} blocks at a time (default 1): a restart resumes at the first block not
      * committed. One block per chunk keeps the reader from reading beyond what was written when it checks the file's
-     * hash (see {@link ResultsItemReader}).
+     * hash (see {@link ResultsItemReader}). Each chunk costs a transaction and two job-repository updates, so larger
+     * blocks cost less per row; beyond about 50,000 rows the parsing thread and the staging thread overlap less and a
+     * block's arrays add to the peak memory (docs/benchmark.md, fifteenth round).
      */
     @Bean
     Step ingestFile(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,
@@ -113,7 +115,7 @@ public class AuditJobConfiguration {
                                     StagingRepository staging,
                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long run,
                                     @Value("#{jobParameters['" + RunContext.FINGERPRINT + "']}") String fingerprint,
-                                    @Value("${epa.ingest.block-rows:10000}") int blockRows,
+                                    @Value("${epa.ingest.block-rows:25000}") int blockRows,
                                     @Value("#{stepExecution}") StepExecution step) {
         PackageReader.Result read = PackageCache.read(Path.of(input), fingerprint);
         String source = SourcePartitioner.source(step);
