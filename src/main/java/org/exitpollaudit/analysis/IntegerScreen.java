@@ -102,7 +102,7 @@ final class IntegerScreen {
 
     /**
      * The totals and the test's figures; the one-sided p of the excess of whole-percent stations (normal
-     * approximation of the Bernoulli sum) goes into {@code p} as "integer" when there is a variance to test with.
+     * approximation of the Bernoulli sum, {@link IntegerPercentage#excessZ}) goes into {@code p} as "integer" when there is a variance to test with.
      */
     static void emit(Sums sums, Forensics.Emit e, Map<String, Double> p) {
         long[] n = sums.counts;
@@ -117,9 +117,8 @@ final class IntegerScreen {
         e.put(null, Metric.Forensics.INTEGER_TURNOUT_EXPECTED, x[Sums.EXP_TURNOUT]);
         e.put(null, Metric.Forensics.INTEGER_LEADER_EXPECTED, x[Sums.EXP_LEADER]);
         e.put(null, Metric.Forensics.INTEGER_EITHER_EXPECTED, x[Sums.EXP_EITHER]);
-        double sd = Math.sqrt(x[Sums.VAR_EITHER]);
         double excess = n[Sums.INT_EITHER] - x[Sums.EXP_EITHER];
-        double z = sd > 0 ? excess / sd : Double.NaN;
+        double z = IntegerPercentage.excessZ(n[Sums.INT_EITHER], x[Sums.EXP_EITHER], x[Sums.VAR_EITHER]);
         double pInt = Double.isNaN(z) ? Double.NaN : Normal.upperTail(z);
         e.put(null, Metric.Forensics.INTEGER_EITHER_EXCESS, excess);
         e.put(null, Metric.Forensics.INTEGER_EITHER_Z, z);

@@ -109,7 +109,7 @@ final class PollAgreement {
                 for (int i = 0; i < common.size(); i++) {
                     double sa = ProportionTest.standardError(pa[i], na, da);
                     double sb = ProportionTest.standardError(pb[i], nb, db);
-                    double z = (pa[i] - pb[i]) / Math.sqrt(sa * sa + sb * sb);
+                    double z = ProportionTest.differenceZ(pa[i], sa, pb[i], sb);
                     out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_DIFFERENCE_PP, 100 * (pa[i] - pb[i])));
                     out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_Z, z));
                     out.add(figure(a.id(), b.id(), common.get(i), Metric.Agreement.PAIR_P, ProportionTest.pValue(z)));

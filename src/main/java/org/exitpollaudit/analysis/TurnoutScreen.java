@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.exitpollaudit.stats.Normal;
+import org.exitpollaudit.stats.FisherZ;
 import org.exitpollaudit.stats.TurnoutSlope;
 
 /**
@@ -15,7 +15,7 @@ import org.exitpollaudit.stats.TurnoutSlope;
  *
  * @param correlation Pearson's r of turnout and the leader's share over the stations of the integer test, each
  *                    centred on its district's mean (NaN without spread)
- * @param effectiveN  the number of stations for Fisher's z: stations − districts + 1
+ * @param effectiveN  the number of stations for Fisher's z ({@link FisherZ}): stations − districts + 1
  * @param slopeStations stations in the slopes: with figures and at least 100 registered voters (smaller ones, such
  *                    as hospital or ship stations, are too noisy to weigh as much as the others)
  * @param fits        each package candidate's slope of votes / registered on turnout (a missing count as 0),
@@ -167,7 +167,7 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
             }
             double sxx = products[3 * u];
             double syy = products[3 * u + 1];
-            double r = sxx > 0 && syy > 0 ? products[3 * u + 2] / Math.sqrt(sxx * syy) : Double.NaN;
+            double r = FisherZ.correlation(sxx, syy, products[3 * u + 2]);
             TurnoutSlope.Fit[] all = slopes[u].fits();
             TurnoutSlope.Fit[] fits = new TurnoutSlope.Fit[k];
             double[] shares = new double[k];
@@ -185,8 +185,7 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
     void emit(List<String> candidates, Forensics.Emit e, Map<String, Double> p) {
         // rounding can carry a perfect correlation a hair past ±1, where atanh is undefined
         double corr = Math.max(-1, Math.min(1, correlation));
-        double pStuff = effectiveN > 3 && Double.isFinite(corr)
-                ? Normal.upperTail(atanh(corr) * Math.sqrt(effectiveN - 3)) : Double.NaN;
+        double pStuff = FisherZ.upperP(corr, effectiveN);
         e.put(null, Metric.Forensics.TURNOUT_LEADER_R, corr);
         e.put(null, Metric.Forensics.TURNOUT_LEADER_P, pStuff);
         if (!Double.isNaN(pStuff)) {
@@ -211,9 +210,5 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
         e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS, others.slope());
         e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SE, others.se());
         e.put(null, Metric.Forensics.TURNOUT_SLOPE_OTHERS_SHARE, othersShare);
-    }
-
-    private static double atanh(double r) {
-        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 }

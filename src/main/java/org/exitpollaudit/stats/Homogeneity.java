@@ -1,7 +1,9 @@
 package org.exitpollaudit.stats;
 
 /**
- * Pearson's test of homogeneity of r samples over c categories:
+ * Pearson's test of homogeneity of r samples over c categories (Pearson 1900, "On the criterion that a given system of
+ * deviations from the probable …", Philosophical Magazine 50:157–175; the degrees of freedom as corrected by Fisher
+ * 1922, Journal of the Royal Statistical Society 85:87–94; Agresti 2013, Categorical Data Analysis, 3rd ed., ch. 3):
  * <pre>
  *   E_ij = (row_i · col_j) / total,   X² = Σ (O_ij − E_ij)² / E_ij,   df = (r − 1)(c − 1)
  * </pre>

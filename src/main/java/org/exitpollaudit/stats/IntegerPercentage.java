@@ -130,6 +130,29 @@ public final class IntegerPercentage {
         return Math.min(1, total);
     }
 
+    /**
+     * How far the count of stations near an integer lies above its expectation, in standard deviations. The count is
+     * a sum of independent Bernoulli variables with probabilities P_i ({@link #probabilityNearInteger}, or
+     * {@link #either} of two), so its expectation is Σ P_i and its variance Σ P_i (1 − P_i), and over many stations
+     * <pre>
+     *   z = (observed − Σ P_i) / √(Σ P_i (1 − P_i))
+     * </pre>
+     * is approximately standard normal (Lindeberg 1922, "Eine neue Herleitung des Exponentialgesetzes in der
+     * Wahrscheinlichkeitsrechnung", Mathematische Zeitschrift 15:211–225). NaN when the variance is 0 (every P_i is 0
+     * or 1) or any argument is NaN.
+     *
+     * @throws IllegalArgumentException a negative count, expectation or variance
+     */
+    public static double excessZ(double observed, double expected, double variance) {
+        if (observed < 0 || expected < 0 || variance < 0) {
+            throw new IllegalArgumentException("observed = " + observed + ", expected = " + expected + " and variance = "
+                    + variance + " must be ≥ 0");
+        }
+        double sd = Math.sqrt(variance);
+        double excess = observed - expected;
+        return sd > 0 ? excess / sd : Double.NaN;
+    }
+
     /** Probability that at least one of two independent events happens. */
     public static double either(double a, double b) {
         return 1 - (1 - a) * (1 - b);

@@ -2,13 +2,17 @@ package org.exitpollaudit.stats;
 
 /**
  * One candidate's poll share p against the official share v from a clustered sample of n with design
- * effect deff (one-sample test of a proportion with the variance under H0: p = v):
+ * effect deff (one-sample test of a proportion with the variance under H0: p = v), and two polls' shares of one
+ * candidate against each other (the Wald statistic of the difference of two independent estimates):
  * <pre>
  *   se = √(deff · p(1−p) / n)              (standard error of the poll share)
  *   z  = (p − v) / √(deff · v(1−v) / n)     p-value two-sided from the standard normal
+ *   z  = (p_a − p_b) / √(se_a² + se_b²)     two polls
  * </pre>
- * Shares lie in [0, 1]; a NaN share (undefined) gives NaN. n ≥ 0, where n = 0 divides by zero as the formulas
- * say; deff &gt; 0, +∞ included.
+ * The design effect multiplies the simple random sample's variance (Kish 1965, Survey Sampling); the tests are the
+ * large-sample normal tests of a proportion and of a difference of two independent proportions (Agresti 2013,
+ * Categorical Data Analysis, 3rd ed., chapters 1 and 3). Shares lie in [0, 1]; a NaN share (undefined) gives NaN. n ≥ 0, where n = 0
+ * divides by zero as the formulas say; deff &gt; 0, +∞ included.
  */
 public final class ProportionTest {
 
@@ -37,6 +41,22 @@ public final class ProportionTest {
         Check.share("v", v);
         Check.sample(n, deff);
         return (p - v) / Math.sqrt(deff * v * (1 - v) / n);
+    }
+
+    /**
+     * z = (p_a − p_b) / √(se_a² + se_b²) of two shares from independent samples with standard errors se_a and se_b
+     * ({@link #standardError}): ±∞ when both errors are 0 and the shares differ, NaN when they are equal or any
+     * argument is NaN.
+     *
+     * @throws IllegalArgumentException a share outside [0, 1] or a negative standard error
+     */
+    public static double differenceZ(double pa, double seA, double pb, double seB) {
+        Check.share("pa", pa);
+        Check.share("pb", pb);
+        if (seA < 0 || seB < 0) {
+            throw new IllegalArgumentException("standard errors " + seA + " and " + seB + " must be ≥ 0");
+        }
+        return (pa - pb) / Math.sqrt(seA * seA + seB * seB);
     }
 
     /** Two-sided p of any z; NaN gives NaN. */

@@ -125,6 +125,22 @@ class ForensicStatsTest {
     }
 
     @Test
+    void excessOfWholePercentStationsInStandardDeviations() {
+        // 130 stations near an integer where Σ P_i = 100 and Σ P_i (1 − P_i) = 90: z = 30 / √90 = 3.1622776601683795;
+        // its upper tail, SciPy 1.10.1 scipy.stats.norm.sf(30 / numpy.sqrt(90)): 0.000782701129001274
+        double z = IntegerPercentage.excessZ(130, 100, 90);
+        assertEquals(3.1622776601683795, z, 1e-15);
+        assertEquals(0.000782701129001274, Normal.upperTail(z), 1e-17);
+        // fewer than expected: negative
+        assertEquals(-10 / Math.sqrt(90), IntegerPercentage.excessZ(90, 100, 90), 1e-15);
+        // no variance (every probability 0 or 1): no test
+        assertTrue(Double.isNaN(IntegerPercentage.excessZ(5, 5, 0)));
+        assertTrue(Double.isNaN(IntegerPercentage.excessZ(5, Double.NaN, 1)));
+        Refusals.refuses("variance = -1.0", () -> IntegerPercentage.excessZ(5, 5, -1));
+        Refusals.refuses("observed = -1.0", () -> IntegerPercentage.excessZ(-1, 5, 1));
+    }
+
+    @Test
     void nearIntegerPercentages() {
         // 0.05-point tolerance: 765 / 1000 = 76.5 % is not near; 760 / 1000 = 76.0 % is; 7605 / 10000 = 76.05 % is
         // on the edge and counts; 7606 / 10000 = 76.06 % does not

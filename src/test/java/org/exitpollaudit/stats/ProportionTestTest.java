@@ -19,6 +19,26 @@ class ProportionTestTest {
     }
 
     @Test
+    void differenceOfTwoPollsByHand() {
+        // p_a = 0.52 (se 0.02), p_b = 0.47 (se 0.015): z = 0.05 / √(0.0004 + 0.000225) = 0.05 / 0.025 = 2;
+        // two-sided p from the normal table: 0.0455003
+        double z = ProportionTest.differenceZ(0.52, 0.02, 0.47, 0.015);
+        assertEquals(2.0, z, 1e-12);
+        assertEquals(0.0455003, ProportionTest.pValue(z), 5e-8);
+        assertEquals(-2.0, ProportionTest.differenceZ(0.47, 0.015, 0.52, 0.02), 1e-12);
+        // no sampling error: a difference is infinitely significant, no difference undefined
+        assertEquals(Double.POSITIVE_INFINITY, ProportionTest.differenceZ(0.52, 0, 0.47, 0));
+        assertEquals(Double.NaN, ProportionTest.differenceZ(0.5, 0, 0.5, 0));
+        assertEquals(Double.NaN, ProportionTest.differenceZ(Double.NaN, 0.02, 0.47, 0.015));
+    }
+
+    @Test
+    void refusesANegativeStandardErrorOrNoShare() {
+        refuses("-0.02", () -> ProportionTest.differenceZ(0.52, -0.02, 0.47, 0.015));
+        refuses("pb = 47.0", () -> ProportionTest.differenceZ(0.52, 0.02, 47, 0.015));
+    }
+
+    @Test
     void standardErrorByHand() {
         // sqrt(0.52 * 0.48 / 2500) = sqrt(0.00009984) = 0.0099920
         assertEquals(0.0099920, ProportionTest.standardError(0.52, 2500, 1), 5e-8);
