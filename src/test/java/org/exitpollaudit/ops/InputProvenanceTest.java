@@ -52,6 +52,9 @@ class InputProvenanceTest {
     @DynamicPropertySource
     static void stateDir(DynamicPropertyRegistry registry) {
         registry.add("epa.state-dir", () -> DIR.resolve("state").toString());
+        // blocks of 1,000 rows: the rewritten file's changed line must lie beyond the block being processed and the
+        // one parsed ahead of it when the hook fires, whatever the default block size
+        registry.add("epa.ingest.block-rows", () -> "1000");
     }
 
     /** Changes a file as a program still writing it would. */
@@ -172,7 +175,8 @@ class InputProvenanceTest {
         String file = sourceRow[6];
         byte[] original = Files.readAllBytes(pkg.resolve(file));
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(pkg.resolve(file)));
-        // line 19,000 is far beyond what the reader has parsed ahead when the first row is processed
+        // line 19,000 is far beyond what the reader has parsed ahead when the first block is processed (blocks of
+        // 1,000 rows, above)
         int line = 19000;
         String[] cells = lines.get(line - 1).split(",");
         cells[6] = "x";
