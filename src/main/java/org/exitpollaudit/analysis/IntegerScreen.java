@@ -102,7 +102,8 @@ final class IntegerScreen {
 
     /**
      * The totals and the test's figures; the one-sided p of the excess of whole-percent stations (normal
-     * approximation of the Bernoulli sum, {@link IntegerPercentage#excessZ}) goes into {@code p} as "integer" when there is a variance to test with.
+     * approximation of the Bernoulli sum, {@link IntegerPercentage#excessZ}) goes into {@code p} as "integer" when
+     * there is a variance to test with.
      */
     static void emit(Sums sums, Forensics.Emit e, Map<String, Double> p) {
         long[] n = sums.counts;

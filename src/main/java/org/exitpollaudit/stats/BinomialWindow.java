@@ -12,8 +12,8 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  *   P(k + 1) / P(k) = (n − k) / (k + 1) · p / (1 − p),
  * </pre>
  * (Feller 1968, An Introduction to Probability Theory and Its Applications, vol. 1, 3rd ed., §VI.3), applied outwards
- * from that count, so each further term costs two multiplications and the error grows only with
- * the window's width (relative 1e-13 over a few hundred terms).
+ * from that count, so each further term costs two multiplications and the error grows only with the window's width
+ * (relative 1e-13 over a few hundred terms).
  */
 public final class BinomialWindow {
 

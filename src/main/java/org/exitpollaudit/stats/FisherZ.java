@@ -8,9 +8,9 @@ package org.exitpollaudit.stats;
  *   z = atanh(r) · √(n′ − 3),   p = 1 − Φ(z)       (H1: ρ &gt; 0)
  * </pre>
  * where S are the sums of squares and products of the deviations from the means, and n′ is the number of pairs the
- * sums rest on: n for one sample; n − g + 1 for a correlation pooled within g groups, each centred on its own means,
- * which leaves n − g − 2 degrees of freedom as one sample of n − g + 1 leaves n′ − 3. Under ρ = 0 and bivariate
- * normality atanh(r) is approximately normal with variance 1 / (n′ − 3).
+ * sums rest on: n for one sample; n − g + 1 for a correlation pooled within g groups, each centred on its own means
+ * (centring on g means instead of one leaves r the n − g − 1 degrees of freedom of one sample of n − g + 1 pairs).
+ * Under ρ = 0 and bivariate normality atanh(r) is approximately normal with variance 1 / (n′ − 3).
  */
 public final class FisherZ {
 

@@ -54,7 +54,7 @@ public final class ProportionTest {
         Check.share("pa", pa);
         Check.share("pb", pb);
         if (seA < 0 || seB < 0) {
-            throw new IllegalArgumentException("standard errors " + seA + " and " + seB + " must be ≥ 0");
+            throw new IllegalArgumentException((seA < 0 ? "seA = " + seA : "seB = " + seB) + " is not a standard error ≥ 0");
         }
         return (pa - pb) / Math.sqrt(seA * seA + seB * seB);
     }

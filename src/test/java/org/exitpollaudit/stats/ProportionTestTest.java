@@ -34,7 +34,8 @@ class ProportionTestTest {
 
     @Test
     void refusesANegativeStandardErrorOrNoShare() {
-        refuses("-0.02", () -> ProportionTest.differenceZ(0.52, -0.02, 0.47, 0.015));
+        refuses("seA = -0.02", () -> ProportionTest.differenceZ(0.52, -0.02, 0.47, 0.015));
+        refuses("seB = -1.0", () -> ProportionTest.differenceZ(0.52, 0.02, 0.47, -1));
         refuses("pb = 47.0", () -> ProportionTest.differenceZ(0.52, 0.02, 47, 0.015));
     }
 
