@@ -14,7 +14,7 @@ import org.exitpollaudit.stats.TurnoutSlope;
  * over its own stations.
  *
  * @param correlation Pearson's r of turnout and the leader's share over the stations of the integer test, each
- *                    centred on its district's mean (NaN without spread)
+ *                    centred on its district's mean, in [−1, 1] ({@link FisherZ#correlation}; NaN without spread)
  * @param effectiveN  the number of stations for Fisher's z ({@link FisherZ}): stations − districts + 1
  * @param slopeStations stations in the slopes: with figures and at least 100 registered voters (smaller ones, such
  *                    as hospital or ship stations, are too noisy to weigh as much as the others)
@@ -183,10 +183,8 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
 
     /** The correlation's figures and its one-sided p (Fisher's z) as "turnout_leader"; then the slopes' figures. */
     void emit(List<String> candidates, Forensics.Emit e, Map<String, Double> p) {
-        // rounding can carry a perfect correlation a hair past ±1, where atanh is undefined
-        double corr = Math.max(-1, Math.min(1, correlation));
-        double pStuff = FisherZ.upperP(corr, effectiveN);
-        e.put(null, Metric.Forensics.TURNOUT_LEADER_R, corr);
+        double pStuff = FisherZ.upperP(correlation, effectiveN);
+        e.put(null, Metric.Forensics.TURNOUT_LEADER_R, correlation);
         e.put(null, Metric.Forensics.TURNOUT_LEADER_P, pStuff);
         if (!Double.isNaN(pStuff)) {
             p.put(Forensics.TURNOUT_LEADER, pStuff);

@@ -273,8 +273,10 @@ final class MethodsSheet {
             w.text(r, 0, d.section());
             w.text(r, 1, d.metric(), styles.wrap);
             w.text(r, 2, d.definition(), styles.wrap);
+            // tall enough for the longest of the three wrapped columns (about 115, 32 and 44 characters a line)
             r.setHeightInPoints((float) Math.max(1, Math.max(Math.ceil(d.definition().length() / 115.0),
-                    Math.ceil(d.metric().length() / 32.0))) * 13f + 3);
+                    Math.max(Math.ceil(d.metric().length() / 32.0), Math.ceil(d.reference().length() / 44.0)))) * 13f
+                    + 3);
             w.text(r, 3, d.reference(), styles.wrap);
         }
         w.table(header, 3);

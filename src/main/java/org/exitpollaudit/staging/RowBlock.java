@@ -54,7 +54,7 @@ public final class RowBlock {
 
     /**
      * The most bytes a block holds: HSQLDB's column (VARBINARY(16777216)) takes a little more. Blocks of ordinary rows
-     * are far smaller (10,000 station rows of a dozen candidates, some 250 kB); rows of hundreds of fractional figures
+     * are far smaller (25,000 station rows of a dozen candidates, some 600 kB); rows of hundreds of fractional figures
      * or long ids each could reach it.
      */
     static final int MAX_BYTES = 16_000_000;

@@ -18,18 +18,19 @@ public final class FisherZ {
     }
 
     /**
-     * r = S_xy / √(S_xx · S_yy); NaN when either sum of squares is not above 0 (no variation to correlate) or any sum
-     * is NaN.
+     * r = S_xy / √(S_xx · S_yy), clamped to [−1, 1] (rounding can carry a perfect correlation a hair past ±1, where
+     * atanh is undefined); NaN when either sum of squares is not above 0 (no variation to correlate) or any sum is NaN.
      */
     public static double correlation(double sxx, double syy, double sxy) {
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+        double r = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+        return Math.max(-1, Math.min(1, r));
     }
 
     /**
      * The one-sided p of r against ρ = 0, 1 − Φ(atanh(r) · √(n′ − 3)): 0 at r = 1 and 1 at r = −1; NaN when r is NaN
      * or n′ is not above 3 (too few pairs for the test) or NaN.
      *
-     * @throws IllegalArgumentException r outside [−1, 1] (clamp a value that rounding carried past ±1 first)
+     * @throws IllegalArgumentException r outside [−1, 1] ({@link #correlation} never gives one)
      */
     public static double upperP(double r, double effectiveN) {
         if (r < -1 || r > 1) {

@@ -133,7 +133,8 @@ public final class IntegerPercentage {
     /**
      * How far the count of stations near an integer lies above its expectation, in standard deviations. The count is
      * a sum of independent Bernoulli variables with probabilities P_i ({@link #probabilityNearInteger}, or
-     * {@link #either} of two), so its expectation is Σ P_i and its variance Σ P_i (1 − P_i), and over many stations
+     * {@link #either} of two), so its expectation is Σ P_i and its variance Σ P_i (1 − P_i), and as that variance
+     * grows (the terms are bounded, so Lindeberg's condition holds exactly when it grows without bound)
      * <pre>
      *   z = (observed − Σ P_i) / √(Σ P_i (1 − P_i))
      * </pre>
@@ -144,13 +145,19 @@ public final class IntegerPercentage {
      * @throws IllegalArgumentException a negative count, expectation or variance
      */
     public static double excessZ(double observed, double expected, double variance) {
-        if (observed < 0 || expected < 0 || variance < 0) {
-            throw new IllegalArgumentException("observed = " + observed + ", expected = " + expected + " and variance = "
-                    + variance + " must be ≥ 0");
-        }
+        notNegative("observed", observed);
+        notNegative("expected", expected);
+        notNegative("variance", variance);
         double sd = Math.sqrt(variance);
         double excess = observed - expected;
         return sd > 0 ? excess / sd : Double.NaN;
+    }
+
+    /** A count, expectation or variance: ≥ 0, or NaN (undefined, passed on). */
+    private static void notNegative(String name, double x) {
+        if (x < 0) {
+            throw new IllegalArgumentException(name + " = " + x + " is not ≥ 0");
+        }
     }
 
     /** Probability that at least one of two independent events happens. */

@@ -53,7 +53,9 @@ class InputProvenanceTest {
     static void stateDir(DynamicPropertyRegistry registry) {
         registry.add("epa.state-dir", () -> DIR.resolve("state").toString());
         // blocks of 1,000 rows: the rewritten file's changed line must lie beyond the block being processed and the
-        // one parsed ahead of it when the hook fires, whatever the default block size
+        // one parsed ahead of it when the hook fires, whatever the default block size; and the appended file's
+        // late row (after 3,000) is then read as a row of a later block, rejected and staged, so that the restart
+        // after it is restored has a staged row of the changed file to leave out
         registry.add("epa.ingest.block-rows", () -> "1000");
     }
 
@@ -131,7 +133,7 @@ class InputProvenanceTest {
         String file = read(pkg, "sources.csv").lines().filter(l -> l.startsWith(source + ",")).findFirst().orElseThrow()
                 .split(",")[6];
         byte[] original = Files.readAllBytes(pkg.resolve(file));
-        assertTrue(original.length > 0 && read(pkg, file).lines().count() > 2000, "more rows than a chunk of 1000");
+        assertTrue(original.length > 0 && read(pkg, file).lines().count() > 2000, "more rows than two blocks of 1,000");
         String before = fingerprint(pkg);
 
         AppendingProcessor.change = () -> {

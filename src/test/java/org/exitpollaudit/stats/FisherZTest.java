@@ -18,6 +18,14 @@ class FisherZTest {
     }
 
     @Test
+    void roundingPastOneIsClamped() {
+        // S_xy a hair above √(S_xx S_yy), as rounding of centred sums can leave it: r = 1, not 1.0000000000000002
+        assertEquals(1.0, FisherZ.correlation(1, 1, Math.nextUp(1.0)));
+        assertEquals(-1.0, FisherZ.correlation(1, 1, -Math.nextUp(1.0)));
+        assertEquals(0, FisherZ.upperP(FisherZ.correlation(1, 1, Math.nextUp(1.0)), 10));
+    }
+
+    @Test
     void noVariationHasNoCorrelation() {
         assertTrue(Double.isNaN(FisherZ.correlation(0, 26, 0)));
         assertTrue(Double.isNaN(FisherZ.correlation(5, 0, 0)));

@@ -131,13 +131,14 @@ class ForensicStatsTest {
         double z = IntegerPercentage.excessZ(130, 100, 90);
         assertEquals(3.1622776601683795, z, 1e-15);
         assertEquals(0.000782701129001274, Normal.upperTail(z), 1e-17);
-        // fewer than expected: negative
-        assertEquals(-10 / Math.sqrt(90), IntegerPercentage.excessZ(90, 100, 90), 1e-15);
+        // fewer than expected: −10 / √90 = −1.0540925533894598 (10 / 9.4868329805051379)
+        assertEquals(-1.0540925533894598, IntegerPercentage.excessZ(90, 100, 90), 1e-15);
         // no variance (every probability 0 or 1): no test
         assertTrue(Double.isNaN(IntegerPercentage.excessZ(5, 5, 0)));
         assertTrue(Double.isNaN(IntegerPercentage.excessZ(5, Double.NaN, 1)));
         Refusals.refuses("variance = -1.0", () -> IntegerPercentage.excessZ(5, 5, -1));
         Refusals.refuses("observed = -1.0", () -> IntegerPercentage.excessZ(-1, 5, 1));
+        Refusals.refuses("expected = -2.0", () -> IntegerPercentage.excessZ(5, -2, 1));
     }
 
     @Test
