@@ -145,19 +145,12 @@ public final class IntegerPercentage {
      * @throws IllegalArgumentException a negative count, expectation or variance
      */
     public static double excessZ(double observed, double expected, double variance) {
-        notNegative("observed", observed);
-        notNegative("expected", expected);
-        notNegative("variance", variance);
+        Check.notNegative("observed", observed);
+        Check.notNegative("expected", expected);
+        Check.notNegative("variance", variance);
         double sd = Math.sqrt(variance);
         double excess = observed - expected;
         return sd > 0 ? excess / sd : Double.NaN;
-    }
-
-    /** A count, expectation or variance: ≥ 0, or NaN (undefined, passed on). */
-    private static void notNegative(String name, double x) {
-        if (x < 0) {
-            throw new IllegalArgumentException(name + " = " + x + " is not ≥ 0");
-        }
     }
 
     /** Probability that at least one of two independent events happens. */

@@ -11,8 +11,8 @@ package org.exitpollaudit.stats;
  * </pre>
  * The design effect multiplies the simple random sample's variance (Kish 1965, Survey Sampling); the tests are the
  * large-sample normal tests of a proportion and of a difference of two independent proportions (Agresti 2013,
- * Categorical Data Analysis, 3rd ed., chapters 1 and 3). Shares lie in [0, 1]; a NaN share (undefined) gives NaN. n ≥ 0, where n = 0
- * divides by zero as the formulas say; deff &gt; 0, +∞ included.
+ * Categorical Data Analysis, 3rd ed., chapters 1 and 3). Shares lie in [0, 1]; a NaN share (undefined) gives NaN.
+ * n ≥ 0, where n = 0 divides by zero as the formulas say; deff &gt; 0, +∞ included.
  */
 public final class ProportionTest {
 
@@ -53,9 +53,8 @@ public final class ProportionTest {
     public static double differenceZ(double pa, double seA, double pb, double seB) {
         Check.share("pa", pa);
         Check.share("pb", pb);
-        if (seA < 0 || seB < 0) {
-            throw new IllegalArgumentException((seA < 0 ? "seA = " + seA : "seB = " + seB) + " is not a standard error ≥ 0");
-        }
+        Check.notNegative("seA", seA);
+        Check.notNegative("seB", seB);
         return (pa - pb) / Math.sqrt(seA * seA + seB * seB);
     }
 
