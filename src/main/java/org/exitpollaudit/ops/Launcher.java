@@ -51,9 +51,10 @@ final class Launcher {
     }
 
     /**
-     * Every run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}): the heap in
-     * pages of 2 MB. The job touches the heap for the first time as it allocates and the collector copies what
-     * survives, and on a virtual machine each first touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
+     * Every run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}) and keeps the
+     * memory it frees in huge-page blocks ({@link #hugePagesKept}): the heap in pages of 2 MB. The job touches the heap
+     * for the first time as it allocates and the collector copies what survives, and on a virtual machine each first
+     * touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
@@ -79,6 +80,42 @@ final class Launcher {
         }
     }
 
+    /**
+     * Where Linux says from which block size up it hands free memory back to the hypervisor (free page reporting, as a
+     * balloon device asks): the block's order, log2 of its size in pages; absent where the kernel does not report.
+     */
+    static final Path REPORTING_ORDER = Path.of("/sys/module/page_reporting/parameters/page_reporting_order");
+
+    /** The order of a transparent huge page: 2 MB in pages of 4 KB, on x86-64. */
+    static final int HUGE_PAGE_ORDER = 9;
+
+    /**
+     * @param reportingOrder the content of {@link #REPORTING_ORDER}, empty where there is none
+     * @return whether a huge page the kernel frees stays the guest's: no reporting, or reporting of larger blocks only.
+     *         Where blocks of a huge page are reported, each one goes back to the hypervisor as soon as it is free, and
+     *         the next huge page the job touches is faulted in from the host again: measured on such a machine
+     *         (page_reporting_order 9), a million stations ran 0.4-0.9 s slower with huge pages in seven pairs, the
+     *         collector's system time 0.8 s against 0.1 s, and 0.3-0.5 s faster with them once the order was set to
+     *         11 (docs/benchmark.md, sixteenth round). An unset order (-1, or 2^32 - 1 as the kernel prints it) is no
+     *         reporting.
+     */
+    static boolean hugePagesKept(String reportingOrder) {
+        String order = reportingOrder.strip();
+        if (!order.matches("\\d{1,18}")) {
+            return true;
+        }
+        return Long.parseLong(order) > HUGE_PAGE_ORDER;
+    }
+
+    /** The content of {@link #REPORTING_ORDER}; empty where it cannot be read. */
+    static String reportingOrder() {
+        try {
+            return Files.readString(REPORTING_ORDER);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private Launcher() {
     }
 
@@ -91,10 +128,11 @@ final class Launcher {
      *                     there too
      * @param ownPages     whether the user chooses the memory pages ({@link #namesPages}), there too
      * @param thpSetting   the kernel's transparent huge page setting ({@link #thpSetting})
+     * @param reportingOrder the kernel's free page reporting order ({@link #reportingOrder})
      * @return the options the launcher adds to a run on {@code input}
      */
     static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
-                                   boolean ownPages, String thpSetting) {
+                                   boolean ownPages, String thpSetting, String reportingOrder) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
@@ -106,7 +144,7 @@ final class Launcher {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);
         }
-        if (!ownPages && hugePagesOnRequest(thpSetting)) {
+        if (!ownPages && hugePagesOnRequest(thpSetting) && hugePagesKept(reportingOrder)) {
             out.add(HUGE_PAGES);
         }
         return out;

@@ -28,6 +28,9 @@ class LauncherTest {
     /** The kernel's huge page setting the launcher is given unless a test says otherwise: huge pages on request. */
     static final String MADVISE = "always [madvise] never\n";
 
+    /** The kernel's free page reporting the launcher is given unless a test says otherwise: none (an unset order). */
+    static final String NO_REPORTING = "4294967295\n";
+
     @TempDir
     Path dir;
 
@@ -44,18 +47,18 @@ class LauncherTest {
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
         assertEquals(concat(serial, Launcher.C1_ONLY, pages),
-                Launcher.runOptions(small, "auto", false, false, false, MADVISE));
+                options(small, "auto", false, false, false));
         assertEquals(concat(serial, Launcher.LATER_JIT, pages),
-                Launcher.runOptions(large, "auto", false, false, false, MADVISE));
+                options(large, "auto", false, false, false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
-                Launcher.runOptions(large, "full", false, false, false, MADVISE));
+                options(large, "full", false, false, false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
-                Launcher.runOptions(small, "full", false, false, false, MADVISE));
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small, "--quiet")),
+                options(small, "full", false, false, false));
+        assertEquals(concat(options(small, "auto", false, false, false), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(Launcher.runOptions(exact, "auto", false, false, false, MADVISE), cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(options(exact, "auto", false, false, false), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(Launcher.runOptions(large, "auto", false, false, false, MADVISE), cds, List.of("--input=" + large)),
+        assertEquals(concat(options(large, "auto", false, false, false), cds, List.of("--input=" + large)),
                 launch(Map.of(), "--input=" + large));
         // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
@@ -65,18 +68,18 @@ class LauncherTest {
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
         assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), options(small, "auto", false, false, false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
         assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(concat(Launcher.C1_ONLY, pages), Launcher.runOptions(small, "auto", true, false, false, MADVISE));
+        assertEquals(concat(Launcher.C1_ONLY, pages), options(small, "auto", true, false, false));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
         assertEquals(concat(Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
         assertEquals(concat(serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
         // options that only look like a collector's when two are read as one
-        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), Launcher.runOptions(small, "auto", false, false, false, MADVISE),
+        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), options(small, "auto", false, false, false),
                 cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
         assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
@@ -91,32 +94,31 @@ class LauncherTest {
         assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, pages, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
         assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
-        assertEquals(concat(serial, pages), Launcher.runOptions(large, "auto", false, true, false, MADVISE));
-        assertEquals(concat(serial, Launcher.C1_ONLY, pages), Launcher.runOptions(small, "auto", false, true, false, MADVISE));
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, true, false, MADVISE), cds, List.of("--input=" + small)),
+        assertEquals(concat(serial, pages), options(large, "auto", false, true, false));
+        assertEquals(concat(serial, Launcher.C1_ONLY, pages), options(small, "auto", false, true, false));
+        assertEquals(concat(options(small, "auto", false, true, false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1"), "--input=" + small));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), cds, List.of("--input=" + small)),
+        assertEquals(concat(options(small, "auto", false, false, false), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // -Depa.jit=auto is the default named, not a setting of the user's own (JitPolicy): the launcher's rule holds
-        assertEquals(concat(List.of("-Depa.jit=auto"), Launcher.runOptions(small, "auto", false, false, false, MADVISE),
+        assertEquals(concat(List.of("-Depa.jit=auto"), options(small, "auto", false, false, false),
                 cds, List.of("--input=" + small)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + small));
-        assertEquals(concat(List.of("-Depa.jit=auto"), Launcher.runOptions(large, "auto", false, false, false, MADVISE),
+        assertEquals(concat(List.of("-Depa.jit=auto"), options(large, "auto", false, false, false),
                 cds, List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + large));
         // a file name is never read as a size: a package of one large file named "total", given relative to the
         // folder the launcher starts in, and a folder whose name starts with "total " (wc's word for its sums)
         Files.move(large.resolve("official/final.csv"), dir.resolve("total"));
-        assertEquals(concat(Launcher.runOptions(dir.resolve("total"), "auto", false, false, false, MADVISE), cds,
+        assertEquals(concat(options(dir.resolve("total"), "auto", false, false, false), cds,
                 List.of("--input=total")), launchIn(dir, Map.of(), "--input=total"));
-        assertEquals(concat(serial, Launcher.LATER_JIT, pages), Launcher.runOptions(dir.resolve("total"), "auto", false,
-                false, false, MADVISE));
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages), options(dir.resolve("total"), "auto", false, false, false));
         Path spaced = Files.createDirectories(dir.resolve("total x/official"));
         Files.move(dir.resolve("total"), spaced.resolve("final.csv"));
         Files.copy(small.resolve("official/final.csv"), spaced.resolve("small.csv"));
         assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=total x")),
                 launchIn(dir, Map.of(), "--input=total x"));
         // a missing package is the job's to report
-        assertEquals(concat(Launcher.runOptions(dir.resolve("missing"), "auto", false, false, false, MADVISE), cds,
+        assertEquals(concat(options(dir.resolve("missing"), "auto", false, false, false), cds,
                 List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
     }
 
@@ -132,7 +134,7 @@ class LauncherTest {
         // the kernel's choice is the one in brackets; unasked where always, a warning from the JVM where never
         for (String setting : List.of("[always] madvise never\n", "always madvise [never]\n", "")) {
             Path file = Files.writeString(dir.resolve("thp-setting " + setting.hashCode()), setting);
-            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, false, setting), setting);
+            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, false, setting, NO_REPORTING), setting);
             assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
                     launch(Map.of("EPA_THP_SETTING_FILE", file.toString()), "--input=" + large), setting);
         }
@@ -142,7 +144,7 @@ class LauncherTest {
         assertFalse(Launcher.hugePagesOnRequest(""));
         assertTrue(Launcher.hugePagesOnRequest(MADVISE));
         // the user's own choice of pages replaces the launcher's, wherever Java takes it from (and is not doubled)
-        assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, true, MADVISE));
+        assertEquals(withoutPages, options(large, "auto", false, false, true));
         for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages", "-XX:+UseLargePages",
                 "-XX:-UseLargePages", "-XX:+UseLargePagesIndividualAllocation", "-XX:+UseHugeTLBFS", "-XX:-UseSHM")) {
             assertTrue(Launcher.namesPages(own), own);
@@ -172,10 +174,54 @@ class LauncherTest {
     }
 
     @Test
+    void noHugePagesWhereTheKernelReportsFreeHugePagesToTheHypervisor() throws Exception {
+        Path small = pkg("small", 1000);
+        Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
+        String app = app(true).toString();
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
+                app + "/exit-poll-audit.jar");
+        List<String> pages = List.of(Launcher.HUGE_PAGES);
+        // blocks of a huge page (order 9: 2 MB of 4 KB pages) or smaller are reported: none; larger ones only, or an
+        // order that was never set (-1 as the kernel keeps it, printed unsigned), or no such setting: huge pages
+        Map<String, Boolean> kept = new java.util.LinkedHashMap<>();
+        kept.put("9\n", false);
+        kept.put("0\n", false);
+        kept.put(" 5 ", false);
+        kept.put("10\n", true);
+        kept.put("11\n", true);
+        kept.put("4294967295\n", true);
+        kept.put("18446744073709551615\n", true);
+        kept.put("-1\n", true);
+        kept.put("", true);
+        kept.put("nine\n", true);
+        for (Map.Entry<String, Boolean> e : kept.entrySet()) {
+            String order = e.getKey();
+            assertEquals(e.getValue(), Launcher.hugePagesKept(order), order);
+            Path file = Files.writeString(dir.resolve("reporting " + order.hashCode()), order);
+            List<String> expected = e.getValue() ? pages : List.of();
+            assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, expected),
+                    Launcher.runOptions(large, "auto", false, false, false, MADVISE, order), order);
+            assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, expected, cds,
+                    List.of("--input=" + large)),
+                    launch(Map.of("EPA_PAGE_REPORTING_FILE", file.toString()), "--input=" + large), order);
+            assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.C1_ONLY, expected, cds,
+                    List.of("--input=" + small)),
+                    launch(Map.of("EPA_PAGE_REPORTING_FILE", file.toString()), "--input=" + small), order);
+        }
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, pages, cds, List.of("--input=" + large)),
+                launch(Map.of("EPA_PAGE_REPORTING_FILE", dir.resolve("none").toString()), "--input=" + large),
+                "a kernel without free page reporting");
+        // where the kernel gives no huge pages on request, the reporting does not matter
+        Path never = Files.writeString(dir.resolve("thp never"), "always madvise [never]\n");
+        assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, cds, List.of("--input=" + large)),
+                launch(Map.of("EPA_THP_SETTING_FILE", never.toString()), "--input=" + large));
+    }
+
+    @Test
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(Launcher.runOptions(small, "auto", false, false, false, MADVISE), List.of("-jar", app + "/exit-poll-audit.jar",
+        assertEquals(concat(options(small, "auto", false, false, false), List.of("-jar", app + "/exit-poll-audit.jar",
                 "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
@@ -185,8 +231,10 @@ class LauncherTest {
         assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
-        assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + " "), "the flag in the script");
+        assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + "\n"), "the flag in the script");
         assertTrue(script.contains("${EPA_THP_SETTING_FILE:-" + Launcher.THP_SETTING + "}"), "the kernel's setting");
+        assertTrue(script.contains("${EPA_PAGE_REPORTING_FILE:-" + Launcher.REPORTING_ORDER + "}"), "its reporting");
+        assertTrue(script.contains("o + 0 <= " + Launcher.HUGE_PAGE_ORDER + ")"), "the order in the script");
     }
 
     private Path app;
@@ -238,11 +286,22 @@ class LauncherTest {
             Files.writeString(thp, MADVISE);
         }
         pb.environment().put("EPA_THP_SETTING_FILE", thp.toString());
+        Path reporting = dir.resolve("reporting-order");
+        if (!Files.exists(reporting)) {
+            Files.writeString(reporting, NO_REPORTING);
+        }
+        pb.environment().put("EPA_PAGE_REPORTING_FILE", reporting.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out.lines().toList();
+    }
+
+    /** The launcher's options for a run where the kernel gives huge pages on request and reports no free pages. */
+    private static List<String> options(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
+                                        boolean ownPages) {
+        return Launcher.runOptions(input, jitSetting, ownCollector, ownJitTuning, ownPages, MADVISE, NO_REPORTING);
     }
 
     @SafeVarargs
