@@ -39,9 +39,7 @@ class LauncherTest {
         Path small = pkg("small", 1000);
         Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
         Path exact = pkg("exact", JitPolicy.SHORT_RUN_BYTES);
-        String app = app(true).toString();
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
-                app + "/exit-poll-audit.jar");
+        List<String> cds = archived();
         List<String> serial = List.of(Launcher.SERIAL_GC);
         List<String> pages = List.of(Launcher.HUGE_PAGES);
 
@@ -126,9 +124,7 @@ class LauncherTest {
     void hugePagesForARunWhereTheKernelGivesThemOnRequest() throws Exception {
         Path small = pkg("small", 1000);
         Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
-        String app = app(true).toString();
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
-                app + "/exit-poll-audit.jar");
+        List<String> cds = archived();
         List<String> withoutPages = concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT);
         List<String> pages = List.of(Launcher.HUGE_PAGES);
         // the kernel's choice is the one in brackets; unasked where always, a warning from the JVM where never
@@ -177,9 +173,7 @@ class LauncherTest {
     void noHugePagesWhereTheKernelReportsFreeHugePagesToTheHypervisor() throws Exception {
         Path small = pkg("small", 1000);
         Path large = pkg("large", JitPolicy.SHORT_RUN_BYTES + 1);
-        String app = app(true).toString();
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar",
-                app + "/exit-poll-audit.jar");
+        List<String> cds = archived();
         List<String> pages = List.of(Launcher.HUGE_PAGES);
         // blocks of a huge page (order 9: 2 MB of 4 KB pages) or smaller are reported: none; larger ones only, or an
         // order that was never set (-1 as the kernel keeps it, printed unsigned), or no such setting: huge pages
@@ -247,6 +241,12 @@ class LauncherTest {
             Files.writeString(app.resolve("exit-poll-audit.jsa"), "");
         }
         return app;
+    }
+
+    /** The launcher in a folder with a class-data archive: the options it starts the jar with, after its own. */
+    private List<String> archived() throws IOException {
+        String app = app(true).toString();
+        return List.of("-XX:SharedArchiveFile=" + app + "/exit-poll-audit.jsa", "-jar", app + "/exit-poll-audit.jar");
     }
 
     /** A package folder whose files take {@code bytes} in all (sparse: nothing is written). */
