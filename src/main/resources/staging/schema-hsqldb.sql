@@ -12,6 +12,12 @@ CREATE CACHED TABLE IF NOT EXISTS EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL, SOURCE
   FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY VARBINARY(16777216) NOT NULL,
   PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE));
 
+-- each staged block's key and row count again, in a small table of its own: a query of EPA_ROW_BLOCK's counts reads
+-- whole rows, bodies and all, on HSQLDB (a CACHED table's row is read whole), and the analysis and the report ask how
+-- many rows each source staged (staging.StagingRepository.rowCounts)
+CREATE TABLE IF NOT EXISTS EPA_ROW_COUNT (RUN_KEY BIGINT NOT NULL, SOURCE_ID VARCHAR(100) NOT NULL,
+  FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE));
+
 -- SOURCE_ID: the source whose reading raised an ingest issue (two sources may read one file); null otherwise
 CREATE CACHED TABLE IF NOT EXISTS EPA_ISSUE (RUN_KEY BIGINT NOT NULL, STAGE VARCHAR(20) NOT NULL,
   SEVERITY VARCHAR(10) NOT NULL, CODE VARCHAR(60) NOT NULL, FILE_PATH VARCHAR(16777216), LINE_NO INT,

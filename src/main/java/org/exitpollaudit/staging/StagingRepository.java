@@ -204,6 +204,7 @@ public class StagingRepository {
      */
     public void deleteStaged(long run, String sourceId, String file) {
         jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
+        jdbc.update("DELETE FROM EPA_ROW_COUNT WHERE RUN_KEY = ? AND SOURCE_ID = ?", run, sourceId);
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ?"
                 + " AND (SOURCE_ID = ? OR SOURCE_ID IS NULL)", run, INGEST, file, sourceId);
     }
@@ -213,8 +214,10 @@ public class StagingRepository {
      * file: the blocks that start there, and the issues of those lines.
      */
     public void deleteStaged(long run, String sourceId, String file, int fromLine, int toLine) {
-        jdbc.update("DELETE FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE >= ?"
-                + " AND FIRST_LINE < ?", run, sourceId, fromLine, toLine);
+        for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_ROW_COUNT"}) {
+            jdbc.update("DELETE FROM " + table + " WHERE RUN_KEY = ? AND SOURCE_ID = ? AND FIRST_LINE >= ?"
+                    + " AND FIRST_LINE < ?", run, sourceId, fromLine, toLine);
+        }
         jdbc.update("DELETE FROM EPA_ISSUE WHERE RUN_KEY = ? AND STAGE = ? AND FILE_PATH = ? AND LINE_NO >= ?"
                 + " AND LINE_NO < ? AND (SOURCE_ID = ? OR SOURCE_ID IS NULL)", run, INGEST, file, fromLine, toLine,
                 sourceId);
@@ -249,8 +252,9 @@ public class StagingRepository {
     }
 
     /**
-     * Stages blocks of rows ({@link RowBlock}), one database row each; the primary key (run, source, first line) makes
-     * staging the same lines twice an error.
+     * Stages blocks of rows ({@link RowBlock}), one database row each, and their row counts (EPA_ROW_COUNT, which
+     * {@link #rowCounts} reads without reading the blocks); the primary key (run, source, first line) makes staging
+     * the same lines twice an error. In the caller's transaction: a chunk's blocks and counts are committed together.
      */
     public void addBlocks(long run, List<RowBlock.Encoded> blocks) {
         jdbc.batchUpdate("INSERT INTO EPA_ROW_BLOCK (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT, BODY)"
@@ -260,6 +264,13 @@ public class StagingRepository {
                     ps.setInt(3, b.firstLine());
                     ps.setInt(4, b.rowCount());
                     ps.setBytes(5, b.body());
+                });
+        jdbc.batchUpdate("INSERT INTO EPA_ROW_COUNT (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT) VALUES (?, ?, ?, ?)",
+                blocks, blocks.size(), (ps, b) -> {
+                    ps.setLong(1, run);
+                    ps.setString(2, b.sourceId());
+                    ps.setInt(3, b.firstLine());
+                    ps.setInt(4, b.rowCount());
                 });
     }
 
@@ -297,7 +308,7 @@ public class StagingRepository {
 
             @Override
             public long rows(String sourceId) {
-                Long rows = jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ?"
+                Long rows = jdbc.queryForObject("SELECT SUM(ROW_COUNT) FROM EPA_ROW_COUNT WHERE RUN_KEY = ?"
                         + " AND SOURCE_ID = ?", Long.class, run, sourceId);
                 return rows == null ? 0 : rows;
             }
@@ -367,7 +378,7 @@ public class StagingRepository {
     /** Rows loaded per source. */
     public Map<String, Integer> rowCounts(long run) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        jdbc.query("SELECT SOURCE_ID, SUM(ROW_COUNT) FROM EPA_ROW_BLOCK WHERE RUN_KEY = ? GROUP BY SOURCE_ID"
+        jdbc.query("SELECT SOURCE_ID, SUM(ROW_COUNT) FROM EPA_ROW_COUNT WHERE RUN_KEY = ? GROUP BY SOURCE_ID"
                 + " ORDER BY SOURCE_ID", rs -> {
                     out.put(rs.getString(1), rs.getInt(2));
                 }, run);
@@ -396,7 +407,8 @@ public class StagingRepository {
                     + completed + ")", Integer.class);
             Integer allFigures = jdbc.queryForObject("SELECT COUNT(*) FROM EPA_FIGURE_BLOCK", Integer.class);
             if (figures != null && figures.equals(allFigures)) {
-                for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_FIGURE_BLOCK", "EPA_FLAG_BLOCK"}) {
+                for (String table : new String[] {"EPA_ROW_BLOCK", "EPA_ROW_COUNT", "EPA_FIGURE_BLOCK",
+                        "EPA_FLAG_BLOCK"}) {
                     jdbc.execute("TRUNCATE TABLE " + table + " AND COMMIT");
                 }
                 blocks = (all == null ? 0 : all) + figures;
@@ -437,6 +449,7 @@ public class StagingRepository {
             from = to + 1;
         }
         jdbc.update("DELETE FROM EPA_FLAG_BLOCK WHERE RUN_KEY IN (" + completed + ")");
+        jdbc.update("DELETE FROM EPA_ROW_COUNT WHERE RUN_KEY IN (" + completed + ")");
         if (hsqldb && blocks > 0) {
             // HSQLDB's data file keeps the space of deleted rows unused until it is rewritten without them (with little
             // left, this takes a moment); PostgreSQL's autovacuum makes its space reusable

@@ -92,6 +92,8 @@ class StagedBlocksTest {
             }
             assertEquals(1, staging.dropCompleted(), "run 7's block");
             assertEquals(0, columns(staging, 7, "final").size(), "run 7 completed");
+            assertEquals(Map.of(), staging.rowCounts(7), "and its count");
+            assertEquals(Map.of("final", 3), staging.rowCounts(8));
             assertEquals(3, columns(staging, 8, "final").size(), "run 8 can still be resumed");
             assertEquals(0, staging.dropCompleted(), "nothing more to drop");
             // run 8 completes too: with nothing unfinished left, the tables are emptied at once
@@ -99,6 +101,7 @@ class StagedBlocksTest {
             staging.addBlocks(8, RowBlock.encode(block("prelim", 2, 2)));
             assertEquals(2, staging.dropCompleted(), "run 8's two blocks");
             assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_BLOCK", Integer.class));
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_COUNT", Integer.class));
         } finally {
             ds.destroy();
         }
@@ -129,9 +132,18 @@ class StagedBlocksTest {
             assertEquals(expected, all.rows());
             assertEquals(expected, staging.rows(7, List.of("final")));
             assertEquals(Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
+            assertEquals(7, staging.blocks(7).rows("final"));
             assertEquals(0, columns(staging, 8, "final").size(), "another run staged nothing");
+            assertEquals(Map.of(), staging.rowCounts(8));
             assertThrows(DataIntegrityViolationException.class, () -> staging.addBlocks(7, List.of(RowBlock.encode(first).get(0))),
                     "the same lines staged twice");
+            // a restage forgets the blocks of its lines and their counts with them
+            staging.deleteStaged(7, "final", "final.csv", 8, 100);
+            assertEquals(first.rows(), columns(staging, 7, "final").rows());
+            assertEquals(Map.of("final", 3, "prelim", 2), staging.rowCounts(7));
+            staging.deleteStaged(7, "final", "final.csv");
+            assertEquals(Map.of("prelim", 2), staging.rowCounts(7));
+            assertEquals(0, staging.blocks(7).rows("final"));
         });
     }
 
@@ -177,10 +189,12 @@ class StagedBlocksTest {
     void bothDatabasesHaveTheSameTablesAndColumns() {
         Map<String, TreeSet<String>> hsqldb = tables(StagingRepository.schema("hsqldb"));
         assertEquals(Map.of("EPA_INPUT", new TreeSet<>(List.of("RUN_KEY", "PATH", "BYTES", "SHA256")),
-                "EPA_ROW_BLOCK", new TreeSet<>(List.of("RUN_KEY", "SOURCE_ID", "FIRST_LINE", "ROW_COUNT", "BODY"))),
-                Map.of("EPA_INPUT", hsqldb.get("EPA_INPUT"), "EPA_ROW_BLOCK", hsqldb.get("EPA_ROW_BLOCK")));
-        assertEquals(List.of("EPA_FIGURE_BLOCK", "EPA_FLAG_BLOCK", "EPA_INPUT", "EPA_ISSUE", "EPA_ROW_BLOCK"),
-                List.copyOf(hsqldb.keySet()));
+                "EPA_ROW_BLOCK", new TreeSet<>(List.of("RUN_KEY", "SOURCE_ID", "FIRST_LINE", "ROW_COUNT", "BODY")),
+                "EPA_ROW_COUNT", new TreeSet<>(List.of("RUN_KEY", "SOURCE_ID", "FIRST_LINE", "ROW_COUNT"))),
+                Map.of("EPA_INPUT", hsqldb.get("EPA_INPUT"), "EPA_ROW_BLOCK", hsqldb.get("EPA_ROW_BLOCK"),
+                        "EPA_ROW_COUNT", hsqldb.get("EPA_ROW_COUNT")));
+        assertEquals(List.of("EPA_FIGURE_BLOCK", "EPA_FLAG_BLOCK", "EPA_INPUT", "EPA_ISSUE", "EPA_ROW_BLOCK",
+                "EPA_ROW_COUNT"), List.copyOf(hsqldb.keySet()));
         assertEquals(hsqldb, tables(StagingRepository.schema("postgresql")));
     }
 }
