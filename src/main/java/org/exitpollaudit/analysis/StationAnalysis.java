@@ -214,6 +214,7 @@ public final class StationAnalysis {
         Totals.Running running = new Totals.Running(true, true);
         KeptRows kept = new KeptRows();
         ResultColumns[] polledRows = new ResultColumns[1];
+        StationSet polledSet = polled == null ? null : new StationSet(polled);
         // in an array, so that a wrong guess's screening can be let go before the right one runs
         Forensics.Screening[] early = {guess == null ? null : new Forensics.Screening(s.id(), s.file(), candidates,
                 guess, params.alpha(), memos, true)};
@@ -229,8 +230,7 @@ public final class StationAnalysis {
                     polledRows[0] = new ResultColumns(s.id(), block.candidates(), 16);
                 }
                 for (int i : rows) {
-                    String id = block.station(i);
-                    if (id != null && polled.contains(id)) {
+                    if (polledSet.contains(block, i)) {
                         polledRows[0].add(block, i);
                     }
                 }
