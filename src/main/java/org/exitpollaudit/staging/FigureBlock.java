@@ -43,8 +43,14 @@ public final class FigureBlock {
         };
     }
 
+    /** The figures of a block: the seven texts read in a loop, as {@link #write} writes them, then the value. */
     public static List<Figure> decode(byte[] block) {
-        return BlockCodec.decode(block, in -> new Figure(in.string(), in.string(), in.string(), in.string(),
-                in.string(), in.string(), in.string(), in.number()));
+        String[] texts = new String[7];
+        return BlockCodec.decode(block, in -> {
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = in.string();
+            }
+            return new Figure(texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], in.number());
+        });
     }
 }

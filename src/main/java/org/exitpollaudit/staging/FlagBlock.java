@@ -37,8 +37,24 @@ public final class FlagBlock {
         }
     }
 
+    /**
+     * The flags of a block: one flag's fields in a loop, each kind through one call, as {@link #write} writes them
+     * (the texts source, file, district, station and reasons; the line; the three numbers).
+     */
     public static List<StationFlag> decode(byte[] block) {
-        return BlockCodec.decode(block, in -> new StationFlag(in.string(), in.string(), (int) in.primitive(),
-                in.string(), in.string(), in.number(), in.number(), in.number(), in.string()));
+        String[] texts = new String[5];
+        Double[] numbers = new Double[3];
+        return BlockCodec.decode(block, in -> {
+            int line = 0;
+            for (int i = 0, t = 0; i < 9; i++) {
+                switch (i) {
+                    case 2 -> line = (int) in.primitive();
+                    case 5, 6, 7 -> numbers[i - 5] = in.number();
+                    default -> texts[t++] = in.string();
+                }
+            }
+            return new StationFlag(texts[0], texts[1], line, texts[2], texts[3], numbers[0], numbers[1], numbers[2],
+                    texts[4]);
+        });
     }
 }
