@@ -93,7 +93,12 @@ record Totals(double registered, double ballots, double invalid, double valid, M
                 }
                 if (!d.equals(district)) {
                     district = d;
-                    sum = by.computeIfAbsent(d, x -> new Sum(k));
+                    // get, then put: computeIfAbsent's lambda would capture k, an object per look-up
+                    sum = by.get(d);
+                    if (sum == null) {
+                        sum = new Sum(k);
+                        by.put(d, sum);
+                    }
                 }
                 sum.add(table, i);
             }

@@ -61,7 +61,9 @@ public final class ResultColumns {
      * once it is done with this one (staging's passes do). The table never writes them: a row added copies every
      * array first. Each array holds at least {@code size} rows; {@code votes} has one array per candidate, in
      * {@code candidates} order. Missing figures are NaN. {@code station} may be {@code null} only when
-     * {@link #withNumberedStations} gives the ids next.
+     * {@link #withNumberedStations} gives the ids next. The district ids are taken as the giver holds them (staging's
+     * decoder gives one instance per distinct id of a block), not made one instance per id here: that took a map
+     * look-up per row of every pass.
      */
     public static ResultColumns wrap(String sourceId, List<String> candidates, int size, int[] line, String[] district,
                                      String[] station, double[] registered, double[] ballotsCast, double[] invalid,
@@ -86,11 +88,6 @@ public final class ResultColumns {
         out.other = other;
         out.votes = votes;
         out.borrowed = true;
-        for (int i = 0; i < size; i++) {
-            if (district[i] != null) {
-                district[i] = out.districtIds.computeIfAbsent(district[i], d -> d);
-            }
-        }
         return out;
     }
 
