@@ -68,7 +68,11 @@ public class StagingRepository {
         String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
         // in this process (a file or memory database), not an HSQLDB server other processes reach too
         embedded = hsqldb && url != null && (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:"));
-        createSchema(schema(hsqldb ? "hsqldb" : "postgresql"));
+        List<String> ddl = new ArrayList<>(schema(hsqldb ? "hsqldb" : "postgresql"));
+        if (!tableExists("EPA_ROW_COUNT") && tableExists("EPA_ROW_BLOCK")) {
+            ddl.add(COUNT_STAGED_BLOCKS);
+        }
+        createSchema(ddl);
         // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
         // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
         widenText();
@@ -108,6 +112,24 @@ public class StagingRepository {
             }
             return null;
         });
+    }
+
+    /**
+     * The row counts of blocks staged before EPA_ROW_COUNT existed (a run the previous release left unfinished may be
+     * resumed): run once, where the table is created beside blocks already staged, in the schema's transaction (on
+     * PostgreSQL under its lock, so that a JVM starting at the same moment finds them counted), and only for blocks
+     * not counted yet.
+     */
+    static final String COUNT_STAGED_BLOCKS = "INSERT INTO EPA_ROW_COUNT (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT)"
+            + " SELECT B.RUN_KEY, B.SOURCE_ID, B.FIRST_LINE, B.ROW_COUNT FROM EPA_ROW_BLOCK B WHERE NOT EXISTS (SELECT 1"
+            + " FROM EPA_ROW_COUNT C WHERE C.RUN_KEY = B.RUN_KEY AND C.SOURCE_ID = B.SOURCE_ID"
+            + " AND C.FIRST_LINE = B.FIRST_LINE)";
+
+    /** Whether a table of this application's is in the database, by name. */
+    private boolean tableExists(String table) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = ?"
+                + " AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class, table);
+        return n != null && n > 0;
     }
 
     /** A column of this application's tables as the database describes it, by table and column name. */

@@ -27,6 +27,34 @@ class StagingMigrationTest {
         TestDatabases.postgresql("widen", jdbc -> widenedKeepingRows(jdbc, false));
     }
 
+    @Test
+    void blocksStagedBeforeTheRowCountsTableAreCountedOnceWhenItIsCreated() {
+        TestDatabases.hsqldb("count-blocks", jdbc -> countedOnce(jdbc, true));
+    }
+
+    @Test
+    void blocksStagedBeforeTheRowCountsTableAreCountedOnPostgresqlToo() {
+        TestDatabases.postgresql("count_blocks", jdbc -> countedOnce(jdbc, false));
+    }
+
+    /** The row blocks of a run the previous release staged, without EPA_ROW_COUNT: counted as the table is made. */
+    private static void countedOnce(JdbcTemplate jdbc, boolean hsqldb) {
+        jdbc.execute((hsqldb ? "CREATE CACHED TABLE" : "CREATE TABLE") + " EPA_ROW_BLOCK (RUN_KEY BIGINT NOT NULL,"
+                + " SOURCE_ID VARCHAR(100) NOT NULL, FIRST_LINE INT NOT NULL, ROW_COUNT INT NOT NULL, BODY "
+                + (hsqldb ? "VARBINARY(16777216)" : "BYTEA") + " NOT NULL, PRIMARY KEY (RUN_KEY, SOURCE_ID, FIRST_LINE))");
+        byte[] body = {0};
+        jdbc.update("INSERT INTO EPA_ROW_BLOCK VALUES (7, 'final', 2, 3, ?), (7, 'final', 5, 4, ?),"
+                + " (7, 'prelim', 2, 2, ?), (8, 'final', 2, 5, ?)", body, body, body, body);
+        StagingRepository staging = new StagingRepository(jdbc);
+        assertEquals(java.util.Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
+        assertEquals(java.util.Map.of("final", 5), staging.rowCounts(8));
+        assertEquals(7, staging.blocks(7).rows("final"));
+        // a later start finds the table and counts nothing again; blocks staged from then on are counted as staged
+        new StagingRepository(jdbc);
+        assertEquals(4, jdbc.queryForObject("SELECT COUNT(*) FROM EPA_ROW_COUNT", Integer.class));
+        assertEquals(java.util.Map.of("final", 7, "prelim", 2), staging.rowCounts(7));
+    }
+
     private static void widenedKeepingRows(JdbcTemplate jdbc, boolean hsqldb) {
         // the tables of the previous release: paths of 1,000 characters, messages of 8,000, unit ids of 200
         String cached = hsqldb ? "CREATE CACHED TABLE" : "CREATE TABLE";
