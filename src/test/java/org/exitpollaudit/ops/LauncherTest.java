@@ -188,6 +188,11 @@ class LauncherTest {
         kept.put("-1\n", true);
         kept.put("", true);
         kept.put("nine\n", true);
+        // trimmed alike by the script's awk and by Java: spaces, tabs and line breaks only
+        kept.put("\t9\n", false);
+        kept.put("009\n", false);
+        kept.put("9\r\n", true);
+        kept.put("0000000000000000009\n", true);
         for (Map.Entry<String, Boolean> e : kept.entrySet()) {
             String order = e.getKey();
             assertEquals(e.getValue(), Launcher.hugePagesKept(order), order);
