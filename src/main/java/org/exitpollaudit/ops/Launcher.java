@@ -96,8 +96,8 @@ final class Launcher {
      *         the next huge page the job touches is faulted in from the host again: measured on such a machine
      *         (page_reporting_order 9), a million stations ran 0.4-0.9 s slower with huge pages in seven pairs, the
      *         collector's system time 0.8 s against 0.1 s, and faster with them in two pairs of three once the order
-     *         was set to 11 (docs/benchmark.md, sixteenth round). An unset order (-1, or 2^32 - 1 as the kernel prints it) is no
-     *         reporting.
+     *         was set to 11 (docs/benchmark.md, sixteenth round). An unset order (-1, or 2^32 - 1 as the kernel prints
+     *         it) is no reporting.
      */
     static boolean hugePagesKept(String reportingOrder) {
         // trimmed as the script's awk trims it: spaces, tabs and line breaks
