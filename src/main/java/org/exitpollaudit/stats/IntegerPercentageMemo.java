@@ -2,7 +2,7 @@ package org.exitpollaudit.stats;
 
 /**
  * {@link IntegerPercentage#probabilityNearInteger} of a reported fraction k / n, computed once per (k, n) pair
- * ({@link PairTable}): the probability is a function of n, p = k / n and the tolerance alone, and stations share
+ * ({@link PairDoubles}): the probability is a function of n, p = k / n and the tolerance alone, and stations share
  * pairs (a million stations of a few hundred to a few thousand voters have about half as many distinct
  * (registered, ballots) pairs), so a memo returns the very double the computation gives, at a fraction of the cost.
  * A memo belongs to one thread and one tolerance. It holds at most {@link #MOST_PAIRS} pairs; pairs beyond them are
@@ -11,13 +11,13 @@ package org.exitpollaudit.stats;
 public final class IntegerPercentageMemo {
 
     /**
-     * The most pairs held: at 8 bytes of value and some 32 of table each, about 40 MB (a million stations' three
-     * releases have some 750,000 distinct pairs).
+     * The most pairs held: at 16 bytes a slot and two slots a pair, 32 MB at most (48 MB while the table last grows,
+     * its old slots beside its new); a million stations' three releases have some 750,000 distinct pairs.
      */
     static final int MOST_PAIRS = 1 << 20;
 
     private final double tolerance;
-    private final PairTable table = new PairTable(1);
+    private final PairDoubles table = new PairDoubles();
     private final int mostPairs;
 
     /** @param tolerance the test's tolerance in percentage points (finite, ≥ 0) */
@@ -45,17 +45,15 @@ public final class IntegerPercentageMemo {
         if (kk != k || nn != n || !PairTable.holds(kk, nn)) {
             return IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
         }
-        int entry = table.find(kk, nn);
-        if (entry < 0) {
-            double p = IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
-            if (table.size() >= mostPairs) {
-                return p;
-            }
-            entry = table.insert(kk, nn);
-            table.page(entry)[table.offset(entry)] = p;
-            return p;
+        int at = table.find(kk, nn);
+        if (at >= 0) {
+            return table.value(at);
         }
-        return table.page(entry)[table.offset(entry)];
+        double p = IntegerPercentage.probabilityNearInteger((int) n, k / n, tolerance);
+        if (table.size() < mostPairs) {
+            table.put(kk, nn, p);
+        }
+        return p;
     }
 
     /** Pairs held. */

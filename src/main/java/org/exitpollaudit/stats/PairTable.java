@@ -2,7 +2,8 @@ package org.exitpollaudit.stats;
 
 /**
  * A flat open-addressing table from a pair of counts (k, n) to a fixed number of doubles, for memos of functions of
- * (k, n) that are costly to compute and repeat across stations ({@link LastDigitMemo}, {@link IntegerPercentageMemo}):
+ * (k, n) that are costly to compute and repeat across stations ({@link LastDigitMemo}; one double a pair:
+ * {@link PairDoubles}):
  * no key objects, no boxed values, no locks (a table belongs to one thread). The pair is packed into one long,
  * k · 2³² + n, so both must lie in 1 … 2³¹ − 2 ({@link #holds}); key 0 marks an empty slot. Linear probing, kept
  * at most half full. A slot holds the key and, next to it (in the same cache line), the entry's number; the values
@@ -41,13 +42,13 @@ final class PairTable {
      * {@link #offset}(entry). {@code k} and {@code n} must satisfy {@link #holds}.
      */
     int find(long k, long n) {
-        int s = slot(k << 32 | n);
+        int s = slot(key(k, n));
         return slots[s] == 0 ? -1 : (int) slots[s + 1];
     }
 
     /** Makes room for a pair not held yet and returns its entry, whose {@code width} values the caller fills. */
     int insert(long k, long n) {
-        long key = k << 32 | n;
+        long key = key(k, n);
         if (4 * (size + 1) > slots.length) {
             grow();
         }
@@ -84,6 +85,23 @@ final class PairTable {
 
     /** Where the slot holding the key starts in {@link #slots}, or the empty one where it goes. */
     private int slot(long key) {
+        return slot(slots, key);
+    }
+
+    private void grow() {
+        slots = grown(slots);
+    }
+
+    /** The pair (k, n) as a key: k · 2³² + n, never 0 for a pair that {@link #holds}. */
+    static long key(long k, long n) {
+        return k << 32 | n;
+    }
+
+    /**
+     * In slots laid out as here (a key at 2s, what goes with it at 2s + 1; key 0 empty; a power of two of slots, at
+     * most half full), where the slot holding {@code key} starts, or the empty one where it goes (linear probing).
+     */
+    static int slot(long[] slots, long key) {
         int mask = slots.length / 2 - 1;
         long h = key * 0x9E3779B97F4A7C15L;
         int i = (int) (h ^ (h >>> 32)) & mask;
@@ -93,15 +111,16 @@ final class PairTable {
         return 2 * i;
     }
 
-    private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
+    /** Slots laid out as {@link #slot(long[], long)} reads them, twice as many, each key with what goes with it. */
+    static long[] grown(long[] old) {
+        long[] slots = new long[old.length * 2];
         for (int i = 0; i < old.length; i += 2) {
             if (old[i] != 0) {
-                int s = slot(old[i]);
+                int s = slot(slots, old[i]);
                 slots[s] = old[i];
                 slots[s + 1] = old[i + 1];
             }
         }
+        return slots;
     }
 }
