@@ -190,9 +190,10 @@ public final class StationAnalysis {
      *
      * @param polled for the reference of the local comparison, the station ids polls name (its rows of them are
      *               kept); {@code null} for another release
-     * @param guess  the leader the release most likely has ({@link #leaderGuess}), {@code null} if none: the
-     *               screening's first pass then runs with the checks and sums, one pass over the blocks fewer, and
-     *               runs again should the sums name another leader
+     * @param guess  the leader the release most likely has ({@link #leaderGuess}), {@code null} if none (then the
+     *               leader of the first block's checked rows is the guess): the screening's first pass runs with the
+     *               checks and sums, one pass over the blocks fewer, and runs again should the sums name another
+     *               leader
      */
     private static Release release(ElectionPackage pkg, Source s, Blocks stations, Set<String> polled,
                                    Map<String, List<ResultRow>> clean, Map<String, ResultRow> national,
@@ -218,8 +219,18 @@ public final class StationAnalysis {
         // in an array, so that a wrong guess's screening can be let go before the right one runs
         Forensics.Screening[] early = {guess == null ? null : new Forensics.Screening(s.id(), s.file(), candidates,
                 guess, params.alpha(), memos, true)};
+        // without a guess, the leader of the first block's checked rows is one (a release's first few thousand
+        // stations rarely have another leader than the whole; a wrong guess costs the pass it would have saved)
+        String[] guessed = {guess};
         stations.forEach(s.id(), block -> {
             int[] rows = checks.next(block);
+            if (guessed[0] == null && kept.blocks() == 0) {
+                guessed[0] = leader(blockVotes(block, rows), candidates);
+                if (guessed[0] != null) {
+                    early[0] = new Forensics.Screening(s.id(), s.file(), candidates, guessed[0], params.alpha(),
+                            memos, true);
+                }
+            }
             kept.add(block, rows);
             running.add(block, rows);
             if (early[0] != null) {
@@ -257,13 +268,13 @@ public final class StationAnalysis {
             List<Figure> level = LevelReconciliation.run(pkg, s, sums, clean, national, rejectedRows, candidates,
                     levelIssues);
             progress.accept(s.id() + ": reconciliation");
-            boolean guessed = early[0] != null && leader.equals(guess);
-            Forensics.Screening screening = guessed ? early[0] : new Forensics.Screening(s.id(), s.file(), candidates,
+            boolean right = early[0] != null && leader.equals(guessed[0]);
+            Forensics.Screening screening = right ? early[0] : new Forensics.Screening(s.id(), s.file(), candidates,
                     leader, params.alpha(), memos, true);
             // a screening with the guess made its first pass with the checks
             early[0] = null;
             screening.flagsTo(out::flags);
-            for (int pass = guessed ? 1 : 0; pass < screening.passes(); pass++) {
+            for (int pass = right ? 1 : 0; pass < screening.passes(); pass++) {
                 kept.rewind();
                 stations.forEach(s.id(), block -> screening.add(block, kept.next(block)));
                 kept.endPass(s.id());
@@ -375,6 +386,11 @@ public final class StationAnalysis {
             }
         }
 
+        /** Blocks recorded by the first pass so far. */
+        int blocks() {
+            return sizes.size();
+        }
+
         /** Rows read in the first pass. */
         long rows() {
             return rows;
@@ -387,6 +403,27 @@ public final class StationAnalysis {
     }
 
     /** The candidate with the most votes. */
+    /** The votes of each candidate with any over {@code rows} of {@code block}. */
+    private static Map<String, Double> blockVotes(ResultColumns block, int[] rows) {
+        Map<String, Double> votes = new LinkedHashMap<>();
+        List<String> columns = block.candidates();
+        for (int c = 0; c < columns.size(); c++) {
+            double sum = 0;
+            boolean any = false;
+            for (int i : rows) {
+                double v = block.votes(c, i);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    any = true;
+                }
+            }
+            if (any) {
+                votes.put(columns.get(c), sum);
+            }
+        }
+        return votes;
+    }
+
     static String leader(Map<String, Double> votes, List<String> candidates) {
         return candidates.stream().filter(votes::containsKey)
                 .max((a, b) -> Double.compare(votes.get(a), votes.get(b))).orElse(null);
