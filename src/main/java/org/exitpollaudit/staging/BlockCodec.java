@@ -64,6 +64,9 @@ final class BlockCodec {
     /** Writes one block. */
     static final class Out {
         private final Map<String, Integer> seen = new HashMap<>();
+        /** The last string written and its reference: a column of districts repeats the same instance row after row. */
+        private String last;
+        private long lastReference;
         private byte[] buf;
         private int count;
 
@@ -111,11 +114,18 @@ final class BlockCodec {
                 varint(0);
                 return;
             }
-            Integer at = seen.get(s);
-            if (at != null) {
-                varint(at + 3L);
+            if (s == last) {
+                varint(lastReference);
                 return;
             }
+            Integer at = seen.get(s);
+            last = s;
+            if (at != null) {
+                lastReference = at + 3L;
+                varint(lastReference);
+                return;
+            }
+            lastReference = seen.size() + 3L;
             seen.put(s, seen.size());
             bytes(1, s);
         }

@@ -165,6 +165,29 @@ class RowBlockTest {
         assertSameRows(rows, RowBlock.decode("s", body));
     }
 
+    /**
+     * A district written again takes the reference it took the first time, whether the column holds the same instance
+     * again (as a parser's shares it row after row), an equal one, or comes back to it after another district: the
+     * block's bytes do not depend on which.
+     */
+    @Test
+    void aRepeatedDistrictIsTheSameReferenceWhetherTheSameInstanceOrAnEqualOne() {
+        String d1 = "d1";
+        String d2 = "d2";
+        String[] same = {d1, d1, d2, d1, d2, d2, null, d1, ""};
+        byte[][] bodies = new byte[2][];
+        for (int variant = 0; variant < 2; variant++) {
+            ResultColumns rows = new ResultColumns("s", List.of("a"), same.length);
+            for (int i = 0; i < same.length; i++) {
+                String d = variant == 0 || same[i] == null ? same[i] : new String(same[i]);
+                rows.add(2 + i, d, "s" + i, 100, 50, NAN, NAN, NAN, NAN, new double[] {30});
+            }
+            bodies[variant] = RowBlock.encode(rows).get(0).body();
+            assertSameRows(rows, RowBlock.decode("s", bodies[variant]));
+        }
+        assertArrayEquals(bodies[1], bodies[0]);
+    }
+
     /** Rows too wide for one block go to several, each of them read back as it was, in line order. */
     @Test
     void rowsTooWideForOneBlockAreSplitInLineOrder() {
