@@ -12,6 +12,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -159,8 +160,15 @@ public class AuditJobConfiguration {
                 .listener(log).build();
     }
 
+    /**
+     * The report step, heard by every step listener bean: the progress ({@link StepProgressLogger}) and the JIT policy
+     * of the application (ops.ReportJit), which turns the optimising compiler off as the report starts.
+     */
     @Bean
-    Step report(JobRepository repository, PlatformTransactionManager tx, ReportTasklet tasklet, StepProgressLogger log) {
-        return new StepBuilder("report", repository).tasklet(tasklet, tx).listener(log).build();
+    Step report(JobRepository repository, PlatformTransactionManager tx, ReportTasklet tasklet,
+                List<StepExecutionListener> listeners) {
+        var step = new StepBuilder("report", repository).tasklet(tasklet, tx);
+        listeners.forEach(step::listener);
+        return step.build();
     }
 }

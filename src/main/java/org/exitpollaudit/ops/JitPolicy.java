@@ -12,7 +12,8 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Keeps a short run out of the JIT's optimising compiler (C2), which costs a short run more than it saves.
+ * Keeps a short run out of the JIT's optimising compiler (C2), which costs a short run more than it saves, and a long
+ * run's report too ({@link #reportStarts}).
  *
  * <p>Why: HotSpot compiles a method first with C1 and, once it is hot, again with C2. A run of this job loads about
  * ten thousand classes (Spring, HSQLDB, POI) and makes about a thousand C2 compilations, whatever the size of the
@@ -57,10 +58,45 @@ public final class JitPolicy {
      * @return whether the run is short and the directive is being added
      */
     public static boolean applyFor(Path input) {
-        if (!wanted(input, System.getProperty(PROPERTY, "auto"), SHORT_RUN_BYTES)) {
+        String setting = System.getProperty(PROPERTY, "auto");
+        if (!wanted(input, setting, SHORT_RUN_BYTES)) {
+            reportWithoutC2 = wantedInReport(input, setting, SHORT_RUN_BYTES);
             return false;
         }
-        // on a thread of its own: starting the platform MBean server takes 0.1-0.2 s, which Spring's start need not wait for
+        excludeC2();
+        return true;
+    }
+
+    /** @return whether a run on {@code input} should go without C2 from its report on, given the property's value */
+    static boolean wantedInReport(Path input, String setting, long limit) {
+        return "auto".equals(setting) && !isShortRun(input, limit);
+    }
+
+    /**
+     * The report of a long run is about to start ({@link ReportJit}): from here on, the run's own process goes without
+     * C2, once {@link #applyFor} has found the run long (and the JIT not left alone).
+     *
+     * <p>Why: the report runs POI's and XMLBeans' code, and the code of a few thousand cells, briefly; C2 compiled
+     * some 2 s of CPU of it at 1M stations, on the core the report's other thread (figures.csv) and the collector
+     * need. What C2 compiled for the ingest and the analysis stays compiled. Measured in alternating runs at 1M
+     * (docs/benchmark.md, seventeenth round): 1.2-1.6 s less CPU, the run 0.3-0.5 s shorter. It is for a run's own
+     * process only: a directive is never taken back from the methods it kept from C2, which a scheduler's next run
+     * would need.
+     */
+    static void reportStarts() {
+        if (reportWithoutC2) {
+            reportWithoutC2 = false;
+            excludeC2();
+        }
+    }
+
+    /** Set by {@link #applyFor} for a long run of this process; {@link #reportStarts} acts on it once. */
+    private static volatile boolean reportWithoutC2;
+
+    /** Adds {@link #EXCLUDE_C2} to this JVM's directives, on a thread of its own. */
+    private static void excludeC2() {
+        // starting the platform MBean server takes 0.1-0.2 s, which the caller (Spring's start, the report) need not
+        // wait for
         Thread adder = new Thread(() -> {
             try {
                 diagnosticCommand("compilerDirectivesAdd", EXCLUDE_C2);
@@ -70,7 +106,6 @@ public final class JitPolicy {
         }, "jit-policy");
         adder.setDaemon(true);
         adder.start();
-        return true;
     }
 
     /** @return whether a run on {@code input} should go without C2, given the property's value */
