@@ -57,9 +57,6 @@ public class StagingRepository {
         {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}};
 
     private final JdbcTemplate jdbc;
-    /** The embedded database's log size in MB, at which it checkpoints (docs/benchmark.md, seventeenth round). */
-    static final int LOG_MB = 200;
-
     private final String product;
     private final boolean hsqldb;
     private final boolean embedded;
@@ -71,12 +68,6 @@ public class StagingRepository {
         String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
         // in this process (a file or memory database), not an HSQLDB server other processes reach too
         embedded = hsqldb && url != null && (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:"));
-        if (hsqldb && url != null && url.startsWith("jdbc:hsqldb:file:")) {
-            // HSQLDB logs every staged block, in hex, and checkpoints whenever its log reaches the log size (50 MB by
-            // default): twice in a million stations' ingest, each time holding the next block's insert. A log of
-            // 200 MB holds a million stations' run (about 130 MB) and bounds what a restart after a crash replays
-            jdbc.execute("SET FILES LOG SIZE " + LOG_MB);
-        }
         List<String> ddl = new ArrayList<>(schema(hsqldb ? "hsqldb" : "postgresql"));
         if (!tableExists("EPA_ROW_COUNT") && tableExists("EPA_ROW_BLOCK")) {
             ddl.add(COUNT_STAGED_BLOCKS);

@@ -197,42 +197,4 @@ class StagedBlocksTest {
                 "EPA_ROW_COUNT"), List.copyOf(hsqldb.keySet()));
         assertEquals(hsqldb, tables(StagingRepository.schema("postgresql")));
     }
-    /**
-     * A file database checkpoints at a log of {@link StagingRepository#LOG_MB} MB, not HSQLDB's 50, whether it is new
-     * or was made by a release before (the setting is a statement, which a URL property would not be for an existing
-     * database); a database in memory, which has no log, is left alone.
-     */
-    @Test
-    void aFileDatabaseCheckpointsAtTheLargerLogSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("db/e") + ";shutdown=true";
-        for (int open = 0; open < 2; open++) {
-            SingleConnectionDataSource ds = new SingleConnectionDataSource(url, "SA", "", true);
-            try {
-                JdbcTemplate jdbc = new JdbcTemplate(ds);
-                if (open == 0) {
-                    assertEquals("50", logSize(jdbc), "HSQLDB's default, before the repository");
-                } else {
-                    jdbc.execute("SET FILES LOG SIZE 50"); // as a database of a release before
-                }
-                new StagingRepository(jdbc);
-                assertEquals(String.valueOf(StagingRepository.LOG_MB), logSize(jdbc));
-            } finally {
-                ds.destroy();
-            }
-        }
-        SingleConnectionDataSource mem = new SingleConnectionDataSource("jdbc:hsqldb:mem:log-" + System.nanoTime(),
-                "SA", "", true);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(mem);
-            new StagingRepository(jdbc);
-            assertEquals("50", logSize(jdbc));
-        } finally {
-            mem.destroy();
-        }
-    }
-
-    private static String logSize(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
-                + " WHERE PROPERTY_NAME = 'hsqldb.log_size'", String.class);
-    }
 }
