@@ -402,7 +402,6 @@ public final class StationAnalysis {
         }
     }
 
-    /** The candidate with the most votes. */
     /** The votes of each candidate with any over {@code rows} of {@code block}. */
     private static Map<String, Double> blockVotes(ResultColumns block, int[] rows) {
         Map<String, Double> votes = new LinkedHashMap<>();
@@ -424,6 +423,7 @@ public final class StationAnalysis {
         return votes;
     }
 
+    /** The candidate with the most votes. */
     static String leader(Map<String, Double> votes, List<String> candidates) {
         return candidates.stream().filter(votes::containsKey)
                 .max((a, b) -> Double.compare(votes.get(a), votes.get(b))).orElse(null);

@@ -45,10 +45,14 @@ class StationAnalysisTest {
                 new District("d1", "D1", null, null, null), new District("d2", "D2", null, null, null)),
                 List.of(fin, cec));
         Map<String, Integer> passes = new LinkedHashMap<>();
-        // without a national row the first block's leader is the guess: b in one table, a in the other
-        for (String national : new String[] {"b leads", "a leads", "none", "none, a ahead in the first block"}) {
-            ResultColumns table = table(national.endsWith("first block"));
-            int[] kept = IntStream.range(0, table.size()).filter(i -> table.line(i) != 100).toArray();
+        Map<String, Analysed> outputs = new LinkedHashMap<>();
+        // without a national row the first block's leader is the guess, from its checked rows: b in two tables (one
+        // with a rejected row for a), a in the other
+        for (String national : new String[] {"b leads", "a leads", "none", "none, a ahead in the first block",
+            "none, a rejected row for a in the first block"}) {
+            ResultColumns table = table(national.endsWith("ahead in the first block"),
+                    national.endsWith("rejected row for a in the first block"));
+            int[] kept = IntStream.range(0, table.size()).filter(i -> table.line(i) < 100).toArray();
             List<Figure> expected = Forensics.run("cec", "cec.csv", table, kept, List.of("a", "b"), "b", 0.05)
                     .figures();
             int[] reads = {0};
@@ -82,26 +86,48 @@ class StationAnalysisTest {
             assertEquals(expected, forensics, national);
             assertFalse(forensics.isEmpty());
             passes.put(national, reads[0]);
+            outputs.put(national, r);
         }
-        assertEquals(Map.of("b leads", 3, "a leads", 4, "none", 3, "none, a ahead in the first block", 4), passes,
+        assertEquals(Map.of("b leads", 3, "a leads", 4, "none", 3, "none, a ahead in the first block", 4,
+                "none, a rejected row for a in the first block", 3), passes,
                 "checks and sums, then the screening's three passes, the first of them with the checks when guessed");
+        // the same table gives the same flags, in the same order, and rejects the same rows whatever the guess (its
+        // forensic figures are compared above; its reconciliation's depend on the national row, which differs)
+        for (String national : List.of("a leads", "none")) {
+            assertEquals(outputs.get("b leads").flags(), outputs.get(national).flags(), national);
+            assertEquals(rejected(outputs.get("b leads")), rejected(outputs.get(national)), national);
+        }
+        assertFalse(outputs.get("b leads").flags().isEmpty());
+        assertEquals(1, rejected(outputs.get("none")).size());
+        assertEquals(2, rejected(outputs.get("none, a rejected row for a in the first block")).size());
     }
 
     /**
-     * 60 stations in three districts and a duplicate of one of them, b ahead of a overall (a has 20-50 % of the
-     * ballots); with {@code aFirst} a has 90 % in the first seven stations, the first block.
+     * 60 stations in three districts and a duplicate of one of them (line 100, rejected), b ahead of a overall (a has
+     * 20-50 % of the ballots; s30, flagged, 1 %); with {@code aFirst} a has 90 % in the first seven stations, the first block; with
+     * {@code aRejected} the first block also holds a duplicate of station s1 (line 101, rejected) with 99,999 votes for
+     * a, more than b's in all the block's other rows.
      */
-    private static ResultColumns table(boolean aFirst) {
+    private static ResultColumns table(boolean aFirst, boolean aRejected) {
         Random rnd = new Random(11);
         ResultColumns table = new ResultColumns("cec", List.of("a", "b"), 64);
         for (int i = 0; i < 60; i++) {
             double registered = 150 + rnd.nextInt(2000);
             double ballots = Math.round(registered * (0.4 + 0.5 * rnd.nextDouble()));
             double a = Math.round(ballots * (aFirst && i < 7 ? 0.9 : 0.2 + 0.3 * rnd.nextDouble()));
+            if (i == 30) {
+                // turnout and b's share both 99 %: a flagged station
+                registered = 1000;
+                ballots = 990;
+                a = 10;
+            }
             table.add(2 + i, "d" + (i % 3), "s" + i, registered, ballots, 0, ballots, NAN, NAN,
                     new double[] {a, ballots - a});
             if (i == 20) {
                 table.add(100, "d2", "s5", 999, 999, 0, 999, NAN, NAN, new double[] {999, 0});
+            }
+            if (i == 2 && aRejected) {
+                table.add(101, "d1", "s1", 99_999, 99_999, 0, 99_999, NAN, NAN, new double[] {99_999, 0});
             }
         }
         return table;
@@ -213,6 +239,10 @@ class StationAnalysisTest {
         assertEquals(results.get(0).figures(), results.get(1).figures());
         assertEquals(results.get(0).issues(), results.get(1).issues());
         assertEquals(results.get(0).flags(), results.get(1).flags());
+    }
+
+    private static List<DataIssue> rejected(Analysed a) {
+        return a.issues().stream().filter(i -> i.is(IssueCode.ROW_REJECTED)).toList();
     }
 
     /** What the analysis handed to its sink, in order, and the issues it kept. */

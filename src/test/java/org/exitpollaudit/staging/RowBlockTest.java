@@ -174,7 +174,7 @@ class RowBlockTest {
     void aRepeatedDistrictIsTheSameReferenceWhetherTheSameInstanceOrAnEqualOne() {
         String d1 = "d1";
         String d2 = "d2";
-        String[] same = {d1, d1, d2, d1, d2, d2, null, d1, ""};
+        String[] same = {d1, d2, d1, d1, null, d1, d2, d2, ""};
         byte[][] bodies = new byte[2][];
         for (int variant = 0; variant < 2; variant++) {
             ResultColumns rows = new ResultColumns("s", List.of("a"), same.length);
