@@ -36,6 +36,8 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 public class AuditJobConfiguration {
 
     public static final String JOB_NAME = "exitPollAudit";
+    /** The report step's name. */
+    public static final String REPORT = "report";
 
     @Bean
     Job exitPollAuditJob(JobRepository repository, Step validate, Step ingest, Step reconcile, Step analyze, Step report) {
@@ -162,12 +164,13 @@ public class AuditJobConfiguration {
 
     /**
      * The report step, heard by every step listener bean: the progress ({@link StepProgressLogger}) and the JIT policy
-     * of the application (ops.ReportJit), which turns the optimising compiler off as the report starts.
+     * of the application (ops.ReportJit), which turns the optimising compiler off as the report of a large package's
+     * run starts, in the run's own process.
      */
     @Bean
     Step report(JobRepository repository, PlatformTransactionManager tx, ReportTasklet tasklet,
                 List<StepExecutionListener> listeners) {
-        var step = new StepBuilder("report", repository).tasklet(tasklet, tx);
+        var step = new StepBuilder(REPORT, repository).tasklet(tasklet, tx);
         listeners.forEach(step::listener);
         return step.build();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -52,24 +53,38 @@ public final class JitPolicy {
     }
 
     /**
-     * Applies the policy to this JVM for a run on {@code input}: for a short run, starts a thread that adds the
-     * directive.
+     * Applies the policy to this JVM for its own run on {@code input}: for a short run, starts a thread that adds the
+     * directive; for a long one, has {@link #reportStarts} add it as the report starts. Nothing with {@code
+     * -Depa.jit} set to anything but {@code auto}.
      *
      * @return whether the run is short and the directive is being added
      */
     public static boolean applyFor(Path input) {
-        String setting = System.getProperty(PROPERTY, "auto");
-        if (!wanted(input, setting, SHORT_RUN_BYTES)) {
-            reportWithoutC2 = wantedInReport(input, setting, SHORT_RUN_BYTES);
-            return false;
+        Plan plan = plan(input, System.getProperty(PROPERTY, "auto"), SHORT_RUN_BYTES);
+        if (plan == Plan.FROM_START) {
+            excludeC2();
+        } else if (plan == Plan.FROM_REPORT) {
+            reportWithoutC2.set(true);
         }
-        excludeC2();
-        return true;
+        return plan == Plan.FROM_START;
     }
 
-    /** @return whether a run on {@code input} should go without C2 from its report on, given the property's value */
-    static boolean wantedInReport(Path input, String setting, long limit) {
-        return "auto".equals(setting) && !isShortRun(input, limit);
+    /** When a run goes without C2. */
+    enum Plan {
+        /** The JIT is left alone ({@code -Depa.jit} other than {@code auto}). */
+        NEVER,
+        /** A short run. */
+        FROM_START,
+        /** A long run, whose ingest and analysis repay C2's compilations and whose report does not. */
+        FROM_REPORT
+    }
+
+    /** The plan for a run on {@code input}, given the property's value and the short runs' limit in bytes. */
+    static Plan plan(Path input, String setting, long limit) {
+        if (!"auto".equals(setting)) {
+            return Plan.NEVER;
+        }
+        return isShortRun(input, limit) ? Plan.FROM_START : Plan.FROM_REPORT;
     }
 
     /**
@@ -78,20 +93,19 @@ public final class JitPolicy {
      *
      * <p>Why: the report runs POI's and XMLBeans' code, and the code of a few thousand cells, briefly; C2 compiled
      * some 2 s of CPU of it at 1M stations, on the core the report's other thread (figures.csv) and the collector
-     * need. What C2 compiled for the ingest and the analysis stays compiled. Measured in alternating runs at 1M
-     * (docs/benchmark.md, seventeenth round): 1.2-1.6 s less CPU, the run 0.3-0.5 s shorter. It is for a run's own
+     * need. What C2 compiled for the ingest and the analysis stays compiled. Measured in three alternating pairs at 1M
+     * (docs/benchmark.md, seventeenth round): the run's CPU 1.2-1.6 s less, the run 0.3-0.5 s shorter. It is for a run's own
      * process only: a directive is never taken back from the methods it kept from C2, which a scheduler's next run
      * would need.
      */
     static void reportStarts() {
-        if (reportWithoutC2) {
-            reportWithoutC2 = false;
+        if (reportWithoutC2.compareAndSet(true, false)) {
             excludeC2();
         }
     }
 
     /** Set by {@link #applyFor} for a long run of this process; {@link #reportStarts} acts on it once. */
-    private static volatile boolean reportWithoutC2;
+    private static final AtomicBoolean reportWithoutC2 = new AtomicBoolean();
 
     /** Adds {@link #EXCLUDE_C2} to this JVM's directives, on a thread of its own. */
     private static void excludeC2() {

@@ -1,5 +1,6 @@
 package org.exitpollaudit.ops;
 
+import org.exitpollaudit.job.AuditJobConfiguration;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -8,12 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportJit implements StepExecutionListener {
 
-    /** The report step's name (job.AuditJobConfiguration). */
-    static final String REPORT = "report";
-
     @Override
     public void beforeStep(StepExecution step) {
-        if (REPORT.equals(step.getStepName())) {
+        if (AuditJobConfiguration.REPORT.equals(step.getStepName())) {
             JitPolicy.reportStarts();
         }
     }

@@ -27,10 +27,10 @@ class JitPolicyTest {
         assertFalse(JitPolicy.wanted(dir, "full", 1000), "-Depa.jit=full leaves the JIT alone");
         assertFalse(JitPolicy.wanted(dir, "auto", 999));
         // a long run keeps C2 until its report, unless the JIT is left alone or set by the launcher
-        assertTrue(JitPolicy.wantedInReport(dir, "auto", 999));
-        assertFalse(JitPolicy.wantedInReport(dir, "auto", 1000), "a short run goes without C2 from the start");
-        assertFalse(JitPolicy.wantedInReport(dir, "full", 999));
-        assertFalse(JitPolicy.wantedInReport(dir, "launcher", 999));
+        assertEquals(JitPolicy.Plan.FROM_START, JitPolicy.plan(dir, "auto", 1000));
+        assertEquals(JitPolicy.Plan.FROM_REPORT, JitPolicy.plan(dir, "auto", 999));
+        assertEquals(JitPolicy.Plan.NEVER, JitPolicy.plan(dir, "full", 999));
+        assertEquals(JitPolicy.Plan.NEVER, JitPolicy.plan(dir, "launcher", 1000));
         // a symbolic link to the package is followed: its files count, not the link's own size
         Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
         assertFalse(JitPolicy.isShortRun(link, 999));
