@@ -94,9 +94,9 @@ public final class JitPolicy {
      * <p>Why: the report runs POI's and XMLBeans' code, and the code of a few thousand cells, briefly; C2 compiled
      * some 2 s of CPU of it at 1M stations, on the core the report's other thread (figures.csv) and the collector
      * need. What C2 compiled for the ingest and the analysis stays compiled. Measured in three alternating pairs at 1M
-     * (docs/benchmark.md, seventeenth round): the run's CPU 1.2-1.6 s less, the run 0.3-0.5 s shorter. It is for a run's own
-     * process only: a directive is never taken back from the methods it kept from C2, which a scheduler's next run
-     * would need.
+     * (docs/benchmark.md, seventeenth round): the run's CPU 1.2-1.6 s less, the run 0.3-0.5 s shorter. It is for a
+     * run's own process only: a directive is never taken back from the methods it kept from C2, which a scheduler's
+     * next run would need.
      */
     static void reportStarts() {
         if (reportWithoutC2.compareAndSet(true, false)) {
@@ -124,7 +124,7 @@ public final class JitPolicy {
 
     /** @return whether a run on {@code input} should go without C2, given the property's value */
     static boolean wanted(Path input, String setting, long limit) {
-        return "auto".equals(setting) && isShortRun(input, limit);
+        return plan(input, setting, limit) == Plan.FROM_START;
     }
 
     /** @return whether the regular files under {@code input} take at most {@code limit} bytes in all */

@@ -69,9 +69,9 @@ public final class CsvExports {
     }
 
     /**
-     * One figure's line of figures.csv, and the figure to {@code answers}. A method of its own, not the body of the loop
-     * over a block: there the JIT's optimising compiler compiled the loop twice, on the stack and whole, each time with
-     * this work and {@code Double.toString} inlined (41 kB of code, 0.26 + 0.32 s of its time at 1M); here it is
+     * One figure's line of figures.csv, and the figure to {@code answers}. A method of its own, not the body of the
+     * loop over a block: there the JIT's optimising compiler compiled the loop twice, on the stack and whole, each time
+     * with this work and {@code Double.toString} inlined (41 kB of code, 0.26 + 0.32 s of its time at 1M); here it is
      * compiled once, and too large to be inlined into the loop again.
      */
     private static void figure(Figure f, Map<String, byte[]> fields, PollAnswers answers, ByteBuilder line,
