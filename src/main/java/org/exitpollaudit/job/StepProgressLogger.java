@@ -3,6 +3,7 @@ package org.exitpollaudit.job;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>With {@code epa.timings} set to a file (the benchmark sets it), each step's end also adds a line to it, tab
  * separated under a header: step, status, start and end (milliseconds since the epoch), rows read and written, the
- * heap peak and the heap peak after collections (MiB) so far — what a program reads instead of the log's prose.
+ * heap peak and the heap peak after collections (MiB) so far, and the CPU time the whole process had used when the
+ * step started and when it ended (milliseconds of all its threads since the JVM started: the JIT compilers', the
+ * collector's and the step's own helpers' included) — what a program reads instead of the log's prose.
  */
 @Component
 public class StepProgressLogger implements StepExecutionListener {
@@ -38,10 +43,12 @@ public class StepProgressLogger implements StepExecutionListener {
 
     /** The columns of the timings file. */
     public static final String TIMINGS_HEADER = "step\tstatus\tstart_ms\tend_ms\tread\twritten\theap_peak_mib"
-            + "\theap_after_collections_mib";
+            + "\theap_after_collections_mib\tcpu_start_ms\tcpu_end_ms";
 
     private final String mode;
     private final Path timings;
+    /** The process's CPU time when each running step (by execution id) started, for the timings file. */
+    private final Map<Long, Long> cpuAtStart = new ConcurrentHashMap<>();
 
     public StepProgressLogger(@Value("${epa.progress:log}") String mode, @Value("${epa.timings:}") String timings) {
         this.mode = mode;
@@ -56,6 +63,9 @@ public class StepProgressLogger implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
+        if (timings != null) {
+            cpuAtStart.put(step.getId(), processCpuMs());
+        }
         if (mode.equals("console") && stage(step.getStepName()) > 0) {
             out().printf("[%d/%d] %-9s ...", stage(step.getStepName()), STAGES.length, step.getStepName());
             out().flush();
@@ -79,14 +89,28 @@ public class StepProgressLogger implements StepExecutionListener {
         }
         if (timings != null) {
             long rows = ingestRows(step);
+            Long cpuStart = cpuAtStart.remove(step.getId());
             time(String.join("\t", step.getStepName(), status,
                     Long.toString(start == null ? -1 : start.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli()),
                     Long.toString(System.currentTimeMillis()),
                     Long.toString(rows >= 0 ? rows : step.getReadCount()),
                     Long.toString(rows >= 0 ? rows : step.getWriteCount()),
-                    Long.toString(HeapPeak.mib()), Long.toString(HeapPeak.afterCollectionsMib())));
+                    Long.toString(HeapPeak.mib()), Long.toString(HeapPeak.afterCollectionsMib()),
+                    Long.toString(cpuStart == null ? -1 : cpuStart), Long.toString(processCpuMs())));
         }
         return step.getExitStatus();
+    }
+
+    /**
+     * CPU time used by this process so far, all its threads, in milliseconds; −1 where the JVM cannot tell
+     * ({@code com.sun.management.OperatingSystemMXBean}, which HotSpot provides).
+     */
+    static long processCpuMs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long ns = os.getProcessCpuTime();
+            return ns < 0 ? -1 : ns / 1_000_000;
+        }
+        return -1;
     }
 
     /** Adds a line to the timings file (partitions end on several threads). */

@@ -119,13 +119,24 @@ public final class Benchmark {
         }
         Timings t = Timings.read(timings);
         long rows = t.steps().containsKey("ingest") ? t.steps().get("ingest")[0] : 0;
-        out.printf(Locale.ROOT, "%n%-10s %10s %12s%n", "step", "wall (s)", "rows read");
-        t.steps().forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %12s%n", name, v[1] / 1000.0,
+        // CPU: all the job's threads (its own, the JIT compilers', the collector's), so that "cores busy" (CPU / wall)
+        // shows how much of the machine a step keeps working
+        out.printf(Locale.ROOT, "%n%-10s %10s %9s %11s %12s%n", "step", "wall (s)", "cpu (s)", "cores busy",
+                "rows read");
+        t.steps().forEach((name, v) -> out.printf(Locale.ROOT, "%-10s %10.2f %9s %11s %12s%n", name, v[1] / 1000.0,
+                v[2] >= 0 ? String.format(Locale.ROOT, "%.2f", v[2] / 1000.0) : "",
+                v[2] >= 0 && v[1] > 0 ? String.format(Locale.ROOT, "%.2f", (double) v[2] / v[1]) : "",
                 v[0] > 0 ? String.format(Locale.ROOT, "%,d", v[0]) : ""));
         out.printf(Locale.ROOT, "%-10s %10.2f   (JVM start to exit)%n", "total", wall);
         if (t.firstStart() > 0 && t.lastEnd() > 0) {
-            out.printf(Locale.ROOT, "start-up: %.2f s (JVM start to the first step); shutdown: %.2f s (last step to"
-                    + " exit)%n", (t.firstStart() - startedMs) / 1e3, (exitedMs - t.lastEnd()) / 1e3);
+            out.printf(Locale.ROOT, "start-up: %.2f s (JVM start to the first step)%s; shutdown: %.2f s (last step to"
+                    + " exit)%n", (t.firstStart() - startedMs) / 1e3, t.firstStartCpu() >= 0
+                    ? String.format(Locale.ROOT, ", %.2f s of CPU", t.firstStartCpu() / 1e3) : "",
+                    (exitedMs - t.lastEnd()) / 1e3);
+        }
+        if (t.lastEndCpu() >= 0 && t.lastEnd() > startedMs) {
+            out.printf(Locale.ROOT, "CPU from JVM start to the last step's end: %.2f s, %.2f cores busy on average%n",
+                    t.lastEndCpu() / 1e3, t.lastEndCpu() / (double) (t.lastEnd() - startedMs));
         }
         out.printf(Locale.ROOT, "rows per second: %,.0f (rows ingested / total wall time)%n", rows / wall);
         out.printf(Locale.ROOT, "peak heap: %,d MiB in use (max %s), %,d MiB just after a collection (the data kept,"
@@ -138,11 +149,12 @@ public final class Benchmark {
     }
 
     /**
-     * What the job's timings file says: per stage (partitions left out) its rows read and milliseconds, in order; when
-     * the first stage started and the last ended (ms since the epoch); the heap peaks in MiB.
+     * What the job's timings file says: per stage (partitions left out) its rows read, milliseconds and milliseconds
+     * of the process's CPU, in order; when the first stage started and the last ended (ms since the epoch) and the
+     * process's CPU time by then (ms); the heap peaks in MiB. A CPU time is −1 where the job's JVM could not tell.
      */
     record Timings(Map<String, long[]> steps, long firstStart, long lastEnd, long heapPeak,
-                   long heapAfterCollections) {
+                   long heapAfterCollections, long firstStartCpu, long lastEndCpu) {
 
         static Timings read(Path file) throws IOException {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -155,20 +167,31 @@ public final class Benchmark {
             long last = 0;
             long heap = 0;
             long after = 0;
+            long firstCpu = -1;
+            long lastCpu = -1;
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t");
                 long startMs = Long.parseLong(f[2]);
                 long endMs = Long.parseLong(f[3]);
                 heap = Math.max(heap, Long.parseLong(f[6]));
                 after = Math.max(after, Long.parseLong(f[7]));
+                long cpuStart = Long.parseLong(f[8]);
+                long cpuEnd = Long.parseLong(f[9]);
                 if (f[0].contains(":")) {
                     continue;
                 }
-                steps.put(f[0], new long[] {Long.parseLong(f[4]), endMs - startMs});
-                first = first == 0 ? startMs : Math.min(first, startMs);
-                last = Math.max(last, endMs);
+                steps.put(f[0], new long[] {Long.parseLong(f[4]), endMs - startMs,
+                        cpuStart >= 0 && cpuEnd >= cpuStart ? cpuEnd - cpuStart : -1});
+                if (first == 0 || startMs < first) {
+                    first = startMs;
+                    firstCpu = cpuStart;
+                }
+                if (endMs >= last) {
+                    last = endMs;
+                    lastCpu = cpuEnd;
+                }
             }
-            return new Timings(steps, first, last, heap, after);
+            return new Timings(steps, first, last, heap, after, firstCpu, lastCpu);
         }
     }
 
