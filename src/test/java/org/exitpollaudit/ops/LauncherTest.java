@@ -91,6 +91,11 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
         assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, pages, cds, List.of("--input=" + large)),
                 launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
+        assertEquals(concat(List.of("-XX:MaxInlineLevel=15"), serial, pages, cds, List.of("--input=" + large)),
+                launch(Map.of("JAVA_OPTS", "-XX:MaxInlineLevel=15"), "--input=" + large));
+        // (Java reads JDK_JAVA_OPTIONS itself: the launcher only leaves its own tuning out)
+        assertEquals(concat(serial, pages, cds, List.of("--input=" + large)),
+                launch(Map.of("JDK_JAVA_OPTIONS", "-XX:FreqInlineSize=325"), "--input=" + large));
         assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
         assertEquals(concat(serial, pages), options(large, "auto", false, true, false));
         assertEquals(concat(serial, Launcher.C1_ONLY, pages), options(small, "auto", false, true, false));
