@@ -1,16 +1,22 @@
 #!/bin/sh
 # Two variants of the job compared run by run: two builds (each a launcher that mvn package made, in a git worktree
 # of its own) or two sets of JVM options, on one package. The order alternates pair by pair (A then B, then B then A):
-# on the project's machines the second run of two made back to back is faster by some 0.1-0.3 s at 1M, A against A
-# (docs/benchmark.md, eighteenth round), so a comparison made in one order shows a gain that is not there.
+# on the project's machines the second of two runs made back to back was faster, A against A, by 0.05-0.26 s at 1M
+# (0.16 s on average, five pairs; docs/benchmark.md, eighteenth round), so a comparison made in one order shows a gain
+# that is not there. Give an even number of pairs, so that each variant runs first as often.
 #
 #   benchmarks/pairs.sh <package folder> <pairs> <launcher A> <launcher B> ["JVM options A"] ["JVM options B"]
 #
 # Each variant runs as `JAVA_OPTS="-Xmx1g <its options>" <launcher> run --input=<package> --quiet` with a fresh output
-# folder. Prints a line per run (wall seconds, user CPU seconds and peak RSS in MiB from /usr/bin/time, and the steps'
-# wall seconds from the job's timings file), then per variant the mean and range of its wall and CPU times, and in how
-# many pairs B was faster. Needs GNU time at /usr/bin/time and awk.
+# folder; one run of A before the pairs, not counted, reads the package and the jars into the file cache. Prints a
+# line per run (wall seconds, CPU seconds, user and system, and peak RSS in MiB from /usr/bin/time, and the steps' wall
+# seconds from the job's timings file), then per variant the mean and range of its wall time and the mean of its CPU
+# time, and in how many pairs B was faster. Needs GNU time at /usr/bin/time and awk.
 set -eu
+if [ $# -lt 4 ] || ! [ "$2" -ge 1 ] 2>/dev/null; then
+    echo "usage: $0 <package folder> <pairs, 1 or more> <launcher A> <launcher B> [\"JVM options A\"] [\"JVM options B\"]" >&2
+    exit 2
+fi
 pkg=$1
 pairs=$2
 launcherA=$3
@@ -18,13 +24,15 @@ launcherB=$4
 optsA=${5:-}
 optsB=${6:-}
 work=$(mktemp -d)
+# an interrupted comparison leaves no output folder behind (dash runs the EXIT trap on exit only)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 one() {
     variant=$1
     if [ "$variant" = A ]; then launcher=$launcherA; opts=$optsA; else launcher=$launcherB; opts=$optsB; fi
     rm -rf "$work/out" "$work/timings.tsv"
     # shellcheck disable=SC2086 # the options are words of their own
-    JAVA_OPTS="-Xmx1g -Depa.timings=$work/timings.tsv $opts" /usr/bin/time -f "%e %U %M" -o "$work/time" \
+    JAVA_OPTS="-Xmx1g -Depa.timings=$work/timings.tsv $opts" /usr/bin/time -f "%e %U %S %M" -o "$work/time" \
         "$launcher" run --input="$pkg" --output="$work/out" --quiet >/dev/null 2>"$work/err" || {
         echo "variant $variant failed:" >&2
         cat "$work/err" >&2
@@ -32,9 +40,17 @@ one() {
     }
     steps=$(awk -F'\t' '$1 !~ /:/ && NR > 1 {printf " %s %.2f", $1, ($4 - $3) / 1000}' "$work/timings.tsv")
     set -- $(tail -1 "$work/time")
-    echo "$i $variant $1 $2" >>"$work/runs"
-    echo "pair $i $variant: ${1} s, ${2} s CPU, $(($3 / 1024)) MiB;$steps"
+    cpu=$(echo "$2 $3" | awk '{printf "%.2f", $1 + $2}')
+    if [ "$i" -gt 0 ]; then
+        echo "$i $variant $1 $cpu" >>"$work/runs"
+        label="pair $i $variant"
+    else
+        label="warm-up $variant (not counted)"
+    fi
+    echo "$label: ${1} s, $cpu s CPU, $(($4 / 1024)) MiB;$steps"
 }
+i=0
+one A
 i=1
 while [ "$i" -le "$pairs" ]; do
     if [ $((i % 2)) -eq 1 ]; then one A; one B; else one B; one A; fi

@@ -75,7 +75,7 @@ public final class Benchmark {
         command.addAll(tuning);
         command.addAll(pages);
         command.addAll(Launcher.runOptions(input, System.getProperty(JitPolicy.PROPERTY, "auto"), !collector.isEmpty(),
-                !tuning.isEmpty(), !pages.isEmpty(), Launcher.thpSetting(), Launcher.reportingOrder()));
+                tuning, !pages.isEmpty(), Launcher.thpSetting(), Launcher.reportingOrder()));
         command.addAll(launch(mainClass));
         // --verbose: the per-step log, shown as it comes
         command.addAll(List.of("run", "--input=" + input, "--output=" + reports, "--verbose"));

@@ -19,12 +19,17 @@ final class Launcher {
     }
 
     /**
-     * A JVM option that tunes what the JIT compiles ({@link #LATER_JIT}'s), which the launcher then leaves to the user:
-     * it adds neither of its own.
+     * A JVM option that tunes what the JIT compiles as one of {@link #LATER_JIT} does, which the launcher then leaves
+     * to the user: it adds its own of that name ({@link #optionName}) no more, and keeps its others.
      */
     static boolean namesJitTuning(String option) {
         return option.startsWith("-XX:CompileThresholdScaling=") || option.startsWith("-XX:PerMethodTrapLimit=")
                 || option.startsWith("-XX:MaxInlineLevel=") || option.startsWith("-XX:FreqInlineSize=");
+    }
+
+    /** An {@code -XX:Name=value} option's name with its "=" ({@code -XX:Name=}); the option itself without one. */
+    static String optionName(String option) {
+        return option.substring(0, option.indexOf('=') + 1);
     }
 
     /** Every run: the job's live data is a few hundred MB at most, and the machine may have two cores. */
@@ -130,22 +135,21 @@ final class Launcher {
      * @param jitSetting   the value of {@code -Depa.jit} ({@code auto} unless given)
      * @param ownCollector whether the user names a collector (the launcher: in {@code JAVA_OPTS},
      *                     {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}); two would stop the JVM
-     * @param ownJitTuning whether the user tunes the JIT as {@link #LATER_JIT} does ({@link #namesJitTuning}),
-     *                     there too
+     * @param ownJitTuning the options of the user's own that tune the JIT as {@link #LATER_JIT}'s do
+     *                     ({@link #namesJitTuning}), there too: each replaces the launcher's of its name
      * @param ownPages     whether the user chooses the memory pages ({@link #namesPages}), there too
      * @param thpSetting   the kernel's transparent huge page setting ({@link #thpSetting})
      * @param reportingOrder the kernel's free page reporting order ({@link #reportingOrder})
      * @return the options the launcher adds to a run on {@code input}
      */
-    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
+    static List<String> runOptions(Path input, String jitSetting, boolean ownCollector, List<String> ownJitTuning,
                                    boolean ownPages, String thpSetting, String reportingOrder) {
         List<String> out = new ArrayList<>(ownCollector ? List.of() : List.of(SERIAL_GC));
         if (JitPolicy.wanted(input, jitSetting, JitPolicy.SHORT_RUN_BYTES)) {
             out.addAll(C1_ONLY);
         } else if ("auto".equals(jitSetting)) {
-            if (!ownJitTuning) {
-                out.addAll(LATER_JIT);
-            }
+            List<String> named = ownJitTuning.stream().map(Launcher::optionName).toList();
+            LATER_JIT.stream().filter(o -> !named.contains(optionName(o))).forEach(out::add);
         } else {
             // a setting of the user's own (-Depa.jit=full: C2 whatever the package's size) goes to the job too
             out.add("-D" + JitPolicy.PROPERTY + "=" + jitSetting);

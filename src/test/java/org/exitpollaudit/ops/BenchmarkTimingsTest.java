@@ -27,7 +27,7 @@ class BenchmarkTimingsTest {
                 "ingestFile:a\tcompleted\t1210\t1900\t500\t500\t300\t100\t1190\t2300",
                 "ingest\tcompleted\t1205\t2000\t500\t500\t120\t40\t1185\t2400",
                 "analyze\tcompleted\t2010\t3010\t0\t10\t200\t90\t2410\t4010",
-                // a stage this process resumed without seeing its start
+                // a stage whose start the listener did not see: no CPU time at its start
                 "report\tcompleted\t3020\t3500\t0\t0\t210\t95\t-1\t4500"), StandardCharsets.UTF_8);
         Benchmark.Timings t = Benchmark.Timings.read(file);
         assertEquals(List.of("validate", "ingest", "analyze", "report"), List.copyOf(t.steps().keySet()));

@@ -28,6 +28,9 @@ class LauncherTest {
     /** The kernel's huge page setting the launcher is given unless a test says otherwise: huge pages on request. */
     static final String MADVISE = "always [madvise] never\n";
 
+    /** No JIT tuning of the user's own. */
+    static final List<String> NONE = List.of();
+
     /** The kernel's free page reporting the launcher is given unless a test says otherwise: none (an unset order). */
     static final String NO_REPORTING = "4294967295\n";
 
@@ -45,18 +48,18 @@ class LauncherTest {
 
         // what the benchmark adds to the job it starts (Launcher.runOptions) is what the script adds to a run
         assertEquals(concat(serial, Launcher.C1_ONLY, pages),
-                options(small, "auto", false, false, false));
+                options(small, "auto", false, NONE, false));
         assertEquals(concat(serial, Launcher.LATER_JIT, pages),
-                options(large, "auto", false, false, false));
+                options(large, "auto", false, NONE, false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
-                options(large, "full", false, false, false));
+                options(large, "full", false, List.of(), false));
         assertEquals(List.of(Launcher.SERIAL_GC, "-Depa.jit=full", Launcher.HUGE_PAGES),
-                options(small, "full", false, false, false));
-        assertEquals(concat(options(small, "auto", false, false, false), cds, List.of("--input=" + small, "--quiet")),
+                options(small, "full", false, List.of(), false));
+        assertEquals(concat(options(small, "auto", false, NONE, false), cds, List.of("--input=" + small, "--quiet")),
                 launch(Map.of(), "--input=" + small, "--quiet"));
-        assertEquals(concat(options(exact, "auto", false, false, false), cds, List.of("run", "--input=" + exact)),
+        assertEquals(concat(options(exact, "auto", false, NONE, false), cds, List.of("run", "--input=" + exact)),
                 launch(Map.of(), "run", "--input=" + exact), "at the limit, as JitPolicy.isShortRun");
-        assertEquals(concat(options(large, "auto", false, false, false), cds, List.of("--input=" + large)),
+        assertEquals(concat(options(large, "auto", false, NONE, false), cds, List.of("--input=" + large)),
                 launch(Map.of(), "--input=" + large));
         // the commands that are not one run on one package start as Java starts
         assertEquals(concat(cds, List.of("schedule", "--input=" + small)), launch(Map.of(), "schedule", "--input=" + small));
@@ -66,18 +69,18 @@ class LauncherTest {
         // JAVA_OPTS goes first; a JIT setting or a collector of its own is left alone
         assertEquals(concat(List.of("-Xmx1g", "-Depa.jit=full"), serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g -Depa.jit=full"), "--input=" + small));
-        assertEquals(concat(List.of("-Xmx1g"), options(small, "auto", false, false, false), cds, List.of("--input=" + small)),
+        assertEquals(concat(List.of("-Xmx1g"), options(small, "auto", false, NONE, false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-Xmx1g"), "--input=" + small));
         assertEquals(concat(List.of("-XX:+UseG1GC"), Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "--input=" + small));
-        assertEquals(concat(Launcher.C1_ONLY, pages), options(small, "auto", true, false, false));
+        assertEquals(concat(Launcher.C1_ONLY, pages), options(small, "auto", true, NONE, false));
         // a collector Java takes from the environment itself: the JVM would stop on a second one
         assertEquals(concat(Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--input=" + small));
         assertEquals(concat(serial, pages, cds, List.of("--input=" + small)),
                 launch(Map.of("JDK_JAVA_OPTIONS", "-Dx=1\t-Depa.jit=full"), "--input=" + small), "tab-separated");
         // options that only look like a collector's when two are read as one
-        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), options(small, "auto", false, false, false),
+        assertEquals(concat(List.of("-XX:+UseNUMA", "-XX:+DisableExplicitGC"), options(small, "auto", false, NONE, false),
                 cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
         assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
@@ -86,42 +89,47 @@ class LauncherTest {
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
         assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=" + linked)),
                 launch(Map.of(), "--input=" + linked));
-        // a JIT tuning of the user's own replaces the launcher's, and a short run still goes without C2
-        assertEquals(concat(List.of("-XX:CompileThresholdScaling=1"), serial, pages, cds, List.of("--input=" + large)),
-                launch(Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1"), "--input=" + large));
-        assertEquals(concat(List.of("-XX:PerMethodTrapLimit=100"), serial, pages, cds, List.of("--input=" + large)),
-                launch(Map.of("JAVA_OPTS", "-XX:PerMethodTrapLimit=100"), "--input=" + large));
-        assertEquals(concat(List.of("-XX:MaxInlineLevel=15"), serial, pages, cds, List.of("--input=" + large)),
-                launch(Map.of("JAVA_OPTS", "-XX:MaxInlineLevel=15"), "--input=" + large));
-        // (Java reads JDK_JAVA_OPTIONS itself: the launcher only leaves its own tuning out)
-        assertEquals(concat(serial, pages, cds, List.of("--input=" + large)),
-                launch(Map.of("JDK_JAVA_OPTIONS", "-XX:FreqInlineSize=325"), "--input=" + large));
+        // a JIT tuning of the user's own replaces the launcher's of its name, the others stay; a short run still goes
+        // without C2
+        for (String own : List.of("-XX:CompileThresholdScaling=1", "-XX:PerMethodTrapLimit=100",
+                "-XX:MaxInlineLevel=15", "-XX:FreqInlineSize=325")) {
+            List<String> others = Launcher.LATER_JIT.stream()
+                    .filter(o -> !Launcher.optionName(o).equals(Launcher.optionName(own))).toList();
+            assertEquals(Launcher.LATER_JIT.size() - 1, others.size(), own);
+            assertEquals(concat(List.of(own), serial, others, pages, cds, List.of("--input=" + large)),
+                    launch(Map.of("JAVA_OPTS", own), "--input=" + large));
+            assertEquals(concat(serial, others, pages), options(large, "auto", false, List.of(own), false));
+        }
+        // (Java reads JDK_JAVA_OPTIONS itself: the launcher only leaves its own options of those names out)
+        assertEquals(concat(serial, List.of("-XX:CompileThresholdScaling=3", "-XX:PerMethodTrapLimit=0"), pages, cds,
+                        List.of("--input=" + large)),
+                launch(Map.of("JDK_JAVA_OPTIONS", "-XX:FreqInlineSize=325 -XX:MaxInlineLevel=15"), "--input=" + large));
         assertTrue(Launcher.LATER_JIT.stream().allMatch(Launcher::namesJitTuning), "each option the user may replace");
-        assertEquals(concat(serial, pages), options(large, "auto", false, true, false));
-        assertEquals(concat(serial, Launcher.C1_ONLY, pages), options(small, "auto", false, true, false));
-        assertEquals(concat(options(small, "auto", false, true, false), cds, List.of("--input=" + small)),
+        assertEquals(concat(serial, pages), options(large, "auto", false, Launcher.LATER_JIT, false));
+        assertEquals(concat(serial, Launcher.C1_ONLY, pages), options(small, "auto", false, Launcher.LATER_JIT, false));
+        assertEquals(concat(options(small, "auto", false, Launcher.LATER_JIT, false), cds, List.of("--input=" + small)),
                 launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1"), "--input=" + small));
         // the shell's CDPATH and a variable of the launcher's own name in the environment change nothing
-        assertEquals(concat(options(small, "auto", false, false, false), cds, List.of("--input=" + small)),
+        assertEquals(concat(options(small, "auto", false, NONE, false), cds, List.of("--input=" + small)),
                 launch(Map.of("CDPATH", ".:" + dir, "named", "1"), "--input=" + small));
         // -Depa.jit=auto is the default named, not a setting of the user's own (JitPolicy): the launcher's rule holds
-        assertEquals(concat(List.of("-Depa.jit=auto"), options(small, "auto", false, false, false),
+        assertEquals(concat(List.of("-Depa.jit=auto"), options(small, "auto", false, NONE, false),
                 cds, List.of("--input=" + small)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + small));
-        assertEquals(concat(List.of("-Depa.jit=auto"), options(large, "auto", false, false, false),
+        assertEquals(concat(List.of("-Depa.jit=auto"), options(large, "auto", false, NONE, false),
                 cds, List.of("--input=" + large)), launch(Map.of("JAVA_OPTS", "-Depa.jit=auto"), "--input=" + large));
         // a file name is never read as a size: a package of one large file named "total", given relative to the
         // folder the launcher starts in, and a folder whose name starts with "total " (wc's word for its sums)
         Files.move(large.resolve("official/final.csv"), dir.resolve("total"));
-        assertEquals(concat(options(dir.resolve("total"), "auto", false, false, false), cds,
+        assertEquals(concat(options(dir.resolve("total"), "auto", false, NONE, false), cds,
                 List.of("--input=total")), launchIn(dir, Map.of(), "--input=total"));
-        assertEquals(concat(serial, Launcher.LATER_JIT, pages), options(dir.resolve("total"), "auto", false, false, false));
+        assertEquals(concat(serial, Launcher.LATER_JIT, pages), options(dir.resolve("total"), "auto", false, NONE, false));
         Path spaced = Files.createDirectories(dir.resolve("total x/official"));
         Files.move(dir.resolve("total"), spaced.resolve("final.csv"));
         Files.copy(small.resolve("official/final.csv"), spaced.resolve("small.csv"));
         assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=total x")),
                 launchIn(dir, Map.of(), "--input=total x"));
         // a missing package is the job's to report
-        assertEquals(concat(options(dir.resolve("missing"), "auto", false, false, false), cds,
+        assertEquals(concat(options(dir.resolve("missing"), "auto", false, NONE, false), cds,
                 List.of("--input=" + dir.resolve("missing"))), launch(Map.of(), "--input=" + dir.resolve("missing")));
     }
 
@@ -135,7 +143,7 @@ class LauncherTest {
         // the kernel's choice is the one in brackets; unasked where always, a warning from the JVM where never
         for (String setting : List.of("[always] madvise never\n", "always madvise [never]\n", "")) {
             Path file = Files.writeString(dir.resolve("thp-setting " + setting.hashCode()), setting);
-            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, false, false, setting, NO_REPORTING), setting);
+            assertEquals(withoutPages, Launcher.runOptions(large, "auto", false, NONE, false, setting, NO_REPORTING), setting);
             assertEquals(concat(withoutPages, cds, List.of("--input=" + large)),
                     launch(Map.of("EPA_THP_SETTING_FILE", file.toString()), "--input=" + large), setting);
         }
@@ -145,7 +153,7 @@ class LauncherTest {
         assertFalse(Launcher.hugePagesOnRequest(""));
         assertTrue(Launcher.hugePagesOnRequest(MADVISE));
         // the user's own choice of pages replaces the launcher's, wherever Java takes it from (and is not doubled)
-        assertEquals(withoutPages, options(large, "auto", false, false, true));
+        assertEquals(withoutPages, options(large, "auto", false, NONE, true));
         for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages", "-XX:+UseLargePages",
                 "-XX:-UseLargePages", "-XX:+UseLargePagesIndividualAllocation", "-XX:+UseHugeTLBFS", "-XX:-UseSHM")) {
             assertTrue(Launcher.namesPages(own), own);
@@ -204,7 +212,7 @@ class LauncherTest {
             Path file = Files.writeString(dir.resolve("reporting " + order.hashCode()), order);
             List<String> expected = e.getValue() ? pages : List.of();
             assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, expected),
-                    Launcher.runOptions(large, "auto", false, false, false, MADVISE, order), order);
+                    Launcher.runOptions(large, "auto", false, NONE, false, MADVISE, order), order);
             assertEquals(concat(List.of(Launcher.SERIAL_GC), Launcher.LATER_JIT, expected, cds,
                     List.of("--input=" + large)),
                     launch(Map.of("EPA_PAGE_REPORTING_FILE", file.toString()), "--input=" + large), order);
@@ -225,7 +233,7 @@ class LauncherTest {
     void withoutAClassDataArchiveTheJarStartsPlain() throws Exception {
         Path app = app(false);
         Path small = pkg("small", 10);
-        assertEquals(concat(options(small, "auto", false, false, false), List.of("-jar", app + "/exit-poll-audit.jar",
+        assertEquals(concat(options(small, "auto", false, NONE, false), List.of("-jar", app + "/exit-poll-audit.jar",
                 "--input=" + small)), launch(Map.of(), "--input=" + small));
     }
 
@@ -234,7 +242,8 @@ class LauncherTest {
         String script = Files.readString(SCRIPT);
         assertTrue(script.contains("limit=" + JitPolicy.SHORT_RUN_BYTES + " "), "the limit in the script");
         assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.C1_ONLY) + "\""), "the flags in the script");
-        assertTrue(script.contains("jit=\"" + String.join(" ", Launcher.LATER_JIT) + "\""), "the flags in the script");
+        assertTrue(script.contains("for o in " + String.join(" ", Launcher.LATER_JIT) + "; do"),
+                "the flags in the script");
         assertTrue(script.contains("pages=" + Launcher.HUGE_PAGES + "\n"), "the flag in the script");
         assertTrue(script.contains("${EPA_THP_SETTING_FILE:-" + Launcher.THP_SETTING + "}"), "the kernel's setting");
         assertTrue(script.contains("${EPA_PAGE_REPORTING_FILE:-" + Launcher.REPORTING_ORDER + "}"), "its reporting");
@@ -309,7 +318,7 @@ class LauncherTest {
     }
 
     /** The launcher's options for a run where the kernel gives huge pages on request and reports no free pages. */
-    private static List<String> options(Path input, String jitSetting, boolean ownCollector, boolean ownJitTuning,
+    private static List<String> options(Path input, String jitSetting, boolean ownCollector, List<String> ownJitTuning,
                                         boolean ownPages) {
         return Launcher.runOptions(input, jitSetting, ownCollector, ownJitTuning, ownPages, MADVISE, NO_REPORTING);
     }
