@@ -39,7 +39,8 @@ final class Launcher {
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-D" + JitPolicy.PROPERTY + "=launcher");
 
     /**
-     * A longer run: methods compiled once they have run three times as often as by default (fewer lukewarm ones);
+     * A longer run: methods compiled once they have run twice as often as by default (fewer lukewarm ones; three
+     * times until C2's compilations were made smaller, below, when sooner ones began to pay: eighteenth round);
      * C2 compiling the cases a method had not met when it was profiled (a branch not yet taken, a first null, an index
      * or a type check that had always passed) instead of leaving each to a trap that throws the compiled code away
      * once the case comes (a buffer that grows, the first null): in a run of a million stations C2 had compiled 26
@@ -48,7 +49,7 @@ final class Launcher {
      * long methods are smaller and come sooner, and at a million stations the run's CPU fell by about 0.8 s and the
      * ingest by 0.2 s (eighteenth round).
      */
-    static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=3", "-XX:PerMethodTrapLimit=0",
+    static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=2", "-XX:PerMethodTrapLimit=0",
             "-XX:MaxInlineLevel=3", "-XX:FreqInlineSize=150");
 
     /**
