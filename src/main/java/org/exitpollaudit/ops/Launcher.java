@@ -23,8 +23,7 @@ final class Launcher {
      * to the user: it adds its own of that name ({@link #optionName}) no more, and keeps its others.
      */
     static boolean namesJitTuning(String option) {
-        return option.startsWith("-XX:CompileThresholdScaling=") || option.startsWith("-XX:PerMethodTrapLimit=")
-                || option.startsWith("-XX:MaxInlineLevel=") || option.startsWith("-XX:FreqInlineSize=");
+        return LATER_JIT.stream().anyMatch(o -> option.startsWith(optionName(o)));
     }
 
     /** An {@code -XX:Name=value} option's name with its "=" ({@code -XX:Name=}); the option itself without one. */
