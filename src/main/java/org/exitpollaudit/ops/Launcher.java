@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The JVM options the launcher, src/main/sh/exit-poll-audit, adds to a {@code run}, in Java: the benchmark starts the
- * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each: the
- * script's header and docs/benchmark.md, eighth, ninth, eleventh, twelfth, sixteenth and eighteenth rounds.
+ * job it measures with the same ({@code LauncherTest} runs the script and holds the two together). Why each, and what
+ * each was measured to save: docs/operations.md, "The launcher's JVM options".
  */
 final class Launcher {
 
