@@ -13,9 +13,13 @@ import java.util.List;
  */
 final class Launcher {
 
-    /** A JVM option that chooses the garbage collector ({@code -XX:+UseG1GC}, …), as the launcher recognises one. */
+    /**
+     * A JVM option that chooses the garbage collector ({@code -XX:+UseG1GC}, …) or turns one off ({@code
+     * -XX:-UseSerialGC}: the user's "not the serial collector", which the launcher's {@code -XX:+UseSerialGC} after it
+     * would otherwise overrule), as the launcher recognises one.
+     */
     static boolean namesCollector(String option) {
-        return option.startsWith("-XX:+Use") && option.endsWith("GC");
+        return (option.startsWith("-XX:+Use") || option.startsWith("-XX:-Use")) && option.endsWith("GC");
     }
 
     /**

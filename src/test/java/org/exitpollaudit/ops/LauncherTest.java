@@ -85,6 +85,11 @@ class LauncherTest {
                 launch(Map.of("JAVA_OPTS", "-XX:+UseNUMA -XX:+DisableExplicitGC"), "--input=" + small));
         assertTrue(Launcher.namesCollector("-XX:+UseShenandoahGC"));
         assertFalse(Launcher.namesCollector("-XX:+UseNUMA"));
+        // the serial collector turned off: the launcher's -XX:+UseSerialGC after it would turn it on again
+        assertEquals(concat(List.of("-XX:-UseSerialGC"), Launcher.C1_ONLY, pages, cds, List.of("--input=" + small)),
+                launch(Map.of("JAVA_OPTS", "-XX:-UseSerialGC"), "--input=" + small));
+        assertTrue(Launcher.namesCollector("-XX:-UseSerialGC"));
+        assertFalse(Launcher.namesCollector("-XX:-UseGCOverheadLimit"));
         // a symbolic link to a package is followed, as the job follows it
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), large);
         assertEquals(concat(serial, Launcher.LATER_JIT, pages, cds, List.of("--input=" + linked)),
