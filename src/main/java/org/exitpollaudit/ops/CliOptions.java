@@ -61,8 +61,9 @@ public record CliOptions(Command command, Path target, Path input, Path output, 
                                       through the shared database; one thread per core (epa.worker.threads)
               benchmark               write a seeded synthetic package (--stations, 12 candidates, final and two
                                       partial releases per station, five exit polls of 2,000 stations plus
-                                      toplines) into <output>, or take --input, run the job on it in a fresh JVM
-                                      with --heap, and print wall time per step, rows per second and peak memory
+                                      toplines) into <output>/package-<stations> (default output/benchmark),
+                                      or take --input, run the job on it in a fresh JVM with --heap, and print
+                                      wall time and CPU per step, rows per second and peak memory
               calibrate               simulate every test and write the calibration table the jar ships
                                       (options: calibrate --help)
 
