@@ -11,12 +11,15 @@
 # folder; one run of A before the pairs, not counted, reads the package and the jars into the file cache. Prints a
 # line per run (wall seconds, CPU seconds, user and system, and peak RSS in MiB from /usr/bin/time, and the steps' wall
 # seconds from the job's timings file), then per variant the mean and range of its wall time and the mean of its CPU
-# time, and in how many pairs B was faster. Needs GNU time at /usr/bin/time and awk.
+# time, in how many pairs B was faster (with an exact sign test), and B's effect on the wall and the CPU time with a
+# 95 % confidence interval that allows for the order's own effect (benchmarks/paired.awk says how). Needs GNU time at
+# /usr/bin/time and awk.
 set -eu
 if [ $# -lt 4 ] || ! [ "$2" -ge 1 ] 2>/dev/null; then
     echo "usage: $0 <package folder> <pairs, 1 or more> <launcher A> <launcher B> [\"JVM options A\"] [\"JVM options B\"]" >&2
     exit 2
 fi
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 pkg=$1
 pairs=$2
 launcherA=$3
@@ -56,18 +59,4 @@ while [ "$i" -le "$pairs" ]; do
     if [ $((i % 2)) -eq 1 ]; then one A; one B; else one B; one A; fi
     i=$((i + 1))
 done
-awk '
-    { wall[$2] += $3; cpu[$2] += $4; n[$2]++
-      if (!($2 in lo) || $3 < lo[$2]) lo[$2] = $3
-      if ($3 > hi[$2]) hi[$2] = $3
-      w[$1, $2] = $3 }
-    END {
-      for (v = 0; v < 2; v++) {
-        x = v ? "B" : "A"
-        printf "%s: wall %.2f s mean (%.2f-%.2f), CPU %.2f s mean, %d runs\n", x, wall[x] / n[x], lo[x], hi[x], cpu[x] / n[x], n[x]
-      }
-      faster = 0; pairs = 0
-      for (k in w) { split(k, kk, SUBSEP); if (kk[2] == "A") { pairs++; if (w[kk[1], "B"] < w[kk[1], "A"]) faster++ } }
-      printf "B faster in %d of %d pairs; B - A: wall %+.2f s, CPU %+.2f s (means)\n", faster, pairs,
-          wall["B"] / n["B"] - wall["A"] / n["A"], cpu["B"] / n["B"] - cpu["A"] / n["A"]
-    }' "$work/runs"
+awk -f "$here/paired.awk" "$work/runs"

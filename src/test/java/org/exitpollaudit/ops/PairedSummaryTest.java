@@ -1,0 +1,131 @@
+package org.exitpollaudit.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * benchmarks/paired.awk, the summary benchmarks/pairs.sh prints: B's effect with a 95 % interval from the model
+ * d_i = delta + s_i * omega + e_i (s_i = +1 when A ran first), and the exact sign test, on runs written out here.
+ */
+class PairedSummaryTest {
+
+    static final Path SCRIPT = Path.of("benchmarks/paired.awk");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Four pairs, worked by hand. Wall differences d = B − A: −1.0 (A first), −0.5 (B first), −0.6 (A first), −0.1 (B
+     * first). The s_i sum to 0, so delta = mean d = −2.2 / 4 = −0.55 and omega = mean s·d = (−1.0 + 0.5 − 0.6 + 0.1) / 4
+     * = −0.25: the second run 0.25 s faster. Residuals d − delta − s·omega: −0.2, −0.2, +0.2, +0.2; RSS 0.16 on
+     * 4 − 2 = 2 df, s² = 0.08, SE = √(s² / n) = √0.02 = 0.14142; t(0.975, 2) = 4.303 (any table), half-width 0.60854:
+     * −1.15854 to +0.05854. CPU: B one second less in every pair, so delta = −1, omega = 0 and an interval of no
+     * width. Sign test: B faster in 4 of 4, p = 2 · (1/2)⁴ = 0.125.
+     */
+    @Test
+    void workedByHand() throws Exception {
+        List<String> out = summary("""
+                1 A 10.0 20.0
+                1 B 9.0 19.0
+                2 B 10.0 20.0
+                2 A 10.5 21.0
+                3 A 10.0 20.0
+                3 B 9.4 19.0
+                4 B 10.2 20.0
+                4 A 10.3 21.0
+                """);
+        assertEquals(List.of(
+                "A: wall 10.20 s mean (10.00-10.50), CPU 20.50 s mean, 4 runs",
+                "B: wall 9.65 s mean (9.00-10.20), CPU 19.50 s mean, 4 runs",
+                "B faster in 4 of 4 pairs (exact sign test, ties left out: p = 0.125)",
+                "B - A, wall: -0.55 s, 95 % CI -1.16 to +0.06 s (t on 2 df, the order's own effect taken out: the second"
+                        + " run of a pair 0.25 s faster)",
+                "B - A, CPU: -1.00 s, 95 % CI -1.00 to -1.00 s (t on 2 df, the order's own effect taken out: the second"
+                        + " run of a pair 0.00 s faster)"), out);
+    }
+
+    /**
+     * Three pairs (A first twice: the s_i do not sum to 0), against NumPy 1.24's least squares and SciPy 1.10.1's
+     * t.ppf(0.975, 1) = 12.7062 (Debian's python3-numpy and python3-scipy): wall delta −0.1475, SE 0.047631, interval
+     * −0.75271 to +0.45771, omega +0.0725 (the second run 0.07 s slower); CPU delta −0.1975, SE 0.030311, −0.58264 to
+     * +0.18764, omega +0.0025. Sign test: 3 of 3, p = 2 · (1/2)³ = 0.25.
+     */
+    @Test
+    void unbalancedAgainstNumpy() throws Exception {
+        List<String> out = summary("""
+                1 A 9.17 14.79
+                1 B 9.15 14.56
+                2 B 8.91 14.43
+                2 A 9.13 14.63
+                3 A 9.00 14.46
+                3 B 8.87 14.30
+                """);
+        assertEquals("B faster in 3 of 3 pairs (exact sign test, ties left out: p = 0.250)", out.get(2));
+        assertEquals("B - A, wall: -0.15 s, 95 % CI -0.75 to +0.46 s (t on 1 df, the order's own effect taken out: the"
+                + " second run of a pair 0.07 s slower)", out.get(3));
+        // omega +0.0025: 0.00 at two decimals, which reads as no slower
+        assertEquals("B - A, CPU: -0.20 s, 95 % CI -0.58 to +0.19 s (t on 1 df, the order's own effect taken out: the"
+                + " second run of a pair 0.00 s faster)", out.get(4));
+    }
+
+    /** Two pairs leave no degree of freedom: the effect without an interval; a tie is left out of the sign test. */
+    @Test
+    void tooFewPairsAndATie() throws Exception {
+        List<String> out = summary("""
+                1 A 9.00 14.00
+                1 B 9.00 13.50
+                2 B 8.50 13.00
+                2 A 9.00 14.00
+                """);
+        assertEquals(List.of(
+                "A: wall 9.00 s mean (9.00-9.00), CPU 14.00 s mean, 2 runs",
+                "B: wall 8.75 s mean (8.50-9.00), CPU 13.25 s mean, 2 runs",
+                "B faster in 1 of 2 pairs (exact sign test, ties left out: p = 1.000)",
+                "B - A, wall: -0.25 s (too few pairs for an interval)",
+                "B - A, CPU: -0.75 s (too few pairs for an interval)"), out);
+    }
+
+    /**
+     * Student's t beyond the table: 36 pairs, 34 df. The differences repeat +c, +c, −c, −c (orders A, B, A, B first),
+     * which are orthogonal to both regressors, so delta = omega = 0, RSS = 36 c², s² = 36 c² / 34 and SE = √(s² / 36)
+     * = c / √34. With c = 10 √34 = 58.309519 the half-width is 10 · t(0.975, 34) = 20.322 (SciPy 1.10.1's
+     * t.ppf(0.975, 34) = 2.032245): printed −20.32 to +20.32, where 1.96 + 2.37 / df would give 20.30.
+     */
+    @Test
+    void beyondTheTable() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int i = 1; i <= 36; i++) {
+            String b = (i - 1) % 4 < 2 ? "158.309519" : "41.690481";
+            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(b).append(" 20\n");
+        }
+        assertEquals("B - A, wall: +0.00 s, 95 % CI -20.32 to +20.32 s (t on 34 df, the order's own effect taken out:"
+                + " the second run of a pair 0.00 s faster)", summary(runs.toString()).get(3));
+    }
+
+    /** The exact sign test's tail: B faster in 9 of 10, p = 2 · (1 + 10) / 1024 = 0.021484. */
+    @Test
+    void signTestTail() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            runs.append(i).append(" A 10.0 20.0\n").append(i).append(i == 10 ? " B 10.5 20.0\n" : " B 9.5 20.0\n");
+        }
+        assertEquals("B faster in 9 of 10 pairs (exact sign test, ties left out: p = 0.021)", summary(runs.toString()).get(2));
+    }
+
+    private List<String> summary(String runs) throws IOException, InterruptedException {
+        Path file = dir.resolve("runs");
+        Files.writeString(file, runs);
+        Process p = new ProcessBuilder("awk", "-f", SCRIPT.toString(), file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().toList();
+    }
+}
