@@ -5,17 +5,23 @@
 # and prints each variant's mean and range, how many pairs B won, and B's effect on the wall time and on the CPU time
 # with a 95 % confidence interval. Why a model and not the plain mean of the pairs' differences: the second run of a
 # pair is faster whatever it runs (by about 0.16 s at 1M, docs/benchmark.md, eighteenth round), and pairs.sh
-# alternates the order (A first in odd pairs, B first in even ones), so each pair's difference d = B - A is
+# alternates the order (A first in odd pairs, B first in even ones), the two-period crossover design (AB/BA) of
+# clinical trials (Senn 2002, Cross-over Trials in Clinical Research, 2nd ed., ch. 3), so each pair's difference
+# d = B - A is
 #
 #   d_i = delta + s_i * omega + e_i,   s_i = +1 when A ran first (B second), -1 when B ran first,
 #
-# with delta the variants' difference, -omega what a run gains by running second, and e_i independent noise.
-# Ordinary least squares on the regressors (1, s_i) gives delta's estimate and its standard error from the residual
-# variance on n - 2 degrees of freedom, and the interval delta +- t(0.975, n - 2) * SE (Student's t). For an even
-# number of pairs, where the s_i sum to 0, the estimate of delta is the mean of the d_i, and the order's effect is
-# taken out of the interval rather than widening it. With fewer than three pairs no degree of freedom is left and
-# there is no interval. The pairs B won also get a two-sided exact sign test (ties left out), which assumes nothing
-# about the noise but does not allow for the order.
+# with delta the variants' difference, -omega what a run gains by running second, and e_i the noise. Ordinary least
+# squares on the regressors (1, s_i) gives delta's estimate, (mean d of the pairs A began + mean d of those B began) / 2,
+# and its standard error from the residual variance on n - 2 degrees of freedom, and the interval
+# delta +- t(0.975, n - 2) * SE (Student's t). For an even number of pairs, where the s_i sum to 0, the estimate is the
+# mean of the d_i, and the order's effect is taken out of the interval rather than widening it. The interval assumes
+# the e_i independent (no drift of the machine's speed over the series), of one variance in both orders and close to
+# normal, and the gain from running second the same for A and B (if it is not, delta is B's effect averaged over both
+# positions). With fewer than three pairs no degree of freedom is left and there is no interval; when every pair ran
+# in one order, delta cannot be told from the order's effect. The pairs B won also get a two-sided exact sign test
+# (ties left out): it assumes independent pairs but nothing about the noise's shape; the order's effect, which it does
+# not allow for, makes it conservative for an even number of pairs.
 # POSIX awk (mawk and gawk alike); a test runs it on recorded runs (ops/PairedSummaryTest).
 
 function tquantile(df) {
@@ -42,9 +48,10 @@ function signtest(k, m,    j, c, lo, hi, p) {
     return p > 1 ? 1 : p
 }
 
-# the effect of B on column col (3: wall, 4: CPU) by the model above; sets est, se, df, order
+# the effect of B on column col (3: wall, 4: CPU) by the model above, from the pairs with both runs; sets est, se (-1:
+# no interval), df, order and complete (how many pairs)
 function effect(col,    i, n, S, sd, ssd, s, d, den, r, rss) {
-    n = 0; S = 0; sd = 0; ssd = 0
+    n = 0; S = 0; sd = 0; ssd = 0; complete = 0
     for (i = 1; i <= last; i++) {
         if (!((i, "A") in run) || !((i, "B") in run)) continue
         s = i % 2 == 1 ? 1 : -1
@@ -54,6 +61,7 @@ function effect(col,    i, n, S, sd, ssd, s, d, den, r, rss) {
     }
     den = n * n - S * S
     df = n - 2
+    complete = n
     if (den == 0 || df < 1) { est = n ? sd / n : 0; se = -1; return }
     est = (n * sd - S * ssd) / den
     order = (n * ssd - S * sd) / den
@@ -68,16 +76,23 @@ function r2(x) {
     return x == 0 ? 0 : x
 }
 
-function line(name, col, unit,    t) {
+function line(name, col, unit,    t, o) {
     effect(col)
+    if (complete == 0) {
+        printf "B - A, %s: no pair with both runs\n", name
+        return
+    }
     if (se < 0) {
-        printf "B - A, %s: %+.2f %s (too few pairs for an interval)\n", name, r2(est), unit
+        printf "B - A, %s: %+.2f %s (%s)\n", name, r2(est), unit, complete < 3 ? "too few pairs for an interval" \
+            : "every pair ran in one order: the variants' difference cannot be told from the order's"
         return
     }
     t = tquantile(df)
-    printf "B - A, %s: %+.2f %s, 95 %% CI %+.2f to %+.2f %s (t on %d df, the order's own effect taken out:" \
-        " the second run of a pair %.2f %s %s)\n", name, r2(est), unit, r2(est - t * se), r2(est + t * se), unit, df,
-        r2(order < 0 ? -order : order), unit, r2(order) <= 0 ? "faster" : "slower"
+    o = r2(order)
+    printf "B - A, %s: %+.2f %s, 95 %% CI %+.2f to %+.2f %s%s (t on %d df, the order's own effect taken out: %s)\n",
+        name, r2(est), unit, r2(est - t * se), r2(est + t * se), unit, se == 0 ? ", no spread" : "", df,
+        o == 0 ? "none at two decimals" : sprintf("the second run of a pair %.2f %s %s", o < 0 ? -o : o, unit,
+        o < 0 ? "faster" : "slower")
 }
 
 {
@@ -103,7 +118,9 @@ END {
         if (value[i, "B", 3] < value[i, "A", 3]) faster++
         else if (value[i, "B", 3] > value[i, "A", 3]) slower++
     }
-    printf "B faster in %d of %d pairs (exact sign test, ties left out: p = %.3f)\n", faster, pairs,
+    ties = pairs - faster - slower
+    printf "B faster in %d of %d pairs%s (exact sign test%s: p = %.3f)\n", faster, pairs,
+        ties ? sprintf(", %d tied", ties) : "", ties ? sprintf(" on the %d untied", faster + slower) : "",
         signtest(faster, faster + slower)
     line("wall", 3, "s")
     line("CPU", 4, "s")

@@ -45,11 +45,11 @@ class PairedSummaryTest {
         assertEquals(List.of(
                 "A: wall 10.20 s mean (10.00-10.50), CPU 20.50 s mean, 4 runs",
                 "B: wall 9.65 s mean (9.00-10.20), CPU 19.50 s mean, 4 runs",
-                "B faster in 4 of 4 pairs (exact sign test, ties left out: p = 0.125)",
+                "B faster in 4 of 4 pairs (exact sign test: p = 0.125)",
                 "B - A, wall: -0.55 s, 95 % CI -1.16 to +0.06 s (t on 2 df, the order's own effect taken out: the second"
                         + " run of a pair 0.25 s faster)",
-                "B - A, CPU: -1.00 s, 95 % CI -1.00 to -1.00 s (t on 2 df, the order's own effect taken out: the second"
-                        + " run of a pair 0.00 s faster)"), out);
+                "B - A, CPU: -1.00 s, 95 % CI -1.00 to -1.00 s, no spread (t on 2 df, the order's own effect taken out:"
+                        + " none at two decimals)"), out);
     }
 
     /**
@@ -68,12 +68,12 @@ class PairedSummaryTest {
                 3 A 9.00 14.46
                 3 B 8.87 14.30
                 """);
-        assertEquals("B faster in 3 of 3 pairs (exact sign test, ties left out: p = 0.250)", out.get(2));
+        assertEquals("B faster in 3 of 3 pairs (exact sign test: p = 0.250)", out.get(2));
         assertEquals("B - A, wall: -0.15 s, 95 % CI -0.75 to +0.46 s (t on 1 df, the order's own effect taken out: the"
                 + " second run of a pair 0.07 s slower)", out.get(3));
-        // omega +0.0025: 0.00 at two decimals, which reads as no slower
-        assertEquals("B - A, CPU: -0.20 s, 95 % CI -0.58 to +0.19 s (t on 1 df, the order's own effect taken out: the"
-                + " second run of a pair 0.00 s faster)", out.get(4));
+        // omega +0.0025: none at two decimals
+        assertEquals("B - A, CPU: -0.20 s, 95 % CI -0.58 to +0.19 s (t on 1 df, the order's own effect taken out: none"
+                + " at two decimals)", out.get(4));
     }
 
     /** Two pairs leave no degree of freedom: the effect without an interval; a tie is left out of the sign test. */
@@ -88,7 +88,7 @@ class PairedSummaryTest {
         assertEquals(List.of(
                 "A: wall 9.00 s mean (9.00-9.00), CPU 14.00 s mean, 2 runs",
                 "B: wall 8.75 s mean (8.50-9.00), CPU 13.25 s mean, 2 runs",
-                "B faster in 1 of 2 pairs (exact sign test, ties left out: p = 1.000)",
+                "B faster in 1 of 2 pairs, 1 tied (exact sign test on the 1 untied: p = 1.000)",
                 "B - A, wall: -0.25 s (too few pairs for an interval)",
                 "B - A, CPU: -0.75 s (too few pairs for an interval)"), out);
     }
@@ -107,7 +107,55 @@ class PairedSummaryTest {
             runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(b).append(" 20\n");
         }
         assertEquals("B - A, wall: +0.00 s, 95 % CI -20.32 to +20.32 s (t on 34 df, the order's own effect taken out:"
-                + " the second run of a pair 0.00 s faster)", summary(runs.toString()).get(3));
+                + " none at two decimals)", summary(runs.toString()).get(3));
+    }
+
+    /**
+     * Two entries of the table, by the same construction: 6 pairs (4 df) with differences +c, +c, −c, −c, 0, 0, so RSS
+     * = 4 c², s² = c² and SE = √(c² · 6 / 36) = c / √6, and c = 10 √6 = 24.494897 gives 10 · t(0.975, 4) = 27.76; 32
+     * pairs (30 df) repeating +c, +c, −c, −c, SE = c / √30, and c = 10 √30 = 54.772256 gives 10 · t(0.975, 30) = 20.42.
+     */
+    @Test
+    void tableEntries() throws Exception {
+        String[] six = {"124.494897", "124.494897", "75.505103", "75.505103", "100", "100"};
+        StringBuilder runs = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(six[i - 1]).append(" 20\n");
+        }
+        assertEquals("B - A, wall: +0.00 s, 95 % CI -27.76 to +27.76 s (t on 4 df, the order's own effect taken out:"
+                + " none at two decimals)", summary(runs.toString()).get(3));
+        runs.setLength(0);
+        for (int i = 1; i <= 32; i++) {
+            String b = (i - 1) % 4 < 2 ? "154.772256" : "45.227744";
+            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(b).append(" 20\n");
+        }
+        assertEquals("B - A, wall: +0.00 s, 95 % CI -20.42 to +20.42 s (t on 30 df, the order's own effect taken out:"
+                + " none at two decimals)", summary(runs.toString()).get(3));
+    }
+
+    /**
+     * The sign test leaves ties out (4 wins and a tie: p = 2 · (1/2)⁴ = 0.125, where counting the tie as a loss would
+     * give 2 · 6 / 32 = 0.375) and is at most 1 (one win, one loss: twice a tail of 3/4 is 1.5).
+     */
+    @Test
+    void signTestTiesAndCap() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            runs.append(i).append(" A 10.0 20.0\n").append(i).append(i == 5 ? " B 10.0 20.0\n" : " B 9.5 20.0\n");
+        }
+        assertEquals("B faster in 4 of 5 pairs, 1 tied (exact sign test on the 4 untied: p = 0.125)",
+                summary(runs.toString()).get(2));
+        assertEquals("B faster in 1 of 2 pairs (exact sign test: p = 1.000)",
+                summary("1 A 10 20\n1 B 9 20\n2 B 10 20\n2 A 9 20\n").get(2));
+    }
+
+    /** Pairs that all ran in one order, and runs that make no pair: what can be said, and no interval. */
+    @Test
+    void oneOrderAndNoPair() throws Exception {
+        List<String> out = summary("1 A 9 9\n1 B 8 8\n3 A 9 9\n3 B 8.5 8\n5 A 9 9\n5 B 8 8\n");
+        assertEquals("B - A, wall: -0.83 s (every pair ran in one order: the variants' difference cannot be told from"
+                + " the order's)", out.get(3));
+        assertEquals("B - A, wall: no pair with both runs", summary("1 A 9 9\n2 B 8 8\n").get(3));
     }
 
     /** The exact sign test's tail: B faster in 9 of 10, p = 2 · (1 + 10) / 1024 = 0.021484. */
@@ -117,7 +165,7 @@ class PairedSummaryTest {
         for (int i = 1; i <= 10; i++) {
             runs.append(i).append(" A 10.0 20.0\n").append(i).append(i == 10 ? " B 10.5 20.0\n" : " B 9.5 20.0\n");
         }
-        assertEquals("B faster in 9 of 10 pairs (exact sign test, ties left out: p = 0.021)", summary(runs.toString()).get(2));
+        assertEquals("B faster in 9 of 10 pairs (exact sign test: p = 0.021)", summary(runs.toString()).get(2));
     }
 
     private List<String> summary(String runs) throws IOException, InterruptedException {
