@@ -94,43 +94,34 @@ class PairedSummaryTest {
     }
 
     /**
-     * Student's t beyond the table: 36 pairs, 34 df. The differences repeat +c, +c, −c, −c (orders A, B, A, B first),
-     * which are orthogonal to both regressors, so delta = omega = 0, RSS = 36 c², s² = 36 c² / 34 and SE = √(s² / 36)
-     * = c / √34. With c = 10 √34 = 58.309519 the half-width is 10 · t(0.975, 34) = 20.322 (SciPy 1.10.1's
-     * t.ppf(0.975, 34) = 2.032245): printed −20.32 to +20.32, where 1.96 + 2.37 / df would give 20.30.
+     * Student's t from the table and beyond it, each read off an interval whose standard error is 10 by construction
+     * ({@link #standardErrorTen}): the half-width is then 10 · t(0.975, n − 2). 6 pairs: 10 · 2.776 = 27.76; 32 pairs:
+     * 10 · 2.042 = 20.42 (the table's last entry); 36 pairs: 10 · 2.032245 = 20.32 from the expansion beyond the table
+     * (SciPy 1.10.1's t.ppf(0.975, 34) = 2.032245; 1.96 + 2.37 / df would give 20.30).
      */
     @Test
-    void beyondTheTable() throws Exception {
-        StringBuilder runs = new StringBuilder();
-        for (int i = 1; i <= 36; i++) {
-            String b = (i - 1) % 4 < 2 ? "158.309519" : "41.690481";
-            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(b).append(" 20\n");
+    void studentsT() throws Exception {
+        for (Object[] c : new Object[][] {{6, 4, "27.76"}, {32, 30, "20.42"}, {36, 34, "20.32"}}) {
+            assertEquals("B - A, wall: +0.00 s, 95 % CI -" + c[2] + " to +" + c[2] + " s (t on " + c[1] + " df, the"
+                    + " order's own effect taken out: none at two decimals)", summary(standardErrorTen((int) c[0])).get(3));
         }
-        assertEquals("B - A, wall: +0.00 s, 95 % CI -20.32 to +20.32 s (t on 34 df, the order's own effect taken out:"
-                + " none at two decimals)", summary(runs.toString()).get(3));
     }
 
     /**
-     * Two entries of the table, by the same construction: 6 pairs (4 df) with differences +c, +c, −c, −c, 0, 0, so RSS
-     * = 4 c², s² = c² and SE = √(c² · 6 / 36) = c / √6, and c = 10 √6 = 24.494897 gives 10 · t(0.975, 4) = 27.76; 32
-     * pairs (30 df) repeating +c, +c, −c, −c, SE = c / √30, and c = 10 √30 = 54.772256 gives 10 · t(0.975, 30) = 20.42.
+     * n pairs (A 100 s each) whose differences B − A repeat +c, +c, −c, −c over the first n − n mod 4 pairs and are 0
+     * in the rest: orthogonal to both regressors (their sum and their sum weighted by s = +1, −1, +1, −1 are 0), so
+     * delta = omega = 0 and the residuals are the differences, m of them ±c: RSS = m c², s² = m c² / (n − 2), SE =
+     * √(s² / n) = c √(m / (n (n − 2))), which c = 10 √(n (n − 2) / m) makes 10.
      */
-    @Test
-    void tableEntries() throws Exception {
-        String[] six = {"124.494897", "124.494897", "75.505103", "75.505103", "100", "100"};
+    private static String standardErrorTen(int n) {
+        int m = n - n % 4;
+        double c = 10 * Math.sqrt((double) n * (n - 2) / m);
         StringBuilder runs = new StringBuilder();
-        for (int i = 1; i <= 6; i++) {
-            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(six[i - 1]).append(" 20\n");
+        for (int i = 1; i <= n; i++) {
+            double d = i > m ? 0 : (i - 1) % 4 < 2 ? c : -c;
+            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(100 + d).append(" 20\n");
         }
-        assertEquals("B - A, wall: +0.00 s, 95 % CI -27.76 to +27.76 s (t on 4 df, the order's own effect taken out:"
-                + " none at two decimals)", summary(runs.toString()).get(3));
-        runs.setLength(0);
-        for (int i = 1; i <= 32; i++) {
-            String b = (i - 1) % 4 < 2 ? "154.772256" : "45.227744";
-            runs.append(i).append(" A 100 20\n").append(i).append(" B ").append(b).append(" 20\n");
-        }
-        assertEquals("B - A, wall: +0.00 s, 95 % CI -20.42 to +20.42 s (t on 30 df, the order's own effect taken out:"
-                + " none at two decimals)", summary(runs.toString()).get(3));
+        return runs.toString();
     }
 
     /**
