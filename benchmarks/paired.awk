@@ -22,17 +22,8 @@
 # in one order, delta cannot be told from the order's effect. The pairs B won also get a two-sided exact sign test
 # (ties left out): it assumes independent pairs but nothing about the noise's shape; the order's effect, which it does
 # not allow for, makes it conservative for an even number of pairs.
-# POSIX awk (mawk and gawk alike); a test runs it on recorded runs (ops/PairedSummaryTest).
-
-function tquantile(df) {
-    # t(0.975, df): the table of any statistics text for df <= 30 (to three decimals); beyond, the first terms of the
-    # Cornish-Fisher expansion about the normal quantile z = 1.959964 (Abramowitz & Stegun 1964, 26.7.5),
-    # z + (z^3 + z) / (4 df) + (5 z^5 + 16 z^3 + 3 z) / (96 df^2), within 1e-4 of the exact value for every df above 30
-    if (df > 30) return 1.959964 + 2.372271 / df + 2.822499 / (df * df)
-    split("12.706 4.303 3.182 2.776 2.571 2.447 2.365 2.306 2.262 2.228 2.201 2.179 2.160 2.145 2.131 " \
-          "2.120 2.110 2.101 2.093 2.086 2.080 2.074 2.069 2.064 2.060 2.056 2.052 2.048 2.045 2.042", t, " ")
-    return t[df] + 0
-}
+# Run with benchmarks/tquantile.awk before it (awk -f tquantile.awk -f paired.awk). POSIX awk (mawk and gawk alike); a
+# test runs it on recorded runs (ops/PairedSummaryTest).
 
 function signtest(k, m,    j, c, lo, hi, p) {
     # two-sided exact p-value of k successes in m trials of probability 1/2: twice the smaller tail, at most 1

@@ -59,4 +59,4 @@ while [ "$i" -le "$pairs" ]; do
     if [ $((i % 2)) -eq 1 ]; then one A; one B; else one B; one A; fi
     i=$((i + 1))
 done
-awk -f "$here/paired.awk" "$work/runs"
+awk -f "$here/tquantile.awk" -f "$here/paired.awk" "$work/runs"

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PairedSummaryTest {
 
     static final Path SCRIPT = Path.of("benchmarks/paired.awk");
+    static final Path TQUANTILE = Path.of("benchmarks/tquantile.awk");
 
     @TempDir
     Path dir;
@@ -162,7 +163,8 @@ class PairedSummaryTest {
     private List<String> summary(String runs) throws IOException, InterruptedException {
         Path file = dir.resolve("runs");
         Files.writeString(file, runs);
-        Process p = new ProcessBuilder("awk", "-f", SCRIPT.toString(), file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("awk", "-f", TQUANTILE.toString(), "-f", SCRIPT.toString(), file.toString())
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out.lines().toList();
