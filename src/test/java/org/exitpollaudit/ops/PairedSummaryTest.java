@@ -161,12 +161,20 @@ class PairedSummaryTest {
     }
 
     private List<String> summary(String runs) throws IOException, InterruptedException {
-        Path file = dir.resolve("runs");
-        Files.writeString(file, runs);
-        Process p = new ProcessBuilder("awk", "-f", TQUANTILE.toString(), "-f", SCRIPT.toString(), file.toString())
+        return awk(dir, runs, SCRIPT).lines().toList();
+    }
+
+    /**
+     * The output of {@code awk -f benchmarks/tquantile.awk -f <script>} on {@code input}, written to a file in {@code
+     * dir}, as benchmarks/pairs.sh and rounds.sh run their summaries; the test fails if awk does.
+     */
+    static String awk(Path dir, String input, Path script) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(dir, "input", ".txt");
+        Files.writeString(file, input);
+        Process p = new ProcessBuilder("awk", "-f", TQUANTILE.toString(), "-f", script.toString(), file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        return out.lines().toList();
+        return out;
     }
 }

@@ -3,8 +3,6 @@ package org.exitpollaudit.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -45,12 +43,6 @@ class RatioSummaryTest {
     }
 
     private String summary(String ratios) throws IOException, InterruptedException {
-        Path file = dir.resolve("ratios");
-        Files.writeString(file, ratios);
-        Process p = new ProcessBuilder("awk", "-f", PairedSummaryTest.TQUANTILE.toString(), "-f", "benchmarks/ratios.awk",
-                file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out.strip();
+        return PairedSummaryTest.awk(dir, ratios, Path.of("benchmarks/ratios.awk")).strip();
     }
 }
