@@ -30,8 +30,3 @@ CREATE CACHED TABLE IF NOT EXISTS EPA_FIGURE_BLOCK (RUN_KEY BIGINT NOT NULL, BLO
 -- the analysis's flagged stations, a block of them per row (staging.FlagBlock), FLAGS of them in each
 CREATE CACHED TABLE IF NOT EXISTS EPA_FLAG_BLOCK (RUN_KEY BIGINT NOT NULL, BLOCK_NO INT NOT NULL,
   FLAGS INT NOT NULL, BODY VARBINARY(16777216) NOT NULL, PRIMARY KEY (RUN_KEY, BLOCK_NO));
-
--- the previous release's table of one row per flagged station: its rows belong to runs of that release, which this
--- one never resumes (the code version is part of a run's fingerprint), and an embedded database is this output
--- folder's alone. (A shared PostgreSQL database keeps it: a process of the previous release may still be using it.)
-DROP TABLE EPA_FLAG IF EXISTS;

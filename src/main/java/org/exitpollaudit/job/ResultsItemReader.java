@@ -86,13 +86,6 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     static final String RESTAGE = "restage";
     /** The key under which the base class keeps the number of blocks read (its restart point). */
     private static final String READ_COUNT = "read.count";
-    /**
-     * Where the previous release kept its restart point, a number of rows (it read a row per item): a partition it
-     * left unfinished is staged afresh, as blocks.
-     */
-    static final String ROWS_READ = "results.read.count";
-    /** The previous release's mark of a partition whose file changed (it is staged afresh all the same). */
-    private static final String ROWS_RESTAGE = "results.restage";
 
     /**
      * @param run       the run whose validation recorded the inputs (path, size and SHA-256 of each)
@@ -129,14 +122,12 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
      * A restart normally skips the blocks its earlier attempts committed. Not after the file changed under one of
      * them: those rows may come from the other bytes (a file rewritten in place and then restored reads back the
      * same, but what was staged meanwhile does not), so this partition's rows and issues are dropped and the file is
-     * read from its first row (a range's: its own rows and issues, read from the range's first row). The same for a
-     * partition the previous release began, which counted rows, not blocks.
+     * read from its first row (a range's: its own rows and issues, read from the range's first row).
      */
     @Override
     public void open(ExecutionContext executionContext) {
         context = executionContext;
-        if (executionContext.containsKey(getExecutionContextKey(RESTAGE)) || executionContext.containsKey(ROWS_READ)
-                || executionContext.containsKey(ROWS_RESTAGE)) {
+        if (executionContext.containsKey(getExecutionContextKey(RESTAGE))) {
             toRead.forEach(s -> {
                 if (range == null) {
                     staging.deleteStaged(run, s.id(), s.file());
@@ -145,7 +136,7 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
                 }
             });
             for (String key : List.of(getExecutionContextKey(RESTAGE), getExecutionContextKey(READ_COUNT),
-                    getExecutionContextKey(ROWS), getExecutionContextKey(BLOCK_ROWS), ROWS_READ, ROWS_RESTAGE)) {
+                    getExecutionContextKey(ROWS), getExecutionContextKey(BLOCK_ROWS))) {
                 executionContext.remove(key);
             }
         }
@@ -165,6 +156,11 @@ public class ResultsItemReader extends AbstractItemCountingItemStreamItemReader<
     /** The key of {@link #ROWS} in a partition's execution context. */
     static String rowsKey() {
         return NAME + "." + ROWS;
+    }
+
+    /** The key of {@link #RESTAGE} in a partition's execution context. */
+    static String restageKey() {
+        return NAME + "." + RESTAGE;
     }
 
     @Override

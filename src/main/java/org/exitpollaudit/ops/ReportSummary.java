@@ -150,13 +150,13 @@ public final class ReportSummary {
 
     /**
      * One poll's answer in words and numbers. {@code verdict} (1 consistent, 0 differs, −1 depends on what was not
-     * published) where the report has it, else {@code verdict_consistent}; then the size of the gap: largest
+     * published); then the size of the gap: largest
      * deviation, the winner–runner-up margin error with its interval, and whether it coincides within the tolerance,
      * each where the report has it.
      */
     static String answer(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
-        Double verdict = m.containsKey(Metric.Accuracy.VERDICT.id()) ? m.get(Metric.Accuracy.VERDICT.id()) : m.get(Metric.Accuracy.VERDICT_CONSISTENT.id());
+        Double verdict = m.get(Metric.Accuracy.VERDICT.id());
         parts.add(verdict == null ? "no verdict" : verdict > 0.5 ? "consistent with sampling error"
                 : verdict < -0.5 ? "depends on what was not published" : "differs beyond sampling error");
         if (m.get(Metric.Accuracy.MAX_ABS_DEVIATION_PP.id()) != null) {

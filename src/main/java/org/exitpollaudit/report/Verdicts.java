@@ -33,15 +33,9 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    /**
-     * The verdict: figure {@code verdict} (1 consistent, 0 differs, −1 depends on what was not published);
-     * reports from before it existed carry {@code verdict_consistent} (1/0) only.
-     */
+    /** The verdict: figure {@code verdict} (1 consistent, 0 differs, −1 depends on what was not published). */
     static Verdict verdict(FigureIndex f, String poll, String release) {
         Double v = f.accuracy(poll, release, null, Metric.Accuracy.VERDICT);
-        if (v == null) {
-            v = f.accuracy(poll, release, null, Metric.Accuracy.VERDICT_CONSISTENT);
-        }
         if (v == null) {
             return null;
         }

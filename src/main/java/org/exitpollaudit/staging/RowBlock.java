@@ -28,10 +28,6 @@ import org.exitpollaudit.ingest.ResultRow;
  *                 number from 0 to 2^53 − 1, a varint each; 2 any, a number each (null for a missing figure)
  * </pre>
  * Counts of voters and votes, nearly every figure of a large file, and station ids take a byte or two each this way.
- *
- * <p>The previous release staged blocks row by row, and a run it left unfinished may hold some: a block that does not
- * start with the format byte 0 is one of those (they start with their first row's line, never 0) and is read as
- * {@link #decodeRowFormat} describes.
  */
 public final class RowBlock {
 
@@ -39,7 +35,7 @@ public final class RowBlock {
     public record Encoded(String sourceId, int firstLine, int rowCount, byte[] body) {
     }
 
-    /** The first byte of a block of this format (one of the previous release starts with a line, never 0). */
+    /** The first byte of a block of this format: a body that starts otherwise is not a staged block. */
     private static final int COLUMNS = 0;
 
     /** How a figure column is written: its first byte is the ordinal. */
@@ -276,7 +272,7 @@ public final class RowBlock {
      * block, are not read, and the table's figure columns are one array shared among them (a table never hands its
      * arrays out, and copies them all before a row is added to it: {@link ResultColumns#wrap}). What a pass that only
      * looks at the rows' keys needs (the duplicate check's scans of a results file of millions of rows, several passes
-     * over all its blocks). A block an earlier version of the application staged row by row is read whole.
+     * over all its blocks).
      */
     public static ResultColumns decodeKeys(String sourceId, byte[] block) {
         return decode(sourceId, block, true, new Reused());
@@ -290,7 +286,7 @@ public final class RowBlock {
     private static ResultColumns decode(String sourceId, byte[] block, boolean keysOnly, Reused reused) {
         BlockCodec.In in = new BlockCodec.In(block);
         if (in.peek() != COLUMNS) {
-            return ResultColumns.of(sourceId, decodeRowFormat(sourceId, in, new Decoder()));
+            throw new IllegalStateException("not a staged block: format byte " + in.peek());
         }
         in.read();
         int n = (int) in.varint();
@@ -370,10 +366,6 @@ public final class RowBlock {
         private final Map<String, String> districts = new HashMap<>();
 
         public List<ResultRow> decode(String source, byte[] block) {
-            BlockCodec.In in = new BlockCodec.In(block);
-            if (in.peek() != COLUMNS) {
-                return decodeRowFormat(source, in, this);
-            }
             ResultColumns columns = RowBlock.decode(source, block);
             String[] ids = columns.candidates().toArray(String[]::new);
             List<ResultRow> rows = new ArrayList<>(columns.size());
@@ -402,44 +394,5 @@ public final class RowBlock {
             }
             return keys;
         }
-    }
-
-    /**
-     * The previous release's format, one row after the other in line order:
-     * <pre>
-     *   line                varint
-     *   district            string
-     *   station             string, never referred back to
-     *   six totals          number each: registered, ballots cast, invalid, valid, turnout %, other
-     *   candidate ids       varint 0 = the previous row's ids; otherwise count + 1, then each id as a string
-     *   candidate values    number each, in the ids' order (null for an empty cell)
-     * </pre>
-     */
-    static List<ResultRow> decodeRowFormat(String source, BlockCodec.In in, Decoder decoder) {
-        List<ResultRow> rows = new ArrayList<>();
-        while (in.more()) {
-            int line = (int) in.varint();
-            String district = decoder.district(in.string());
-            String station = in.string();
-            Double[] totals = new Double[TOTALS];
-            for (int i = 0; i < totals.length; i++) {
-                totals[i] = in.number();
-            }
-            int idCount = (int) in.varint();
-            if (idCount > 0) {
-                String[] ids = new String[idCount - 1];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = in.string();
-                }
-                decoder.keys(ids);
-            }
-            double[] values = new double[decoder.keys.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.primitive();
-            }
-            rows.add(new ResultRow(source, line, district, station, totals[0], totals[1], totals[2], totals[3],
-                    totals[4], totals[5], CandidateValues.of(decoder.keys, values)));
-        }
-        return rows;
     }
 }

@@ -41,21 +41,6 @@ public class StagingRepository {
     /** The stage under which the ingest stores the issues of the files it reads. */
     public static final String INGEST = "ingest";
 
-    /**
-     * Text that comes from the package (paths, headers, unit ids) or is built from it (messages, reasons) has no
-     * short limit: 16 M characters in HSQLDB, TEXT in PostgreSQL (staging/schema-*.sql). Ids of the manifest (source
-     * ids) are limited where they are read ({@link org.exitpollaudit.ingest.Plausibility#MAX_ID_LENGTH}); codes and
-     * stages are the job's.
-     */
-    static final String LONG_TEXT = "VARCHAR(16777216)";
-
-    /**
-     * The text columns the previous release created with a short limit (1,000 characters for paths and headers,
-     * 200 for unit ids, 4,000 and 8,000 for reasons and messages), widened on start ({@link #widenText}).
-     */
-    private static final String[][] LONG_TEXT_COLUMNS = {{"EPA_INPUT", "PATH"}, {"EPA_ISSUE", "FILE_PATH"},
-        {"EPA_ISSUE", "COL"}, {"EPA_ISSUE", "MESSAGE"}};
-
     private final JdbcTemplate jdbc;
     private final String product;
     private final boolean hsqldb;
@@ -68,15 +53,7 @@ public class StagingRepository {
         String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
         // in this process (a file or memory database), not an HSQLDB server other processes reach too
         embedded = hsqldb && url != null && (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:"));
-        List<String> ddl = new ArrayList<>(schema(hsqldb ? "hsqldb" : "postgresql"));
-        if (!tableExists("EPA_ROW_COUNT") && tableExists("EPA_ROW_BLOCK")) {
-            ddl.add(COUNT_STAGED_BLOCKS);
-        }
-        createSchema(ddl);
-        // a job repository of the previous release (possibly holding an interrupted run to restart) has short text
-        // columns; its tables are otherwise as these (its row blocks are read by RowBlock)
-        widenText();
-        addIssueSource();
+        createSchema(schema(hsqldb ? "hsqldb" : "postgresql"));
     }
 
     /**
@@ -112,59 +89,6 @@ public class StagingRepository {
             }
             return null;
         });
-    }
-
-    /**
-     * The row counts of blocks staged before EPA_ROW_COUNT existed (a run the previous release left unfinished may be
-     * resumed): run once, where the table is created beside blocks already staged, in the schema's transaction (on
-     * PostgreSQL under its lock, so that a JVM starting at the same moment finds them counted), and only for blocks
-     * not counted yet.
-     */
-    static final String COUNT_STAGED_BLOCKS = "INSERT INTO EPA_ROW_COUNT (RUN_KEY, SOURCE_ID, FIRST_LINE, ROW_COUNT)"
-            + " SELECT B.RUN_KEY, B.SOURCE_ID, B.FIRST_LINE, B.ROW_COUNT FROM EPA_ROW_BLOCK B WHERE NOT EXISTS (SELECT 1"
-            + " FROM EPA_ROW_COUNT C WHERE C.RUN_KEY = B.RUN_KEY AND C.SOURCE_ID = B.SOURCE_ID"
-            + " AND C.FIRST_LINE = B.FIRST_LINE)";
-
-    /** Whether a table of this application's is in the database, by name. */
-    private boolean tableExists(String table) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = ?"
-                + " AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class, table);
-        return n != null && n > 0;
-    }
-
-    /** A column of this application's tables as the database describes it, by table and column name. */
-    private static final String COLUMN = " FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = ?"
-            + " AND UPPER(COLUMN_NAME) = ? AND UPPER(TABLE_SCHEMA) = 'PUBLIC'";
-
-    /**
-     * The previous release limited paths to 1,000 characters, headers to 1,000, messages to 8,000 and unit ids to
-     * 200: a long header or station id of a package stopped the run with an internal error. Its tables are widened in
-     * place, keeping what a run it interrupted staged, so that the run can still be restarted.
-     */
-    private void widenText() {
-        for (String[] c : LONG_TEXT_COLUMNS) {
-            // an int in PostgreSQL, a long in HSQLDB; null for TEXT (no limit)
-            Number length = jdbc.query("SELECT CHARACTER_MAXIMUM_LENGTH" + COLUMN,
-                    rs -> rs.next() ? (Number) rs.getObject(1) : null, c[0], c[1]);
-            if (length != null && length.longValue() < 16_777_216L) {
-                jdbc.execute("ALTER TABLE " + c[0] + " ALTER COLUMN " + c[1]
-                        + (hsqldb ? " SET DATA TYPE " + LONG_TEXT : " TYPE TEXT"));
-            }
-        }
-    }
-
-    /**
-     * Earlier releases kept no source with an ingest issue: a restage of one source deleted the issues of every source
-     * reading the same file. Their table gets the column (empty for the rows it holds, which are then deleted by file
-     * as before).
-     */
-    private void addIssueSource() {
-        Integer present = jdbc.queryForObject("SELECT COUNT(*)" + COLUMN, Integer.class, "EPA_ISSUE", "SOURCE_ID");
-        if (present == null || present == 0) {
-            // on PostgreSQL under the schema's lock: the launcher and its workers may start together
-            createSchema(List.of("ALTER TABLE EPA_ISSUE ADD COLUMN " + (hsqldb ? "" : "IF NOT EXISTS ")
-                    + "SOURCE_ID VARCHAR(100)"));
-        }
     }
 
     /**

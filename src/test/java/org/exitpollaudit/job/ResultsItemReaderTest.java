@@ -1,6 +1,7 @@
 package org.exitpollaudit.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The ingest reader's restart by block, without the rest of the job: a reader opened with the execution context an
  * interrupted attempt committed hands on the blocks from the first one not committed, the same blocks a reader
- * that was never interrupted hands on; a partition the previous release began (which counted rows) is staged afresh.
+ * that was never interrupted hands on; a partition whose file changed under an earlier attempt is staged afresh.
  */
 class ResultsItemReaderTest {
 
@@ -115,16 +116,20 @@ class ResultsItemReaderTest {
         assertEquals(whole.subList(3, 7).stream().flatMap(List::stream).toList(), resumed);
     }
 
+    /**
+     * A partition whose file changed under an earlier attempt is marked (the restage key): its restart drops what it
+     * staged and reads the file from its first row, whatever the restart point says.
+     */
     @Test
-    void aPartitionThePreviousReleaseBeganIsStagedAfresh() throws Exception {
+    void aPartitionMarkedForRestageIsStagedAfresh() throws Exception {
         ResultRow kept = rest(reader(new ExecutionContext())).get(0).get(0);
         staging.addBlocks(RUN, RowBlock.encode(org.exitpollaudit.ingest.ResultColumns.of(station.id(), List.of(kept))));
-        ExecutionContext context = new ExecutionContext();
-        // what the previous release saved: rows read, one item per row
-        context.putLong(ResultsItemReader.ROWS_READ, 1000);
+        ExecutionContext context = threeBlocksCommitted();
+        context.putString(ResultsItemReader.restageKey(), "true");
         List<List<ResultRow>> read = rest(reader(context));
         assertEquals(2500, read.stream().mapToInt(List::size).sum(), "read from the first row");
         assertEquals(0, staging.rowCounts(RUN).getOrDefault(station.id(), 0), "what it staged is gone");
+        assertFalse(context.containsKey(ResultsItemReader.restageKey()), "the mark is taken off");
     }
 
     /**
@@ -138,7 +143,7 @@ class ResultsItemReaderTest {
         staging.addIssues(RUN, StagingRepository.INGEST, station.id(), List.of(mine));
         staging.addIssues(RUN, StagingRepository.INGEST, "another-source", List.of(theirs));
         ExecutionContext context = new ExecutionContext();
-        context.putLong(ResultsItemReader.ROWS_READ, 1000);
+        context.putString(ResultsItemReader.restageKey(), "true");
         reader(context).close();
         assertEquals(List.of(theirs), staging.issues(RUN), "the restaged source's issues dropped, the other's kept");
     }

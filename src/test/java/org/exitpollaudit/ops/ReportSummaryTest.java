@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The answer printed at the end of a run, from a report's files written here by hand: the figures the verdicts
- * issue adds ({@code verdict} with −1, {@code margin_error} and its interval, {@code coincides}) where they exist,
- * the older {@code verdict_consistent} where they do not, and a poll with no figure at all.
+ * The answer printed at the end of a run, from a report's files written here by hand: the verdict (−1 and 1; the
+ * test's own {@code verdict_consistent} is not the answer), the size of the gap ({@code margin_error} and its
+ * interval, {@code coincides}) where the report has it, and a poll with no figure at all.
  */
 class ReportSummaryTest {
 
@@ -45,7 +45,8 @@ class ReportSummaryTest {
                 // a poll figure against another release and a per-candidate figure: not the headline
                 + "accuracy,rey,cec-prelim-1,national,,,verdict_consistent,0.0\n"
                 + "accuracy,rey,cec-final,national,,oruj,deviation_pp,-0.5\n"
-                + String.format(h, "rey", "verdict_consistent", "1.0") + String.format(h, "rey", "max_abs_deviation_pp", "4.2"),
+                + String.format(h, "rey", "verdict", "1.0") + String.format(h, "rey", "verdict_consistent", "0.0")
+                + String.format(h, "rey", "max_abs_deviation_pp", "4.2"),
                 StandardCharsets.UTF_8);
         Files.writeString(report.resolve(ReportPublisher.ISSUES), "severity,code,file,line,column,message\n"
                 + "ERROR,SOURCE_NOT_USED,exit-polls/src.csv,,,src has no usable row (see the rejected rows); it is left out of the comparison\n"

@@ -3,6 +3,7 @@ package org.exitpollaudit.staging;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -254,27 +255,13 @@ class RowBlockTest {
         assertEquals(List.of("a", "b"), List.copyOf(b.candidates().keySet()));
     }
 
-    /**
-     * A block as the previous release staged it (row by row), bytes recorded from its RowBlock.encode (commit 9dcaaa4)
-     * for two rows: line 2, district r01, station "УИК №554", registered 526, ballots 386, invalid 1, valid 385,
-     * turnout 73.384, no other, putin 339, davankov 7; line 130, no district, station x, registered −0.0, ballots
-     * 70,000, other 2.5, putin 0.1 + 0.2, davankov empty.
-     */
+    /** A body that does not start with the format byte is not a staged block: refused, never read as rows. */
     @Test
-    void aBlockOfThePreviousReleaseIsReadAsItWasStaged() {
-        byte[] staged = HexFormat.of().parseHex("020103723031020dd0a3d098d09a20e28496353534019c080184060102018206024052"
-                + "589374bc6a7f00030105707574696e0108646176616e6b6f7601a605010e82010002017802800000000000000001e0c5080000"
-                + "0002400400000000000000023fd333333333333400");
-        List<ResultRow> expected = List.of(
-                new ResultRow("s", 2, "r01", "УИК №554", 526.0, 386.0, 1.0, 385.0, 73.384, null,
-                        votes("putin", 339.0, "davankov", 7.0)),
-                new ResultRow("s", 130, null, "x", -0.0, 70000.0, null, null, null, 2.5,
-                        votes("putin", 0.1 + 0.2, "davankov", null)));
-        List<ResultRow> rows = new RowBlock.Decoder().decode("s", staged);
-        assertEquals(expected, rows);
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(rows.get(1).registered()));
-        ResultColumns columns = RowBlock.decode("s", staged);
-        assertEquals(expected, columns.rows());
-        assertArrayEquals(new int[] {2, 130}, new int[] {columns.line(0), columns.line(1)});
+    void aBodyOfAnotherFormatIsRefused() {
+        byte[] notABlock = {2, 1, 3};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RowBlock.decode("s", notABlock));
+        assertEquals("not a staged block: format byte 2", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> new RowBlock.Decoder().decode("s", notABlock));
+        assertThrows(IllegalStateException.class, () -> RowBlock.decodeKeys("s", notABlock));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +20,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Blocks staged and read back through the repository: as one table of columns per source and as rows, in line order
- * whatever order the blocks were stored in; a block of the previous release's format among them; the tables of both
- * databases' schema files alike.
+ * whatever order the blocks were stored in; the tables of both databases' schema files alike.
  */
 class StagedBlocksTest {
 
@@ -144,23 +142,6 @@ class StagedBlocksTest {
             staging.deleteStaged(7, "final", "final.csv");
             assertEquals(Map.of("prelim", 2), staging.rowCounts(7));
             assertEquals(0, staging.blocks(7).rows("final"));
-        });
-    }
-
-    /** The recorded block of RowBlockTest (the previous release's format) beside one of this format. */
-    @Test
-    void aRunThePreviousReleaseLeftUnfinishedIsReadOnWithItsBlocks() {
-        withRepository(staging -> {
-            byte[] staged = HexFormat.of().parseHex("020103723031020dd0a3d098d09a20e28496353534019c08018406010201820602"
-                    + "4052589374bc6a7f00030105707574696e0108646176616e6b6f7601a605010e82010002017802800000000000000001e0"
-                    + "c50800000002400400000000000000023fd333333333333400");
-            ResultColumns later = new ResultColumns("s", List.of("putin", "davankov"), 1);
-            later.add(131, "r01", "y", 10, 9, 0, 9, Double.NaN, Double.NaN, new double[] {5, 4});
-            staging.addBlocks(3, List.of(new RowBlock.Encoded("s", 2, 2, staged), RowBlock.encode(later).get(0)));
-            List<ResultRow> rows = staging.rows(3, List.of("s"));
-            assertEquals(List.of(2, 130, 131), rows.stream().map(ResultRow::line).toList());
-            assertEquals(rows, columns(staging, 3, "s").rows());
-            assertEquals("УИК №554", rows.get(0).stationId());
         });
     }
 
