@@ -28,10 +28,37 @@ import org.exitpollaudit.report.Verdicts.Verdict;
 final class SummarySheet {
 
     static final String NAME = "Summary";
-    /** The poll table's last column (the one in words, "The answer depends on"). */
-    private static final int LAST = 11;
 
-    /** The analysis's note naming the reading that turns a verdict that depends on what was not published. */
+    /** The poll table's columns, in order, with their widths in characters. */
+    private enum Column {
+        POLL("Exit poll", 30), N("n", 9), N_PUBLISHED("n published?", 10), MARGIN("Margin error (pp)", 11),
+        MARGIN_CI("Margin error, 95 % interval", 19), GAP_ON("Largest gap on", 17), GAP("Largest gap (pp)", 11),
+        GAP_CI("Largest gap, 95 % interval", 19), CHI2_P("χ² p", 9), WITHIN("Within sampling error?", 12),
+        /** Named with the tolerance where the report has one: "Coincides within ±2 pp?". */
+        COINCIDES("Coincides within ±δ?", 12),
+        DEPENDS("The answer depends on", 62);
+
+        final String head;
+        final int width;
+
+        Column(String head, int width) {
+            this.head = head;
+            this.width = width;
+        }
+
+        int at() {
+            return ordinal();
+        }
+    }
+
+    /** The poll table's last column, which the paragraphs above and below it span. */
+    private static final int LAST = Column.DEPENDS.at();
+    /** Rows left empty for the forest plot, above the table of what it draws. */
+    private static final int CHART_ROWS = 21;
+
+    /** The polls compared with the final release, its id and the tolerance δ (null where the report has none). */
+    private record Answer(ElectionPackage pkg, FigureIndex f, String rid, List<Source> polls, Double delta) {
+    }
 
     private SummarySheet() {
     }
@@ -42,126 +69,156 @@ final class SummarySheet {
         w.sheet.getPrintSetup().setFitHeight((short) 1);
         ElectionPackage pkg = data.pkg();
         FigureIndex f = data.index();
-        Source fin = pkg.finalRelease();
-        String rid = fin.id();
+        String rid = pkg.finalRelease().id();
         List<Source> polls = pkg.exitPolls().stream().filter(p -> f.compared(p.id(), rid)).toList();
-        Double delta = polls.stream().map(p -> f.accuracy(p.id(), rid, null, Metric.Accuracy.TOLERANCE)).filter(d -> d != null)
-                .findFirst().orElse(null);
+        Double delta = polls.stream().map(p -> f.accuracy(p.id(), rid, null, Metric.Accuracy.TOLERANCE))
+                .filter(d -> d != null).findFirst().orElse(null);
+        Answer a = new Answer(pkg, f, rid, polls, delta);
 
-        w.widths(30, 9, 10, 11, 19, 17, 11, 19, 9, 12, 12, 62);
-        w.paragraph(headline(f, pkg, polls, delta), LAST, 125, styles.headline, 21f);
+        w.widths(java.util.Arrays.stream(Column.values()).mapToInt(c -> c.width).toArray());
+        introduction(w, a);
+        pollTable(w, a);
+        dependsOnUnpublished(w, a, data.issues());
+        problems(w, data, polls);
+        List<Candidate> candidates = pkg.candidates().stream().filter(c -> polls.stream()
+                .anyMatch(p -> f.accuracy(p.id(), rid, c.id(), Metric.Accuracy.DEVIATION_PP) != null)).toList();
+        if (candidates.isEmpty() || polls.isEmpty()) {
+            return;
+        }
+        forestPlot(w, a, candidates);
+        shares(w, a, candidates);
+    }
+
+    /** The headline sentence, and what its words mean: the comparison, the intervals, the test and δ. */
+    private static void introduction(SheetWriter w, Answer a) {
+        Source fin = a.pkg.finalRelease();
+        w.paragraph(headline(a.f, a.pkg, a.polls, a.delta), LAST, 125, w.styles.headline, 21f);
         w.paragraph(String.format(Locale.ROOT, "%s (%s): %d exit polls against the final count, %s of %s (%s)."
                         + " Intervals are 95 %%. Within sampling error: the design-corrected χ² test at 5 %%, for every"
                         + " reading of what the poll published.%s Shares are of valid votes; every figure is in figures.csv"
-                        + " at full precision.", pkg.election().name(), pkg.election().date(), polls.size(), rid,
-                        fin.organization(), fin.publishedAt(), delta == null ? ""
+                        + " at full precision.", a.pkg.election().name(), a.pkg.election().date(), a.polls.size(),
+                        a.rid, fin.organization(), fin.publishedAt(), a.delta == null ? ""
                                 : String.format(Locale.ROOT, " Coincides: the 90 %% intervals of the margin error and of every"
-                                        + " candidate's deviation lie inside ±%s pp (δ).", fmt(delta))),
-                LAST, 230, styles.wrap);
+                                        + " candidate's deviation lie inside ±%s pp (δ).", fmt(a.delta))),
+                LAST, 230, w.styles.wrap);
         w.skip();
-        String coincides = delta == null ? "Coincides within ±δ?" : "Coincides within ±" + fmt(delta) + " pp?";
-        int header = w.header("Exit poll", "n", "n published?", "Margin error (pp)", "Margin error, 95 % interval",
-                "Largest gap on", "Largest gap (pp)", "Largest gap, 95 % interval", "χ² p", "Within sampling error?",
-                coincides, "The answer depends on");
-        if (delta != null) {
-            w.note(w.sheet.getRow(header).getCell(10), SheetWriter.HEADER_NOTES.get("Coincides within ±δ?"));
+    }
+
+    /** One row per exit poll compared with the final release ({@link #pollRow}). */
+    private static void pollTable(SheetWriter w, Answer a) {
+        String[] heads = java.util.Arrays.stream(Column.values()).map(c -> c.head).toArray(String[]::new);
+        if (a.delta != null) {
+            heads[Column.COINCIDES.at()] = "Coincides within ±" + fmt(a.delta) + " pp?";
         }
-        for (Source poll : polls) {
-            pollRow(w, f, pkg, poll, rid);
+        int header = w.header(heads);
+        if (a.delta != null) {
+            w.note(w.sheet.getRow(header).getCell(Column.COINCIDES.at()),
+                    SheetWriter.HEADER_NOTES.get(Column.COINCIDES.head));
+        }
+        for (Source poll : a.polls) {
+            pollRow(w, a.f, a.pkg, poll, a.rid);
         }
         w.table(header, LAST);
         // a short table on a one-page answer: its header is not repeated above the chart on a second page
         w.sheet.setRepeatingRows(null);
         w.sheet.getRow(header).setHeightInPoints(44);
-
         w.skip();
-        // for a verdict that depends on what was not published, the reading that would turn it, in words
+    }
+
+    /** For a verdict that depends on what was not published, the analysis's note naming the reading that turns it. */
+    private static void dependsOnUnpublished(SheetWriter w, Answer a, List<DataIssue> issues) {
         boolean depends = false;
-        for (DataIssue i : data.issues()) {
-            if (i.is(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED) && polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + rid + ":"))) {
-                w.paragraph(i.message(), LAST, 220, styles.wrap);
+        for (DataIssue i : issues) {
+            if (i.is(IssueCode.VERDICT_DEPENDS_ON_UNPUBLISHED)
+                    && a.polls.stream().anyMatch(p -> i.message().startsWith(p.id() + " vs " + a.rid + ":"))) {
+                w.paragraph(i.message(), LAST, 220, w.styles.wrap);
                 depends = true;
             }
         }
         if (depends) {
             w.skip();
         }
-        problems(w, data, polls);
+    }
 
-        // the forest plot, then the figures it draws and the shares behind them
-        List<Candidate> candidates = pkg.candidates().stream()
-                .filter(c -> polls.stream().anyMatch(p -> f.accuracy(p.id(), rid, c.id(), Metric.Accuracy.DEVIATION_PP) != null))
-                .toList();
-        if (candidates.isEmpty() || polls.isEmpty()) {
-            return;
-        }
+    /**
+     * The forest plot of every candidate's deviation with the half-width of its interval (and ±δ, dashed), drawn from
+     * the table written under the rows left for it.
+     */
+    private static void forestPlot(SheetWriter w, Answer a, List<Candidate> candidates) {
         w.skip();
         int chartTop = w.nextRow();
-        int chartRows = 21;
-        for (int i = 0; i < chartRows; i++) {
+        for (int i = 0; i < CHART_ROWS; i++) {
             w.skip();
         }
         w.skip();
-        w.text(w.row(), 0, "Deviation of each exit poll from " + rid + " (percentage points), with the half-width"
-                + " of its 95 % interval", styles.subtitle);
+        w.text(w.row(), 0, "Deviation of each exit poll from " + a.rid + " (percentage points), with the half-width"
+                + " of its 95 % interval", w.styles.subtitle);
         List<String> heads = new ArrayList<>(List.of("Candidate"));
-        for (Source p : polls) {
+        for (Source p : a.polls) {
             heads.add(p.id());
             heads.add(p.id() + " ± 95 %");
         }
-        if (delta != null) {
+        if (a.delta != null) {
             heads.add("+δ");
             heads.add("−δ");
         }
         int devHeader = w.header(heads.toArray(String[]::new));
         w.sheet.getRow(devHeader).setHeightInPoints(44);
-        double largest = delta == null ? 0 : delta;
+        // poll i's deviation in column 1 + 2i, its half-width beside it; then +δ and −δ
+        int n = a.polls.size();
+        double largest = a.delta == null ? 0 : a.delta;
         for (Candidate c : candidates) {
             Row r = w.row();
             w.text(r, 0, c.name());
-            for (int i = 0; i < polls.size(); i++) {
-                String pid = polls.get(i).id();
-                Double dev = f.accuracy(pid, rid, c.id(), Metric.Accuracy.DEVIATION_PP);
-                Double half = Verdicts.halfWidth(f, pid, rid, c.id());
+            for (int i = 0; i < n; i++) {
+                String pid = a.polls.get(i).id();
+                Double dev = a.f.accuracy(pid, a.rid, c.id(), Metric.Accuracy.DEVIATION_PP);
+                Double half = Verdicts.halfWidth(a.f, pid, a.rid, c.id());
                 w.number(r, 1 + 2 * i, dev, Styles.PP);
                 w.number(r, 2 + 2 * i, half, "0.00");
                 if (dev != null) {
                     largest = Math.max(largest, Math.abs(dev) + (half == null ? 0 : half));
                 }
             }
-            if (delta != null) {
-                w.number(r, 1 + 2 * polls.size(), delta, "0.00");
-                w.number(r, 2 + 2 * polls.size(), -delta, "0.00");
+            if (a.delta != null) {
+                w.number(r, 1 + 2 * n, a.delta, "0.00");
+                w.number(r, 2 + 2 * n, -a.delta, "0.00");
             }
         }
         int devLast = w.nextRow() - 1;
         List<Integer> devColumns = new ArrayList<>();
         List<Integer> halfColumns = new ArrayList<>();
-        for (int i = 0; i < polls.size(); i++) {
+        for (int i = 0; i < n; i++) {
             devColumns.add(1 + 2 * i);
             halfColumns.add(2 + 2 * i);
         }
-        List<Integer> band = delta == null ? List.of() : List.of(1 + 2 * polls.size(), 2 + 2 * polls.size());
+        List<Integer> band = a.delta == null ? List.of() : List.of(1 + 2 * n, 2 + 2 * n);
         Charts.forest(w.xssf(), new Charts.Block(devHeader, devHeader + 1, devLast, 0, devColumns), halfColumns, band,
-                new Charts.Place(0, chartTop, 10, chartTop + chartRows),
-                "Poll minus count per candidate, with 95 % intervals" + (delta == null ? ""
-                        : "; dashed: ±" + fmt(delta) + " pp"),
-                "percentage points", Charts.polls(pkg, polls), Charts.limit(largest));
+                // as wide as the poll table without its wide last column
+                new Charts.Place(0, chartTop, Column.COINCIDES.at(), chartTop + CHART_ROWS),
+                "Poll minus count per candidate, with 95 % intervals" + (a.delta == null ? ""
+                        : "; dashed: ±" + fmt(a.delta) + " pp"),
+                "percentage points", Charts.polls(a.pkg, a.polls), Charts.limit(largest));
+    }
 
+    /** The shares behind the deviations: the count's and each poll's, of the candidates compared. */
+    private static void shares(SheetWriter w, Answer a, List<Candidate> candidates) {
         w.skip();
-        w.text(w.row(), 0, "Shares of valid votes: " + rid + " and each exit poll (a poll's shares over the candidates"
-                + " compared, its unattributed answers given to them in proportion)", styles.subtitle);
-        List<String> shareHeads = new ArrayList<>(List.of("Candidate", "Official (" + rid + ")"));
-        polls.forEach(p -> shareHeads.add(p.id()));
-        w.sheet.getRow(w.header(shareHeads.toArray(String[]::new))).setHeightInPoints(44);
+        w.text(w.row(), 0, "Shares of valid votes: " + a.rid + " and each exit poll (a poll's shares over the"
+                + " candidates compared, its unattributed answers given to them in proportion)", w.styles.subtitle);
+        List<String> heads = new ArrayList<>(List.of("Candidate", "Official (" + a.rid + ")"));
+        a.polls.forEach(p -> heads.add(p.id()));
+        w.sheet.getRow(w.header(heads.toArray(String[]::new))).setHeightInPoints(44);
         for (Candidate c : candidates) {
             Row r = w.row();
             w.text(r, 0, c.name());
-            Double official = polls.stream().map(p -> f.accuracy(p.id(), rid, c.id(), Metric.Accuracy.OFFICIAL_SHARE))
+            Double official = a.polls.stream()
+                    .map(p -> a.f.accuracy(p.id(), a.rid, c.id(), Metric.Accuracy.OFFICIAL_SHARE))
                     .filter(v -> v != null).findFirst().orElse(null);
             w.number(r, 1, official, Styles.PERCENT);
-            for (int i = 0; i < polls.size(); i++) {
-                w.number(r, 2 + i, f.accuracy(polls.get(i).id(), rid, c.id(), Metric.Accuracy.POLL_SHARE), Styles.PERCENT);
+            for (int i = 0; i < a.polls.size(); i++) {
+                w.number(r, 2 + i, a.f.accuracy(a.polls.get(i).id(), a.rid, c.id(), Metric.Accuracy.POLL_SHARE),
+                        Styles.PERCENT);
             }
         }
     }
@@ -229,29 +286,29 @@ final class SummarySheet {
         Double assumedFlag = f.accuracy(pid, rid, null, Metric.Accuracy.N_ASSUMED);
         boolean assumed = FigureIndex.isTrue(assumedFlag);
         String name = poll.organization() + " (" + pid + ")";
-        w.text(r, 0, name, styles.wrap);
-        w.number(r, 1, f.accuracy(pid, rid, null, Metric.Accuracy.N), Styles.INTEGER, assumed ? styles.warn : styles.text);
-        w.text(r, 2, assumed ? "no (assumed)" : "yes", styles.centred(assumed ? styles.warn : styles.text));
-        w.number(r, 3, f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR), Styles.PP);
+        w.text(r, Column.POLL.at(), name, styles.wrap);
+        w.number(r, Column.N.at(), f.accuracy(pid, rid, null, Metric.Accuracy.N), Styles.INTEGER, assumed ? styles.warn : styles.text);
+        w.text(r, Column.N_PUBLISHED.at(), assumed ? "no (assumed)" : "yes", styles.centred(assumed ? styles.warn : styles.text));
+        w.number(r, Column.MARGIN.at(), f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR), Styles.PP);
         // intervals centred: apart from the right-aligned figure beside them
         XSSFCellStyle centred = styles.centred(styles.text);
-        w.text(r, 4, Verdicts.interval(f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR_CI_LOW),
+        w.text(r, Column.MARGIN_CI.at(), Verdicts.interval(f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR_CI_LOW),
                 f.accuracy(pid, rid, null, Metric.Accuracy.MARGIN_ERROR_CI_HIGH)), centred);
         Candidate worst = Verdicts.largestGap(f, pkg, pid, rid);
         if (worst != null) {
             Double dev = f.accuracy(pid, rid, worst.id(), Metric.Accuracy.DEVIATION_PP);
             Double half = Verdicts.halfWidth(f, pid, rid, worst.id());
-            w.text(r, 5, worst.name(), styles.wrap);
-            w.number(r, 6, dev, Styles.PP);
-            w.text(r, 7, half == null ? "" : Verdicts.interval(dev - half, dev + half), centred);
+            w.text(r, Column.GAP_ON.at(), worst.name(), styles.wrap);
+            w.number(r, Column.GAP.at(), dev, Styles.PP);
+            w.text(r, Column.GAP_CI.at(), half == null ? "" : Verdicts.interval(dev - half, dev + half), centred);
         }
-        w.number(r, 8, f.accuracy(pid, rid, null, Metric.Accuracy.CHI2_P), Styles.P_VALUE);
+        w.number(r, Column.CHI2_P.at(), f.accuracy(pid, rid, null, Metric.Accuracy.CHI2_P), Styles.P_VALUE);
         XSSFCellStyle verdictStyle = verdict == Verdict.DIFFERS ? styles.bad
                 : verdict == Verdict.DEPENDS ? styles.warn : styles.text;
-        w.text(r, 9, verdict == null ? "" : verdict.shortAnswer, styles.centred(verdictStyle));
-        w.yesNo(r, 10, f.accuracy(pid, rid, null, Metric.Accuracy.COINCIDES));
+        w.text(r, Column.WITHIN.at(), verdict == null ? "" : verdict.shortAnswer, styles.centred(verdictStyle));
+        w.yesNo(r, Column.COINCIDES.at(), f.accuracy(pid, rid, null, Metric.Accuracy.COINCIDES));
         String depends = Verdicts.dependsOn(f, pkg, poll, rid);
-        w.text(r, 11, depends, styles.wrap);
+        w.text(r, Column.DEPENDS.at(), depends, styles.wrap);
         int lines = Math.max(Math.max((int) Math.ceil(name.length() / 28.0), (int) Math.ceil(depends.length() / 58.0)),
                 worst == null ? 1 : (int) Math.ceil(worst.name().length() / 16.0));
         r.setHeightInPoints(Math.max(1, lines) * 13f + 5);
