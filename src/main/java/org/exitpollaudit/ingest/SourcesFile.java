@@ -54,77 +54,102 @@ final class SourcesFile {
         Map<String, String> fileOwner = new HashMap<>();
         for (TableRow r : rows) {
             int before = cells.fatalCount();
-            String id = ManifestCells.cell(r, cols, "source_id");
-            if (cells.checkId(id, SOURCES, r.line(), "source_id") && !ids.add(id)) {
-                issues.add(DataIssue.fatal(IssueCode.DUPLICATE_SOURCE, SOURCES, r.line(), "source_id", "source '" + id
-                        + "' is listed twice"));
+            Source source = source(root, r, cols, ids, fileOwner);
+            // a row with a fatal problem is listed with it, not used
+            if (cells.fatalCount() == before) {
+                out.add(source);
             }
-            Source.Kind kind = enumValue(r, cols, "kind", Source.Kind.class, null);
-            Source.Level level = enumValue(r, cols, "level", Source.Level.class, null);
-            Source.ValueType values = enumValue(r, cols, "values", Source.ValueType.class, null);
-            Source.ShareBase base = enumValue(r, cols, "share_base", Source.ShareBase.class, Source.ShareBase.VALID);
-            String org = ManifestCells.cell(r, cols, "organization");
-            if (org.isEmpty()) {
-                issues.add(DataIssue.fatal(IssueCode.MISSING_VALUE, SOURCES, r.line(), "organization", "who published it is required"));
-            }
-            String published = ManifestCells.cell(r, cols, "published_at");
-            if (!DATE_TIME.matcher(published).matches()) {
-                issues.add(DataIssue.fatal(IssueCode.BAD_DATE, SOURCES, r.line(), "published_at", "'" + Cells.abbreviate(published)
-                        + "' is not an ISO date or date-time (2024-02-07 or 2024-02-08T03:13)"));
-            } else {
-                publishedAt(r, published);
-            }
-            String file = checkedFile(root, r, ManifestCells.cell(r, cols, "file"));
-            if (file != null) {
-                String prior = fileOwner.putIfAbsent(file, id);
-                if (prior != null) {
-                    issues.add(DataIssue.warning(IssueCode.SHARED_FILE, SOURCES, r.line(), "file", "sources '" + prior + "' and '"
-                            + id + "' read the same file " + file));
-                }
-            }
-            boolean isFinal = bool(r, cols, "final");
-            if (kind == Source.Kind.EXIT_POLL && isFinal) {
-                issues.add(DataIssue.error(IssueCode.FINAL_POLL, SOURCES, r.line(), "final", "an exit poll cannot be final; ignored"));
-                isFinal = false;
-            }
-            if (values == Source.ValueType.VOTES && !ManifestCells.cell(r, cols, "share_base").isEmpty()) {
-                issues.add(DataIssue.warning(IssueCode.SHARE_BASE_IGNORED, SOURCES, r.line(), "share_base",
-                        "share_base applies to values=percent only; ignored for counts"));
-            }
-            if (kind == Source.Kind.EXIT_POLL && level == Source.Level.STATION) {
-                // allowed: station-level exit-poll results
-            }
-            if (kind == Source.Kind.OFFICIAL && level == Source.Level.RESPONDENT) {
-                issues.add(DataIssue.fatal(IssueCode.BAD_LEVEL, SOURCES, r.line(), "level",
-                        "respondent-level files are exit-poll microdata; an official source cannot have them"));
-            }
-            Long sample = sampleSize(r, cols, "sample_size");
-            Double countedPct = cells.number(r, cols, SOURCES, "counted_pct");
-            if (countedPct != null && countedPct > 100) {
-                issues.add(DataIssue.error(IssueCode.OVER_100, SOURCES, r.line(), "counted_pct", countedPct + " is over 100; ignored"));
-                countedPct = null;
-            }
-            if (countedPct != null && isFinal && countedPct != COMPLETE_PCT) {
-                issues.add(DataIssue.error(IssueCode.FINAL_INCOMPLETE, SOURCES, r.line(), "counted_pct", "the final (certified)"
-                        + " release cannot have counted only " + countedPct + " %; ignored. If this is a partial"
-                        + " release, mark it final=false and mark the certified result final=true"));
-                countedPct = null;
-            }
-            Double deff = deff(r, cols);
-            if (cells.fatalCount() > before) {
-                continue;
-            }
-            out.add(new Source(id, kind, org, published, level, values, file, sample,
-                    cells.atMost(r, SOURCES, "stations_sampled", cells.wholeNumber(r, cols, SOURCES, "stations_sampled"),
-                            totals.stationsTotal(), "stations_total"),
-                    cells.atMost(r, SOURCES, "districts_sampled", cells.wholeNumber(r, cols, SOURCES, "districts_sampled"),
-                            totals.districtsTotal(), "districts_total"),
-                    cells.atMost(r, SOURCES, "stations_counted", cells.wholeNumber(r, cols, SOURCES, "stations_counted"),
-                            totals.stationsTotal(), "stations_total"),
-                    countedPct, isFinal, base, ManifestCells.cell(r, cols, "url"), ManifestCells.cell(r, cols, "notes"),
-                    sampleSize(r, cols, "assumed_sample_size"), deff, r.line()));
         }
         return out;
+    }
+
+    /**
+     * One row as a source, its problems added to the issues. The columns are checked in a fixed order, which is the
+     * order of their issues in data-issues.csv.
+     *
+     * @param ids       the source ids of the rows before (an id listed twice is fatal)
+     * @param fileOwner each file read so far and the first source that reads it (a file read twice is a warning)
+     */
+    private Source source(Path root, TableRow r, Map<String, Integer> cols, Set<String> ids,
+                          Map<String, String> fileOwner) {
+        String id = ManifestCells.cell(r, cols, "source_id");
+        if (cells.checkId(id, SOURCES, r.line(), "source_id") && !ids.add(id)) {
+            issues.add(DataIssue.fatal(IssueCode.DUPLICATE_SOURCE, SOURCES, r.line(), "source_id", "source '" + id
+                    + "' is listed twice"));
+        }
+        Source.Kind kind = enumValue(r, cols, "kind", Source.Kind.class, null);
+        Source.Level level = enumValue(r, cols, "level", Source.Level.class, null);
+        Source.ValueType values = enumValue(r, cols, "values", Source.ValueType.class, null);
+        Source.ShareBase base = enumValue(r, cols, "share_base", Source.ShareBase.class, Source.ShareBase.VALID);
+        String org = ManifestCells.cell(r, cols, "organization");
+        if (org.isEmpty()) {
+            issues.add(DataIssue.fatal(IssueCode.MISSING_VALUE, SOURCES, r.line(), "organization", "who published it is required"));
+        }
+        String published = ManifestCells.cell(r, cols, "published_at");
+        if (!DATE_TIME.matcher(published).matches()) {
+            issues.add(DataIssue.fatal(IssueCode.BAD_DATE, SOURCES, r.line(), "published_at", "'" + Cells.abbreviate(published)
+                    + "' is not an ISO date or date-time (2024-02-07 or 2024-02-08T03:13)"));
+        } else {
+            publishedAt(r, published);
+        }
+        String file = checkedFile(root, r, ManifestCells.cell(r, cols, "file"));
+        if (file != null) {
+            String prior = fileOwner.putIfAbsent(file, id);
+            if (prior != null) {
+                issues.add(DataIssue.warning(IssueCode.SHARED_FILE, SOURCES, r.line(), "file", "sources '" + prior + "' and '"
+                        + id + "' read the same file " + file));
+            }
+        }
+        boolean isFinal = isFinal(r, cols, kind);
+        if (values == Source.ValueType.VOTES && !ManifestCells.cell(r, cols, "share_base").isEmpty()) {
+            issues.add(DataIssue.warning(IssueCode.SHARE_BASE_IGNORED, SOURCES, r.line(), "share_base",
+                    "share_base applies to values=percent only; ignored for counts"));
+        }
+        if (kind == Source.Kind.OFFICIAL && level == Source.Level.RESPONDENT) {
+            issues.add(DataIssue.fatal(IssueCode.BAD_LEVEL, SOURCES, r.line(), "level",
+                    "respondent-level files are exit-poll microdata; an official source cannot have them"));
+        }
+        Long sample = sampleSize(r, cols, "sample_size");
+        Double countedPct = countedPct(r, cols, isFinal);
+        Double deff = deff(r, cols);
+        Long stationsSampled = cells.atMost(r, SOURCES, "stations_sampled", cells.wholeNumber(r, cols, SOURCES,
+                "stations_sampled"), totals.stationsTotal(), "stations_total");
+        Long districtsSampled = cells.atMost(r, SOURCES, "districts_sampled", cells.wholeNumber(r, cols, SOURCES,
+                "districts_sampled"), totals.districtsTotal(), "districts_total");
+        Long stationsCounted = cells.atMost(r, SOURCES, "stations_counted", cells.wholeNumber(r, cols, SOURCES,
+                "stations_counted"), totals.stationsTotal(), "stations_total");
+        Long assumed = sampleSize(r, cols, "assumed_sample_size");
+        return new Source(id, kind, level, values, base, file,
+                new Source.Published(org, published, ManifestCells.cell(r, cols, "url"),
+                        ManifestCells.cell(r, cols, "notes"), r.line()),
+                new Source.Sample(sample, stationsSampled, districtsSampled, assumed, deff),
+                new Source.Coverage(stationsCounted, countedPct, isFinal));
+    }
+
+    /** Column {@code final}: an exit poll cannot be the final release. */
+    private boolean isFinal(TableRow r, Map<String, Integer> cols, Source.Kind kind) {
+        boolean isFinal = bool(r, cols, "final");
+        if (kind == Source.Kind.EXIT_POLL && isFinal) {
+            issues.add(DataIssue.error(IssueCode.FINAL_POLL, SOURCES, r.line(), "final", "an exit poll cannot be final; ignored"));
+            return false;
+        }
+        return isFinal;
+    }
+
+    /** Column {@code counted_pct}: at most 100, and 100 for the final (certified) release; otherwise ignored. */
+    private Double countedPct(TableRow r, Map<String, Integer> cols, boolean isFinal) {
+        Double countedPct = cells.number(r, cols, SOURCES, "counted_pct");
+        if (countedPct != null && countedPct > 100) {
+            issues.add(DataIssue.error(IssueCode.OVER_100, SOURCES, r.line(), "counted_pct", countedPct + " is over 100; ignored"));
+            return null;
+        }
+        if (countedPct != null && isFinal && countedPct != COMPLETE_PCT) {
+            issues.add(DataIssue.error(IssueCode.FINAL_INCOMPLETE, SOURCES, r.line(), "counted_pct", "the final (certified)"
+                    + " release cannot have counted only " + countedPct + " %; ignored. If this is a partial"
+                    + " release, mark it final=false and mark the certified result final=true"));
+            return null;
+        }
+        return countedPct;
     }
 
     /** A sample of people: at least 1, and no more than the voters registered. */

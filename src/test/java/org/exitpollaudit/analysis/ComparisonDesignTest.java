@@ -34,12 +34,13 @@ class ComparisonDesignTest {
         PollDesign design = PollDesign.estimate(rows, candidates);
         Map<String, Double> poll = new LinkedHashMap<>(Map.of("a", 33 / 80.0, "b", 25 / 80.0, "c", 22 / 80.0));
         Map<String, Double> count = new LinkedHashMap<>(Map.of("a", 0.40, "b", 0.35, "c", 0.25));
-        Source ps = new Source("poll", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.NATIONAL,
-                Source.ValueType.VOTES, "poll.csv", 80L, null, null, null, null, false, Source.ShareBase.VALID, null,
-                null, null, null, 2);
-        Source rs = new Source("count", Source.Kind.OFFICIAL, "cec", "2024-01-02", Source.Level.NATIONAL,
-                Source.ValueType.VOTES, "count.csv", null, null, null, null, null, true, Source.ShareBase.VALID, null,
-                null, null, null, 3);
+        Source ps = new Source("poll", Source.Kind.EXIT_POLL, Source.Level.NATIONAL, Source.ValueType.VOTES,
+                Source.ShareBase.VALID, "poll.csv",
+                new Source.Published("org", "2024-01-01", null, null, 2),
+                new Source.Sample(80L, null, null, null, null), Source.Coverage.of(false));
+        Source rs = new Source("count", Source.Kind.OFFICIAL, Source.Level.NATIONAL, Source.ValueType.VOTES,
+                Source.ShareBase.VALID, "count.csv",
+                new Source.Published("cec", "2024-01-02", null, null, 3), Source.Sample.NONE, Source.Coverage.of(true));
         Map<String, Double> f = Comparison.compare(ps, new Shares(poll, null, null, 0), rs,
                         new Shares(count, null, null, 0), candidates, new SampleSize(80, false, "published"), 2.5, 0,
                         design, AnalysisParameters.DEFAULTS).stream()

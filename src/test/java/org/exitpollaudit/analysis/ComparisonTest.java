@@ -190,7 +190,8 @@ class ComparisonTest {
     }
 
     private static Source source(String id, Source.Kind kind, Source.ValueType values, Long n) {
-        return new Source(id, kind, "org", "2024-01-01", Source.Level.NATIONAL, values, id + ".csv", n, null, null,
-                null, null, kind == Source.Kind.OFFICIAL, Source.ShareBase.VALID, null, null, null, null, 2);
+        return new Source(id, kind, Source.Level.NATIONAL, values, Source.ShareBase.VALID, id + ".csv",
+                new Source.Published("org", "2024-01-01", null, null, 2),
+                new Source.Sample(n, null, null, null, null), Source.Coverage.of(kind == Source.Kind.OFFICIAL));
     }
 }

@@ -124,7 +124,8 @@ class LevelReconciliationTest {
     }
 
     private static Source source(String id, Source.Level level, boolean isFinal) {
-        return new Source(id, Source.Kind.OFFICIAL, "cec", "2024-01-01", level, Source.ValueType.VOTES, id + ".csv",
-                null, null, null, null, null, isFinal, null, null, null, null, null, 1);
+        return new Source(id, Source.Kind.OFFICIAL, level, Source.ValueType.VOTES, null, id + ".csv",
+                new Source.Published("cec", "2024-01-01", null, null, 1),
+                Source.Sample.NONE, Source.Coverage.of(isFinal));
     }
 }

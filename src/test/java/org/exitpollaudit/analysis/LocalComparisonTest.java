@@ -259,15 +259,16 @@ class LocalComparisonTest {
     }
 
     private static Source poll(Long sampleSize, Long stations, Long assumed) {
-        return new Source("p", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.DISTRICT,
-                Source.ValueType.PERCENT, "p.csv", sampleSize, stations, null, null, null, false, null, null, null,
-                assumed, null, 1);
+        return new Source("p", Source.Kind.EXIT_POLL, Source.Level.DISTRICT, Source.ValueType.PERCENT, null, "p.csv",
+                new Source.Published("org", "2024-01-01", null, null, 1),
+                new Source.Sample(sampleSize, stations, null, assumed, null), Source.Coverage.of(false));
     }
 
     private static Source source(String id, Source.Kind kind, Source.Level level, Source.ValueType values, Long n,
                                  Long stations) {
-        return new Source(id, kind, "org", "2024-01-01", level, values, id + ".csv", n, stations, null, null, null,
-                false, null, null, null, null, null, 1);
+        return new Source(id, kind, level, values, null, id + ".csv",
+                new Source.Published("org", "2024-01-01", null, null, 1),
+                new Source.Sample(n, stations, null, null, null), Source.Coverage.of(false));
     }
 
     private static ElectionPackage pkg(Source... sources) {

@@ -27,9 +27,9 @@ class PollAgreementTest {
     void pooledAndPairwise() {
         Source x = poll("x", 1000L, 2);
         Source y = poll("y", 400L, 3);
-        Source count = new Source("count", Source.Kind.OFFICIAL, "cec", "2024-01-02", Source.Level.NATIONAL,
-                Source.ValueType.VOTES, "count.csv", null, null, null, null, null, true, Source.ShareBase.VALID, null,
-                null, null, null, 4);
+        Source count = new Source("count", Source.Kind.OFFICIAL, Source.Level.NATIONAL, Source.ValueType.VOTES,
+                Source.ShareBase.VALID, "count.csv",
+                new Source.Published("cec", "2024-01-02", null, null, 4), Source.Sample.NONE, Source.Coverage.of(true));
         ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "E", LocalDate.of(2024, 1, 1), "X",
                 null, null, null), List.of(new Candidate("a", "A", null, List.of()),
                 new Candidate("b", "B", null, List.of())), List.of(), List.of(count, x, y));
@@ -68,9 +68,10 @@ class PollAgreementTest {
     }
 
     private static Source poll(String id, long n, int line) {
-        return new Source(id, Source.Kind.EXIT_POLL, "org " + id, "2024-01-01", Source.Level.NATIONAL,
-                Source.ValueType.PERCENT, id + ".csv", n, null, null, null, null, false, Source.ShareBase.VALID, null,
-                null, null, null, line);
+        return new Source(id, Source.Kind.EXIT_POLL, Source.Level.NATIONAL, Source.ValueType.PERCENT,
+                Source.ShareBase.VALID, id + ".csv",
+                new Source.Published("org " + id, "2024-01-01", null, null, line),
+                new Source.Sample(n, null, null, null, null), Source.Coverage.of(false));
     }
 
     private static Shares shares(double a, double b) {

@@ -159,9 +159,10 @@ class StationAnalysisTest {
         Source fin = source("final", Source.Level.NATIONAL, true);
         Source cec = source("cec", Source.Level.STATION, false);
         // a poll of a few stations, whose official rows the release's pass copies for the local comparison
-        Source poll = new Source("poll", Source.Kind.EXIT_POLL, "org", "2024-01-01", Source.Level.STATION,
-                Source.ValueType.VOTES, "poll.csv", null, null, null, null, null, false, null, null, null, null, null,
-                1);
+        Source poll = new Source("poll", Source.Kind.EXIT_POLL, Source.Level.STATION, Source.ValueType.VOTES,
+                null, "poll.csv",
+                new Source.Published("org", "2024-01-01", null, null, 1),
+                Source.Sample.NONE, Source.Coverage.of(false));
         Map<String, List<ResultRow>> polled = Map.of("poll", List.of(
                 new ResultRow("poll", 2, "d1", "s10", null, null, null, null, null, null, votes(20, 10)),
                 new ResultRow("poll", 3, "d0", "s45", null, null, null, null, null, null, votes(12, 18)),
@@ -267,7 +268,8 @@ class StationAnalysisTest {
     }
 
     private static Source source(String id, Source.Level level, boolean isFinal) {
-        return new Source(id, Source.Kind.OFFICIAL, "cec", "2024-01-01", level, Source.ValueType.VOTES, id + ".csv",
-                null, null, null, null, null, isFinal, null, null, null, null, null, 1);
+        return new Source(id, Source.Kind.OFFICIAL, level, Source.ValueType.VOTES, null, id + ".csv",
+                new Source.Published("cec", "2024-01-01", null, null, 1),
+                Source.Sample.NONE, Source.Coverage.of(isFinal));
     }
 }

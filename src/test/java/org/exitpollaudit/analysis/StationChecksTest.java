@@ -311,8 +311,8 @@ class StationChecksTest {
     private static Source source(Source.Level level, Source.ValueType values) {
         String id = level == Source.Level.STATION && values == Source.ValueType.VOTES ? "cec"
                 : values == Source.ValueType.PERCENT ? "poll" : "cec-d";
-        return new Source(id, values == Source.ValueType.PERCENT ? Source.Kind.EXIT_POLL : Source.Kind.OFFICIAL, "org",
-                "2024-01-01", level, values, id + ".csv", null, null, null, null, null, true, null, null, null, null,
-                null, 1);
+        Source.Kind kind = values == Source.ValueType.PERCENT ? Source.Kind.EXIT_POLL : Source.Kind.OFFICIAL;
+        return new Source(id, kind, level, values, null, id + ".csv",
+                new Source.Published("org", "2024-01-01", null, null, 1), Source.Sample.NONE, Source.Coverage.of(true));
     }
 }

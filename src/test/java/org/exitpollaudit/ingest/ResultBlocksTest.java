@@ -101,8 +101,8 @@ class ResultBlocksTest {
     }
 
     private static Source source(Source.Level level, Source.Kind kind, Source.ValueType values) {
-        return new Source("src", kind, "org", "2024-01-01", level, values, "official/results.csv", null, null, null,
-                null, null, true, Source.ShareBase.VALID, null, null, null, null, 2);
+        return new Source("src", kind, level, values, Source.ShareBase.VALID, "official/results.csv",
+                new Source.Published("org", "2024-01-01", null, null, 2), Source.Sample.NONE, Source.Coverage.of(true));
     }
 
     @Test

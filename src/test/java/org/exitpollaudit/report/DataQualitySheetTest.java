@@ -35,9 +35,10 @@ class DataQualitySheetTest {
     }
 
     private Sheet written(int maxRows) throws Exception {
-        Source cec = new Source("cec", Source.Kind.OFFICIAL, "Commission", "2025-01-02", Source.Level.STATION,
-                Source.ValueType.VOTES, "official/stations.csv", null, null, null, null, null, true, null, null, null,
-                null, null, 1);
+        Source cec = new Source("cec", Source.Kind.OFFICIAL, Source.Level.STATION, Source.ValueType.VOTES,
+                null, "official/stations.csv",
+                new Source.Published("Commission", "2025-01-02", null, null, 1),
+                Source.Sample.NONE, Source.Coverage.of(true));
         ElectionPackage pkg = new ElectionPackage(null, new Election("t", "Testland election 2025",
                 LocalDate.of(2025, 1, 1), "TL", null, null, null), List.of(), List.of(), List.of(cec));
         ReportData data = new ReportData(pkg, List.of(), issues(), List.of(), List.of(), Map.of("cec", 5), null,

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 class ReportDataTest {
 
     private static Source release(String id, boolean isFinal) {
-        return new Source(id, Source.Kind.OFFICIAL, "Commission", "2025-01-02", Source.Level.STATION,
-                Source.ValueType.VOTES, id + ".csv", null, null, null, null, null, isFinal, null, null, null, null,
-                null, 1);
+        return new Source(id, Source.Kind.OFFICIAL, Source.Level.STATION, Source.ValueType.VOTES, null, id + ".csv",
+                new Source.Published("Commission", "2025-01-02", null, null, 1),
+                Source.Sample.NONE, Source.Coverage.of(isFinal));
     }
 
     private static ElectionPackage pkg() {

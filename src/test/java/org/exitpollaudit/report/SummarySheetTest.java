@@ -33,9 +33,9 @@ class SummarySheetTest {
     private static final String FINAL = "count";
 
     private static Source source(String id, Source.Kind kind, String org, String file, boolean fin) {
-        return new Source(id, kind, org, "2025-01-02", Source.Level.NATIONAL,
-                kind == Source.Kind.OFFICIAL ? Source.ValueType.VOTES : Source.ValueType.PERCENT, file, null, null,
-                null, null, null, fin, Source.ShareBase.VALID, null, null, null, null, 2);
+        Source.ValueType values = kind == Source.Kind.OFFICIAL ? Source.ValueType.VOTES : Source.ValueType.PERCENT;
+        return new Source(id, kind, Source.Level.NATIONAL, values, Source.ShareBase.VALID, file,
+                new Source.Published(org, "2025-01-02", null, null, 2), Source.Sample.NONE, Source.Coverage.of(fin));
     }
 
     private static void add(List<Figure> out, String poll, String candidate, String metric, double value) {
