@@ -24,7 +24,7 @@ final class Launcher {
 
     /**
      * A JVM option that tunes what the JIT compiles as one of {@link #LATER_JIT} does, which the launcher then leaves
-     * to the user: it adds its own of that name ({@link #optionName}) no more, and keeps its others.
+     * to the user: it leaves out its own of that name ({@link #optionName}) and keeps its others.
      */
     static boolean namesJitTuning(String option) {
         return LATER_JIT.stream().anyMatch(o -> option.startsWith(optionName(o)));

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The answer printed at the end of a run, from a report's files written here by hand: the figures the verdicts
- * issue adds ({@code verdict} with −1, {@code margin_error} and its interval, {@code coincides}) where they exist,
- * the older {@code verdict_consistent} where they do not, and a poll with no figure at all.
+ * The answer printed at the end of a run, from a report's files written here by hand: the three-valued verdict and
+ * the size of the gap ({@code verdict} with −1, {@code margin_error} and its interval, {@code coincides}) where the
+ * report has them, {@code verdict_consistent} alone where it does not, and a poll with no figure at all.
  */
 class ReportSummaryTest {
 
