@@ -4,7 +4,7 @@
 # runs a full collection first, so that each sample is the live data alone; prints every sample's total and, at the
 # end, the peak with its largest classes. Sampling slows the run (a full collection each time): it measures memory,
 # not time. Samples come every interval plus the time jcmd takes to start (0.2-0.4 s here), and a peak between two
-# of them is missed, so repeated runs differ by a few MiB (docs/benchmark.md, ninth round).
+# of them is missed, so repeated runs differ by a few MiB (docs/benchmark.md, "the same live heap at 10M as at 1M").
 #
 #   benchmarks/live_heap.sh <package folder> [seconds between samples, default 0.5] [launcher, default target/app/exit-poll-audit]
 #

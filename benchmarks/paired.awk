@@ -4,9 +4,9 @@
 #
 # and prints each variant's mean and range, how many pairs B won, and B's effect on the wall time and on the CPU time
 # with a 95 % confidence interval. Why a model and not the plain mean of the pairs' differences: the second run of a
-# pair is faster whatever it runs (by about 0.16 s at 1M, docs/benchmark.md, eighteenth round), and pairs.sh
-# alternates the order (A first in odd pairs, B first in even ones), the two-period crossover design (AB/BA) of
-# clinical trials (Senn 2002, Cross-over Trials in Clinical Research, 2nd ed., ch. 3), so each pair's difference
+# pair is faster whatever it runs (by about 0.16 s at 1M, docs/benchmark.md, "The order of a pair matters"), and
+# pairs.sh alternates the order (A first in odd pairs, B first in even ones), the two-period crossover design (AB/BA)
+# of clinical trials (Senn 2002, Cross-over Trials in Clinical Research, 2nd ed., ch. 3), so each pair's difference
 # d = B - A is
 #
 #   d_i = delta + s_i * omega + e_i,   s_i = +1 when A ran first (B second), -1 when B ran first,

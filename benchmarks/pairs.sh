@@ -2,8 +2,8 @@
 # Two variants of the job compared run by run: two builds (each a launcher that mvn package made, in a git worktree
 # of its own) or two sets of JVM options, on one package. The order alternates pair by pair (A then B, then B then A):
 # on the project's machines the second of two runs made back to back was faster, A against A, by 0.05-0.26 s at 1M
-# (0.16 s on average, five pairs; docs/benchmark.md, eighteenth round), so a comparison made in one order shows a gain
-# that is not there. Give an even number of pairs, so that each variant runs first as often.
+# (0.16 s on average, five pairs; docs/benchmark.md, "The order of a pair matters"), so a comparison made in one
+# order shows a gain that is not there. Give an even number of pairs, so that each variant runs first as often.
 #
 #   benchmarks/pairs.sh <package folder> <pairs> <launcher A> <launcher B> ["JVM options A"] ["JVM options B"]
 #

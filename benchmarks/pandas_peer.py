@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""The analyst's version of the audit, in pandas + SciPy: the peer the job's speed is measured against (issue 14).
+"""The analyst's version of the audit, in pandas + SciPy: the peer the job's speed is measured against
+(docs/benchmark.md, "The peer: the analyst's pandas + SciPy script").
 
 What a competent analyst with a notebook would do with a package of station-level releases and exit polls, written
 as one script so that it can be timed beside the job on the same package:

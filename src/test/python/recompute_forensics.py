@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent re-computation of the forensic figures this change added (docs/figures.md, section `forensics`):
+"""Independent re-computation of the forensic figures (docs/figures.md, section `forensics`):
 Shpilkin's turnout slopes with their HC0 standard errors and shares, nationally and per district; the turnout and
 leader-share histograms in tenth-of-a-point bins; and the count of stations with turnout and leader share both
 >= 95 %. Written from docs/figures.md with the standard library only (no code shared with the Java application).

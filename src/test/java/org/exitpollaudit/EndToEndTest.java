@@ -63,7 +63,7 @@ public class EndToEndTest {
 
     /**
      * Calibration is the table shipped in the jar (Methods sheet), not simulated in the run: no simulated election
-     * appears as a release in figures.csv, on any sheet or on the console (issue 15).
+     * appears as a release in figures.csv, on any sheet or on the console, where it could be taken for a real count.
      */
     static void noSimulatedRelease(Path report, Launch launch) throws IOException {
         assertFalse(Files.readString(report.resolve("figures.csv")).toLowerCase().contains("synthetic"));
@@ -230,7 +230,7 @@ public class EndToEndTest {
         assertEquals(6726.0, Double.parseDouble(fig.get(k + "stations_turnout_and_leader_95")));
         assertEquals(322.0, Double.parseDouble(fig.get("forensics|cec-stations||80.0||turnout_histogram_tenths")));
         assertEquals(163.0, Double.parseDouble(fig.get("forensics|cec-stations||79.9||turnout_histogram_tenths")));
-        // the README's counts of regions significant after Holm, now figures a sheet shows
+        // the regions significant after Holm, as the README reports them: figures the Forensics sheet shows
         assertEquals(22.0, Double.parseDouble(fig.get(k + "districts_integer_significant")));
         assertEquals(76.0, Double.parseDouble(fig.get(k + "districts_turnout_leader_significant")));
         // the 2,268 stations without figures are rejected rows, each listed with its line; the station files'

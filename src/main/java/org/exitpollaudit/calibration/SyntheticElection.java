@@ -18,9 +18,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * stations, and a poll biased towards the leader.
  * <p>Honest elections can also have station types (urban and rural) that differ both in turnout and in the leader's
  * support, so that turnout and the leader's share correlate within every district although every vote is counted as
- * cast: the null that a turnout–leader test must survive in real countries (issue 12, item 6).
+ * cast: the null that a turnout–leader test must survive in real countries.
  * <p>The same seed gives the same election, so calibration tables and benchmarks are reproducible; an election
- * without station types draws exactly the random numbers it drew before they existed.
+ * without station types draws no random number for them, so its stations are the same whether or not other
+ * configurations use types.
  */
 public final class SyntheticElection {
 

@@ -102,7 +102,7 @@ public class AuditJobConfiguration {
      * hash (see {@link ResultsItemReader}). Each chunk costs a transaction and two job-repository updates, so larger
      * blocks cost less per row, and more memory: at 1M stations 50,000 rows raised the peak resident set by some 30
      * MiB against 25,000, and at 10M 25,000 rows by some 60 MiB against 10,000; beyond about 50,000 rows the parsing
-     * thread and the staging thread also overlap less (docs/benchmark.md, fifteenth round).
+     * thread and the staging thread also overlap less (docs/benchmark.md, "larger ingest blocks").
      */
     @Bean
     Step ingestFile(JobRepository repository, PlatformTransactionManager tx, ResultsItemReader resultsReader,

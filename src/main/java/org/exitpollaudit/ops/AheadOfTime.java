@@ -13,9 +13,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * at build time ({@code process-aot} in pom.xml), where that context is the one the build saw.
  *
  * <p>Why: of a short run's 1.8 s of start-up, Spring spends about 0.3 s parsing the configuration classes, evaluating
- * the auto-configurations' conditions and creating beans by reflection (docs/benchmark.md, eighth round). Ahead-of-time
- * processing does that once, in {@code mvn package}, and writes the result as code ({@code *__BeanDefinitions},
- * {@code ExitPollAuditApplication__ApplicationContextInitializer}).
+ * the auto-configurations' conditions and creating beans by reflection (docs/benchmark.md, "Spring ahead of time").
+ * Ahead-of-time processing does that once, in {@code mvn package}, and writes the result as code ({@code
+ * *__BeanDefinitions}, {@code ExitPollAuditApplication__ApplicationContextInitializer}).
  *
  * <p>The price: conditions and profiles are fixed at build time, when no profile was active and the schedule was off.
  * So the generated code is used only when a launch's context is that one: the command is {@code run}, {@code verify} or

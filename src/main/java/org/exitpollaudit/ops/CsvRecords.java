@@ -20,12 +20,13 @@ import java.util.function.ToIntFunction;
 /**
  * Reads a CSV file with a header row as RFC 4180 defines it (fields quoted with {@code "} may hold commas, line
  * breaks and doubled quotes; CR, LF and CRLF end a record), the way Commons CSV's {@code CSVFormat.RFC4180} reads it
- * (the test compares the two), at several times its speed: the console summary reads the report's own figures.csv,
- * 58 MB and 745,000 records at a million stations, after every run. It reads UTF-8 bytes, not characters: every
- * character that shapes a record ({@code " , CR LF}) is a single byte in UTF-8 and no byte of a longer character
- * looks like one, so records split on bytes exactly as on characters, and only the fields built are decoded (strictly:
- * bytes that are not UTF-8 are an error there). Of the records passed over, only a character after a closing quote
- * is decoded, which must be white space in any record.
+ * ({@code CsvRecordsTest} compares the two), at several times its speed: the console summary ({@link ReportSummary})
+ * reads the report's data-issues.csv after every run, and its figures.csv, 58 MB and 745,000 records at a million
+ * stations, after a run on unchanged inputs (a run that writes the report hands on what it gathered of figures.csv
+ * instead). It reads UTF-8 bytes, not characters: every character that shapes a record ({@code " , CR LF}) is a
+ * single byte in UTF-8 and no byte of a longer character looks like one, so records split on bytes exactly as on
+ * characters, and only the fields built are decoded (strictly: bytes that are not UTF-8 are an error there). Of the
+ * records passed over, only a character after a closing quote is decoded, which must be white space in any record.
  */
 final class CsvRecords {
 

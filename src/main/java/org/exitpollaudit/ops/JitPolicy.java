@@ -19,11 +19,11 @@ import javax.management.ObjectName;
  * <p>Why: HotSpot compiles a method first with C1 and, once it is hot, again with C2. A run of this job loads about
  * ten thousand classes (Spring, HSQLDB, POI) and makes about a thousand C2 compilations, whatever the size of the
  * input; on the project's 2-core machine they compete with the job for the second core and, in a run of a few
- * seconds, finish too late to pay for themselves. Measured in alternating runs (docs/benchmark.md, sixth round): the
- * Azerbaijani package took 4.4–4.8 s with C2 excluded against 5.5–7.2 s without; Russia 2024 (4 MB, 94,214 stations)
- * 7.7–8.6 s against 10–11.8 s; 250,000 stations (32 MB) about the same; 1,000,000 stations (129 MB) a quarter
- * slower, as the analysis' loops then run long enough for C2's code to win. Hence the threshold on the input's
- * size, which is known before Spring starts.
+ * seconds, finish too late to pay for themselves. Measured in alternating runs (docs/benchmark.md, "short runs
+ * without C2"): the Azerbaijani package took 4.4–4.8 s with C2 excluded against 5.5–7.2 s without; Russia 2024 (4 MB,
+ * 94,214 stations) 7.7–8.6 s against 10–11.8 s; 250,000 stations (32 MB) about the same; 1,000,000 stations (129 MB)
+ * a quarter slower, as the analysis' loops then run long enough for C2's code to win. Hence the threshold on the
+ * input's size, which is known before Spring starts.
  *
  * <p>How: a compiler directive that excludes every method from C2, added at run time through the JVM's
  * {@code DiagnosticCommand} MBean (what {@code jcmd <pid> Compiler.directives_add} does), as a jar cannot set JVM
@@ -34,7 +34,8 @@ import javax.management.ObjectName;
  * <p>The launcher, {@code target/app/exit-poll-audit} (src/main/sh), does better for the same runs: it starts the JVM
  * with {@link Launcher#C1_ONLY}, C1 alone from the first compilation, where the directive leaves C1 compiling with full
  * profiling first and compiling again without once C2 refuses (Azerbaijan 0.4-0.8 s and Russia 2024 0.5-1 s faster in
- * alternating runs: docs/benchmark.md, eighth round). Its {@code -Depa.jit=launcher} tells this policy that the JIT is taken care of.
+ * alternating runs: docs/benchmark.md, "Spring ahead of time, flags in blocks, a launcher"). Its {@code
+ * -Depa.jit=launcher} tells this policy that the JIT is taken care of.
  */
 public final class JitPolicy {
 
@@ -94,7 +95,7 @@ public final class JitPolicy {
      * <p>Why: the report runs POI's and XMLBeans' code, and the code of a few thousand cells, briefly; C2 compiled
      * some 2 s of CPU of it at 1M stations, on the core the report's other thread (figures.csv) and the collector
      * need. What C2 compiled for the ingest and the analysis stays compiled. Measured in three alternating pairs at 1M
-     * (docs/benchmark.md, seventeenth round): the run's CPU 1.2-1.6 s less, the run 0.3-0.5 s shorter. It is for a
+     * (docs/benchmark.md, "no C2 for the report"): the run's CPU 1.2-1.6 s less, the run 0.3-0.5 s shorter. It is for a
      * run's own process only: a directive is never taken back from the methods it kept from C2, which a scheduler's
      * next run would need.
      */

@@ -24,7 +24,7 @@ final class Launcher {
 
     /**
      * A JVM option that tunes what the JIT compiles as one of {@link #LATER_JIT} does, which the launcher then leaves
-     * to the user: it adds its own of that name ({@link #optionName}) no more, and keeps its others.
+     * to the user: it leaves out its own of that name ({@link #optionName}) and keeps its others.
      */
     static boolean namesJitTuning(String option) {
         return LATER_JIT.stream().anyMatch(o -> option.startsWith(optionName(o)));
@@ -42,15 +42,16 @@ final class Launcher {
     static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-D" + JitPolicy.PROPERTY + "=launcher");
 
     /**
-     * A longer run: methods compiled once they have run twice as often as by default (fewer lukewarm ones; three
-     * times until C2's compilations were made smaller, below, when sooner ones began to pay: eighteenth round);
+     * A longer run: methods compiled once they have run twice as often as by default (fewer lukewarm ones; not three
+     * times as late, since with C2's smaller compilations, below, sooner ones pay: a million stations 0.16-0.22 s
+     * faster with 2 than with 3 in twelve pairs of fourteen, docs/benchmark.md, "C2 inlining less and sooner");
      * C2 compiling the cases a method had not met when it was profiled (a branch not yet taken, a first null, an index
      * or a type check that had always passed) instead of leaving each to a trap that throws the compiled code away
-     * once the case comes (a buffer that grows, the first null): in a run of a million stations C2 had compiled 26
-     * methods three to six times each (docs/benchmark.md, eleventh round); and C2 inlining less (calls three deep
-     * instead of 15, a frequent callee of up to 150 bytes of bytecode instead of 325): its compilations of the job's
-     * long methods are smaller and come sooner, and at a million stations the run's CPU fell by about 0.8 s and the
-     * ingest by 0.2 s (eighteenth round).
+     * once the case comes (a buffer that grows, the first null): without it, in a run of a million stations C2
+     * compiled 26 methods three to six times each (docs/benchmark.md, "C2's recompilations"); and C2 inlining less
+     * (calls three deep instead of 15, a frequent callee of up to 150 bytes of bytecode instead of 325): its
+     * compilations of the job's long methods are smaller and come sooner, and at a million stations the run's CPU is
+     * about 0.8 s less and the ingest 0.2 s shorter (docs/benchmark.md, "C2 inlining less and sooner").
      */
     static final List<String> LATER_JIT = List.of("-XX:CompileThresholdScaling=2", "-XX:PerMethodTrapLimit=0",
             "-XX:MaxInlineLevel=3", "-XX:FreqInlineSize=150");
@@ -68,7 +69,7 @@ final class Launcher {
      * Every run where the kernel gives transparent huge pages on request ({@link #hugePagesOnRequest}) and keeps the
      * memory it frees in huge-page blocks ({@link #hugePagesKept}): the heap in pages of 2 MB. The job touches the heap
      * for the first time as it allocates and the collector copies what survives, and on a virtual machine each first
-     * touch of a 4 KB page is costly (docs/benchmark.md, twelfth round).
+     * touch of a 4 KB page is costly (docs/benchmark.md, "huge pages for the collector").
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
@@ -109,9 +110,9 @@ final class Launcher {
      *         Where blocks of a huge page are reported, each one goes back to the hypervisor as soon as it is free, and
      *         the next huge page the job touches is faulted in from the host again: measured on such a machine
      *         (page_reporting_order 9), a million stations ran 0.4-0.9 s slower with huge pages in seven pairs, the
-     *         collector's system time 0.8 s against 0.1 s, and faster with them in two pairs of three once the order
-     *         was set to 11 (docs/benchmark.md, sixteenth round). An unset order (-1, or 2^32 - 1 as the kernel prints
-     *         it) is no reporting.
+     *         collector's system time 0.8 s against 0.1 s, and faster with them in two pairs of three with the order
+     *         set to 11 (docs/benchmark.md, "huge pages that go back to the host"). An unset order (-1, or 2^32 - 1 as
+     *         the kernel prints it) is no reporting.
      */
     static boolean hugePagesKept(String reportingOrder) {
         // trimmed as the script's awk trims it: spaces, tabs and line breaks

@@ -57,7 +57,7 @@ class CalibrationTableTest {
         long seed = Long.parseLong(meta.get("seed"));
         int replications = Integer.parseInt(meta.get("replications"));
         int samples = Integer.parseInt(meta.get("samples"));
-        assertTrue(replications >= 500, "issue 12 item 7: at least 500 replications per cell");
+        assertTrue(replications >= 500, "at least 500 replications per cell, so that a 5 % rate is known within 2 pp");
         assertTrue(samples >= 10_000, "the verdict rule's level needs at least 10,000 samples");
         assertNotNull(Instant.parse(meta.get("generated")));
         assertEquals("0.05", meta.get("alpha"));
@@ -101,7 +101,7 @@ class CalibrationTableTest {
         }
     }
 
-    /** Issue 12 item 7: test × size × scenario, clean and each anomaly; the verdict rule's level and power. */
+    /** Every cell, test × size × scenario, clean and each anomaly; the verdict rule's level and power. */
     @Test
     void everyTestSizeAndScenarioIsThere() {
         Set<String> cells = SHIPPED.rows().stream().map(r -> r.test() + "|" + r.scenario() + "|" + r.electionStations())

@@ -89,10 +89,10 @@ class CalibrationTest {
     }
 
     /**
-     * Issue 12, item 6: honest elections whose rural stations vote more and more for the leader than urban ones. The
-     * within-district turnout–leader correlation is then positive although every vote is counted as cast, and the
-     * test against zero correlation cries wolf: this measures how often (it must be far above 5 %), while the tests
-     * that do not assume zero correlation stay calibrated.
+     * Honest elections whose rural stations vote more and more for the leader than urban ones. The within-district
+     * turnout–leader correlation is then positive although every vote is counted as cast, and the test against zero
+     * correlation cries wolf: this measures how often (it must be far above 5 %), while the tests that do not assume
+     * zero correlation stay calibrated.
      */
     @Test
     void stationTypesMakeHonestTurnoutAndLeaderShareCorrelate() {

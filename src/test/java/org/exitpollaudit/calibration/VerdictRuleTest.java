@@ -28,9 +28,10 @@ class VerdictRuleTest {
     }
 
     /**
-     * Issue 12, item 2: the rule's level. 10,000 simple random samples of 5,012 drawn at the official shares; the
-     * number the rule rejects must lie in the binomial 99 % band of 5 % (exact quantiles of Binomial(10,000, 0.05):
-     * 445 … 557 as SciPy's binom.ppf(0.005) and binom.isf(0.005) also give, so a rule at 4.4 % or 5.6 % fails; the former rule, X² or any Holm-significant candidate, does).
+     * The rule's level. 10,000 simple random samples of 5,012 drawn at the official shares; the number the rule
+     * rejects must lie in the binomial 99 % band of 5 % (exact quantiles of Binomial(10,000, 0.05): 445 … 557 as
+     * SciPy's binom.ppf(0.005) and binom.isf(0.005) also give, so a rule at 4.4 % or 5.6 % fails). X² OR any
+     * Holm-significant candidate is above the band, which is why it is not the verdict rule.
      */
     @Test
     void theVerdictRuleRejectsFivePercentOfHonestSimpleRandomSamples() {
@@ -40,9 +41,9 @@ class VerdictRuleTest {
                 10_000, 20240207L, ALPHA);
         assertEquals(10_000, r.trials());
         assertTrue(r.rejections() >= band[0] && r.rejections() <= band[1], r.toString());
-        Calibration.Rate former = VerdictRule.rate(VerdictRule.OR_HOLM, "srs_null", V, 1,
+        Calibration.Rate orHolm = VerdictRule.rate(VerdictRule.OR_HOLM, "srs_null", V, 1,
                 VerdictRule.Design.simpleRandom(N), 10_000, 20240207L, ALPHA);
-        assertTrue(former.rejections() > band[1], "the former OR rule is above its level: " + former);
+        assertTrue(orHolm.rejections() > band[1], "the OR rule, not used, is above its level: " + orHolm);
     }
 
     /** Cluster samples with a known common design effect, divided by it: the rule keeps its level. */

@@ -77,7 +77,7 @@ class CsvTableTest {
 
     /**
      * A file without line breaks (here 3 MB on its third line) is refused at that line, with FATAL UNREADABLE_FILE,
-     * instead of being buffered whole: a 200 MB one used to end in OutOfMemoryError.
+     * instead of being buffered whole, which for a file of 200 MB would end in OutOfMemoryError.
      */
     @Test
     void aLineLongerThanAnyRowIsRefusedAtItsLine() throws Exception {

@@ -87,8 +87,8 @@ class CsvExportsTest {
     }
 
     /**
-     * figures.csv prints every value as {@link Double#toString(double)} does (the reference: the JDK's own
-     * conversion, which the file has always used), whole numbers by a shortcut included: around zero, both signed
+     * figures.csv prints every value as {@link Double#toString(double)} does, whole numbers by a shortcut included (the
+     * JDK's conversion is the reference, so that the shortcut changes no byte of the file): around zero, both signed
      * zeros, on either side of 10^7 where the JDK switches to E notation, at the largest longs and random values.
      */
     @Test

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The report's streaming workbook copies the sheets' XML as bytes where POI copies it a character at a time: every
- * part must be POI's, byte for byte, whichever way rows reach a sheet (cases after a review of the copy).
+ * part must be POI's, byte for byte, whichever way rows reach a sheet, and for XML where a copy by bytes could part
+ * from one by characters.
  */
 class WorkbookReportTest {
 
