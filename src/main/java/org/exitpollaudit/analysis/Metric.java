@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The vocabulary of figures.csv: every metric the analysis writes, by section, as a constant. Code that makes a
  * figure ({@link Figure#of}) or looks one up names the constant, so a misspelt metric does not compile; the Methods
- * sheet defines each constant once and {@code MetricVocabularyTest} checks that it does, that docs/figures.md names
- * each, and that every metric of a real report is one of these.
+ * sheet defines each constant once and {@code MetricVocabularyTest} checks that it does and that every name on the
+ * sheet is a constant, that docs/figures.md's tables define each constant in its section and nothing else, and that
+ * every metric of a real report is one of these.
  *
  * <p>A family ({@link #family()}, id starting with {@code *}) stands for metrics named after a test or candidate:
  * {@code Forensics.P_HOLM} is {@code integer_p_holm}, {@code last_digit_<candidate>_p_holm} and so on.

@@ -3,7 +3,9 @@ package org.exitpollaudit.model;
 /**
  * Every code a {@link DataIssue} can carry: the one list of them, so that a code is spelled once and a reader finds
  * every kind of issue the program reports in one place. The code's name is what data-issues.csv, the Data quality
- * sheet and the staging tables hold; renaming one changes a public output (docs/input-format.md).
+ * sheet and the staging tables hold; renaming one changes a public output (docs/input-format.md). Each code is explained
+ * in docs/input-format.md's table "Every data-issue code"; {@code IssueCodeTest} checks that the table and this list
+ * hold the same codes.
  */
 public enum IssueCode {
 

@@ -19,24 +19,64 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The data-issue codes are spelled in one place ({@link IssueCode}) and agree with what docs/input-format.md names. */
+/**
+ * The data-issue codes are spelled in one place ({@link IssueCode}), and docs/input-format.md explains each of them in
+ * its table "Every data-issue code": the table and the enum hold the same codes, and every code the documentation
+ * names anywhere is one of them.
+ */
 class IssueCodeTest {
 
     private static final Set<String> NAMES = Arrays.stream(IssueCode.values()).map(Enum::name)
             .collect(Collectors.toSet());
 
+    /** A row of the table: the code in backticks in its first column ("| `ROW_REJECTED` | ERROR | ..."). */
+    private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\|");
+
+    /** A code anywhere in the text: upper-case letters, digits and '_' in backticks. */
+    private static final Pattern CODE = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
+
+    private static String read(String path) throws IOException {
+        return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    }
+
+    /** The codes docs/input-format.md's table explains, in its order, repeats included. */
+    private static List<String> tableCodes() throws IOException {
+        Matcher m = TABLE_ROW.matcher(read("docs/input-format.md"));
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void everyCodeIsExplainedInTheTable() throws IOException {
+        Set<String> missing = new TreeSet<>(NAMES);
+        missing.removeAll(tableCodes());
+        assertEquals(Set.of(), missing, "codes IssueCode has but the table in docs/input-format.md does not explain");
+    }
+
+    @Test
+    void theTableExplainsOnlyCodesTheProgramCanReportOnceEach() throws IOException {
+        List<String> rows = tableCodes();
+        Set<String> unknown = new TreeSet<>(rows);
+        unknown.removeAll(NAMES);
+        assertEquals(Set.of(), unknown, "codes the table in docs/input-format.md explains but IssueCode does not have");
+        assertEquals(new TreeSet<>(rows).size(), rows.size(), "a code the table explains twice: " + rows);
+    }
+
     @Test
     void everyCodeTheDocumentationNamesIsOneTheProgramCanReport() throws IOException {
-        String doc = Files.readString(Path.of("docs/input-format.md"), StandardCharsets.UTF_8);
-        // codes appear in backticks: `ROW_REJECTED`, `NOT_UTF8`, `OVER_100`
-        Matcher m = Pattern.compile("`([A-Z][A-Z0-9]*_[A-Z0-9_]+|IMPLAUSIBLE|NEGATIVE)`").matcher(doc);
         Set<String> named = new TreeSet<>();
-        while (m.find()) {
-            named.add(m.group(1));
+        for (String doc : List.of("docs/input-format.md", "docs/figures.md")) {
+            Matcher m = CODE.matcher(read(doc));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
         }
-        assertTrue(named.size() > 40, "docs/input-format.md names " + named.size() + " codes: " + named);
+        assertTrue(named.size() > 40, "the documentation names " + named.size() + " codes: " + named);
         named.removeAll(NAMES);
-        assertEquals(Set.of(), named, "codes docs/input-format.md names but IssueCode does not have");
+        assertEquals(Set.of(), named, "codes docs/input-format.md or docs/figures.md names but IssueCode does not have");
     }
 
     @Test

@@ -98,7 +98,12 @@ public final class MetricVocabulary {
      * and a_df (either reading of the shorthand); "integer_*" is a pattern.
      */
     static List<Pattern> patterns(String names) {
-        List<Pattern> out = new ArrayList<>();
+        return readings(names).stream().flatMap(List::stream).toList();
+    }
+
+    /** Per name of a label, the patterns it may be read as: one, or two for a shorthand suffix ("_df"). */
+    static List<List<Pattern>> readings(String names) {
+        List<List<Pattern>> out = new ArrayList<>();
         String first = null;
         for (String raw : names.split("[,;]")) {
             String name = raw.strip();
@@ -106,15 +111,49 @@ public final class MetricVocabulary {
                 continue;
             }
             if (name.startsWith("_") && first != null) {
-                out.add(glob(first + name));
+                List<Pattern> either = new ArrayList<>(List.of(glob(first + name)));
                 int cut = first.lastIndexOf('_');
                 if (cut > 0) {
-                    out.add(glob(first.substring(0, cut) + name));
+                    either.add(glob(first.substring(0, cut) + name));
                 }
+                out.add(either);
                 continue;
             }
             first = name;
-            out.add(glob(name));
+            out.add(List.of(glob(name)));
+        }
+        return out;
+    }
+
+    /** A metric table of docs/figures.md: its header's first column is "metric". */
+    private static final Pattern TABLE_HEADER = Pattern.compile("\\|\\s*metric\\s*\\|.*");
+
+    /** Where docs/figures.md says which section the tables that follow belong to: "section `accuracy`". */
+    private static final Pattern SECTION = Pattern.compile("[Ss]ection `([a-z]+)`");
+
+    /**
+     * "section metric" for every name in the first column of docs/figures.md's metric tables, the section being the
+     * last one the text named before the table. Names in a cell are separated by commas or " / "; a family's members
+     * may be written with a placeholder (benford2_&lt;candidate&gt;_p_holm).
+     */
+    static List<String> documented(String docs) {
+        List<String> out = new ArrayList<>();
+        String section = null;
+        boolean table = false;
+        for (String line : docs.split("\\R")) {
+            var m = SECTION.matcher(line);
+            while (m.find()) {
+                section = m.group(1);
+            }
+            if (TABLE_HEADER.matcher(line).matches()) {
+                table = true;
+            } else if (table && line.startsWith("|") && !line.startsWith("|---")) {
+                for (String name : line.split("\\|")[1].split(",|\\s/\\s")) {
+                    out.add(section + " " + name.strip());
+                }
+            } else if (!line.startsWith("|---")) {
+                table = false;
+            }
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,14 +79,45 @@ class MetricVocabularyTest {
         assertEquals(List.of(), wrong);
     }
 
-    /** docs/figures.md names every metric of the vocabulary (a family by its pattern). */
+    /** docs/figures.md defines every metric of the vocabulary in a table of its section (a family by a member). */
     @Test
-    void docsNameEveryMetric() throws Exception {
-        String docs = MetricVocabulary.docs();
-        List<String> missing = Metric.all().stream()
-                .filter(m -> !MetricVocabulary.inDocs(docs, m.family() ? m.member("integer") : m.id()))
+    void docsDefineEveryMetricInItsSection() throws Exception {
+        Set<Metric> defined = new HashSet<>();
+        for (String key : MetricVocabulary.documented(MetricVocabulary.docs())) {
+            defined.add(Metric.of(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1)));
+        }
+        List<String> missing = Metric.all().stream().filter(m -> !defined.contains(m))
                 .map(m -> m.section() + " " + m.id()).toList();
-        assertEquals(List.of(), missing);
+        assertEquals(List.of(), missing, "metrics no table of docs/figures.md defines in their section");
+    }
+
+    /** Every name docs/figures.md's metric tables define is a metric of the vocabulary, in that section. */
+    @Test
+    void everyMetricTheDocsDefineIsOne() throws Exception {
+        List<String> documented = MetricVocabulary.documented(MetricVocabulary.docs());
+        assertTrue(documented.size() > 150, "docs/figures.md's tables define " + documented.size() + " metrics");
+        List<String> unknown = documented.stream()
+                .filter(k -> Metric.of(k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1)) == null)
+                .toList();
+        assertEquals(List.of(), unknown, "metrics docs/figures.md defines but Metric does not have");
+    }
+
+    /** Every name a label of the Methods sheet shows is a metric of the vocabulary, in the definition's section. */
+    @Test
+    void everyNameOnTheMethodsSheetIsAMetric() {
+        List<String> unknown = new ArrayList<>();
+        for (MethodsSheet.Definition d : MethodsSheet.DEFINITIONS) {
+            List<String> ids = Metric.all().stream().filter(m -> m.section().equals(d.section()))
+                    .flatMap(m -> m.family() ? java.util.stream.Stream.of(m.id(), m.member("integer"))
+                            : java.util.stream.Stream.of(m.id()))
+                    .toList();
+            for (List<Pattern> name : MetricVocabulary.readings(d.metric())) {
+                if (name.stream().noneMatch(p -> ids.stream().anyMatch(id -> p.matcher(id).matches()))) {
+                    unknown.add(d.section() + " '" + d.metric() + "': " + name);
+                }
+            }
+        }
+        assertEquals(List.of(), unknown, "names on the Methods sheet that are no metric");
     }
 
     /** A family stands for its members only; a constant for its own name only. */
