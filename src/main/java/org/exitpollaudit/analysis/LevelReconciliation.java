@@ -57,8 +57,11 @@ final class LevelReconciliation {
                     continue;
                 }
                 gap(out, src, fin.id(), Figure.NATIONAL, null, c, Metric.Gap.VOTES, s, ref);
-                unexplained.append(unexplained.length() > 0 ? ", " : "").append(pkg.candidateName(c)).append(' ')
-                        .append(StationAnalysis.fmt(ref - s));
+                // a candidate whose stations add up to the final result leaves nothing unexplained
+                if (ref - s != 0) {
+                    unexplained.append(unexplained.length() > 0 ? ", " : "").append(pkg.candidateName(c)).append(' ')
+                            .append(StationAnalysis.fmt(ref - s));
+                }
             }
             if (finalRow.valid() != null) {
                 gap(out, src, fin.id(), Figure.NATIONAL, null, null, Metric.Gap.VALID, sum.valid(), finalRow.valid());

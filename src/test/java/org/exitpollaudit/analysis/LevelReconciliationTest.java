@@ -112,6 +112,40 @@ class LevelReconciliationTest {
                 + " without figures)", issues.get(0).message());
     }
 
+    /**
+     * Only a candidate whose stations do not add up to the final result is named in the warning, and stations that
+     * add up for every candidate give none: two stations, a 200 + 150 = 350 and b 90 + 100 = 190, against a final
+     * result of a 350 and b 200 (only b's 10 unexplained), then of a 350 and b 190 (nothing unexplained).
+     */
+    @Test
+    void onlyVotesLeftUnexplainedAreAWarning() {
+        ResultColumns t = new ResultColumns("cec", List.of("a", "b"), 2);
+        t.add(2, "d1", "s1", 500, 300, 10, 290, NAN, NAN, new double[] {200, 90});
+        t.add(3, "d1", "s2", 450, 250, 0, 250, NAN, NAN, new double[] {150, 100});
+        Source fin = source("final", Source.Level.NATIONAL, true);
+        Source stations = source("cec", Source.Level.STATION, false);
+        ElectionPackage pkg = new ElectionPackage(Path.of("."), new Election("e", "e", LocalDate.of(2024, 1, 1), "x",
+                null, null, null), List.of(new Candidate("a", "Alpha", null, List.of()),
+                new Candidate("b", "Beta", null, List.of())), List.of(), List.of(fin, stations));
+        for (double b : new double[] {200, 190}) {
+            Map<String, ResultRow> national = Map.of("final", new ResultRow("final", 2, null, null, 950.0, null, null,
+                    350 + b, null, null, votes(350, b)));
+            List<DataIssue> issues = new ArrayList<>();
+            List<Figure> figures = LevelReconciliation.run(pkg, stations, Totals.withDistricts(t, new int[] {0, 1}),
+                    Map.of(), national, 0, List.of("a", "b"), issues);
+            assertTrue(figures.stream().anyMatch(x -> "a".equals(x.candidate()) && x.metric().equals("votes_gap")
+                    && x.value() == 0), "the gap of 0 is a figure all the same");
+            if (b == 200) {
+                assertEquals(1, issues.size());
+                assertEquals("the 2 loaded stations of cec leave these votes of the final result (final) unexplained:"
+                        + " Beta 10 (final − station sum; for example remote electronic voting, stations abroad,"
+                        + " stations without figures)", issues.get(0).message());
+            } else {
+                assertEquals(List.of(), issues, "every candidate's stations add up to the final result");
+            }
+        }
+    }
+
     private static Map<String, Double> votes(double a, double b) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("a", a);
