@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.exitpollaudit.ingest.ResultColumns;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.stats.DigitTests;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.IntegerPercentageMemo;

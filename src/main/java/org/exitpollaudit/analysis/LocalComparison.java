@@ -15,6 +15,7 @@ import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.stats.GoodnessOfFit;
 import org.exitpollaudit.stats.Holm;
 import org.exitpollaudit.stats.QuasiBinomial;

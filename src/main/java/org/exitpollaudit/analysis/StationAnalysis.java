@@ -17,6 +17,8 @@ import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.reconcile.StationChecks;
+import org.exitpollaudit.reconcile.StationFlag;
 
 /**
  * Everything below national level: per-station consistency (duplicates rejected, arithmetic flagged), the forensic

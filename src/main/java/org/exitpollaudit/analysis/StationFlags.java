@@ -3,6 +3,8 @@ package org.exitpollaudit.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exitpollaudit.reconcile.StationFlag;
+
 /**
  * The stations of a release whose own numbers are remarkable: a whole-percent turnout together with a whole-percent
  * leader share (among the stations the integer test includes), or turnout and leader share both at least 95 % in a

@@ -133,11 +133,11 @@ record Totals(double registered, double ballots, double invalid, double valid, M
         }
 
         void add(ResultColumns t, int i) {
-            registered += zeroIfMissing(t.registered(i));
-            ballots += zeroIfMissing(t.ballotsCast(i));
-            invalid += zeroIfMissing(t.invalid(i));
+            registered += ResultColumns.zeroIfMissing(t.registered(i));
+            ballots += ResultColumns.zeroIfMissing(t.ballotsCast(i));
+            invalid += ResultColumns.zeroIfMissing(t.invalid(i));
             double v = t.valid(i);
-            valid += !Double.isNaN(v) ? v : t.candidateSum(i) + zeroIfMissing(t.other(i));
+            valid += !Double.isNaN(v) ? v : t.candidateSum(i) + ResultColumns.zeroIfMissing(t.other(i));
             for (int c = 0; c < votes.length; c++) {
                 double x = t.votes(c, i);
                 if (Double.isNaN(x)) {
@@ -161,10 +161,5 @@ record Totals(double registered, double ballots, double invalid, double valid, M
             }
             return new Totals(registered, ballots, invalid, valid, byCandidate, units);
         }
-    }
-
-    /** A missing figure (NaN in a table) as 0, for sums. */
-    static double zeroIfMissing(double d) {
-        return Double.isNaN(d) ? 0 : d;
     }
 }

@@ -409,4 +409,9 @@ public final class ResultColumns {
     private static Double box(double d) {
         return Double.isNaN(d) ? null : d;
     }
+
+    /** A missing figure (NaN in a table) as 0, for sums. */
+    public static double zeroIfMissing(double d) {
+        return Double.isNaN(d) ? 0 : d;
+    }
 }

@@ -3,7 +3,7 @@ package org.exitpollaudit.report;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 
 /**
  * Every flagged station of a run, in order, handed over one at a time: the Stations sheet and stations-flagged.csv

@@ -10,11 +10,11 @@ import java.util.Set;
 
 import org.exitpollaudit.analysis.AnalysisParameters;
 import org.exitpollaudit.analysis.Figure;
-import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.reconcile.StationFlag;
 
 /**
  * Everything a report shows, gathered from staging by the report step: the workbook, figures.csv and the

@@ -2,7 +2,7 @@ package org.exitpollaudit.staging;
 
 import java.util.List;
 
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 
 /**
  * A run of consecutive flagged stations as one binary value, for staging between the analyze and report steps (a

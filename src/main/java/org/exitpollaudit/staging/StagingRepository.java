@@ -19,11 +19,11 @@ import java.util.function.Function;
 
 import org.exitpollaudit.analysis.Figure;
 import org.exitpollaudit.analysis.StationAnalysis;
-import org.exitpollaudit.analysis.StationFlag;
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.report.FlagStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import org.exitpollaudit.ingest.ResultColumns;
 import org.exitpollaudit.ingest.ResultRow;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.staging.RowBlock;
 import org.junit.jupiter.api.Test;
 

@@ -19,10 +19,11 @@ import org.exitpollaudit.election.Election;
 import org.exitpollaudit.election.ElectionPackage;
 import org.exitpollaudit.election.Source;
 import org.exitpollaudit.ingest.ResultColumns;
-import org.exitpollaudit.staging.RowBlock;
 import org.exitpollaudit.ingest.ResultRow;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;
+import org.exitpollaudit.reconcile.StationFlag;
+import org.exitpollaudit.staging.RowBlock;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exitpollaudit.analysis.Figure;
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.IssueCode;

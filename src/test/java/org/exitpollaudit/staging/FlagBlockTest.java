@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.junit.jupiter.api.Test;
 
 class FlagBlockTest {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exitpollaudit.analysis.Figure;
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exitpollaudit.analysis.StationFlag;
+import org.exitpollaudit.reconcile.StationFlag;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
 import org.exitpollaudit.model.IssueCode;

@@ -1,4 +1,4 @@
-package org.exitpollaudit.analysis;
+package org.exitpollaudit.reconcile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import org.exitpollaudit.model.IssueCode;
  * found vs cast, cast vs registered) is reported with file, line and column and the station is flagged; its
  * figures are kept as published, since the screening is about exactly such stations.
  */
-final class StationChecks {
+public final class StationChecks {
 
     private StationChecks() {
     }
@@ -51,7 +51,7 @@ final class StationChecks {
      * notes only the rows found to repeat (8 bytes each), and the last pass ({@link #next}) checks the last shard and
      * gives every row's result, in file order.
      */
-    static final class Run {
+    public static final class Run {
         /**
          * The rows whose keys one pass holds, on average: 15/16 of what a table of 2 million slots (24 MB) holds at
          * most, so that a shard whose share of the keys is above the average by chance still fits. A million
@@ -104,7 +104,7 @@ final class StationChecks {
          * @param rows the file's rows, −1 when not known: a file of more rows than one pass holds is checked in
          *             {@link #shards(long)} passes
          */
-        Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
+        public Run(Source s, List<DataIssue> issues, List<StationFlag> flags, IntFunction<ResultColumns> earlierBlock,
             ToLongBiFunction<String, String> hash, long rows) {
             this(s, issues, flags, earlierBlock, hash, shards(rows), rows);
         }
@@ -141,12 +141,12 @@ final class StationChecks {
         }
 
         /** The passes over the blocks before the last: {@link #scan} each block in each, then {@link #endScan}. */
-        int scans() {
+        public int scans() {
             return shards - 1;
         }
 
         /** A block of a pass before the last: finds the repeats of this pass's shard of the keys. */
-        void scan(ResultColumns t) {
+        public void scan(ResultColumns t) {
             requireScan();
             int start = rows;
             int[] first = firstLines(t);
@@ -161,7 +161,7 @@ final class StationChecks {
         }
 
         /** Ends a pass before the last: its table of keys goes, the next shard is checked. */
-        void endScan() {
+        public void endScan() {
             requireScan();
             if (block != blocks) {
                 throw new IllegalStateException("a pass over the blocks of " + s.file() + " had " + block + " of "
@@ -183,7 +183,7 @@ final class StationChecks {
          * Ends the last pass: the table of keys and the earlier shards' repeats go (the forensics passes that follow
          * need neither; the table is 24 MB). No block may follow.
          */
-        void end() {
+        public void end() {
             if (shard != shards - 1) {
                 throw new IllegalStateException("the check of " + s.file() + " ended before its last pass");
             }
@@ -195,7 +195,7 @@ final class StationChecks {
         }
 
         /** The next block's rows kept, as indices into it, ascending (in the last pass). */
-        int[] next(ResultColumns t) {
+        public int[] next(ResultColumns t) {
             if (shard != shards - 1) {
                 throw new IllegalStateException("the check of " + s.file() + " has had " + shard + " of its "
                         + (shards - 1) + " scans");
@@ -409,7 +409,7 @@ final class StationChecks {
     }
 
     /** The rows without duplicates, in file order (for the small files analysed as rows). */
-    static List<ResultRow> run(Source s, List<ResultRow> rows, List<DataIssue> issues, List<StationFlag> flags) {
+    public static List<ResultRow> run(Source s, List<ResultRow> rows, List<DataIssue> issues, List<StationFlag> flags) {
         List<ResultRow> kept = new ArrayList<>();
         for (int i : run(s, ResultColumns.of(s.id(), rows), issues, flags)) {
             kept.add(rows.get(i));
@@ -418,7 +418,7 @@ final class StationChecks {
     }
 
     private static void arithmetic(Source s, ResultColumns t, int i, List<DataIssue> issues, List<StationFlag> flags) {
-        double votes = t.candidateSum(i) + Totals.zeroIfMissing(t.other(i));
+        double votes = t.candidateSum(i) + ResultColumns.zeroIfMissing(t.other(i));
         double valid = t.valid(i);
         double invalid = t.invalid(i);
         double ballots = t.ballotsCast(i);

@@ -1,4 +1,4 @@
-package org.exitpollaudit.analysis;
+package org.exitpollaudit.reconcile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,10 +136,10 @@ class StationChecksTest {
             t.add(i + 2, district, station, 100, 50, 0, 50, NAN, NAN, new double[] {25, 25});
             rows.add(t.row(i));
         }
-        Map<StationKey, Integer> first = new LinkedHashMap<>();
+        Map<List<String>, Integer> first = new LinkedHashMap<>();
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
-            if (first.putIfAbsent(new StationKey(t.district(i), t.station(i)), i) == null) {
+            if (first.putIfAbsent(java.util.Arrays.asList(t.district(i), t.station(i)), i) == null) {
                 expected.add(i);
             }
         }

@@ -1,4 +1,4 @@
-package org.exitpollaudit.analysis;
+package org.exitpollaudit.reconcile;
 
 /** A polling station the report lists, and why. */
 public record StationFlag(String source, String file, int line, String district, String station, Double registered,
