@@ -234,7 +234,7 @@ public final class DigitTests {
 
     private static final double[] UNIFORM = {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1};
 
-    /** P(last digit = d) of a Binomial(n, p) count. */
+    /** P(last digit = d) of a Binomial(n, p) count; uniform for p &gt; 1 (a count above its total). */
     static double[] lastDigitProbabilities(long n, double p) {
         double[] out = new double[10];
         lastDigitProbabilities(n, p, out, new double[WINDOW]);
@@ -254,6 +254,11 @@ public final class DigitTests {
      * pairs calls, with arrays of its own.
      */
     static void lastDigitProbabilities(long n, double p, double[] out, double[] window) {
+        if (p > 1) {
+            // a count above its total (Tally.add takes one): no Binomial(n, k / n) to resample, the digits uniform
+            java.util.Arrays.fill(out, 0.1);
+            return;
+        }
         double sd = Math.sqrt(n * p * (1 - p));
         if (sd > 10 || n > Integer.MAX_VALUE) {
             java.util.Arrays.fill(out, 0.1);

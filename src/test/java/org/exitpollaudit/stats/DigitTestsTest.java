@@ -70,5 +70,9 @@ class DigitTestsTest {
         assertEquals(60, last.n());
         assertEquals(60, last.frequencies()[5]);
         assertEquals(540.0, last.chi2(), 1e-9);
+        double[] uniform = DigitTests.lastDigitProbabilities(20, 25 / 20.0);
+        for (int d = 0; d < 10; d++) {
+            assertEquals(0.1, uniform[d], 0.0, "digit " + d);
+        }
     }
 }
