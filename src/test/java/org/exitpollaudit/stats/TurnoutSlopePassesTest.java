@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,9 +119,11 @@ class TurnoutSlopePassesTest {
 
     @Test
     void misuseIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new TurnoutSlope.Passes(0));
+        refuses("m = 0 is not ≥ 1", () -> new TurnoutSlope.Passes(0));
         TurnoutSlope.Passes p = new TurnoutSlope.Passes(2);
-        assertThrows(IllegalArgumentException.class, () -> p.add(.5, new double[] {.1}), "one value for two series");
+        refuses("y has 1 entries, for m = 2 series", () -> p.add(.5, new double[] {.1}));
+        refuses("x and y differ in length: 3 and 2",
+                () -> TurnoutSlope.fit(new double[] {.5, .6, .7}, new double[] {.1, .2}));
         assertThrows(IllegalStateException.class, p::fits, "fits before the passes");
         for (int pass = 0; pass < TurnoutSlope.Passes.COUNT; pass++) {
             p.next();
