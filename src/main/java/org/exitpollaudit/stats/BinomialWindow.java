@@ -98,7 +98,7 @@ public final class BinomialWindow {
      * before): several times faster than dividing the running term. The counts n and k are whole numbers held as
      * doubles (exact up to 2⁵³, so every operation gives the double it gives on ints): a walk that keeps its count as
      * a double converts no int at each step, and on x86 each such conversion waits for the last value of its
-     * register, which made the integer test's walks about 3 times as slow.
+     * register, which makes the integer test's walks about 3 times as slow.
      */
     public static double up(double pk, double n, double k, double odds) {
         return pk * ((n - k) / (k + 1) * odds);

@@ -108,9 +108,9 @@ class BinomialWindowTest {
     }
 
     /**
-     * The steps on counts held as doubles give the very doubles of the same steps on ints, as the walks computed them
-     * before (figures.csv byte for byte): every count below 2³¹ is exact as a double, so n − k, k + 1 and n − k + 1
-     * are the same numbers either way. Every count of every n up to 3,000 (and some larger), at several odds.
+     * The steps on counts held as doubles give the very doubles of the same steps on ints, so that figures.csv does not
+     * depend on which a walk keeps: every count below 2³¹ is exact as a double, so n − k, k + 1 and n − k + 1 are the
+     * same numbers either way. Every count of every n up to 3,000 (and some larger), at several odds.
      */
     @Test
     void stepsOnDoubleCountsAreTheStepsOnInts() {
@@ -122,7 +122,7 @@ class BinomialWindowTest {
             for (double odds : oddsList) {
                 for (int k = 0; k <= whole; k += stride) {
                     double pk = 1.0 / (k + 3);
-                    // the former steps, on ints, written out
+                    // the same steps on ints, written out
                     double upOnInts = pk * ((whole - k) / (k + 1.0) * odds);
                     double downOnInts = pk * (k / ((whole - k + 1.0) * odds));
                     assertEquals(Double.doubleToRawLongBits(upOnInts),

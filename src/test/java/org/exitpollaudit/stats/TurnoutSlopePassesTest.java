@@ -33,8 +33,8 @@ class TurnoutSlopePassesTest {
     }
 
     /**
-     * The reference is the two-array OLS with White's SE as it was written before the passes existed (means, then
-     * Sxx and Sxy, then the residuals, each summed in station order): the passes must give the very same doubles.
+     * The reference is the two-array OLS with White's SE written out below (means, then Sxx and Sxy, then the
+     * residuals, each summed in station order): the passes must give the very same doubles.
      */
     @Test
     void eachSeriesIsTheSameDoubleAsTheReferenceFit() {
