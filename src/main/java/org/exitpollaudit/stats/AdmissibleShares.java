@@ -93,16 +93,33 @@ public final class AdmissibleShares {
         return Math.max(0, 1 - Arrays.stream(lower).sum());
     }
 
+    /**
+     * l_i: the lowest share of compared candidate i over Q.
+     *
+     * @throws IllegalArgumentException i not one of the compared candidates
+     */
     public double lowest(int i) {
+        Check.index("i", i, lower.length, "compared candidates");
         return lower[i];
     }
 
+    /**
+     * l_i + 1 − Σ l: the highest share of compared candidate i over Q.
+     *
+     * @throws IllegalArgumentException i not one of the compared candidates
+     */
     public double highest(int i) {
+        Check.index("i", i, lower.length, "compared candidates");
         return lower[i] + free();
     }
 
-    /** The vertex at which candidate i receives everything that is free. */
+    /**
+     * The vertex at which compared candidate i receives everything that is free.
+     *
+     * @throws IllegalArgumentException i not one of the compared candidates
+     */
     public double[] vertex(int i) {
+        Check.index("i", i, lower.length, "compared candidates");
         double[] q = lower.clone();
         q[i] += free();
         return q;

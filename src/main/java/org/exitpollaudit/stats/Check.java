@@ -64,6 +64,42 @@ final class Check {
         }
     }
 
+    /** 0 ≤ x ≤ 1, NaN refused: the probability that is a parameter of a distribution (a binomial's p). */
+    static void closedUnit(String name, double x) {
+        if (!(x >= 0 && x <= 1)) {
+            throw new IllegalArgumentException(name + " = " + x + " is not in [0, 1]");
+        }
+    }
+
+    /** A number, not NaN: a parameter whose edge values the method handles itself. */
+    static void number(String name, double x) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException(name + " = " + x + " is not a number");
+        }
+    }
+
+    /** A whole number x ≥ min: a number of trials, of series, a count with a lower bound. */
+    static void atLeast(String name, long x, long min) {
+        if (x < min) {
+            throw new IllegalArgumentException(name + " = " + x + " is not ≥ " + min);
+        }
+    }
+
+    /** An index into {@code count} things (categories, candidates): 0 ≤ i &lt; count. */
+    static void index(String name, int i, int count, String things) {
+        if (i < 0 || i >= count) {
+            throw new IllegalArgumentException(name + " = " + i + " is not one of the " + count + " " + things
+                    + " (0 … " + (count - 1) + ")");
+        }
+    }
+
+    /** A probability: in [0, 1], or NaN (undefined, passed on). */
+    static void probability(String name, double x) {
+        if (x < 0 || x > 1) {
+            throw new IllegalArgumentException(name + " = " + x + " is not a probability in [0, 1]");
+        }
+    }
+
     /** A share: in [0, 1], or NaN (undefined, passed on). */
     static void share(String name, double x) {
         if (x < 0 || x > 1) {
@@ -104,6 +140,15 @@ final class Check {
         }
     }
 
+    /** Every entry a whole count ≥ 0. */
+    static void notNegative(String name, long[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + x[i] + " is negative");
+            }
+        }
+    }
+
     /** At least one entry. */
     static void notEmpty(String name, double[] x) {
         if (x.length == 0) {
@@ -113,9 +158,18 @@ final class Check {
 
     /** Two arrays that pair entry by entry. */
     static void sameLength(String name, double[] x, String otherName, double[] other) {
-        if (x.length != other.length) {
-            throw new IllegalArgumentException(name + " has " + x.length + " entries, " + otherName + " has "
-                    + other.length);
+        sameLength(name, x.length, otherName, other.length);
+    }
+
+    /** Two arrays of counts that pair entry by entry. */
+    static void sameLength(String name, long[] x, String otherName, long[] other) {
+        sameLength(name, x.length, otherName, other.length);
+    }
+
+    private static void sameLength(String name, int length, String otherName, int otherLength) {
+        if (length != otherLength) {
+            throw new IllegalArgumentException(name + " has " + length + " entries, " + otherName + " has "
+                    + otherLength);
         }
     }
 

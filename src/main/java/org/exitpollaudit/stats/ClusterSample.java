@@ -108,13 +108,23 @@ public final class ClusterSample {
         return out;
     }
 
-    /** v(p̂_c) = V_cc. */
+    /**
+     * v(p̂_c) = V_cc.
+     *
+     * @throws IllegalArgumentException c not one of the categories
+     */
     public double variance(int c) {
+        Check.index("c", c, shares.length, "categories");
         return covariance[c][c];
     }
 
-    /** deff_c = v(p̂_c) / (p̂_c (1 − p̂_c) / n); NaN where p̂_c is 0 or 1. */
+    /**
+     * deff_c = v(p̂_c) / (p̂_c (1 − p̂_c) / n); NaN where p̂_c is 0 or 1.
+     *
+     * @throws IllegalArgumentException c not one of the categories
+     */
     public double designEffect(int c) {
+        Check.index("c", c, shares.length, "categories");
         double p = shares[c];
         return p > 0 && p < 1 ? covariance[c][c] / (p * (1 - p) / n) : Double.NaN;
     }

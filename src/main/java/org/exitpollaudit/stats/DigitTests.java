@@ -63,8 +63,14 @@ public final class DigitTests {
     /**
      * The second significant digit of a count ≥ 10. Counts that fit an int (every vote count) are divided as ints,
      * which the JIT turns into multiplications: this runs for every count of every station.
+     *
+     * @throws IllegalArgumentException a count below 10, which has no second digit (the tests leave such counts out
+     *                                  before they ask)
      */
     public static int secondDigit(long count) {
+        if (count < 10) {
+            throw new IllegalArgumentException("count = " + count + " is below 10: it has no second digit");
+        }
         if (count <= Integer.MAX_VALUE) {
             int c = (int) count;
             while (c >= 100) {
@@ -79,7 +85,13 @@ public final class DigitTests {
         return (int) (c % 10);
     }
 
+    /**
+     * 2BL over the counts ≥ 10 among {@code counts}.
+     *
+     * @throws IllegalArgumentException a negative count
+     */
     public static Result secondDigit(long[] counts) {
+        Check.notNegative("counts", counts);
         Tally t = new Tally();
         for (long c : counts) {
             t.addSecond(c);
@@ -87,8 +99,13 @@ public final class DigitTests {
         return t.second();
     }
 
-    /** Last digits against uniform (the large-count approximation). */
+    /**
+     * Last digits of the counts ≥ {@link #LAST_DIGIT_MIN} against uniform (the large-count approximation).
+     *
+     * @throws IllegalArgumentException a negative count
+     */
     public static Result lastDigit(long[] counts) {
+        Check.notNegative("counts", counts);
         long[] f = new long[10];
         long n = 0;
         for (long c : counts) {
@@ -102,8 +119,25 @@ public final class DigitTests {
         return test(f, n, uniform);
     }
 
-    /** Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. */
+    /**
+     * Last digits of counts k_i out of totals n_i against their exact binomial-resampling expectation. A total of 0
+     * leaves its count out, as in {@link Tally#add}.
+     *
+     * @param counts each in 0 … its total
+     * @param totals one per count, each ≥ 0
+     * @throws IllegalArgumentException counts and totals of different lengths, a negative total, a count outside 0 …
+     *                                  its total (the tally of the analysis accepts a count above its total, for the
+     *                                  rows the station checks flag; these are whole arrays a caller can check)
+     */
     public static Result lastDigit(long[] counts, long[] totals) {
+        Check.sameLength("counts", counts, "totals", totals);
+        Check.notNegative("totals", totals);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0 || counts[i] > totals[i]) {
+                throw new IllegalArgumentException("counts[" + i + "] = " + counts[i] + " is not in 0 … totals[" + i
+                        + "] = " + totals[i]);
+            }
+        }
         LastDigitMemo memo = new LastDigitMemo();
         Tally t = new Tally();
         for (int i = 0; i < counts.length; i++) {
@@ -126,10 +160,27 @@ public final class DigitTests {
         /**
          * A count k out of n valid votes, for both tests. {@code memo} keeps the last-digit expectation of each (k, n)
          * pair across tallies (the districts of a release share many pairs); one memo per thread.
+         * <p>
+         * A count may exceed its total: the analysis keeps a station whose candidates' votes add up to more than its
+         * valid votes (the station checks report it as VOTES_NE_VALID), and where the valid votes are missing the
+         * total is the sum of the candidates' cells, 0 when one is empty. Such a count is tallied all the same: its
+         * second digit as any other's; its last digit, when the total is above 0, against a uniform expectation (there
+         * is no Binomial(n, k / n) to resample for k &gt; n); a total of 0 leaves it out of the last-digit test. Only
+         * the sign is checked here, a comparison per count: this runs for every count of every station.
+         *
+         * @throws IllegalArgumentException a negative count or total
          */
         public void add(long count, long total, LastDigitMemo memo) {
+            if (count < 0 || total < 0) {
+                throw negative(count, total);
+            }
             addSecond(count);
             addLast(count, total, memo);
+        }
+
+        private static IllegalArgumentException negative(long count, long total) {
+            return new IllegalArgumentException(count < 0 ? "count = " + count + " is negative"
+                    : "total = " + total + " is negative");
         }
 
         void addSecond(long c) {
@@ -183,7 +234,7 @@ public final class DigitTests {
 
     private static final double[] UNIFORM = {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1};
 
-    /** P(last digit = d) of a Binomial(n, p) count. */
+    /** P(last digit = d) of a Binomial(n, p) count; uniform for p &gt; 1 (a count above its total). */
     static double[] lastDigitProbabilities(long n, double p) {
         double[] out = new double[10];
         lastDigitProbabilities(n, p, out, new double[WINDOW]);
@@ -203,6 +254,11 @@ public final class DigitTests {
      * pairs calls, with arrays of its own.
      */
     static void lastDigitProbabilities(long n, double p, double[] out, double[] window) {
+        if (p > 1) {
+            // a count above its total (Tally.add takes one): no Binomial(n, k / n) to resample, the digits uniform
+            java.util.Arrays.fill(out, 0.1);
+            return;
+        }
         double sd = Math.sqrt(n * p * (1 - p));
         if (sd > 10 || n > Integer.MAX_VALUE) {
             java.util.Arrays.fill(out, 0.1);

@@ -23,8 +23,20 @@ public final class IntegerPercentage {
     private IntegerPercentage() {
     }
 
-    /** Whether 100 k / n is within {@code tolerance} percentage points of an integer. */
+    /**
+     * Whether 100 k / n is within {@code tolerance} percentage points of an integer, the window closed; false when n
+     * is 0 (no fraction) or k or n is NaN. Comparisons alone are checked: this runs for two fractions of every
+     * station.
+     *
+     * @param k         a count ≥ 0, or NaN
+     * @param n         a count ≥ 0, or NaN
+     * @param tolerance in percentage points, a finite number ≥ 0
+     * @throws IllegalArgumentException a negative k or n, a tolerance that is not a finite number ≥ 0
+     */
     public static boolean nearInteger(double k, double n, double tolerance) {
+        Check.notNegative("k", k);
+        Check.notNegative("n", n);
+        Check.finiteNonNegative("tolerance", tolerance);
         double pct = 100 * k / n;
         return Math.abs(pct - Math.rint(pct)) <= tolerance + EPS;
     }
@@ -75,11 +87,19 @@ public final class IntegerPercentage {
      * factor that makes the rest of that tail smaller still, far below the precision of the sum. Which counts are
      * near an integer follows the remainder of {@link #nearIntegerCount} as it steps by 100 mod n from count to
      * count, in integer arithmetic.
+     *
+     * @param n         the trials: n ≤ 0 has no fraction and gives 0, whatever p (then k / 0 or 0 / 0)
+     * @param p         the binomial's p, k / n: p ≤ 0 or ≥ 1 gives 1 (a count of 0 % or 100 % is a whole percentage,
+     *                  and a count outside 0 … n is taken as one of them)
+     * @param tolerance in percentage points, a finite number ≥ 0
+     * @throws IllegalArgumentException a tolerance that is not a finite number ≥ 0, p NaN for n &gt; 0
      */
     public static double probabilityNearInteger(int n, double p, double tolerance) {
+        Check.finiteNonNegative("tolerance", tolerance);
         if (n <= 0) {
             return 0;
         }
+        Check.number("p", p);
         if (p <= 0 || p >= 1) {
             return 1; // a degenerate count is 0 % or 100 %: always an integer percentage
         }
@@ -153,8 +173,15 @@ public final class IntegerPercentage {
         return sd > 0 ? excess / sd : Double.NaN;
     }
 
-    /** Probability that at least one of two independent events happens. */
+    /**
+     * Probability that at least one of two independent events of probabilities a and b happens; NaN when either is
+     * NaN.
+     *
+     * @throws IllegalArgumentException a or b outside [0, 1]
+     */
     public static double either(double a, double b) {
+        Check.probability("a", a);
+        Check.probability("b", b);
         return 1 - (1 - a) * (1 - b);
     }
 }

@@ -27,9 +27,7 @@ public final class IntegerPercentageMemo {
 
     /** A memo of at most {@code mostPairs} pairs. */
     IntegerPercentageMemo(double tolerance, int mostPairs) {
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
-        }
+        Check.finiteNonNegative("tolerance", tolerance);
         this.tolerance = tolerance;
         this.mostPairs = mostPairs;
     }

@@ -94,18 +94,33 @@ public final class IntraStationCorrelation {
         return new IntraStationCorrelation(rho, rhoStrata);
     }
 
-    /** ρ_c: the share of category c's variance that lies between stations (within strata). */
+    /**
+     * ρ_c: the share of category c's variance that lies between stations (within strata).
+     *
+     * @throws IllegalArgumentException c not one of the categories
+     */
     public double rho(int c) {
+        Check.index("c", c, rho.length, "categories");
         return rho[c];
     }
 
-    /** ρ_s,c: the share that lies between strata (0 unstratified). */
+    /**
+     * ρ_s,c: the share that lies between strata (0 unstratified).
+     *
+     * @throws IllegalArgumentException c not one of the categories
+     */
     public double rhoStrata(int c) {
+        Check.index("c", c, rho.length, "categories");
         return rhoStrata[c];
     }
 
-    /** deff_c(m) = 1 + (m − 1) ρ_c − ρ_s,c for an exit poll of m interviews per station. */
+    /**
+     * deff_c(m) = 1 + (m − 1) ρ_c − ρ_s,c for an exit poll of m interviews per station.
+     *
+     * @throws IllegalArgumentException c not one of the categories, m not a finite number ≥ 1
+     */
     public double designEffect(int c, double m) {
+        Check.index("c", c, rho.length, "categories");
         if (!(m >= 1) || Double.isInfinite(m)) {
             throw new IllegalArgumentException("interviews per station " + m + " is not a finite number ≥ 1");
         }

@@ -27,6 +27,11 @@ public final class TurnoutSlope {
     private TurnoutSlope() {
     }
 
+    /**
+     * The fit of y on x, station by station.
+     *
+     * @throws IllegalArgumentException x and y of different lengths
+     */
     public static Fit fit(double[] x, double[] y) {
         int n = x.length;
         if (n != y.length) {
@@ -68,11 +73,12 @@ public final class TurnoutSlope {
         private final double[] b;
         private final double[] meat;
 
-        /** @param m the number of series, ≥ 1 */
+        /**
+         * @param m the number of series, ≥ 1
+         * @throws IllegalArgumentException m &lt; 1
+         */
         public Passes(int m) {
-            if (m < 1) {
-                throw new IllegalArgumentException("at least one series is needed, got " + m);
-            }
+            Check.atLeast("m", m, 1);
             this.m = m;
             sy = new double[m];
             sxy = new double[m];
@@ -81,10 +87,15 @@ public final class TurnoutSlope {
             meat = new double[m];
         }
 
-        /** Adds a station's x and its m series values to the current pass. */
+        /**
+         * Adds a station's x and its m series values to the current pass.
+         *
+         * @throws IllegalArgumentException y without one value per series
+         * @throws IllegalStateException    after the last pass
+         */
         public void add(double x, double[] y) {
             if (y.length != m) {
-                throw new IllegalArgumentException("expected " + m + " series values, got " + y.length);
+                throw new IllegalArgumentException("y has " + y.length + " entries, for m = " + m + " series");
             }
             switch (pass) {
                 case 0 -> {

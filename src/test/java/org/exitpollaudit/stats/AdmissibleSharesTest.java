@@ -3,7 +3,6 @@ package org.exitpollaudit.stats;
 import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,18 +78,11 @@ class AdmissibleSharesTest {
     }
 
     @Test
-    void rejectsWhatIsNoPoll() {
-        assertThrows(IllegalArgumentException.class, () -> AdmissibleShares.of(new double[] {1}, new double[0], 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> AdmissibleShares.of(new double[] {0.5, Double.NaN}, new double[0], 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> AdmissibleShares.of(new double[] {0.5, 0.5}, new double[0], -1));
-    }
-
-    @Test
     void refusesWhatNamesNoPublishedShare() {
         refuses("compared has 1 share(s)", () -> AdmissibleShares.of(new double[] {1}, new double[0], 0));
         refuses("compared[1] = -0.1", () -> AdmissibleShares.of(new double[] {0.5, -0.1}, new double[0], 0));
+        refuses("compared[1] = NaN", () -> AdmissibleShares.of(new double[] {0.5, Double.NaN}, new double[0], 0));
+        refuses("precision = -1.0", () -> AdmissibleShares.of(new double[] {0.5, 0.5}, new double[0], -1));
         refuses("notCompared[0] = NaN",
                 () -> AdmissibleShares.of(new double[] {0.5, 0.4}, new double[] {Double.NaN}, 0));
         refuses("notCompared[1] = -0.05",
@@ -109,6 +101,14 @@ class AdmissibleSharesTest {
         refuses("v has 1 entries", () -> q.farthestVertex(new double[] {1}));
         refuses("v[1] = 0.0 is not > 0", () -> q.nearest(new double[] {1, 0}));
         refuses("v[0] = NaN", () -> q.nearest(new double[] {Double.NaN, 0.5}));
+    }
+
+    @Test
+    void refusesACandidateThatIsNotCompared() {
+        AdmissibleShares q = AdmissibleShares.of(new double[] {0.5, 0.4}, new double[] {0.1}, 0.01);
+        refuses("i = 2 is not one of the 2 compared candidates (0 … 1)", () -> q.lowest(2));
+        refuses("i = -1 is not one of the 2 compared candidates", () -> q.highest(-1));
+        refuses("i = 2 is not one of the 2 compared candidates", () -> q.vertex(2));
     }
 
     /**

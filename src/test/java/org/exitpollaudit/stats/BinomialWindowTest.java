@@ -1,8 +1,8 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 
@@ -48,7 +48,44 @@ class BinomialWindowTest {
             assertArrayEquals(Arrays.copyOfRange(before, alone.length, into.length),
                     Arrays.copyOfRange(into, alone.length, into.length), 0.0, "after the window");
         }
-        assertThrows(IllegalArgumentException.class, () -> BinomialWindow.probabilities(100, 0.5, 0, 100, into));
+        refuses("out has room for 40 probabilities, 101 asked", () -> BinomialWindow.probabilities(100, 0.5, 0, 100,
+                into));
+    }
+
+    @Test
+    void refusesWhatIsNoBinomial() {
+        double[] into = new double[10];
+        refuses("n = -1 is not ≥ 0", () -> BinomialWindow.probabilities(-1, 0.5, 0, 5));
+        refuses("n = -3 is not ≥ 0", () -> BinomialWindow.probabilities(-3, 0.5, 0, 5, into));
+        refuses("p = NaN is not in [0, 1]", () -> BinomialWindow.probabilities(10, Double.NaN, 0, 5));
+        refuses("p = 1.5 is not in [0, 1]", () -> BinomialWindow.probabilities(10, 1.5, 0, 5, into));
+        refuses("p = -0.1 is not in [0, 1]", () -> BinomialWindow.probabilities(10, -0.1, 0, 5));
+        refuses("n = -1 is not ≥ 0", () -> BinomialWindow.mode(-1, 0.5, 0, 0));
+        refuses("p = NaN is not in [0, 1]", () -> BinomialWindow.mode(10, Double.NaN, 0, 10));
+        refuses("p = 2.0 is not in [0, 1]", () -> BinomialWindow.mode(10, 2, 0, 10));
+        refuses("lo = -1 is not ≥ 0", () -> BinomialWindow.mode(10, 0.5, -1, 10));
+        refuses("hi = 3 is not in lo … n = 5 … 10", () -> BinomialWindow.mode(10, 0.5, 5, 3));
+        refuses("hi = 11 is not in lo … n = 0 … 10", () -> BinomialWindow.mode(10, 0.5, 0, 11));
+        // a window that lies outside 0..n is clipped to nothing, not refused (DigitTests asks for counts ≥ 10 of any n)
+        assertEquals(0, BinomialWindow.probabilities(10, 0.5, 11, 20).length);
+        assertEquals(0, BinomialWindow.probabilities(10, 0.5, 5, 3).length);
+    }
+
+    /**
+     * ⌊(n + 1) p⌋, against neighbouring terms by hand: Binomial(10, 0.35) has P(k + 1) / P(k) = (10 − k) / (k + 1) ·
+     * 0.35 / 0.65, which is 8/3 · 0.53846 = 1.436 at k = 2 and 7/4 · 0.53846 = 0.942 at k = 3: the mode is 3
+     * (⌊11 · 0.35⌋ = ⌊3.85⌋). Binomial(4, 1/2): 6/16 at 2; Binomial(3, 0.2): 0.512 at 0. Clipped to a window that
+     * leaves it out, the window's nearest end.
+     */
+    @Test
+    void modeByHand() {
+        assertEquals(3, BinomialWindow.mode(10, 0.35, 0, 10));
+        assertEquals(2, BinomialWindow.mode(4, 0.5, 0, 4));
+        assertEquals(0, BinomialWindow.mode(3, 0.2, 0, 3));
+        assertEquals(5, BinomialWindow.mode(10, 0.35, 5, 8));
+        assertEquals(2, BinomialWindow.mode(10, 0.35, 0, 2));
+        assertEquals(0, BinomialWindow.mode(10, 0, 0, 10));
+        assertEquals(10, BinomialWindow.mode(10, 1, 0, 10));
     }
 
     @Test
@@ -71,9 +108,9 @@ class BinomialWindowTest {
     }
 
     /**
-     * The steps on counts held as doubles give the very doubles of the same steps on ints, as the walks computed them
-     * before (figures.csv byte for byte): every count below 2³¹ is exact as a double, so n − k, k + 1 and n − k + 1
-     * are the same numbers either way. Every count of every n up to 3,000 (and some larger), at several odds.
+     * The steps on counts held as doubles give the very doubles of the same steps on ints, so that figures.csv does not
+     * depend on which a walk keeps: every count below 2³¹ is exact as a double, so n − k, k + 1 and n − k + 1 are the
+     * same numbers either way. Every count of every n up to 3,000 (and some larger), at several odds.
      */
     @Test
     void stepsOnDoubleCountsAreTheStepsOnInts() {
@@ -85,7 +122,7 @@ class BinomialWindowTest {
             for (double odds : oddsList) {
                 for (int k = 0; k <= whole; k += stride) {
                     double pk = 1.0 / (k + 3);
-                    // the former steps, on ints, written out
+                    // the same steps on ints, written out
                     double upOnInts = pk * ((whole - k) / (k + 1.0) * odds);
                     double downOnInts = pk * (k / ((whole - k + 1.0) * odds));
                     assertEquals(Double.doubleToRawLongBits(upOnInts),

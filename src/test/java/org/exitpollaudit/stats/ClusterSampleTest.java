@@ -1,7 +1,7 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -91,19 +91,28 @@ class ClusterSampleTest {
         assertEquals(0, s.variance(1), 0);
     }
 
+    /** The messages name the station, the category and the value. */
     @Test
-    void rejectsInvalidInput() {
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[][] {{1, 2}}), "one station");
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[0][]), "no station");
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[][] {{1}, {2}}), "k = 1");
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[][] {{1, 2}, {1, 2, 3}}));
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[][] {{1, 2}, {-1, 2}}));
-        assertThrows(IllegalArgumentException.class, () -> ClusterSample.of(new double[][] {{1, Double.NaN}, {1, 2}}));
-        assertThrows(IllegalArgumentException.class,
+    void refusesWhatIsNoTableOfCounts() {
+        refuses("at least 2 stations, got 1", () -> ClusterSample.of(new double[][] {{1, 2}}));
+        refuses("at least 2 stations, got 0", () -> ClusterSample.of(new double[0][]));
+        refuses("at least 2 categories, got 1", () -> ClusterSample.of(new double[][] {{1}, {2}}));
+        refuses("station 1 has 3 categories, station 0 has 2",
+                () -> ClusterSample.of(new double[][] {{1, 2}, {1, 2, 3}}));
+        refuses("station 1, category 0: count -1.0", () -> ClusterSample.of(new double[][] {{1, 2}, {-1, 2}}));
+        refuses("station 0, category 1: count NaN", () -> ClusterSample.of(new double[][] {{1, Double.NaN}, {1, 2}}));
+        refuses("station 0, category 1: count Infinity",
                 () -> ClusterSample.of(new double[][] {{1, Double.POSITIVE_INFINITY}, {1, 2}}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClusterSample.of(new double[][] {{0, 0}, {0, 0}}));
-        assertTrue(e.getMessage().contains("no one in any station"), e.getMessage());
+        refuses("no one in any station", () -> ClusterSample.of(new double[][] {{0, 0}, {0, 0}}));
+    }
+
+    @Test
+    void refusesACategoryThatIsNotThere() {
+        ClusterSample s = ClusterSample.of(new double[][] {{3, 1}, {1, 3}});
+        refuses("c = 2 is not one of the 2 categories (0 … 1)", () -> s.variance(2));
+        refuses("c = -1 is not one of the 2 categories", () -> s.variance(-1));
+        refuses("c = 2 is not one of the 2 categories", () -> s.designEffect(2));
+        refuses("c = -1 is not one of the 2 categories", () -> s.designEffect(-1));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,8 +83,8 @@ class IntegerPercentageMemoTest {
 
     @Test
     void aToleranceThatIsNotAFiniteNumberAtLeastZeroIsRefused() {
-        for (double bad : new double[] {-0.01, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThrows(IllegalArgumentException.class, () -> new IntegerPercentageMemo(bad), "tolerance " + bad);
-        }
+        refuses("tolerance = -0.01 is not a finite number ≥ 0", () -> new IntegerPercentageMemo(-0.01));
+        refuses("tolerance = NaN", () -> new IntegerPercentageMemo(Double.NaN));
+        refuses("tolerance = Infinity", () -> new IntegerPercentageMemo(Double.POSITIVE_INFINITY));
     }
 }

@@ -2,7 +2,6 @@ package org.exitpollaudit.stats;
 
 import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -119,26 +118,18 @@ class IntraStationCorrelationTest {
     }
 
     @Test
-    void rejectsInvalidInput() {
-        assertThrows(IllegalArgumentException.class, () -> IntraStationCorrelation.of(new double[][] {{1, 2}}, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, 2}}, new int[] {0}));
-        assertThrows(IllegalArgumentException.class,
-                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, 2}}, new int[] {0, -1}));
-        assertThrows(IllegalArgumentException.class,
-                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, -2}}, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1}}, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> IntraStationCorrelation.of(new double[][] {{0, 0}, {0, 0}}, null));
+    void aCategoryNobodyVotedForHasNoCorrelation() {
         IntraStationCorrelation icc = IntraStationCorrelation.of(new double[][] {{3, 0}, {5, 0}, {0, 0}}, null);
         assertTrue(Double.isNaN(icc.rho(1)), "nobody voted for it");
-        assertThrows(IllegalArgumentException.class, () -> icc.designEffect(0, 0.5));
     }
 
-    /** The messages name the station, the stratum and the value. */
+    /** The messages name the station, the stratum, the category and the value. */
     @Test
     void refusalsNameWhatIsWrong() {
+        refuses("at least 2 stations, got 1", () -> IntraStationCorrelation.of(new double[][] {{1, 2}}, null));
+        refuses("station 1 has 1 categories, station 0 has 2",
+                () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1}}, null));
+        refuses("no one in any station", () -> IntraStationCorrelation.of(new double[][] {{0, 0}, {0, 0}}, null));
         refuses("1 strata for 2 stations",
                 () -> IntraStationCorrelation.of(new double[][] {{1, 2}, {1, 2}}, new int[] {0}));
         refuses("station 1 has stratum -1",
@@ -148,5 +139,8 @@ class IntraStationCorrelationTest {
         IntraStationCorrelation icc = IntraStationCorrelation.of(new double[][] {{3, 1}, {1, 3}}, null);
         refuses("interviews per station 0.5", () -> icc.designEffect(0, 0.5));
         refuses("interviews per station NaN", () -> icc.designEffect(0, Double.NaN));
+        refuses("c = 2 is not one of the 2 categories (0 … 1)", () -> icc.rho(2));
+        refuses("c = -1 is not one of the 2 categories", () -> icc.rhoStrata(-1));
+        refuses("c = 2 is not one of the 2 categories", () -> icc.designEffect(2, 10));
     }
 }

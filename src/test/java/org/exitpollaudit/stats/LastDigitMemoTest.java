@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class LastDigitMemoTest {
 
     /**
-     * What the direct computation gave before it took arrays of the memo's own (commit 53202a1's
-     * DigitTests.lastDigitProbabilities, printed bit for bit by a throw-away program on that build): k, n and the ten
-     * probabilities' raw bits. The memo's figures go into figures.csv, which must stay byte-identical; the arrays it
-     * reuses must not change a bit of them, whatever was computed in them before.
+     * DigitTests.lastDigitProbabilities of six pairs computed each in fresh arrays of its own, printed bit for bit by a
+     * separate program: k, n and the ten probabilities' raw bits. The memo's figures go into figures.csv, which must
+     * stay byte-identical; the arrays the memo reuses from pair to pair must not change a bit of them, whatever was
+     * computed in them for the pair before.
      */
     private static final long[][] RECORDED = {
         {45, 90, 0x3fb90a5aeb133ebfL, 0x3fb925b662f50376L, 0x3fb96d55b7752c67L, 0x3fb9c5dd748307d9L,

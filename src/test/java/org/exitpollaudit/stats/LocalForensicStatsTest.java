@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The quasi-binomial flag rule, Shpilkin's turnout slope and the tenth-of-a-point bins, against hand computations. */
+/** The quasi-binomial flag rule and Shpilkin's turnout slope, against hand computations. */
 class LocalForensicStatsTest {
 
     /**
@@ -55,23 +55,5 @@ class LocalForensicStatsTest {
         assertEquals(0.6, honest.slope(), 1e-12);
         assertEquals(0.0, honest.se(), 1e-12);
         assertTrue(Double.isNaN(TurnoutSlope.fit(new double[] {.5, .5, .5}, new double[] {.1, .2, .3}).slope()));
-    }
-
-    /**
-     * Bins centred on tenths: 3/5 = 60 % and 1,499/2,500 = 59.96 % both in 60.0 (whole-percent stations fall in one
-     * bin, whichever side of the whole percent rounding put them); 1,498/2,500 = 59.92 % in 59.9; 1,001/2,000 =
-     * 50.05 % at the upper edge of 50.0, so in 50.1; 100 % in 100.0; 0 in 0.0.
-     */
-    @Test
-    void tenthBins() {
-        assertEquals(600, PercentBins.tenth(3, 5));
-        assertEquals(600, PercentBins.tenth(1499, 2500));
-        assertEquals(599, PercentBins.tenth(1498, 2500));
-        assertEquals(501, PercentBins.tenth(1001, 2000));
-        assertEquals(1000, PercentBins.tenth(7, 7));
-        assertEquals(0, PercentBins.tenth(0, 7));
-        assertEquals("60.0", PercentBins.label(600));
-        assertEquals("100.0", PercentBins.label(1000));
-        assertEquals("0.5", PercentBins.label(5));
     }
 }

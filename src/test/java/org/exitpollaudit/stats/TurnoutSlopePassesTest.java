@@ -1,5 +1,6 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,8 @@ class TurnoutSlopePassesTest {
     }
 
     /**
-     * The reference is the two-array OLS with White's SE as it was written before the passes existed (means, then
-     * Sxx and Sxy, then the residuals, each summed in station order): the passes must give the very same doubles.
+     * The reference is the two-array OLS with White's SE written out below (means, then Sxx and Sxy, then the
+     * residuals, each summed in station order): the passes must give the very same doubles.
      */
     @Test
     void eachSeriesIsTheSameDoubleAsTheReferenceFit() {
@@ -118,9 +119,11 @@ class TurnoutSlopePassesTest {
 
     @Test
     void misuseIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new TurnoutSlope.Passes(0));
+        refuses("m = 0 is not ≥ 1", () -> new TurnoutSlope.Passes(0));
         TurnoutSlope.Passes p = new TurnoutSlope.Passes(2);
-        assertThrows(IllegalArgumentException.class, () -> p.add(.5, new double[] {.1}), "one value for two series");
+        refuses("y has 1 entries, for m = 2 series", () -> p.add(.5, new double[] {.1}));
+        refuses("x and y differ in length: 3 and 2",
+                () -> TurnoutSlope.fit(new double[] {.5, .6, .7}, new double[] {.1, .2}));
         assertThrows(IllegalStateException.class, p::fits, "fits before the passes");
         for (int pass = 0; pass < TurnoutSlope.Passes.COUNT; pass++) {
             p.next();

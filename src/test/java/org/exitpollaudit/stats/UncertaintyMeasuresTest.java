@@ -1,8 +1,8 @@
 package org.exitpollaudit.stats;
 
+import static org.exitpollaudit.stats.Refusals.refuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class UncertaintyMeasuresTest {
         // (1 + 2 + 3) / √3 = 3.464101615137755; p = erfc(3.4641 / √2) = 0.0005320055051392503
         assertEquals(3.464101615137755, Stouffer.z(new double[] {1, 2, 3}), 1e-12);
         assertEquals(0.0005320055051392503, Stouffer.pValue(3.464101615137755), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Stouffer.z(new double[0]));
+        refuses("zs (the z statistics to combine) is empty", () -> Stouffer.z(new double[0]));
     }
 
     /**
@@ -67,8 +67,8 @@ class UncertaintyMeasuresTest {
         RandomEffects.Result h = RandomEffects.of(new double[] {1, 1.1}, new double[] {1, 1});
         assertEquals(0, h.tau2(), 0);
         assertEquals(1.05, h.mean(), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> RandomEffects.of(new double[] {1}, new double[] {1}));
-        assertThrows(IllegalArgumentException.class, () -> RandomEffects.of(new double[] {1, 2}, new double[] {1, 0}));
+        refuses("y has 1 estimate(s)", () -> RandomEffects.of(new double[] {1}, new double[] {1}));
+        refuses("variance[1] = 0.0", () -> RandomEffects.of(new double[] {1, 2}, new double[] {1, 0}));
     }
 
     /**
@@ -87,7 +87,7 @@ class UncertaintyMeasuresTest {
         // the minimum detectable deviation: d = √(λ · deff v (1 − v) / n) = √(7.848861 · 0.25 / 1000) = 0.0442969
         assertEquals(Math.sqrt(LAMBDA_80 * 0.25 / 1000),
                 NoncentralChiSquared.minimumDetectable(0.5, 1000, 1, 1, 0.05, 0.8), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> NoncentralChiSquared.survival(1, 0, 1));
+        refuses("df = 0", () -> NoncentralChiSquared.survival(1, 0, 1));
     }
 
     /**
