@@ -51,10 +51,10 @@ final class DigitScreen {
             e.put(c, Metric.Forensics.LAST_DIGIT_CHI2, last.chi2());
             e.put(c, Metric.Forensics.LAST_DIGIT_P, last.p());
             if (second.tested()) {
-                p.put(Forensics.BENFORD2 + c, second.p());
+                p.put(HolmTest.BENFORD2.key(c), second.p());
             }
             if (last.tested()) {
-                p.put(Forensics.LAST_DIGIT + c, last.p());
+                p.put(HolmTest.LAST_DIGIT.key(c), last.p());
             }
         }
     }

@@ -36,12 +36,6 @@ import org.exitpollaudit.stats.LastDigitMemo;
  */
 public final class Forensics {
 
-    /** The p-values' test names (a candidate's digit tests append the candidate id). */
-    public static final String INTEGER = "integer";
-    public static final String TURNOUT_LEADER = "turnout_leader";
-    public static final String BENFORD2 = "benford2_";
-    public static final String LAST_DIGIT = "last_digit_";
-
     /** The figures, and the stations whose own numbers are remarkable. */
     public record Result(List<Figure> figures, List<StationFlag> flags) {
     }
@@ -385,9 +379,9 @@ public final class Forensics {
             // district could be tested)
             national.put(null, Metric.Forensics.DISTRICTS_SCREENED, count);
             national.put(null, Metric.Forensics.DISTRICTS_INTEGER_SIGNIFICANT,
-                    significant.getOrDefault(INTEGER, Double.NaN));
+                    significant.getOrDefault(HolmTest.INTEGER.key(), Double.NaN));
             national.put(null, Metric.Forensics.DISTRICTS_TURNOUT_LEADER_SIGNIFICANT,
-                    significant.getOrDefault(TURNOUT_LEADER, Double.NaN));
+                    significant.getOrDefault(HolmTest.TURNOUT_LEADER.key(), Double.NaN));
             national.put(null, Metric.Forensics.STATIONS_TURNOUT_AND_LEADER_95, both95);
             out.flush();
             return flags;
@@ -417,7 +411,7 @@ public final class Forensics {
 
     /**
      * Holm's adjustment across districts of each test's p-values, as figures by test (in order of first appearance),
-     * then each district's number of flagged tests (those {@link #counted}); returns, by test, the number of
+     * then each district's number of flagged tests (those {@link HolmTest#counted}); returns, by test, the number of
      * districts significant at {@code alpha} (0 for a test with p-values but none significant).
      */
     private static Map<String, Double> holm(String source, List<String> ids, List<Map<String, Double>> pPerDistrict,
@@ -439,7 +433,7 @@ public final class Forensics {
                         Metric.Forensics.P_HOLM.member(test), adjusted[i]));
                 if (adjusted[i] < alpha) {
                     significant.merge(test, 1.0, Double::sum);
-                    if (counted(test)) {
+                    if (HolmTest.of(test).counted()) {
                         flaggedTests.merge(ds.get(i), 1, Integer::sum);
                     }
                 }
@@ -450,16 +444,6 @@ public final class Forensics {
                     (double) flaggedTests.getOrDefault(d, 0)));
         }
         return significant;
-    }
-
-    /**
-     * Whether a test's Holm-adjusted p counts among a district's flagged tests. 2BL does not: its Benford null does
-     * not hold for honest counts (see Methods). Nor does the turnout-leader correlation: its null of zero correlation
-     * fails wherever turnout and support legitimately vary together (towns and villages), so with thousands of
-     * stations it rejects in honest elections too; its slopes are reported as effect sizes instead.
-     */
-    static boolean counted(String test) {
-        return !test.startsWith(BENFORD2) && !TURNOUT_LEADER.equals(test);
     }
 
     /**

@@ -125,7 +125,7 @@ final class IntegerScreen {
         e.put(null, Metric.Forensics.INTEGER_EITHER_Z, z);
         e.put(null, Metric.Forensics.INTEGER_EITHER_P, pInt);
         if (!Double.isNaN(pInt)) {
-            p.put(Forensics.INTEGER, pInt);
+            p.put(HolmTest.INTEGER.key(), pInt);
         }
     }
 }

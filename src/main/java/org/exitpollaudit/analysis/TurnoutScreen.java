@@ -187,7 +187,7 @@ record TurnoutScreen(double correlation, double effectiveN, int slopeStations, T
         e.put(null, Metric.Forensics.TURNOUT_LEADER_R, correlation);
         e.put(null, Metric.Forensics.TURNOUT_LEADER_P, pStuff);
         if (!Double.isNaN(pStuff)) {
-            p.put(Forensics.TURNOUT_LEADER, pStuff);
+            p.put(HolmTest.TURNOUT_LEADER.key(), pStuff);
         }
         e.put(null, Metric.Forensics.TURNOUT_SLOPE_STATIONS, slopeStations);
         double othersShare = 0;

@@ -20,7 +20,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.exitpollaudit.analysis.Figure;
-import org.exitpollaudit.analysis.Forensics;
+import org.exitpollaudit.analysis.HolmTest;
 import org.exitpollaudit.analysis.Metric;
 import org.exitpollaudit.election.Candidate;
 import org.exitpollaudit.election.District;
@@ -175,20 +175,20 @@ final class DistrictsSheet {
         w.number(r, 7, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_EXPECTED), "#,##0.0");
         w.number(r, 8, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_EXCESS), "+#,##0.0;-#,##0.0");
         w.number(r, 9, fx(f, src, d, null, Metric.Forensics.INTEGER_EITHER_Z), "+0.00;-0.00;0.00");
-        w.number(r, 10, holm(f, src, d, Forensics.INTEGER), Styles.P_VALUE);
-        Candidate lastDigit = argMin(f, data, src, d, "last_digit_");
-        w.number(r, 11, lastDigit == null ? null : holm(f, src, d, Forensics.LAST_DIGIT + lastDigit.id()),
+        w.number(r, 10, holm(f, src, d, HolmTest.INTEGER.key()), Styles.P_VALUE);
+        Candidate lastDigit = argMin(f, data, src, d, HolmTest.LAST_DIGIT);
+        w.number(r, 11, lastDigit == null ? null : holm(f, src, d, HolmTest.LAST_DIGIT.key(lastDigit.id())),
                 Styles.P_VALUE);
         w.text(r, 12, lastDigit == null ? "" : lastDigit.name());
         w.number(r, FLAGGED_COLUMN, fx(f, src, d, null, Metric.Forensics.FLAGGED_TESTS), "0");
         w.number(r, 14, fx(f, src, d, null, Metric.Forensics.TURNOUT_LEADER_R), "+0.000;-0.000;0.000");
-        w.number(r, 15, holm(f, src, d, Forensics.TURNOUT_LEADER), Styles.P_VALUE);
+        w.number(r, 15, holm(f, src, d, HolmTest.TURNOUT_LEADER.key()), Styles.P_VALUE);
         w.number(r, 16, fx(f, src, d, null, Metric.Forensics.TURNOUT_SLOPE_LEADER_EXCESS), "+0.000;-0.000;0.000");
         w.number(r, 17, fx(f, src, d, null, Metric.Forensics.TURNOUT_SLOPE_OTHERS), "+0.000;-0.000;0.000");
-        Candidate benford = argMin(f, data, src, d, "benford2_");
-        w.number(r, 18, benford == null ? null : holm(f, src, d, Forensics.BENFORD2 + benford.id()),
+        Candidate benford = argMin(f, data, src, d, HolmTest.BENFORD2);
+        w.number(r, 18, benford == null ? null : holm(f, src, d, HolmTest.BENFORD2.key(benford.id())),
                 Styles.P_VALUE);
-        if (holm(f, src, d, Forensics.INTEGER) == null) {
+        if (holm(f, src, d, HolmTest.INTEGER.key()) == null) {
             w.text(r, NOTE_COLUMN, "integer test not computed: no station in its selection (registered ≥ 100,"
                     + " turnout and leader share ≤ 99 %)");
         } else if (lastDigit == null) {
@@ -228,12 +228,12 @@ final class DistrictsSheet {
                 Metric.Forensics.P_HOLM.member(test));
     }
 
-    /** The candidate whose test of this prefix has the smallest Holm p in the district; null if none was tested. */
-    private static Candidate argMin(FigureIndex f, ReportData data, String src, String d, String prefix) {
+    /** The candidate whose test of this kind has the smallest Holm p in the district; null if none was tested. */
+    private static Candidate argMin(FigureIndex f, ReportData data, String src, String d, HolmTest test) {
         Candidate best = null;
         Double min = null;
         for (Candidate c : data.pkg().candidates()) {
-            Double p = holm(f, src, d, prefix + c.id());
+            Double p = holm(f, src, d, test.key(c.id()));
             if (p != null && (min == null || p < min)) {
                 min = p;
                 best = c;
