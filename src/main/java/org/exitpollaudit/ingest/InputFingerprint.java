@@ -12,9 +12,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import org.exitpollaudit.election.ElectionPackage;
+import org.exitpollaudit.election.Source;
 import org.exitpollaudit.model.AppVersion;
 import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.model.InputFile;
@@ -89,6 +93,25 @@ public final class InputFingerprint {
     public static String codeVersion() {
         AppVersion v = AppVersion.current();
         return v.version() + "@" + v.commit() + (v.dirty() ? "+dirty" : "");
+    }
+
+    /**
+     * Before a report is published: the inputs that later steps read again (the manifest and the national files) must
+     * still be those recorded at the run's start. District, station and respondent files are left out: each was hashed
+     * as it was read, so they are not read a third time.
+     *
+     * @param recorded the inputs as the validate step recorded them
+     * @throws InputChangedException with one issue per file changed, gone or new
+     */
+    public static void requireUnchangedSinceRead(Path input, ElectionPackage pkg, List<InputFile> recorded) {
+        Set<String> hashedWhenRead = pkg.sources().stream().filter(s -> s.level() != Source.Level.NATIONAL)
+                .map(Source::file).collect(Collectors.toSet());
+        java.util.function.Predicate<String> recheck = path -> !hashedWhenRead.contains(path);
+        List<DataIssue> changed = changes(recorded.stream().filter(f -> recheck.test(f.path())).toList(),
+                files(input, recheck));
+        if (!changed.isEmpty()) {
+            throw new InputChangedException(changed);
+        }
     }
 
     /**

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.exitpollaudit.election.Source;
-import org.exitpollaudit.ingest.InputChangedException;
 import org.exitpollaudit.ingest.InputFingerprint;
 import org.exitpollaudit.model.AppVersion;
-import org.exitpollaudit.model.DataIssue;
 import org.exitpollaudit.report.ReportData;
 import org.exitpollaudit.report.ReportPublisher;
 import org.exitpollaudit.staging.StagingRepository;
@@ -50,18 +47,8 @@ public class ReportTasklet implements Tasklet {
                 staging.flagStream(ctx.run()),
                 staging.inputs(ctx.run()), staging.rowCounts(ctx.run()), ctx.params(), parameters, ctx.fingerprint(),
                 ctx.executionId(), ctx.run(), AppVersion.current());
-        // district and station files were hashed as the ingest read them (respondent files as the analysis read
-        // them), so they are not read a third time here; the manifest and the small national files, which steps read
-        // again, are checked once more before anything is published
-        java.util.Set<String> hashedWhenRead = pkg.sources().stream().filter(s -> s.level() != Source.Level.NATIONAL)
-                .map(Source::file).collect(java.util.stream.Collectors.toSet());
-        java.util.function.Predicate<String> recheck = path -> !hashedWhenRead.contains(path);
-        List<DataIssue> changed = InputFingerprint.changes(
-                data.inputs().stream().filter(f -> recheck.test(f.path())).toList(),
-                InputFingerprint.files(ctx.input(), recheck));
-        if (!changed.isEmpty()) {
-            throw new InputChangedException(changed);
-        }
+        // what steps read again must still be what the run validated before anything is published
+        InputFingerprint.requireUnchangedSinceRead(ctx.input(), pkg, data.inputs());
         ReportPublisher.Published published = ReportPublisher.publish(data, ctx.output());
         step.getJobExecution().getExecutionContext().putString(REPORT_DIR, published.dir().toString());
         step.getJobExecution().getExecutionContext().putString(POLL_ANSWERS, published.answers().encode());

@@ -89,4 +89,27 @@ class PackageValidationTest {
                 }));
         assertFalse(e.problems().isEmpty());
     }
+
+    /**
+     * Before the report is published, the files steps read again (the manifest, national files) must be as validated;
+     * a station-level file, hashed as the ingest read it, is not read a third time.
+     */
+    @Test
+    void beforeTheReportOnlyTheFilesReadAgainAreCheckedAgain() throws Exception {
+        Path root = tmp.toRealPath().resolve("synthetic");
+        org.exitpollaudit.calibration.SyntheticPackage.write(
+                new org.exitpollaudit.calibration.SyntheticPackage.Spec(5, 300, 3, 3, 1, 30, 10), root);
+        List<InputFile> recorded = InputFingerprint.files(root);
+        var pkg = PackageReader.read(root).electionPackage();
+        String stationFile = pkg.sources().stream().filter(s -> s.level() == org.exitpollaudit.election.Source.Level.STATION)
+                .findFirst().orElseThrow().file();
+        Files.writeString(root.resolve(stationFile), Files.readString(root.resolve(stationFile)) + "late,row\n");
+        InputFingerprint.requireUnchangedSinceRead(root, pkg, recorded);
+
+        Files.writeString(root.resolve("candidates.csv"), Files.readString(root.resolve("candidates.csv")) + "\n");
+        InputChangedException e = assertThrows(InputChangedException.class,
+                () -> InputFingerprint.requireUnchangedSinceRead(root, pkg, recorded));
+        assertEquals(1, e.problems().size());
+        assertEquals("candidates.csv", e.problems().get(0).file());
+    }
 }
