@@ -8,10 +8,11 @@ import org.exitpollaudit.ingest.PackageReader;
 /**
  * The package as read once per run: every step and partition of one run reads the same validated files (the validate
  * step re-checked them against the run's fingerprint, and each results file is hashed again as it is ingested), so
- * the manifest, candidates and sources are read and resolved once per process and run. A later run, in the same
- * process (a schedule) or in a restart after a failure, has its own fingerprint or a new process, and reads afresh.
+ * the manifest, candidates and sources are read and resolved once per process and run (the console's summary after
+ * the job uses the same copy). A later run, in the same process (a schedule) or in a restart after a failure, has its
+ * own fingerprint or a new process, and reads afresh.
  */
-final class PackageCache {
+public final class PackageCache {
 
     private record Entry(String key, PackageReader.Result read) {
     }
@@ -23,7 +24,7 @@ final class PackageCache {
     }
 
     /** The package at {@code input} for the run with this fingerprint (null: read without caching). */
-    static PackageReader.Result read(Path input, String fingerprint) {
+    public static PackageReader.Result read(Path input, String fingerprint) {
         if (fingerprint == null) {
             return PackageReader.read(input);
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.exitpollaudit.ingest.InputException;
 import org.exitpollaudit.ingest.InputFingerprint;
-import org.exitpollaudit.ingest.PackageReader;
+import org.exitpollaudit.job.PackageCache;
 import org.exitpollaudit.job.ReportTasklet;
 import org.exitpollaudit.job.RunContext;
 import org.exitpollaudit.model.DataIssue;
@@ -112,7 +112,7 @@ public class AuditRunner {
             if (!opts.force() && present) {
                 (opts.quiet() ? NOWHERE : out).println("Inputs unchanged since run " + last.getId() + " (fingerprint " + fingerprint.substring(0, 12)
                         + "); report: " + dir);
-                return ReportSummary.print(dir, PackageReader.read(input).electionPackage(), false, opts.quiet(), out, err);
+                return ReportSummary.print(dir, PackageCache.read(input, fingerprint).electionPackage(), false, opts.quiet(), out, err);
             }
             if (!opts.force() && !opts.quiet()) {
                 out.println("The report of run " + last.getId() + " (" + (dir == null ? "no folder recorded" : dir)
@@ -133,7 +133,7 @@ public class AuditRunner {
                     });
             try {
                 String answers = execution.getExecutionContext().getString(ReportTasklet.POLL_ANSWERS, null);
-                return ReportSummary.print(reportDir(execution), PackageReader.read(input).electionPackage(),
+                return ReportSummary.print(reportDir(execution), PackageCache.read(input, fingerprint).electionPackage(),
                         answers == null ? null : PollAnswers.decode(answers), true,
                         opts.quiet(), out, err);
             } finally {
