@@ -142,16 +142,6 @@ class ForensicStatsTest {
     }
 
     @Test
-    void nearIntegerPercentages() {
-        // 0.05-point tolerance: 765 / 1000 = 76.5 % is not near; 760 / 1000 = 76.0 % is; 7605 / 10000 = 76.05 % is
-        // on the edge and counts; 7606 / 10000 = 76.06 % does not
-        assertFalse(IntegerPercentage.nearInteger(765, 1000, 0.05));
-        assertTrue(IntegerPercentage.nearInteger(760, 1000, 0.05));
-        assertTrue(IntegerPercentage.nearInteger(7605, 10000, 0.05));
-        assertFalse(IntegerPercentage.nearInteger(7606, 10000, 0.05));
-    }
-
-    @Test
     void theIntegerRemainderDecidesAsTheFloatingPointPercentage() {
         // every count of every n up to 3,000 (the walk of probabilityNearInteger uses the remainder form), and
         // the counts around each whole percent of some large n, where the two forms are closest to disagreeing

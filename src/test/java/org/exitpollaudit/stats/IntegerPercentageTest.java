@@ -36,6 +36,12 @@ class IntegerPercentageTest {
         assertFalse(IntegerPercentage.nearInteger(3, 0, 0.05));
         assertFalse(IntegerPercentage.nearInteger(Double.NaN, 100, 0.05));
         assertFalse(IntegerPercentage.nearInteger(30, Double.NaN, 0.05));
+        // at the 0.05-point tolerance: 765 / 1000 = 76.5 % is not near; 760 / 1000 = 76.0 % is; 7605 / 10000 = 76.05 %
+        // is on the edge and counts; 7606 / 10000 = 76.06 % does not
+        assertFalse(IntegerPercentage.nearInteger(765, 1000, 0.05));
+        assertTrue(IntegerPercentage.nearInteger(760, 1000, 0.05));
+        assertTrue(IntegerPercentage.nearInteger(7605, 10000, 0.05));
+        assertFalse(IntegerPercentage.nearInteger(7606, 10000, 0.05));
     }
 
     /**
