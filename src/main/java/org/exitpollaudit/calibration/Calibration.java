@@ -34,8 +34,7 @@ public final class Calibration {
             case "turnout_leader" -> "turnout–leader correlation";
             case "station_poll_chi2" -> "station exit-poll X²";
             case VerdictRule.PRIMARY -> "national verdict: X² / deff (the primary test)";
-            case VerdictRule.OR_HOLM ->
-                    "national verdict: X² / deff or any Holm-significant candidate (not used: too many false alarms)";
+            case VerdictRule.OR_HOLM -> "national verdict: X² / deff or any Holm-significant candidate (not the rule)";
             default -> key.startsWith("benford2_") ? "2BL, " + key.substring(9) + (key.endsWith("c1") ? " (leader)" : "")
                     : key.startsWith("last_digit_") ? "last digit, " + key.substring(11)
                     + (key.endsWith("c1") ? " (leader)" : "") : key;
